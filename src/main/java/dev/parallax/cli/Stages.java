@@ -1,0 +1,18 @@
+package dev.parallax.cli;
+
+import dev.parallax.ingest.IngestJob;
+
+/** The stages as the CLI runs them: each calls its job and reports counts. */
+final class Stages {
+  private Stages() {}
+
+  static final StageRunner.Stage INGEST = StageRunner.named("ingest", ctx -> {
+    IngestJob.Result r = IngestJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId());
+    for (String s : r.skipped()) {
+      ctx.out().println("skipped " + s + " (documentation or hidden file, not coverage)");
+    }
+    ctx.out().println(r.reconciliation());
+    return new StageRunner.StageReport(r.input(), r.accepted(),
+        "files=" + r.files() + " rejected=" + r.rejected() + " duplicates=" + r.duplicates());
+  });
+}

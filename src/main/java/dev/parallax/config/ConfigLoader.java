@@ -1,0 +1,176 @@
+package dev.parallax.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Resolves the configuration: command-line flag &gt; config file &gt; built-in default
+ * ({@link ConfigKeys}). Every mistake — unknown key, wrong type, bad date, missing file — is a
+ * {@link ConfigException} with one line naming the key, the value and the fix, raised before any
+ * Spark work starts.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /**
+   * @param configFile YAML file, or null for defaults only
+   * @param flags values given on the command line, by key name (null values are ignored)
+   */
+  public static ParallaxConfig load(Path configFile, Map<String, String> flags) {
+    Map<String, String> fromFile = configFile == null ? Map.of() : readYaml(configFile);
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> sparkConf = new TreeMap<>();
+    String where = configFile == null ? "defaults" : "config " + configFile;
+    for (Map.Entry<String, String> e : fromFile.entrySet()) {
+      if (e.getKey().startsWith(ConfigKeys.SPARK_CONF_PREFIX)) {
+        sparkConf.put(e.getKey().substring(ConfigKeys.SPARK_CONF_PREFIX.length()), e.getValue());
+      } else if (!ConfigKeys.all().containsKey(e.getKey())) {
+        throw new ConfigException(where + ": unknown key '" + e.getKey() + "' (known keys: "
+            + String.join(", ", ConfigKeys.all().keySet()) + ", spark.conf.*)");
+      }
+    }
+    for (ConfigKeys.Key key : ConfigKeys.all().values()) {
+      String raw = flags.get(key.name());
+      String origin = "option for " + key.name();
+      if (raw == null) {
+        raw = fromFile.get(key.name());
+        origin = where + ": key " + key.name();
+      }
+      if (raw == null) {
+        raw = key.defaultValue();
+        origin = "default of " + key.name();
+      }
+      if (raw == null && key == ConfigKeys.RUN_DATE) {
+        raw = LocalDate.now(ZoneOffset.UTC).toString();
+      }
+      values.put(key.name(), check(key, raw, origin));
+    }
+    return new ParallaxConfig(Map.copyOf(values), Map.copyOf(sparkConf),
+        configFile == null ? null : configFile.toString(), sha256(values, sparkConf));
+  }
+
+  private static String check(ConfigKeys.Key key, String raw, String origin) {
+    String v = raw.trim();
+    try {
+      switch (key.type()) {
+        case INT -> {
+          if (Integer.parseInt(v) < 0) {
+            throw new ConfigException(origin + ": '" + v + "' must not be negative");
+          }
+        }
+        case LONG -> Long.parseLong(v);
+        case DOUBLE -> {
+          double d = Double.parseDouble(v);
+          if (key == ConfigKeys.CONFIDENCE && !(d > 0 && d < 1)) {
+            throw new ConfigException(origin + ": '" + v + "' must be between 0 and 1, e.g. 0.95");
+          }
+          if (Double.isNaN(d) || d < 0) {
+            throw new ConfigException(origin + ": '" + v + "' must be a non-negative number");
+          }
+        }
+        case BOOLEAN -> {
+          if (!v.equals("true") && !v.equals("false")) {
+            throw new ConfigException(origin + ": '" + v + "' is not true or false");
+          }
+        }
+        case DATE -> LocalDate.parse(v);
+        case CHOICE -> {
+          if (!ConfigKeys.choices(key).contains(v)) {
+            throw new ConfigException(origin + ": '" + v + "' is not one of "
+                + ConfigKeys.choices(key));
+          }
+        }
+        case STRING, PATH -> {
+          if (v.isEmpty()) {
+            throw new ConfigException(origin + ": value is empty");
+          }
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new ConfigException(origin + ": '" + v + "' is not a "
+          + key.type().name().toLowerCase() + " number");
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(origin + ": '" + v + "' is not a date in the form YYYY-MM-DD");
+    }
+    if (key == ConfigKeys.SHUFFLE_PARTITIONS && Integer.parseInt(v) == 0
+        || key == ConfigKeys.BOOTSTRAP_REPS && Integer.parseInt(v) == 0
+        || key == ConfigKeys.PERMUTATIONS && Integer.parseInt(v) == 0
+        || key == ConfigKeys.ROWS_PER_FILE && Long.parseLong(v) <= 0) {
+      throw new ConfigException(origin + ": must be at least 1");
+    }
+    return v;
+  }
+
+  /** Reads a YAML mapping into dotted keys; nested mappings become prefixes. */
+  static Map<String, String> readYaml(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("config file " + file + " does not exist (pass --config FILE)");
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new ConfigException("config " + file + ": not valid YAML: " + msg);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return out;
+    }
+    if (!root.isObject()) {
+      throw new ConfigException("config " + file + ": expected a mapping of keys to values");
+    }
+    flatten("", root, out, file);
+    return out;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = prefix + e.getKey();
+      JsonNode v = e.getValue();
+      if (v.isObject()) {
+        flatten(name + ".", v, out, file);
+      } else if (v.isArray()) {
+        throw new ConfigException("config " + file + ": key '" + name
+            + "' holds a list; expected a single value");
+      } else if (!v.isNull()) {
+        out.put(name, v.asText());
+      }
+    }
+  }
+
+  private static String sha256(Map<String, String> values, Map<String, String> sparkConf) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
+        if (!e.getKey().equals(ConfigKeys.RUN_DATE.name())) {
+          md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      for (Map.Entry<String, String> e : sparkConf.entrySet()) {
+        md.update(("spark.conf." + e.getKey() + "=" + e.getValue() + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.parallax.config;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The resolved configuration of one run: every value checked and typed. Built only by
+ * {@link ConfigLoader}; jobs read it, never raw keys.
+ *
+ * @param values every key of {@link ConfigKeys} with its resolved value (text form)
+ * @param sparkConf extra Spark properties from {@code spark.conf.*}, passed unchanged
+ * @param configFile the file the values came from, or null when only defaults and flags were used
+ * @param configSha256 SHA-256 of the resolved values, stored with each run record
+ */
+public record ParallaxConfig(
+    Map<String, String> values, Map<String, String> sparkConf, String configFile,
+    String configSha256) implements java.io.Serializable {
+
+  public String input() {
+    return values.get(ConfigKeys.INPUT.name());
+  }
+
+  public String warehouse() {
+    return values.get(ConfigKeys.WAREHOUSE.name());
+  }
+
+  public LocalDate runDate() {
+    return LocalDate.parse(values.get(ConfigKeys.RUN_DATE.name()));
+  }
+
+  public String master() {
+    return values.get(ConfigKeys.MASTER.name());
+  }
+
+  public String string(ConfigKeys.Key key) {
+    return values.get(key.name());
+  }
+
+  public int intValue(ConfigKeys.Key key) {
+    return Integer.parseInt(values.get(key.name()));
+  }
+
+  public long longValue(ConfigKeys.Key key) {
+    return Long.parseLong(values.get(key.name()));
+  }
+
+  public double doubleValue(ConfigKeys.Key key) {
+    return Double.parseDouble(values.get(key.name()));
+  }
+
+  public boolean booleanValue(ConfigKeys.Key key) {
+    return Boolean.parseBoolean(values.get(key.name()));
+  }
+}

@@ -1,0 +1,266 @@
+package dev.parallax.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import dev.parallax.config.ConfigKeys;
+import dev.parallax.config.ParallaxConfig;
+import dev.parallax.warehouse.Table;
+import dev.parallax.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The ingest stage: raw coverage files to the {@code articles} and {@code rejects} tables.
+ *
+ * <p>Every input record ends in exactly one of them, so {@code input = accepted + rejected}; a
+ * file that yields no record at all (empty, unknown type, unreadable) counts as one rejected
+ * record. Exact duplicates (same normalised text) stay in {@code articles} with
+ * {@code duplicate_of} set to the earliest copy's id.
+ */
+public final class IngestJob {
+  private IngestJob() {}
+
+  /** Counts of one ingest run; {@code input == accepted + rejected}. */
+  public record Result(long input, long accepted, long rejected, long duplicates, int files,
+      List<String> skipped) {
+    public String reconciliation() {
+      return "input=" + input + " accepted=" + accepted + " rejected=" + rejected
+          + " duplicates=" + duplicates;
+    }
+  }
+
+  /** Reads, checks and publishes; the tables are replaced for the config's run date. */
+  public static Result run(SparkSession spark, ParallaxConfig config, Warehouse warehouse,
+      String runId) {
+    InputFiles files = InputFiles.list(spark, config.input());
+    spark.sparkContext().setJobGroup("ingest", "ingest: read and check " + files.files().size()
+        + " files", false);
+    Dataset<Row> checked = checkedRecords(spark, files.files(), config)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row>[] split = split(checked);
+      Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> rejects = split[1];
+      long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
+      long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
+      long duplicates = articles.filter(col("duplicate_of").isNotNull()).count();
+      articles.unpersist();
+      return new Result(accepted + rejected, accepted, rejected, duplicates, files.files().size(),
+          files.skipped());
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  /** One checked row per input record (see {@link IngestSchemas#CHECKED}). */
+  static Dataset<Row> checkedRecords(SparkSession spark, List<String> files, ParallaxConfig config) {
+    String defaultStory = config.string(ConfigKeys.DEFAULT_STORY);
+    ArticleRules.BadDate badDate = ArticleRules.BadDate.valueOf(
+        config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
+    List<String> parquet = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (String f : files) {
+      (InputFormat.of(f) == InputFormat.PARQUET ? parquet : other).add(f);
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = jsc.emptyRDD();
+    if (!other.isEmpty()) {
+      int slices = Math.max(1, Math.min(other.size(), spark.sparkContext().defaultParallelism() * 4));
+      rows = jsc.binaryFiles(String.join(",", other), slices)
+          .flatMap(pair -> {
+            String file = displayPath(pair._1());
+            byte[] bytes;
+            try {
+              bytes = pair._2().toArray();
+            } catch (RuntimeException e) {
+              return List.of(toRow(RawRecord.unreadable(file, "file", Reasons.UNREADABLE_FILE,
+                  "could not read file: " + e.getMessage(), ""), 0, defaultStory, badDate)).iterator();
+            }
+            List<RawRecord> records = RecordReader.read(file, bytes);
+            List<Row> out = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+              out.add(toRow(records.get(i), i, defaultStory, badDate));
+            }
+            return out.iterator();
+          });
+    }
+    for (String f : parquet) {
+      rows = rows.union(parquetRows(spark, f, defaultStory, badDate));
+    }
+    return spark.createDataFrame(rows, IngestSchemas.CHECKED);
+  }
+
+  private static JavaRDD<Row> parquetRows(SparkSession spark, String file, String defaultStory,
+      ArticleRules.BadDate badDate) {
+    String shown = displayPath(file);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Dataset<Row> df;
+    try {
+      df = spark.read().parquet(file);
+      df.schema();
+    } catch (RuntimeException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      return jsc.parallelize(List.of(toRow(RawRecord.unreadable(shown, "file",
+          Reasons.UNREADABLE_FILE, "not a readable Parquet file: " + msg, ""), 0, defaultStory, badDate)));
+    }
+    String[] names = df.columns();
+    Dataset<Row> asText = df.select(Arrays.stream(names).map(n -> col("`" + n + "`").cast("string").as(n))
+        .toArray(org.apache.spark.sql.Column[]::new));
+    return asText.javaRDD().zipWithIndex().map(t -> {
+      Row r = t._1();
+      Map<String, String> fields = new TreeMap<>();
+      for (int i = 0; i < names.length; i++) {
+        if (!r.isNullAt(i)) {
+          fields.put(names[i], r.getString(i));
+        }
+      }
+      String ref = "row " + (t._2() + 1);
+      String excerpt = RecordReader.excerpt(fields.toString());
+      return toRow(RawRecord.ok(shown, ref, fields, excerpt), t._2(), defaultStory, badDate);
+    });
+  }
+
+  /** The checked row of one raw record. */
+  static Row toRow(RawRecord rec, long index, String defaultStory, ArticleRules.BadDate badDate) {
+    if (!rec.readable()) {
+      return rejectRow(rec, index, rec.reasonCode(), rec.reason(), null);
+    }
+    ArticleRules.Checked c = ArticleRules.check(rec.fields(), defaultStory, badDate);
+    if (c.reasonCode() != null) {
+      String source = rec.fields().get("source");
+      return rejectRow(rec, index, c.reasonCode(), c.reason(), source);
+    }
+    return RowFactory.create(c.articleId(), c.recordId(), c.story(), c.source(), c.url(),
+        c.title(), c.author(), c.publishedAt(), c.language(), c.country(), c.sourceType(),
+        c.synthetic(), c.text(), c.nChars(), c.nWords(), c.contentSha256(), null,
+        rec.inputFile(), rec.recordRef(), index, c.extraJson(),
+        scala.collection.JavaConverters.asScalaBuffer(c.warnings()), null, null, null);
+  }
+
+  private static Row rejectRow(RawRecord rec, long index, String code, String reason, String source) {
+    return RowFactory.create(null, null, null, source, null, null, null, null, null, null, null,
+        null, null, 0L, 0L, null, null, rec.inputFile(), rec.recordRef(), index, null,
+        scala.collection.JavaConverters.asScalaBuffer(List.<String>of()),
+        code, reason, rec.rawExcerpt());
+  }
+
+  /**
+   * Splits checked rows into {articles, rejects}: a second record with an article_id already
+   * seen (same source and url) is rejected, naming the first; exact text duplicates are marked.
+   */
+  @SuppressWarnings("unchecked")
+  static Dataset<Row>[] split(Dataset<Row> checked) {
+    Dataset<Row> ok = checked.filter(col("reason_code").isNull());
+    WindowSpec byId = Window.partitionBy("article_id").orderBy("input_file", "record_index");
+    Dataset<Row> ranked = ok
+        .withColumn("_n", row_number().over(byId))
+        .withColumn("_first_ref", first(concat(col("input_file"), lit(" "), col("record_ref"))).over(byId));
+    Dataset<Row> unique = ranked.filter(col("_n").equalTo(1));
+    Dataset<Row> idClash = ranked.filter(col("_n").gt(1))
+        .withColumn("reason_code", lit(Reasons.DUPLICATE_ARTICLE_ID))
+        .withColumn("reason", concat(lit("same source and url as the record accepted from "),
+            col("_first_ref")))
+        .withColumn("raw_excerpt", col("text").substr(1, RecordReader.EXCERPT_BYTES / 4));
+    WindowSpec byText = Window.partitionBy("content_sha256")
+        .orderBy(col("published_at").asc_nulls_last(), col("article_id"));
+    Dataset<Row> articles = unique
+        .withColumn("_canonical", first("article_id").over(byText))
+        .withColumn("duplicate_of", when(col("_canonical").notEqual(col("article_id")),
+            col("_canonical")))
+        .select(Arrays.stream(IngestSchemas.ARTICLES.fieldNames()).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new));
+    String[] rejectCols = IngestSchemas.REJECTS.fieldNames();
+    Dataset<Row> rejects = checked.filter(col("reason_code").isNotNull())
+        .select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new))
+        .unionByName(idClash.select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new)));
+    return new Dataset[] {articles, rejects};
+  }
+
+  /** Local files are shown as plain paths; other file systems keep their URI. */
+  static String displayPath(String uri) {
+    return uri.startsWith("file:") ? new Path(uri).toUri().getPath() : uri;
+  }
+
+  /** The files an input names: a file, a directory (recursively) or a glob. */
+  record InputFiles(List<String> files, List<String> skipped) {
+    static InputFiles list(SparkSession spark, String input) {
+      try {
+        Path p = new Path(input);
+        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        FileStatus[] matches = fs.globStatus(p);
+        if (matches == null || matches.length == 0) {
+          throw new InputException("input " + input + " does not exist or matches no file");
+        }
+        List<String> files = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (FileStatus m : matches) {
+          if (m.isDirectory()) {
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
+            while (it.hasNext()) {
+              add(it.next().getPath(), m.getPath(), files, skipped);
+            }
+          } else {
+            add(m.getPath(), null, files, skipped);
+          }
+        }
+        files.sort(String::compareTo);
+        skipped.sort(String::compareTo);
+        return new InputFiles(List.copyOf(files), List.copyOf(skipped));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void add(Path file, Path root, List<String> files, List<String> skipped) {
+      String name = file.getName();
+      boolean hiddenDir = false;
+      if (root != null) {
+        for (Path q = file.getParent(); q != null && !q.equals(root); q = q.getParent()) {
+          hiddenDir |= q.getName().startsWith(".") || q.getName().startsWith("_");
+        }
+      }
+      String upper = name.toUpperCase(Locale.ROOT);
+      if (hiddenDir || name.startsWith(".") || name.startsWith("_") || upper.startsWith("README")
+          || upper.startsWith("LICENSE")) {
+        skipped.add(displayPath(file.toString()));
+        return;
+      }
+      files.add(file.toString());
+    }
+  }
+
+  /** The input cannot be read at all (missing path, empty glob). */
+  public static final class InputException extends RuntimeException {
+    public InputException(String message) {
+      super(message);
+    }
+  }
+}
