@@ -48,7 +48,9 @@ public final class IngestSchemas {
       .add("source", StringType);
 
   /** Articles columns plus the reject reason: one row per input record, before the split. */
-  static final StructType CHECKED = ARTICLES
+  static final StructType CHECKED = new StructType(java.util.Arrays.stream(ARTICLES.fields())
+      .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
+      .toArray(org.apache.spark.sql.types.StructField[]::new))
       .add("reason_code", StringType)
       .add("reason", StringType)
       .add("raw_excerpt", StringType);

@@ -1,0 +1,139 @@
+package dev.parallax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the CLI's {@code run} path on a temporary copy of a small corpus, then reads the Parquet
+ * output with DuckDB (no Spark), as an analyst would.
+ *
+ * <p>The corpus (src/test/resources/corpus-mini) holds, by hand count: op-ed-seed.txt 1 record,
+ * kasumigaseki-bulletin.jsonl 3, commerce-ledger.csv 4 (the 4th reprints the wire's first story
+ * word for word), meridian-wire.jsonl.gz 4, huaxia-daily-herald-2.html 1, heiwa-daily-3.md 1 =
+ * 14 good records from 6 sources, one of them an exact duplicate; bad.jsonl has a truncated JSON
+ * line and a record with a blank source = 2 rejects; README.md is documentation, skipped.
+ */
+class CliEndToEndTest {
+  static final String RUN_DATE = "2025-02-10";
+
+  @TempDir
+  static Path tmp;
+  static Path warehouse;
+  static String stdout;
+  static int exitCode;
+
+  @BeforeAll
+  static void runPipeline() throws IOException {
+    Path input = tmp.resolve("coverage");
+    copyTree(Path.of("src/test/resources/corpus-mini"), input);
+    warehouse = tmp.resolve("warehouse");
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      exitCode = Main.execute("run", "--input", input.toString(), "--warehouse",
+          warehouse.toString(), "--run-date", RUN_DATE);
+    } finally {
+      System.setOut(old);
+    }
+    stdout = buf.toString(StandardCharsets.UTF_8);
+    System.out.print(stdout);
+  }
+
+  @Test
+  void exitsZeroAndPrintsReconciliation() {
+    assertEquals(0, exitCode, stdout);
+    assertTrue(stdout.contains("input=16 accepted=14 rejected=2 duplicates=1"), stdout);
+  }
+
+  @Test
+  void duckDbReadsArticlesWithHivePartitioning() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      String articles = glob("articles");
+      assertEquals(14, scalarLong(s, "SELECT count(*) FROM " + articles));
+      assertEquals(6, scalarLong(s, "SELECT count(DISTINCT source) FROM " + articles));
+      assertEquals(1, scalarLong(s, "SELECT count(*) FROM " + articles + " WHERE duplicate_of IS NOT NULL"));
+      assertEquals(14, scalarLong(s, "SELECT count(*) FROM " + articles
+          + " WHERE CAST(run_date AS VARCHAR) = '" + RUN_DATE + "'"));
+      // The seed was published 2025-02-06T08:00:00-05:00 = 13:00 UTC.
+      assertEquals("2025-02-06 13:00:00", scalarString(s, "SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') FROM "
+          + articles + " WHERE source = 'Op-Ed (seed)'"));
+      // The reprint points at the wire story, published earlier.
+      assertEquals("Meridian Wire", scalarString(s, "SELECT b.source FROM " + articles + " a JOIN "
+          + articles + " b ON a.duplicate_of = b.article_id"));
+      String rejects = glob("rejects");
+      assertEquals(2, scalarLong(s, "SELECT count(*) FROM " + rejects));
+      assertEquals("line 1=malformed_json;line 2=missing_source", scalarString(s,
+          "SELECT string_agg(record_ref || '=' || reason_code, ';' ORDER BY record_ref) FROM " + rejects));
+    }
+  }
+
+  @Test
+  void timestampsAreInt64MicrosNotInt96() throws SQLException, IOException {
+    Path file;
+    try (Stream<Path> files = Files.list(warehouse.resolve("articles/run_date=" + RUN_DATE))) {
+      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT type, converted_type, logical_type FROM parquet_schema('"
+            + file + "') WHERE name = 'published_at'")) {
+      assertTrue(rs.next());
+      assertEquals("INT64", rs.getString(1));
+      String logical = rs.getString(2) + " " + rs.getString(3);
+      assertTrue(logical.contains("MICROS"), logical);
+    }
+  }
+
+  static long scalarLong(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static String scalarString(Statement s, String sql) throws SQLException {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  static String glob(String table) {
+    return "read_parquet('" + warehouse.resolve(table) + "/*/*.parquet', hive_partitioning=true)";
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path dst = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dst);
+        } else {
+          Files.copy(p, dst);
+        }
+      }
+    }
+  }
+}
