@@ -1,6 +1,8 @@
 package dev.parallax.cli;
 
 import dev.parallax.ingest.IngestJob;
+import dev.parallax.nlp.AnnotateJob;
+import dev.parallax.nlp.NlpLexicons;
 
 /** The stages as the CLI runs them: each calls its job and reports counts. */
 final class Stages {
@@ -15,4 +17,14 @@ final class Stages {
     return new StageRunner.StageReport(r.input(), r.accepted(),
         "files=" + r.files() + " rejected=" + r.rejected() + " duplicates=" + r.duplicates());
   });
+
+  /** The annotate stage, with lexicons already loaded and checked before Spark started. */
+  static StageRunner.Stage annotate(NlpLexicons lexicons) {
+    return StageRunner.named("annotate", ctx -> {
+      AnnotateJob.Result r = AnnotateJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
+          ctx.runId(), lexicons);
+      return new StageRunner.StageReport(r.articles(), r.sentences(),
+          "articles=" + r.articles() + " sentences=" + r.sentences());
+    });
+  }
 }
