@@ -90,6 +90,20 @@ class CliEndToEndTest {
   }
 
   @Test
+  void sentencesCoverEveryNonDuplicateArticle() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      String sentences = glob("sentences");
+      // 14 accepted articles, one of them a duplicate: 13 are annotated.
+      assertEquals(13, scalarLong(s, "SELECT count(DISTINCT article_id) FROM " + sentences));
+      assertEquals(0, scalarLong(s, "SELECT count(*) FROM " + sentences + " WHERE tone < -1 OR tone > 1"));
+      assertEquals(0, scalarLong(s, "SELECT count(*) FROM " + sentences + " s JOIN " + glob("articles")
+          + " a USING (article_id) WHERE a.duplicate_of IS NOT NULL"));
+      assertTrue(scalarLong(s, "SELECT count(*) FROM " + sentences + " WHERE list_contains(themes, 'north_korea')") > 0);
+    }
+  }
+
+  @Test
   void timestampsAreInt64MicrosNotInt96() throws SQLException, IOException {
     Path file;
     try (Stream<Path> files = Files.list(warehouse.resolve("articles/run_date=" + RUN_DATE))) {
