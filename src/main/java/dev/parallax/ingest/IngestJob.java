@@ -123,8 +123,11 @@ public final class IngestJob {
     Dataset<Row> df;
     try {
       df = spark.read().parquet(file);
-      df.schema();
-    } catch (RuntimeException e) {
+      if (df.isEmpty()) {
+        return jsc.parallelize(List.of(toRow(RawRecord.unreadable(shown, "file", Reasons.EMPTY_FILE,
+            "Parquet file has no rows", ""), 0, defaultStory, badDate)));
+      }
+    } catch (Exception e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       return jsc.parallelize(List.of(toRow(RawRecord.unreadable(shown, "file",
           Reasons.UNREADABLE_FILE, "not a readable Parquet file: " + msg, ""), 0, defaultStory, badDate)));

@@ -3,7 +3,6 @@ package dev.parallax.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +36,10 @@ import org.jsoup.nodes.Element;
 public final class RecordReader {
   static final int EXCERPT_BYTES = 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern MD_LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
   private static final Pattern MD_EMPHASIS = Pattern.compile("(\\*\\*|__|(?<![\\w*])\\*(?=\\S)|(?<=\\S)\\*(?![\\w*])|`)");
-  private static final Pattern MD_HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s+");
-  private static final Pattern MD_QUOTE = Pattern.compile("(?m)^\\s{0,3}>\\s?");
+  private static final Pattern MD_HEADING = Pattern.compile("(?m)^[ \\t]{0,3}#{1,6}[ \\t]+");
+  private static final Pattern MD_QUOTE = Pattern.compile("(?m)^[ \\t]{0,3}>[ \\t]?");
 
   private RecordReader() {}
 
@@ -139,38 +137,56 @@ public final class RecordReader {
   }
 
   private static List<RawRecord> readJson(String file, String text) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(stripBom(text));
-    } catch (JsonProcessingException e) {
-      return List.of(RawRecord.unreadable(file, "file", Reasons.MALFORMED_JSON,
-          "not valid JSON: " + e.getOriginalMessage(), excerpt(text)));
+    List<JsonNode> roots = new ArrayList<>();
+    try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(stripBom(text))) {
+      while (parser.nextToken() != null) {
+        roots.add(JSON.readTree(parser));
+      }
+    } catch (IOException | RuntimeException e) {
+      String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      List<RawRecord> out = new ArrayList<>();
+      if (!roots.isEmpty()) {
+        out.addAll(itemsOf(file, roots, text));
+      }
+      out.add(RawRecord.unreadable(file, roots.isEmpty() ? "file" : "item " + (out.size() + 1),
+          Reasons.MALFORMED_JSON, "not valid JSON" + (roots.isEmpty() ? "" : " after item " + out.size())
+              + ": " + msg, excerpt(text)));
+      return out;
     }
-    if (root != null && root.isObject() && root.has("articles") && root.get("articles").isArray()) {
-      root = root.get("articles");
+    if (roots.size() == 1) {
+      JsonNode root = roots.get(0);
+      if (root.isObject() && root.has("articles") && root.get("articles").isArray()) {
+        root = root.get("articles");
+      }
+      if (root.isArray()) {
+        List<JsonNode> items = new ArrayList<>();
+        root.forEach(items::add);
+        if (items.isEmpty()) {
+          return List.of(RawRecord.unreadable(file, "file", Reasons.EMPTY_FILE, "JSON array is empty", excerpt(text)));
+        }
+        return itemsOf(file, items, text);
+      }
+      if (!root.isObject()) {
+        return List.of(RawRecord.unreadable(file, "file", Reasons.NOT_AN_OBJECT,
+            "expected a JSON object or an array of objects", excerpt(text)));
+      }
     }
-    if (root != null && root.isObject()) {
-      return List.of(RawRecord.ok(file, "item 1", fieldsOf(root), excerpt(text)));
-    }
-    if (root == null || !root.isArray()) {
-      return List.of(RawRecord.unreadable(file, "file", Reasons.NOT_AN_OBJECT,
-          "expected a JSON object or an array of objects", excerpt(text)));
-    }
+    return itemsOf(file, roots, text);
+  }
+
+  private static List<RawRecord> itemsOf(String file, List<JsonNode> items, String text) {
     List<RawRecord> out = new ArrayList<>();
     int i = 0;
-    for (JsonNode item : root) {
+    for (JsonNode item : items) {
       i++;
       String ref = "item " + i;
       if (item.isObject()) {
         out.add(RawRecord.ok(file, ref, fieldsOf(item), excerpt(item.toString())));
       } else {
         out.add(RawRecord.unreadable(file, ref, Reasons.NOT_AN_OBJECT,
-            "array item is a " + item.getNodeType().name().toLowerCase() + ", expected an object",
+            "item is a " + item.getNodeType().name().toLowerCase() + ", expected an object",
             excerpt(item.toString())));
       }
-    }
-    if (out.isEmpty()) {
-      out.add(RawRecord.unreadable(file, "file", Reasons.EMPTY_FILE, "JSON array is empty", excerpt(text)));
     }
     return out;
   }
@@ -193,9 +209,11 @@ public final class RecordReader {
     List<RawRecord> out = new ArrayList<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
+    String body = stripBom(text);
+    LineIndex lines = new LineIndex(body);
     long nextLine = 2;
     int record = 0;
-    try (CSVParser parser = CSVParser.parse(new StringReader(stripBom(text)), format)) {
+    try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
       List<String> header = parser.getHeaderNames();
       Iterator<CSVRecord> it = parser.iterator();
       while (true) {
@@ -213,7 +231,7 @@ public final class RecordReader {
           break;
         }
         record++;
-        String ref = "record " + record + " (line " + nextLine + ")";
+        String ref = "record " + record + " (line " + lines.lineOf(firstNonBlank(body, rec.getCharacterPosition())) + ")";
         String raw = excerpt(String.join(",", rec.values()));
         nextLine = parser.getCurrentLineNumber() + 1;
         if (rec.size() != header.size()) {
@@ -241,6 +259,36 @@ public final class RecordReader {
     return out;
   }
 
+  /** The offset of the first character at or after {@code from} that is not a line break. */
+  private static long firstNonBlank(String text, long from) {
+    int i = (int) from;
+    while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Line numbers (1-based) of character offsets. */
+  private static final class LineIndex {
+    private final int[] starts;
+
+    LineIndex(String text) {
+      List<Integer> l = new ArrayList<>();
+      l.add(0);
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          l.add(i + 1);
+        }
+      }
+      starts = l.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    long lineOf(long offset) {
+      int idx = java.util.Arrays.binarySearch(starts, (int) offset);
+      return (idx >= 0 ? idx : -idx - 2) + 1;
+    }
+  }
+
   private static String tailFromLine(String text, long line) {
     int pos = 0;
     for (long l = 1; l < line && pos >= 0; l++) {
@@ -252,33 +300,49 @@ public final class RecordReader {
     return pos < 0 ? "" : text.substring(pos);
   }
 
+  private static final Pattern FRONT_MATTER_LINE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.-]*)\\s*:\\s?(.*)$");
+
+  /**
+   * Text with an optional front-matter block: {@code ---}, then {@code key: value} lines, then
+   * {@code ---}. Values are kept as written (no YAML typing: {@code NO} stays "NO"); surrounding
+   * quotes are removed.
+   */
   private static RawRecord readFrontMatter(String file, String rawText) {
     String text = stripBom(rawText).replace("\r\n", "\n");
     Map<String, String> fields = new LinkedHashMap<>();
     String body = text;
     if (text.startsWith("---\n")) {
-      int close = text.indexOf("\n---", 3);
+      String[] lines = text.split("\n", -1);
+      int close = -1;
+      for (int i = 1; i < lines.length; i++) {
+        if (lines[i].strip().equals("---")) {
+          close = i;
+          break;
+        }
+      }
       if (close < 0) {
         return RawRecord.unreadable(file, "file", Reasons.MALFORMED_FRONT_MATTER,
             "front matter opened with '---' is never closed", excerpt(text));
       }
-      String header = text.substring(4, close);
-      int bodyStart = text.indexOf('\n', close + 1);
-      body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
-      try {
-        JsonNode meta = YAML.readTree(header);
-        if (meta != null && !meta.isNull() && !meta.isMissingNode()) {
-          if (!meta.isObject()) {
-            return RawRecord.unreadable(file, "file", Reasons.MALFORMED_FRONT_MATTER,
-                "front matter is not a list of 'key: value' lines", excerpt(text));
-          }
-          fields.putAll(fieldsOf(meta));
+      for (int i = 1; i < close; i++) {
+        String l = lines[i];
+        if (l.isBlank() || l.stripLeading().startsWith("#")) {
+          continue;
         }
-      } catch (IOException e) {
-        String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        return RawRecord.unreadable(file, "file", Reasons.MALFORMED_FRONT_MATTER,
-            "front matter is not valid YAML: " + msg, excerpt(text));
+        java.util.regex.Matcher m = FRONT_MATTER_LINE.matcher(l);
+        if (!m.matches()) {
+          return RawRecord.unreadable(file, "file", Reasons.MALFORMED_FRONT_MATTER,
+              "front matter line " + (i + 1) + " is not 'key: value'", excerpt(text));
+        }
+        String v = m.group(2).strip();
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+          v = v.substring(1, v.length() - 1);
+        }
+        if (!v.isEmpty()) {
+          fields.put(m.group(1), v);
+        }
       }
+      body = String.join("\n", java.util.Arrays.asList(lines).subList(close + 1, lines.length));
     }
     String lower = file.toLowerCase();
     if (lower.endsWith(".md") || lower.endsWith(".md.gz") || lower.contains(".markdown")) {
@@ -429,7 +493,24 @@ public final class RecordReader {
     while (end < to && end > from && (b[end] & 0xC0) == 0x80) {
       end--;
     }
-    return new String(b, from, end - from, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+    String decoded = new String(b, from, end - from, StandardCharsets.UTF_8).replace('\0', '\uFFFD');
+    return truncateUtf8(decoded, EXCERPT_BYTES);
+  }
+
+  /** The longest prefix of {@code s} whose UTF-8 form fits in {@code maxBytes}, whole characters only. */
+  static String truncateUtf8(String s, int maxBytes) {
+    int bytes = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + len > maxBytes) {
+        break;
+      }
+      bytes += len;
+      i += Character.charCount(cp);
+    }
+    return s.substring(0, i);
   }
 
   static String excerpt(String s) {

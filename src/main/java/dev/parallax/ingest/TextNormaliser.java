@@ -11,7 +11,7 @@ import org.jsoup.parser.Parser;
  */
 public final class TextNormaliser {
   private static final Pattern HSPACE = Pattern.compile("[\\t\\x0B\\f\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000 ]+");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
   private static final Pattern LINE_EDGES = Pattern.compile("(?m)^ +| +$");
   private static final Pattern MANY_BREAKS = Pattern.compile("\\n{3,}");
   private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});");
@@ -29,8 +29,8 @@ public final class TextNormaliser {
     }
     s = Normalizer.normalize(s, Normalizer.Form.NFC);
     s = s.replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
-    s = HSPACE.matcher(s).replaceAll(" ");
     s = CONTROL.matcher(s).replaceAll("");
+    s = HSPACE.matcher(s).replaceAll(" ");
     s = LINE_EDGES.matcher(s).replaceAll("");
     s = MANY_BREAKS.matcher(s).replaceAll("\n\n");
     return s.strip();

@@ -371,4 +371,51 @@ class IngestJobTest {
     assertEquals(Reasons.MISSING_TEXT, rej.get(0).getAs("reason_code"));
     assertNotNull(rej.get(0).getAs("raw_excerpt"));
   }
+
+  static StructType sourceTextSchema() {
+    return new StructType().add("source", DataTypes.StringType).add("text", DataTypes.StringType);
+  }
+
+  @Test
+  void corruptParquetFileIsOneRejectNotAFailedRun(@TempDir Path dir) throws Exception {
+    Path input = Files.createDirectories(dir.resolve("input"));
+    Files.writeString(input.resolve("not-really.parquet"), "these bytes are not Parquet");
+    Files.writeString(input.resolve("good.jsonl"), "{\"source\": \"A\", \"text\": \"Fine.\"}\n");
+
+    IngestJob.Result result = ingest(input, dir.resolve("warehouse"), "2025-02-12");
+
+    assertEquals(2, result.input(), result::reconciliation);
+    assertEquals(1, result.accepted(), result::reconciliation);
+    Row reject = readTable(dir.resolve("warehouse"), "rejects", "2025-02-12").get(0);
+    assertEquals("not-really.parquet file", where(reject));
+    assertEquals(Reasons.UNREADABLE_FILE, reject.getAs("reason_code"));
+  }
+
+  @Test
+  void parquetFileWithoutRowsCountsAsOneReject(@TempDir Path dir) {
+    Path input = dir.resolve("input");
+    TestSpark.get().createDataFrame(List.<Row>of(), sourceTextSchema()).coalesce(1).write()
+        .parquet(input.resolve("empty").toString());
+
+    IngestJob.Result result = ingest(input, dir.resolve("warehouse"), "2025-02-13");
+
+    assertEquals(1, result.input(), result::reconciliation);
+    assertEquals(1, result.rejected(), result::reconciliation);
+    assertEquals(Reasons.EMPTY_FILE,
+        readTable(dir.resolve("warehouse"), "rejects", "2025-02-13").get(0).getAs("reason_code"));
+  }
+
+  @Test
+  void emptyFrontMatterDoesNotAbortTheRun(@TempDir Path dir) throws Exception {
+    Path input = Files.createDirectories(dir.resolve("input"));
+    Files.writeString(input.resolve("no-meta.md"), "---\n---\nBody without metadata.\n");
+    Files.writeString(input.resolve("good.jsonl"), "{\"source\": \"A\", \"text\": \"Fine.\"}\n");
+
+    IngestJob.Result result = ingest(input, dir.resolve("warehouse"), "2025-02-14");
+
+    // no-meta.md has text but no source: missing_source
+    assertEquals(2, result.input(), result::reconciliation);
+    assertEquals(1, result.accepted(), result::reconciliation);
+    assertEquals(1, result.rejected(), result::reconciliation);
+  }
 }

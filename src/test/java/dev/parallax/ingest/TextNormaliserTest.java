@@ -3,7 +3,6 @@ package dev.parallax.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class TextNormaliserTest {
@@ -63,8 +62,6 @@ class TextNormaliserTest {
   }
 
   @Test
-  @Disabled("bug: TextNormaliser.normalise folds spaces (line 246) before dropping zero-width/control "
-      + "characters (line 247), so 'a \\u200B b' becomes 'a  b' with two spaces")
   void spacesAroundADroppedZeroWidthCharacterFoldToOne() {
     assertEquals("a b", TextNormaliser.normalise("a \u200B b"));
   }
