@@ -163,13 +163,13 @@ public final class IngestJob {
         c.title(), c.author(), c.publishedAt(), c.language(), c.country(), c.sourceType(),
         c.synthetic(), c.text(), c.nChars(), c.nWords(), c.contentSha256(), null,
         rec.inputFile(), rec.recordRef(), index, c.extraJson(),
-        scala.collection.JavaConverters.asScalaBuffer(c.warnings()), null, null, null);
+        scala.collection.JavaConverters.asScalaBuffer(c.warnings()).toList(), null, null, null);
   }
 
   private static Row rejectRow(RawRecord rec, long index, String code, String reason, String source) {
     return RowFactory.create(null, null, null, source, null, null, null, null, null, null, null,
         null, null, 0L, 0L, null, null, rec.inputFile(), rec.recordRef(), index, null,
-        scala.collection.JavaConverters.asScalaBuffer(List.<String>of()),
+        scala.collection.immutable.Nil$.MODULE$,
         code, reason, rec.rawExcerpt());
   }
 

@@ -153,6 +153,6 @@ public final class SentenceAnnotator implements Serializable {
   }
 
   private static scala.collection.Seq<String> seq(List<String> l) {
-    return scala.collection.JavaConverters.asScalaBuffer(l);
+    return scala.collection.JavaConverters.asScalaBuffer(l).toList();
   }
 }

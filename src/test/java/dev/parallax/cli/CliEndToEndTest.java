@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the CLI's {@code run} path on a temporary copy of a small corpus, then reads the Parquet
  * output with DuckDB (no Spark), as an analyst would.
  *
- * <p>The corpus (src/test/resources/corpus-mini) holds, by hand count: op-ed-seed.txt 1 record,
+ * <p>The corpus is six files of the sample in data/coverage plus src/test/resources/corpus-mini
+ * (two bad JSON lines and a README). By hand count: op-ed-seed.txt 1 record,
  * kasumigaseki-bulletin.jsonl 3, commerce-ledger.csv 4 (the 4th reprints the wire's first story
  * word for word), meridian-wire.jsonl.gz 4, huaxia-daily-herald-2.html 1, heiwa-daily-3.md 1 =
  * 14 good records from 6 sources, one of them an exact duplicate; bad.jsonl has a truncated JSON
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliEndToEndTest {
   static final String RUN_DATE = "2025-02-10";
+  static final String[] SAMPLE_FILES = {"op-ed-seed.txt", "kasumigaseki-bulletin.jsonl",
+      "commerce-ledger.csv", "meridian-wire.jsonl.gz", "huaxia-daily-herald-2.html", "heiwa-daily-3.md"};
 
   @TempDir
   static Path tmp;
@@ -46,6 +49,9 @@ class CliEndToEndTest {
   static void runPipeline() throws IOException {
     Path input = tmp.resolve("coverage");
     copyTree(Path.of("src/test/resources/corpus-mini"), input);
+    for (String f : SAMPLE_FILES) {
+      Files.copy(Path.of("data/coverage", f), input.resolve(f));
+    }
     warehouse = tmp.resolve("warehouse");
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
