@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code parallax run}: every stage in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run every stage in order for one run date: ingest, annotate."})
+    description = {"Run every stage in order for one run date: ingest, annotate, compare."})
 final class RunCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
@@ -17,7 +17,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ParallaxConfig config = options.resolve();
     NlpLexicons lexicons = NlpLexicons.load(config);
-    StageRunner.run(config, System.out, "parallax run", Stages.INGEST, Stages.annotate(lexicons));
+    StageRunner.run(config, System.out, "parallax run", Stages.INGEST, Stages.annotate(lexicons),
+        Stages.compare(lexicons.themes()));
     return ExitCodes.OK;
   }
 }

@@ -1,8 +1,14 @@
 package dev.parallax.cli;
 
+import dev.parallax.compare.CompareJob;
+import dev.parallax.compare.CompareParams;
+import dev.parallax.compare.ThemeLabel;
+import dev.parallax.config.ConfigKeys;
 import dev.parallax.ingest.IngestJob;
 import dev.parallax.nlp.AnnotateJob;
 import dev.parallax.nlp.NlpLexicons;
+import dev.parallax.nlp.ThemeTaxonomy;
+import dev.parallax.report.ReportWriter;
 
 /** The stages as the CLI runs them: each calls its job and reports counts. */
 final class Stages {
@@ -25,6 +31,23 @@ final class Stages {
           ctx.runId(), lexicons);
       return new StageRunner.StageReport(r.articles(), r.sentences(),
           "articles=" + r.articles() + " sentences=" + r.sentences());
+    });
+  }
+
+  /** The compare stage, then the CSV and Markdown reports of its tables (summary to stdout). */
+  static StageRunner.Stage compare(ThemeTaxonomy taxonomy) {
+    return StageRunner.named("compare", ctx -> {
+      CompareJob.Result r = CompareJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
+          ctx.runId(), taxonomy.themes().stream()
+              .map(t -> new ThemeLabel(t.id(), t.label(), t.frame())).toList());
+      ReportWriter.Result rep = ReportWriter.write(ctx.spark(), ctx.warehouse(),
+          ctx.config().runDate(), ctx.runId(), ctx.config().doubleValue(ConfigKeys.CONFIDENCE),
+          CompareParams.FDR);
+      ctx.out().println(rep.directory() == null
+          ? "reports: not written (java.nio writes local warehouses only)"
+          : "reports: " + rep.directory());
+      ctx.out().println(rep.summary());
+      return new StageRunner.StageReport(r.sentences(), r.rowsOut(), r.detail());
     });
   }
 }

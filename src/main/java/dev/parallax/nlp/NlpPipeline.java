@@ -86,7 +86,9 @@ public final class NlpPipeline {
     tokenizer.setTargetPattern("[^\\s—–\\-]+");
     tokenizer.setContextChars(new String[] {".", ",", ";", ":", "!", "?", "*", "(", ")", "\"",
         "'", "“", "”", "‘", "’", "[", "]", "…"});
-    tokenizer.setExceptions(TOKEN_EXCEPTIONS);
+    // Spark NLP reads exceptions as regular expressions: quote them, or "i.e." matches "ime ".
+    tokenizer.setExceptions(java.util.Arrays.stream(TOKEN_EXCEPTIONS)
+        .map(e -> "(?<![\\p{L}.])" + java.util.regex.Pattern.quote(e)).toArray(String[]::new));
     TokenizerModel tokens = tokenizer.train(null, Option.empty());
     tokens.setInputCols(new String[] {"sentence"});
     tokens.setOutputCol("token");

@@ -54,6 +54,14 @@ class NlpPipelineTest {
   }
 
   @Test
+  void abbreviationExceptionsMatchOnlyThemselves() {
+    // "i.e.", "a.m." and "e.g." once matched "ime ", "a me" and "e go" as patterns, gluing words.
+    assertEquals(List.of("Japanese", "Prime", "Minister", "Shigeru", "Ishiba", "met", "the",
+        "government", "at", "9", "a.m.", "on", "Friday", ",", "i.e.", "early", "."),
+        tokens("Japanese Prime Minister Shigeru Ishiba met the government at 9 a.m. on Friday, i.e. early."));
+  }
+
+  @Test
   void normalisedFormsDropPossessivesAndPunctuation() {
     NlpPipeline.Sentence s = NlpPipeline.annotate(pipeline, "Japan’s “alliance” holds.").get(0);
     assertEquals(List.of("japan", "alliance", "holds"), s.normalized());

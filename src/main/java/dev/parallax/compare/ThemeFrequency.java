@@ -1,0 +1,121 @@
+package dev.parallax.compare;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.dense_rank;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The {@code theme_frequency} table: how often each source mentions each theme of its story.
+ *
+ * <p>Grain: story × source × theme, for every theme that appears anywhere in the story and every
+ * source of the story; a source that never mentions a theme gets a row of zeros. Columns:
+ * <ul>
+ *   <li>{@code articles}: articles of the source with at least one sentence on the theme;
+ *       {@code sentences}: sentences with the theme; {@code mentions}: entries of
+ *       {@code theme_mentions} (a sentence may mention a theme several times);</li>
+ *   <li>{@code source_articles}, {@code source_sentences}, {@code source_tokens}: the source's
+ *       totals in the story (articles with at least one sentence);</li>
+ *   <li>{@code rate_per_1k_tokens = 1000 · mentions / source_tokens};
+ *       {@code sentence_share = sentences / source_sentences};
+ *       {@code article_share = articles / source_articles}, both in [0, 1];</li>
+ *   <li>{@code rank_in_source}: 1 for the source's most mentioned theme, ties broken by theme id
+ *       (so ranks are unique within a source);</li>
+ *   <li>{@code story_mentions}, {@code story_tokens}, {@code story_rate_per_1k_tokens}: the pooled
+ *       story; {@code lift_vs_all = rate_per_1k_tokens / story_rate_per_1k_tokens}, null when the
+ *       pooled rate is 0;</li>
+ *   <li>{@code log_odds_vs_rest}, {@code z_vs_rest}: weighted log-odds (natural log) of the theme's
+ *       mentions per token in this source against the rest of the story, with the informative
+ *       Dirichlet prior of the pooled story scaled to {@code alpha0} ({@link LogOdds}); null when
+ *       the story has one source only;</li>
+ *   <li>{@code story_theme}: false for the general frame-level themes ({@code frame_*});
+ *       {@code theme_label}, {@code frame}: from the taxonomy when given, else null.</li>
+ * </ul>
+ * Rates and shares are null when their denominator is 0.
+ */
+public final class ThemeFrequency {
+  private ThemeFrequency() {}
+
+  /** Prefix of the general frame-level themes of the taxonomy. */
+  public static final String FRAME_THEME_PREFIX = "frame_";
+
+  /**
+   * @param sentences rows of the sentences table (story, source, article_id, n_tokens, themes,
+   *     theme_mentions are read)
+   * @param labels columns theme, theme_label, frame (one row per theme), or null
+   * @param alpha0 total pseudo-count of the prior ({@code compare.prior_scale})
+   */
+  public static Dataset<Row> compute(Dataset<Row> sentences, Dataset<Row> labels, double alpha0) {
+    Dataset<Row> s = sentences.select(col("story"), col("source"), col("article_id"),
+        col("n_tokens"), coalesce(col("themes"), Columns.emptyStrings()).as("themes"),
+        coalesce(col("theme_mentions"), Columns.emptyStrings()).as("theme_mentions"));
+
+    Dataset<Row> sources = s.groupBy("story", "source").agg(
+        countDistinct("article_id").as("source_articles"),
+        count(lit(1)).as("source_sentences"),
+        sum("n_tokens").as("source_tokens"));
+    Dataset<Row> storyTokens = sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
+
+    Dataset<Row> bySentence = s
+        .select(col("story"), col("source"), col("article_id"),
+            explode(array_distinct(col("themes"))).as("theme"))
+        .groupBy("story", "source", "theme")
+        .agg(count(lit(1)).as("sentences"), countDistinct("article_id").as("articles"));
+    Dataset<Row> byMention = s
+        .select(col("story"), col("source"), explode(col("theme_mentions")).as("theme"))
+        .groupBy("story", "source", "theme")
+        .agg(count(lit(1)).as("mentions"));
+    Dataset<Row> storyThemes = bySentence.select("story", "theme")
+        .union(byMention.select("story", "theme")).distinct();
+
+    String[] key = {"story", "source", "theme"};
+    Dataset<Row> grid = sources.join(storyThemes, "story")
+        .join(bySentence, Columns.names(key), "left")
+        .join(byMention, Columns.names(key), "left")
+        .na().fill(0L, new String[] {"sentences", "articles", "mentions"})
+        .join(storyTokens, "story");
+
+    Column mentions = col("mentions");
+    Column storyMentions = sum(mentions).over(Window.partitionBy("story", "theme"));
+    Column rate = Columns.ratio(mentions.multiply(1000), col("source_tokens"));
+    Dataset<Row> out = grid
+        .withColumn("story_mentions", storyMentions)
+        .withColumn("rate_per_1k_tokens", rate)
+        .withColumn("story_rate_per_1k_tokens",
+            Columns.ratio(col("story_mentions").multiply(1000), col("story_tokens")))
+        .withColumn("sentence_share", Columns.ratio(col("sentences"), col("source_sentences")))
+        .withColumn("article_share", Columns.ratio(col("articles"), col("source_articles")))
+        .withColumn("rank_in_source", dense_rank().over(Window.partitionBy("story", "source")
+            .orderBy(mentions.desc(), col("theme").asc())).cast(DataTypes.LongType))
+        .withColumn("lift_vs_all", when(col("story_rate_per_1k_tokens").gt(0),
+            col("rate_per_1k_tokens").divide(col("story_rate_per_1k_tokens"))))
+        .withColumn("log_odds_vs_rest", LogOdds.delta(mentions, col("source_tokens"),
+            col("story_mentions"), col("story_tokens"), alpha0))
+        .withColumn("z_vs_rest", LogOdds.z(mentions, col("source_tokens"),
+            col("story_mentions"), col("story_tokens"), alpha0))
+        .withColumn("story_theme", col("theme").startsWith(FRAME_THEME_PREFIX).unary_$bang());
+
+    Dataset<Row> labelled = labels == null
+        ? out.withColumn("theme_label", lit(null).cast(DataTypes.StringType))
+            .withColumn("frame", lit(null).cast(DataTypes.StringType))
+        : out.join(labels.select(col("theme"), col("theme_label").cast(DataTypes.StringType),
+            col("frame").cast(DataTypes.StringType)), Columns.names("theme"), "left");
+    return labelled.select("story", "source", "theme", "theme_label", "frame", "story_theme",
+        "articles", "sentences", "mentions", "source_articles", "source_sentences",
+        "source_tokens", "rate_per_1k_tokens", "sentence_share", "article_share",
+        "rank_in_source", "story_mentions", "story_tokens", "story_rate_per_1k_tokens",
+        "lift_vs_all", "log_odds_vs_rest", "z_vs_rest");
+  }
+}

@@ -1,0 +1,226 @@
+package dev.parallax.report;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+
+/**
+ * The Markdown summary of one run date, per story: the sources, the source × theme matrix of
+ * mentions per 1,000 tokens (story themes only, not the general {@code frame_*} themes), the
+ * largest stance differences, and the top distinctive terms per source. Rendered on the driver
+ * from the collected compare tables, addressed by their public column names.
+ */
+final class SummaryMarkdown {
+  private SummaryMarkdown() {}
+
+  /** Stance differences listed per story. */
+  static final int TOP_DIFFERENCES = 10;
+  /** Distinctive terms listed per source. */
+  static final int TOP_TERMS = 5;
+  private static final String FRAME_PREFIX = "frame_";
+  private static final String ALL = "_all";
+
+  /** The compare tables of one run date, rows in any order. */
+  record Tables(List<Row> themeFrequency, List<Row> stanceDifference, List<Row> distinctiveTerms,
+      List<Row> sourceSummary) {}
+
+  static String render(LocalDate runDate, double confidence, double fdr, Tables t) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Parallax summary, run date ").append(runDate).append("\n");
+    TreeSet<String> stories = new TreeSet<>();
+    for (Row r : t.sourceSummary()) {
+      stories.add(r.getAs("story"));
+    }
+    if (stories.isEmpty()) {
+      md.append("\nNo sentences for this run date.\n");
+    }
+    for (String story : stories) {
+      md.append("\n## Story: ").append(escape(story)).append("\n");
+      sources(md, of(t.sourceSummary(), story));
+      rates(md, of(t.themeFrequency(), story));
+      differences(md, of(t.stanceDifference(), story), labels(of(t.themeFrequency(), story)),
+          confidence, fdr);
+      terms(md, of(t.distinctiveTerms(), story));
+    }
+    return md.toString();
+  }
+
+  private static void sources(StringBuilder md, List<Row> rows) {
+    md.append("\n### Sources\n\n");
+    md.append("| source | articles | sentences | tokens | tone mean | first published | "
+        + "last published | top themes |\n|---|---:|---:|---:|---:|---|---|---|\n");
+    rows.sort(Comparator.comparing(r -> r.<String>getAs("source")));
+    for (Row r : rows) {
+      List<Object> top = r.isNullAt(r.fieldIndex("top_themes")) ? List.of()
+          : r.getList(r.fieldIndex("top_themes"));
+      md.append("| ").append(escape(r.getAs("source")))
+          .append(" | ").append(r.<Object>getAs("articles"))
+          .append(" | ").append(r.<Object>getAs("sentences"))
+          .append(" | ").append(r.<Object>getAs("tokens"))
+          .append(" | ").append(num(r.getAs("tone_mean"), 3))
+          .append(" | ").append(time(r.getAs("first_published")))
+          .append(" | ").append(time(r.getAs("last_published")))
+          .append(" | ").append(escape(top.stream().map(String::valueOf)
+              .collect(Collectors.joining(", "))))
+          .append(" |\n");
+    }
+  }
+
+  private static void rates(StringBuilder md, List<Row> rows) {
+    Map<String, Long> mentions = new TreeMap<>();
+    Map<String, String> labels = new TreeMap<>();
+    Map<String, Map<String, Double>> rate = new TreeMap<>();
+    for (Row r : rows) {
+      String theme = r.getAs("theme");
+      if (theme.startsWith(FRAME_PREFIX)) {
+        continue;
+      }
+      mentions.merge(theme, ((Number) r.getAs("mentions")).longValue(), Long::sum);
+      Object label = r.getAs("theme_label");
+      labels.put(theme, label == null ? theme : label.toString());
+      rate.computeIfAbsent(r.getAs("source"), k -> new TreeMap<>())
+          .put(theme, r.getAs("rate_per_1k_tokens"));
+    }
+    md.append("\n### Theme mentions per 1,000 tokens\n\n");
+    if (mentions.isEmpty()) {
+      md.append("No story theme is mentioned.\n");
+      return;
+    }
+    List<String> themes = new ArrayList<>(mentions.keySet());
+    themes.sort(Comparator.comparing((String th) -> -mentions.get(th))
+        .thenComparing(Comparator.naturalOrder()));
+    md.append("| source |");
+    for (String th : themes) {
+      md.append(' ').append(escape(labels.get(th))).append(" |");
+    }
+    md.append("\n|---|").append("---:|".repeat(themes.size())).append('\n');
+    for (Map.Entry<String, Map<String, Double>> e : rate.entrySet()) {
+      md.append("| ").append(escape(e.getKey())).append(" |");
+      for (String th : themes) {
+        md.append(' ').append(num(e.getValue().get(th), 2)).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  private static void differences(StringBuilder md, List<Row> rows, Map<String, String> labels,
+      double confidence, double fdr) {
+    List<Row> withDiff = new ArrayList<>(rows.stream()
+        .filter(r -> r.getAs("tone_diff") != null).toList());
+    withDiff.sort(Comparator.comparing((Row r) -> -Math.abs(r.<Double>getAs("tone_diff")))
+        .thenComparing(r -> r.<String>getAs("theme"))
+        .thenComparing(r -> r.<String>getAs("source_a"))
+        .thenComparing(r -> r.<String>getAs("source_b")));
+    List<Row> significant = withDiff.stream()
+        .filter(r -> Boolean.TRUE.equals(r.getAs("significant"))).toList();
+    boolean none = significant.isEmpty();
+    List<Row> shown = (none ? withDiff : significant).stream().limit(TOP_DIFFERENCES).toList();
+    md.append("\n### Largest stance differences");
+    md.append(none ? " (none significant at q < " + fmt(fdr) + "; largest shown)"
+        : " (significant at q < " + fmt(fdr) + ")");
+    md.append("\n\n");
+    if (shown.isEmpty()) {
+      md.append("No pair of sources shares a theme.\n");
+      return;
+    }
+    md.append("Tone in [-1, 1]; difference = source A minus source B, with its ")
+        .append(fmt(confidence * 100)).append("% bootstrap interval; q: Benjamini-Hochberg "
+            + "adjusted permutation p-value. Theme \"all sentences\" compares whole sources.\n\n");
+    md.append("| theme | source A | source B | tone A | tone B | difference | interval | p | q "
+        + "| sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
+    for (Row r : shown) {
+      String theme = r.getAs("theme");
+      List<String> notes = new ArrayList<>();
+      if (!Boolean.TRUE.equals(r.getAs("significant"))) {
+        notes.add("not significant");
+      }
+      if (Boolean.TRUE.equals(r.getAs("small_sample"))) {
+        notes.add("small sample");
+      }
+      md.append("| ").append(ALL.equals(theme) ? "all sentences"
+              : escape(labels.getOrDefault(theme, theme)))
+          .append(" | ").append(escape(r.getAs("source_a")))
+          .append(" | ").append(escape(r.getAs("source_b")))
+          .append(" | ").append(num(r.getAs("tone_mean_a"), 3))
+          .append(" | ").append(num(r.getAs("tone_mean_b"), 3))
+          .append(" | ").append(num(r.getAs("tone_diff"), 3))
+          .append(" | [").append(num(r.getAs("ci_low"), 3)).append(", ")
+          .append(num(r.getAs("ci_high"), 3)).append("]")
+          .append(" | ").append(num(r.getAs("p_value"), 4))
+          .append(" | ").append(num(r.getAs("q_value"), 4))
+          .append(" | ").append(r.<Object>getAs("sentences_a")).append(" / ")
+          .append(r.<Object>getAs("sentences_b"))
+          .append(" | ").append(String.join(", ", notes)).append(" |\n");
+    }
+  }
+
+  private static void terms(StringBuilder md, List<Row> rows) {
+    Map<String, List<Row>> bySource = new TreeMap<>();
+    for (Row r : rows) {
+      bySource.computeIfAbsent(r.getAs("source"), k -> new ArrayList<>()).add(r);
+    }
+    md.append("\n### Distinctive terms (top ").append(TOP_TERMS).append(" per source)\n\n");
+    if (bySource.isEmpty()) {
+      md.append("No source has terms frequent enough to rank.\n");
+      return;
+    }
+    md.append("Weighted log-odds with an informative Dirichlet prior, each source against the "
+        + "rest of the story; z in brackets.\n\n| source | terms |\n|---|---|\n");
+    for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
+      String list = e.getValue().stream()
+          .sorted(Comparator.comparing(r -> ((Number) r.getAs("rank")).longValue()))
+          .limit(TOP_TERMS)
+          .map(r -> escape(r.getAs("term")) + " (" + num(r.getAs("z_score"), 2) + ")")
+          .collect(Collectors.joining(", "));
+      md.append("| ").append(escape(e.getKey())).append(" | ").append(list).append(" |\n");
+    }
+  }
+
+  /** Theme id to label, for the themes that have one. */
+  private static Map<String, String> labels(List<Row> themeFrequency) {
+    Map<String, String> labels = new TreeMap<>();
+    for (Row r : themeFrequency) {
+      Object label = r.getAs("theme_label");
+      if (label != null) {
+        labels.put(r.getAs("theme"), label.toString());
+      }
+    }
+    return labels;
+  }
+
+  private static List<Row> of(List<Row> rows, String story) {
+    return new ArrayList<>(rows.stream().filter(r -> story.equals(r.getAs("story"))).toList());
+  }
+
+  static String num(Object v, int decimals) {
+    if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "f", n.doubleValue());
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  private static String time(Object v) {
+    if (v instanceof Timestamp t) {
+      return t.toInstant().toString();
+    }
+    return v == null ? "n/a" : v.toString();
+  }
+
+  /** Keeps a cell on one line and its pipes literal. */
+  static String escape(String s) {
+    return s == null ? "" : s.replace("\\", "\\\\").replace("|", "\\|")
+        .replace("\r", " ").replace("\n", " ");
+  }
+}

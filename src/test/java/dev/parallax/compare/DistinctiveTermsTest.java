@@ -1,0 +1,101 @@
+package dev.parallax.compare;
+
+import static dev.parallax.compare.CompareFixtures.one;
+import static dev.parallax.compare.CompareFixtures.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A two-source toy corpus, counted by hand.
+ *
+ * <pre>
+ * A: "The tariff war is costly"  kept: tariff war costly  bigrams: "tariff war"
+ *    "tariff war 2025 !"         kept: tariff war         bigrams: "tariff war"
+ * B: "The alliance is strong"    kept: alliance strong    bigrams: none (is between)
+ *    "alliance strong tariff"    kept: all three          bigrams: "alliance strong", "strong tariff"
+ *
+ * A: tariff 2, war 2, costly 1, "tariff war" 2                        = 7 terms
+ * B: alliance 2, strong 2, tariff 1, "alliance strong" 1, "strong tariff" 1 = 7 terms
+ * story: tariff 3, war 2, "tariff war" 2, alliance 2, strong 2, costly 1, two bigrams 1 = 14
+ * </pre>
+ * With min_term_count 2 the ranked terms are tariff, war, "tariff war" (A) and alliance, strong,
+ * tariff (B).
+ */
+class DistinctiveTermsTest {
+  static final double A0 = 10;
+  static final String[] KEY = {"story", "source", "term"};
+
+  static final List<CompareFixtures.S> SENTENCES = List.of(
+      s("s1", "A", "a1").tokens("The", "tariff", "war", "is", "costly"),
+      s("s1", "A", "a1").tokens("tariff", "war", "2025", "!"),
+      s("s1", "B", "b1").tokens("The", "alliance", "is", "strong"),
+      s("s1", "B", "b2").tokens("alliance", "strong", "tariff"),
+      s("s2", "Solo", "x1").tokens("only", "source", "only", "source", "only"));
+
+  static List<Row> rows(int top) {
+    return DistinctiveTerms.compute(CompareFixtures.frame(SENTENCES),
+        new CompareParams(1, 1, 1, 0.95, 1, 1, top, A0, 2)).collectAsList();
+  }
+
+  /** Fightin' Words by hand: group count y of n against rest count yr of nr, story c of N. */
+  static double z(double y, double n, double yr, double nr, double c, double total) {
+    double aw = A0 * c / total;
+    double delta = Math.log((y + aw) / (n + A0 - y - aw)) - Math.log((yr + aw) / (nr + A0 - yr - aw));
+    return delta / Math.sqrt(1 / (y + aw) + 1 / (yr + aw));
+  }
+
+  @Test
+  void countsAndZByHand() {
+    List<Row> rows = rows(30);
+    assertEquals(6, rows.size(), rows.toString());
+    Row war = one(rows, KEY, "s1", "A", "war");
+    assertEquals(2L, (long) war.getAs("count_source"));
+    assertEquals(0L, (long) war.getAs("count_rest"));
+    assertEquals(7L, (long) war.getAs("source_terms"));
+    assertEquals(7L, (long) war.getAs("rest_terms"));
+    assertEquals(z(2, 7, 0, 7, 2, 14), war.<Double>getAs("z_score"), 1e-12);
+    Row tariffA = one(rows, KEY, "s1", "A", "tariff");
+    assertEquals(z(2, 7, 1, 7, 3, 14), tariffA.<Double>getAs("z_score"), 1e-12);
+    Row tariffB = one(rows, KEY, "s1", "B", "tariff");
+    assertEquals(z(1, 7, 2, 7, 3, 14), tariffB.<Double>getAs("z_score"), 1e-12);
+    double aw = A0 * 3 / 14;
+    assertEquals(Math.log((1 + aw) / (7 + A0 - 1 - aw)) - Math.log((2 + aw) / (7 + A0 - 2 - aw)),
+        tariffB.<Double>getAs("log_odds"), 1e-12);
+    Row bigram = one(rows, KEY, "s1", "A", "tariff war");
+    assertEquals(2L, (long) bigram.getAs("ngram"));
+    assertEquals(1L, (long) war.getAs("ngram"));
+  }
+
+  @Test
+  void stopWordsNonLettersAndNonAdjacentPairsAreNotTerms() {
+    List<String> terms = rows(30).stream().map(r -> r.<String>getAs("term")).collect(Collectors.toList());
+    for (String bad : List.of("the", "The", "is", "2025", "!", "war costly", "costly")) {
+      assertTrue(!terms.contains(bad), bad);
+    }
+  }
+
+  @Test
+  void rankByZThenTermAndTopN() {
+    List<Row> rows = rows(2);
+    // A: "tariff war" and "war" have equal counts, hence equal z: ranked by term
+    assertEquals(1L, (long) one(rows, KEY, "s1", "A", "tariff war").getAs("rank"));
+    assertEquals(2L, (long) one(rows, KEY, "s1", "A", "war").getAs("rank"));
+    assertEquals(1L, (long) one(rows, KEY, "s1", "B", "alliance").getAs("rank"));
+    assertEquals(2L, (long) one(rows, KEY, "s1", "B", "strong").getAs("rank"));
+    assertEquals(4, rows.size());
+    // single-source story: no rest, no rows
+    assertTrue(rows.stream().noneMatch(r -> "s2".equals(r.getAs("story"))));
+  }
+
+  @Test
+  void deterministicWhateverTheInputOrder() {
+    CompareParams p = new CompareParams(1, 1, 1, 0.95, 1, 1, 30, A0, 2);
+    assertEquals(CompareFixtures.canonical(DistinctiveTerms.compute(CompareFixtures.frame(SENTENCES), p)),
+        CompareFixtures.canonical(DistinctiveTerms.compute(CompareFixtures.shuffled(SENTENCES), p)));
+  }
+}
