@@ -38,32 +38,12 @@ public final class StanceMarkers implements Serializable {
 
   /** Parses the TSV (category, marker, note); problems are {@link ConfigException}s with the line. */
   public static StanceMarkers parse(String name, String content) {
+    LexiconTsv tsv = LexiconTsv.parse("stance lexicon", name, content, "category\tmarker\tnote");
     Map<String, List<Entry>> map = new HashMap<>();
     Set<String> seen = new HashSet<>();
-    String version = "unversioned";
-    boolean header = false;
-    String[] lines = content.split("\\r?\\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      String where = "stance lexicon " + name + ": line " + (i + 1);
-      if (line.isBlank()) {
-        continue;
-      }
-      if (line.startsWith("#")) {
-        String c = line.substring(1).strip();
-        if (c.startsWith("version:")) {
-          version = c.substring("version:".length()).strip();
-        }
-        continue;
-      }
-      if (!header) {
-        if (!line.startsWith("category\t")) {
-          throw new ConfigException(where + " should be the header 'category<TAB>marker<TAB>note'");
-        }
-        header = true;
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
+    for (LexiconTsv.Line row : tsv.rows()) {
+      String where = LexiconTsv.where("stance lexicon", name, row.number());
+      String[] cols = row.columns();
       if (cols.length < 2 || cols.length > 3) {
         throw new ConfigException(where + " has " + cols.length + " columns, expected 3 (category, marker, note)");
       }
@@ -82,7 +62,7 @@ public final class StanceMarkers implements Serializable {
     for (List<Entry> l : map.values()) {
       l.sort((a, b) -> Integer.compare(b.tokens().length, a.tokens().length));
     }
-    return new StanceMarkers(map, version);
+    return new StanceMarkers(map, tsv.version());
   }
 
   /** Lowercase form used for matching: curly apostrophes folded to straight ones. */

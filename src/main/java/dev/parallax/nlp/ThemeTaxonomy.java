@@ -26,32 +26,12 @@ public record ThemeTaxonomy(String version, List<Theme> themes) implements Seria
 
   /** Parses the TSV; every problem is a {@link ConfigException} naming the file and line. */
   public static ThemeTaxonomy parse(String name, String content) {
+    LexiconTsv tsv = LexiconTsv.parse("theme lexicon", name, content, "theme_id\tlabel\tframe\tphrases");
     List<Theme> themes = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
-    String version = "unversioned";
-    boolean header = false;
-    String[] lines = content.split("\\r?\\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      String where = "theme lexicon " + name + ": line " + (i + 1);
-      if (line.isBlank()) {
-        continue;
-      }
-      if (line.startsWith("#")) {
-        String c = line.substring(1).strip();
-        if (c.startsWith("version:")) {
-          version = c.substring("version:".length()).strip();
-        }
-        continue;
-      }
-      String[] cols = line.split("\t", -1);
-      if (!header) {
-        if (!line.startsWith("theme_id\t")) {
-          throw new ConfigException(where + " should be the header 'theme_id<TAB>label<TAB>frame<TAB>phrases'");
-        }
-        header = true;
-        continue;
-      }
+    for (LexiconTsv.Line row : tsv.rows()) {
+      String where = LexiconTsv.where("theme lexicon", name, row.number());
+      String[] cols = row.columns();
       if (cols.length != 4) {
         throw new ConfigException(where + " has " + cols.length + " columns, expected 4 (theme_id, label, frame, phrases)");
       }
@@ -80,6 +60,6 @@ public record ThemeTaxonomy(String version, List<Theme> themes) implements Seria
     if (themes.isEmpty()) {
       throw new ConfigException("theme lexicon " + name + ": no themes found");
     }
-    return new ThemeTaxonomy(version, List.copyOf(themes));
+    return new ThemeTaxonomy(tsv.version(), List.copyOf(themes));
   }
 }

@@ -1,0 +1,77 @@
+package dev.parallax.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parallax.config.ConfigException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The TSV lexicons: their layout, and one-line errors that name the file and line. */
+class LexiconParseTest {
+  static final String THEMES = "# a comment\n# version: 2.1\n\ntheme_id\tlabel\tframe\tphrases\n"
+      + "trade\tTrade\teconomic\ttariff|trade war\n"
+      + "frame_legality\tLegality (frame)\tlegality\tcourt\n";
+
+  @Test
+  void themesParseWithVersionFramesAndPhrases() {
+    ThemeTaxonomy t = ThemeTaxonomy.parse("t.tsv", THEMES);
+    assertEquals("2.1", t.version());
+    assertEquals(2, t.themes().size());
+    assertEquals(List.of("tariff", "trade war"), t.themes().get(0).phrases());
+    assertEquals("legality", t.themes().get(1).frame());
+  }
+
+  @Test
+  void themeErrorsNameFileAndLine() {
+    ConfigException cols = assertThrows(ConfigException.class,
+        () -> ThemeTaxonomy.parse("t.tsv", "theme_id\tlabel\tframe\tphrases\ntrade\tTrade\teconomic\n"));
+    assertEquals("theme lexicon t.tsv: line 2 has 3 columns, expected 4 (theme_id, label, frame, phrases)",
+        cols.getMessage());
+    ConfigException frame = assertThrows(ConfigException.class, () -> ThemeTaxonomy.parse("t.tsv",
+        "theme_id\tlabel\tframe\tphrases\n\ntrade\tTrade\teconomy\ttariff\n"));
+    assertTrue(frame.getMessage().startsWith("theme lexicon t.tsv: line 3: frame 'economy' is not one of"),
+        frame.getMessage());
+    ConfigException header = assertThrows(ConfigException.class,
+        () -> ThemeTaxonomy.parse("t.tsv", "trade\tTrade\teconomic\ttariff\n"));
+    assertEquals("theme lexicon t.tsv: line 1 should be the header 'theme_id<TAB>label<TAB>frame<TAB>phrases'",
+        header.getMessage());
+    assertThrows(ConfigException.class, () -> ThemeTaxonomy.parse("t.tsv",
+        "theme_id\tlabel\tframe\tphrases\ntrade\tA\teconomic\tx\ntrade\tB\teconomic\ty\n"));
+  }
+
+  @Test
+  void stanceMarkersCountLongestMatchAndSkipNames() {
+    StanceMarkers m = StanceMarkers.parse("s.tsv", "# version: 1\ncategory\tmarker\tnote\n"
+        + "hedge\tmay\tmodal\nhedge\tit is possible that\tmulti\nbooster\tclearly\t\n"
+        + "self_mention\tus\t\nattitude\tcrucial\t\n");
+    // hedges: "It is possible that" (one, longest match) + "may" = 2; "May" mid-sentence is a
+    // month; booster "clearly" = 1; "US" is the country, "us" the pronoun = 1 self-mention.
+    long[] c = m.count(List.of("It", "is", "possible", "that", "talks", "may", "clearly", "resume",
+        "in", "May", "for", "US", "and", "us", "."));
+    assertEquals(2, c[0]);
+    assertEquals(1, c[1]);
+    assertEquals(0, c[2]);
+    assertEquals(1, c[3]);
+  }
+
+  @Test
+  void stanceErrorsNameFileAndLine() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> StanceMarkers.parse("s.tsv", "category\tmarker\tnote\nhedging\tmay\t\n"));
+    assertTrue(e.getMessage().startsWith("stance lexicon s.tsv: line 2: category 'hedging' is not one of"),
+        e.getMessage());
+  }
+
+  @Test
+  void bundledLexiconsParse() {
+    NlpLexicons l = NlpFixtures.lexicons();
+    assertTrue(l.themes().themes().size() >= 25);
+    assertEquals("1.0.0", l.themes().version());
+    assertEquals("1.0.0", l.stance().version());
+    for (ThemeTaxonomy.Theme t : l.themes().themes()) {
+      assertTrue(ThemeTaxonomy.FRAMES.contains(t.frame()), t.id());
+    }
+  }
+}
