@@ -68,7 +68,7 @@ class LexiconParseTest {
   void bundledLexiconsParse() {
     NlpLexicons l = NlpFixtures.lexicons();
     assertTrue(l.themes().themes().size() >= 25);
-    assertEquals("1.0.0", l.themes().version());
+    assertEquals("1.1.0", l.themes().version());
     assertEquals("1.0.0", l.stance().version());
     for (ThemeTaxonomy.Theme t : l.themes().themes()) {
       assertTrue(ThemeTaxonomy.FRAMES.contains(t.frame()), t.id());
