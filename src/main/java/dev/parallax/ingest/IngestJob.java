@@ -66,10 +66,13 @@ public final class IngestJob {
     try {
       Dataset<Row>[] split = split(checked);
       Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> rejects = split[1];
+      // Rejects include article-id clashes, found by a window over every accepted record's
+      // text: persisted, so publish's count and write do not repeat that shuffle.
+      Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
       long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
       long duplicates = articles.filter(col("duplicate_of").isNotNull()).count();
+      rejects.unpersist();
       articles.unpersist();
       return new Result(accepted + rejected, accepted, rejected, duplicates, files.files().size(),
           files.skipped());

@@ -4,11 +4,13 @@ import com.johnsnowlabs.nlp.LightPipeline;
 import dev.parallax.nlp.tone.ToneScorer;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -77,20 +79,40 @@ public final class SentenceAnnotator implements Serializable {
     }
   }
 
-  /** One row per sentence of each article row (article_id, story, source, published_at, text). */
+  /**
+   * One row per sentence of each article row (article_id, story, source, published_at, text).
+   * Lazy: holds one article's sentences at a time, so a partition's memory does not grow with its
+   * number of articles.
+   */
   public Iterator<Row> annotatePartition(Iterator<Row> articles) {
     if (light == null) {
       light = new LightPipeline(model.value(), false);
     }
-    List<Row> out = new ArrayList<>();
-    while (articles.hasNext()) {
-      Row a = articles.next();
-      String text = a.getString(4);
-      for (NlpPipeline.Sentence s : NlpPipeline.annotate(light, text)) {
-        out.add(toRow(a, s));
+    return new Iterator<>() {
+      private Iterator<Row> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && articles.hasNext()) {
+          Row a = articles.next();
+          List<NlpPipeline.Sentence> sentences = NlpPipeline.annotate(light, a.getString(4));
+          List<Row> rows = new ArrayList<>(sentences.size());
+          for (NlpPipeline.Sentence s : sentences) {
+            rows.add(toRow(a, s));
+          }
+          current = rows.iterator();
+        }
+        return current.hasNext();
       }
-    }
-    return out.iterator();
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   Row toRow(Row article, NlpPipeline.Sentence s) {

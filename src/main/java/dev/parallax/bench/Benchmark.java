@@ -1,0 +1,207 @@
+package dev.parallax.bench;
+
+import dev.parallax.compare.CompareJob;
+import dev.parallax.compare.ThemeLabel;
+import dev.parallax.config.ConfigKeys;
+import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.SparkSessions;
+import dev.parallax.ingest.IngestJob;
+import dev.parallax.nlp.AnnotateJob;
+import dev.parallax.nlp.NlpLexicons;
+import dev.parallax.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The benchmark: for each corpus size, the plain Spark ML {@link Baseline} and Parallax's ingest,
+ * annotate and compare jobs run in one JVM and one SparkSession on the same generated files,
+ * after one unrecorded warm-up round on a few articles (JIT, Spark start-up, Spark NLP pipeline
+ * classes). One CSV row per size and stage.
+ */
+public final class Benchmark {
+  public static final String HEADER =
+      "stage,articles,mb_text,seconds,articles_per_s,mb_per_s,peak_heap_mb,ratio_to_baseline";
+  static final List<String> STAGES = List.of("baseline", "ingest", "annotate", "compare",
+      "parallax_total");
+
+  private Benchmark() {}
+
+  /** Builds the resolved config of one round from its input folder and warehouse. */
+  public interface Configs {
+    ParallaxConfig forRound(String input, String warehouse);
+  }
+
+  /**
+   * One CSV row: a stage's wall-clock seconds on {@code articles} articles of {@code mbText}
+   * megabytes (10^6 bytes, UTF-8) of article text, the peak heap ({@link HeapPeak}) in MiB, and
+   * the baseline's seconds on the same input.
+   */
+  public record StageRow(String stage, int articles, double mbText, double seconds,
+      double peakHeapMb, double baselineSeconds) {
+    public String csv() {
+      return String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.2f,%.4f,%.0f,%.2f", stage, articles,
+          mbText, seconds, articles / seconds, mbText / seconds, peakHeapMb,
+          seconds / baselineSeconds);
+    }
+  }
+
+  /** The CSV written and its rows. */
+  public record Report(Path csv, List<StageRow> rows) {}
+
+  /**
+   * Runs every size in order and writes {@code <out>/results-<UTC timestamp>.csv}, appending each
+   * size's rows as soon as it is done (an interrupted run keeps the sizes it finished). Generated
+   * files and warehouses live under {@code <out>/work-*} and are deleted after each size.
+   */
+  public static Report run(List<Integer> sizes, long seed, int warmUpArticles, Path out,
+      Configs configs, PrintStream log) {
+    for (int n : sizes) {
+      if (n < 1) {
+        throw new IllegalArgumentException("--articles: sizes must be at least 1, got " + n);
+      }
+    }
+    try {
+      Files.createDirectories(out);
+      Path work = Files.createTempDirectory(out.toAbsolutePath(), "work-");
+      try {
+        ParallaxConfig base = configs.forRound(work.toString(), work.resolve("warehouse").toString());
+        NlpLexicons lexicons = NlpLexicons.load(base);
+        SparkSession spark = SparkSessions.forConfig(base, "parallax bench");
+        CorpusGenerator generator = new CorpusGenerator(lexicons.themes(), seed);
+        Set<String> themeTerms = Baseline.singleWordThemeTerms(lexicons.themes());
+        List<ThemeLabel> labels = lexicons.themes().themes().stream()
+            .map(t -> new ThemeLabel(t.id(), t.label(), t.frame())).toList();
+        JobTimes jobs = new JobTimes();
+        spark.sparkContext().addSparkListener(jobs);
+        try {
+          Round warm = new Round(spark, configs, lexicons, labels, generator, themeTerms, jobs,
+              new PrintStream(java.io.OutputStream.nullOutputStream()));
+          Round round = new Round(spark, configs, lexicons, labels, generator, themeTerms, jobs,
+              log);
+          if (warmUpArticles > 0) {
+            long t0 = System.nanoTime();
+            warm.run(work.resolve("warm-up"), warmUpArticles);
+            log.printf(Locale.ROOT, "warm-up: %d articles, all stages, %.1f s (not recorded: JIT, "
+                + "Spark start-up)%n", warmUpArticles, (System.nanoTime() - t0) / 1e9);
+          } else {
+            log.println("warm-up: skipped; the first size's figures include JIT and Spark start-up");
+          }
+          Path csv = out.resolve("results-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+              .format(Instant.now().atOffset(ZoneOffset.UTC)) + ".csv");
+          Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8);
+          List<StageRow> rows = new ArrayList<>();
+          for (int n : sizes) {
+            List<StageRow> size = round.run(work.resolve("n" + n), n);
+            StringBuilder sb = new StringBuilder();
+            size.forEach(r -> sb.append(r.csv()).append('\n'));
+            Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            rows.addAll(size);
+          }
+          log.println(HEADER);
+          rows.forEach(r -> log.println(r.csv()));
+          log.println("results: " + csv);
+          return new Report(csv, List.copyOf(rows));
+        } finally {
+          spark.sparkContext().removeSparkListener(jobs);
+        }
+      } finally {
+        deleteTree(work);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One size: generate, baseline, then the three Parallax stages; returns the five rows and logs
+   * each stage's seconds with its longest Spark jobs by description.
+   */
+  private record Round(SparkSession spark, Configs configs, NlpLexicons lexicons,
+      List<ThemeLabel> labels, CorpusGenerator generator, Set<String> themeTerms, JobTimes jobs,
+      PrintStream log) {
+    List<StageRow> run(Path dir, int n) throws IOException {
+      CorpusGenerator.Corpus corpus = generator.write(dir.resolve("input"), n);
+      String warehouseDir = dir.resolve("warehouse").toString();
+      ParallaxConfig config = configs.forRound(corpus.dir().toString(), warehouseDir);
+      Warehouse wh = new Warehouse(spark, warehouseDir, config.longValue(ConfigKeys.ROWS_PER_FILE));
+      String runId = "bench-" + n;
+      log.printf(Locale.ROOT, "size %d: %d files, %.1f MB of text%n", n, corpus.files().size(),
+          corpus.textMb());
+      jobs.drain(0);
+      Timed baseline = stage("baseline", () -> Baseline.run(spark, corpus.dir().toString(),
+          dir.resolve("baseline").toString(), themeTerms));
+      Timed ingest = stage("ingest", () -> IngestJob.run(spark, config, wh, runId));
+      Timed annotate = stage("annotate", () -> AnnotateJob.run(spark, config, wh, runId, lexicons));
+      Timed compare = stage("compare", () -> CompareJob.run(spark, config, wh, runId, labels));
+      wh.cleanStaging(config.runDate(), runId);
+      deleteTree(dir);
+      double b = baseline.seconds();
+      double mb = corpus.textMb();
+      return List.of(
+          new StageRow("baseline", n, mb, b, baseline.peakMb(), b),
+          new StageRow("ingest", n, mb, ingest.seconds(), ingest.peakMb(), b),
+          new StageRow("annotate", n, mb, annotate.seconds(), annotate.peakMb(), b),
+          new StageRow("compare", n, mb, compare.seconds(), compare.peakMb(), b),
+          new StageRow("parallax_total", n, mb,
+              ingest.seconds() + annotate.seconds() + compare.seconds(),
+              Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())), b));
+    }
+
+    private Timed stage(String name, Supplier<?> body) {
+      spark.sparkContext().setJobGroup(name, "bench: " + name, false);
+      Timed t = timed(body);
+      spark.sparkContext().clearJobGroup();
+      settleListenerEvents();
+      log.printf(Locale.ROOT, "  %s: %.1f s, peak heap %.0f MiB; longest Spark jobs:%n%s", name,
+          t.seconds(), t.peakMb(), jobs.drain(6));
+      return t;
+    }
+  }
+
+  private record Timed(double seconds, double peakMb) {}
+
+  /** Spark delivers job-end events asynchronously; give the listener a moment (outside timings). */
+  private static void settleListenerEvents() {
+    try {
+      Thread.sleep(300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Timed timed(Supplier<?> body) {
+    System.gc();
+    HeapPeak.reset();
+    long t0 = System.nanoTime();
+    body.get();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    return new Timed(secs, HeapPeak.mb());
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}
