@@ -21,17 +21,24 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The human outputs of the compare tables: {@code <warehouse>/reports/run_date=YYYY-MM-DD/} with
- * one CSV file per table ({@code theme_frequency.csv}, …, see {@link Csv} for the format) and
- * {@code summary.md} ({@link SummaryMarkdown}).
+ * one CSV file per table ({@code theme_frequency.csv}, …, see {@link Csv} for the format),
+ * {@code summary.md} ({@link SummaryMarkdown}) and {@code report.html}, the self-contained report
+ * with charts ({@link HtmlReport}).
  *
  * <p>The tables are read back from the warehouse and collected to the driver: they are
  * aggregates (sources × themes, source pairs × themes, top terms per source), small by design.
- * Files are written with {@code java.nio}, so only a local warehouse ({@code file:} or a plain
+ * Of {@code articles} and {@code rejects} only counts, rejects per reason and the article list
+ * (source, title, date; at most {@value HtmlReport#MAX_ARTICLES} + 1 per story) reach the
+ * driver; when either table has no partition for the date the HTML report says so and goes on.
+ *
+ * <p>Files are written with {@code java.nio}, so only a local warehouse ({@code file:} or a plain
  * path) gets them; for any other file system the summary is still rendered and returned, and
  * {@link Result#directory()} is null.
  *
@@ -50,18 +57,25 @@ public final class ReportWriter {
   static final List<Table> TABLES = List.of(Table.THEME_FREQUENCY, Table.STANCE_BY_SOURCE,
       Table.STANCE_DIFFERENCE, Table.DISTINCTIVE_TERMS, Table.SOURCE_SUMMARY);
 
+  /** File name of the HTML report. */
+  public static final String HTML = "report.html";
+
   /**
    * @param directory the reports directory written, or null when the warehouse is not local
    * @param files names of the files in it
    * @param summary the Markdown summary (also {@code summary.md})
+   * @param html the HTML report (also {@value #HTML})
+   * @param rows rows of the compare tables read (and written as CSV)
    */
-  public record Result(Path directory, List<String> files, String summary) {}
+  public record Result(Path directory, List<String> files, String summary, String html,
+      long rows) {}
 
   /**
-   * Reads the run date's compare tables and writes their CSV files and the summary.
+   * Reads the run date's compare tables (and the ingest tables, when present) and writes the CSV
+   * files, the summary and the HTML report.
    *
-   * @param confidence the interval coverage the tables were computed with, for the summary's text
-   * @param fdr the q-value threshold of {@code significant}, for the summary's text
+   * @param confidence the interval coverage the tables were computed with, for the reports' text
+   * @param fdr the q-value threshold of {@code significant}, for the reports' text
    */
   public static Result write(SparkSession spark, Warehouse warehouse, LocalDate runDate,
       String runId, double confidence, double fdr) {
@@ -73,18 +87,69 @@ public final class ReportWriter {
     String summary = SummaryMarkdown.render(runDate, confidence, fdr, new SummaryMarkdown.Tables(
         tables.get(Table.THEME_FREQUENCY).rows(), tables.get(Table.STANCE_DIFFERENCE).rows(),
         tables.get(Table.DISTINCTIVE_TERMS).rows(), tables.get(Table.SOURCE_SUMMARY).rows()));
+    HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
+    spark.sparkContext().setJobDescription("report: render report.html");
+    String html = HtmlReport.render(runDate, confidence, fdr, ingest, new HtmlReport.Tables(
+        tables.get(Table.THEME_FREQUENCY).rows(), tables.get(Table.STANCE_BY_SOURCE).rows(),
+        tables.get(Table.STANCE_DIFFERENCE).rows(), tables.get(Table.DISTINCTIVE_TERMS).rows(),
+        tables.get(Table.SOURCE_SUMMARY).rows()));
     Map<String, String> files = new LinkedHashMap<>();
+    long rows = 0;
     for (Map.Entry<Table, Collected> e : tables.entrySet()) {
       files.put(e.getKey().folder() + ".csv", Csv.render(e.getValue().schema(), e.getValue().rows()));
+      rows += e.getValue().rows().size();
     }
     files.put("summary.md", summary);
+    files.put(HTML, html);
     Path root = localRoot(warehouse);
     if (root == null) {
-      return new Result(null, List.of(), summary);
+      return new Result(null, List.of(), summary, html, rows);
     }
     Path dir = root.resolve(FOLDER).resolve("run_date=" + runDate);
     replaceDirectory(dir, runId, files);
-    return new Result(dir, List.copyOf(files.keySet()), summary);
+    return new Result(dir, List.copyOf(files.keySet()), summary, html, rows);
+  }
+
+  /** The digest of {@code articles} and {@code rejects}, or null when either is missing. */
+  static HtmlReport.Ingest ingest(SparkSession spark, Warehouse warehouse, LocalDate runDate) {
+    if (!warehouse.exists(Table.ARTICLES, runDate) || !warehouse.exists(Table.REJECTS, runDate)) {
+      return null;
+    }
+    spark.sparkContext().setJobDescription("report: count articles and rejects");
+    Dataset<Row> articles = warehouse.read(Table.ARTICLES, runDate);
+    Dataset<Row> rejects = warehouse.read(Table.REJECTS, runDate);
+    Row counts = articles.agg(functions.count(functions.lit(1)),
+        functions.count(functions.col("duplicate_of"))).first();
+    long rejected = rejects.count();
+    List<HtmlReport.RejectReason> reasons = new ArrayList<>();
+    for (Row r : rejects.groupBy("reason_code")
+        .agg(functions.count(functions.lit(1)).as("records"),
+            functions.countDistinct("input_file").as("files"),
+            functions.min(functions.struct(functions.col("input_file"),
+                functions.col("record_index"), functions.col("record_ref"),
+                functions.col("reason"))).as("first"))
+        .orderBy(functions.desc("records"), functions.col("reason_code"))
+        .collectAsList()) {
+      Row first = r.getStruct(3);
+      reasons.add(new HtmlReport.RejectReason(r.getString(0), r.getLong(1), r.getLong(2),
+          first.getString(0), first.getString(2), first.getString(3)));
+    }
+    spark.sparkContext().setJobDescription("report: list articles");
+    WindowSpec perStory = Window.partitionBy("story").orderBy("source", "published_at", "article_id");
+    List<HtmlReport.Article> list = new ArrayList<>();
+    for (Row r : articles
+        .withColumn("_n", functions.row_number().over(perStory))
+        .filter(functions.col("_n").leq(HtmlReport.MAX_ARTICLES + 1))
+        .select(functions.col("story"), functions.col("source"), functions.col("title"),
+            functions.col("published_at"), functions.col("duplicate_of").isNotNull(),
+            functions.col("_n"))
+        .orderBy("story", "_n")
+        .collectAsList()) {
+      list.add(new HtmlReport.Article(r.getString(0), r.getString(1), r.getString(2),
+          r.isNullAt(3) ? null : r.getTimestamp(3), r.getBoolean(4)));
+    }
+    return new HtmlReport.Ingest(new HtmlReport.RunCounts(counts.getLong(0), rejected,
+        counts.getLong(1)), reasons, list);
   }
 
   private record Collected(StructType schema, List<Row> rows) {}

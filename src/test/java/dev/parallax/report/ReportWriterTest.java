@@ -37,7 +37,7 @@ class ReportWriterTest {
     Path dir = tmp.resolve("warehouse/reports/run_date=" + CompareFixtures.RUN_DATE);
     assertEquals(dir, report.directory());
     assertEquals(List.of("theme_frequency.csv", "stance_by_source.csv", "stance_difference.csv",
-        "distinctive_terms.csv", "source_summary.csv", "summary.md"), report.files());
+        "distinctive_terms.csv", "source_summary.csv", "summary.md", "report.html"), report.files());
     for (Table t : ReportWriter.TABLES) {
       String csv = Files.readString(dir.resolve(t.folder() + ".csv"), StandardCharsets.UTF_8);
       String[] lines = csv.split("\r\n", -1);
@@ -48,6 +48,15 @@ class ReportWriterTest {
       assertEquals(rows + 2, lines.length, t.folder());
     }
     assertEquals(report.summary(), Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8));
+    assertEquals(report.html(), Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void htmlSaysSoWhenTheIngestTablesAreMissing() {
+    // the fixture publishes sentences and the compare tables only
+    assertTrue(report.html().contains("The articles or rejects table has no partition for this "
+        + "run date"), report.html());
+    assertTrue(report.html().contains("Story: s1") && report.html().contains("Story: s2"));
   }
 
   @Test
@@ -84,6 +93,7 @@ class ReportWriterTest {
     ReportWriter.Result again = ReportWriter.write(TestSpark.get(), run.warehouse(),
         LocalDate.parse(CompareFixtures.RUN_DATE), "r2", 0.95, 0.05);
     assertEquals(report.summary(), again.summary());
+    assertEquals(report.html(), again.html());
     assertFalse(Files.exists(dir.resolve("stale.txt")));
     try (Stream<Path> s = Files.list(dir.getParent())) {
       assertEquals(List.of(dir.getFileName().toString()),

@@ -1,0 +1,247 @@
+package dev.parallax.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** report.html of {@link ReportFixtures}: sections, charts, escaping, self-containment, numbers. */
+class HtmlReportTest {
+  static ReportFixtures.Run run;
+  static String html;
+
+  @BeforeAll
+  static void report() {
+    run = ReportFixtures.report();
+    html = run.html();
+  }
+
+  @Test
+  void reportCommandWritesTheHtmlBesideTheCsvFilesAndTheSummary() {
+    assertEquals(0, run.exitCode(), run.stdout());
+    assertTrue(run.stdout().contains("stage=report status=ok"), run.stdout());
+    assertTrue(run.stdout().contains("files=7 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
+        run.stdout());
+    for (String f : List.of("theme_frequency.csv", "stance_by_source.csv", "stance_difference.csv",
+        "distinctive_terms.csv", "source_summary.csv", "summary.md", "report.html")) {
+      assertTrue(run.directory().resolve(f).toFile().isFile(), f);
+    }
+  }
+
+  @Test
+  void hasEverySectionOncePerStoryAndTheRunSectionOnce() {
+    assertEquals(1, count(html, "data-section=\"run\""));
+    for (String s : List.of("sources", "themes", "tone", "differences", "terms")) {
+      assertEquals(2, count(html, "data-section=\"" + s + "\""), s);
+    }
+    assertEquals(1, count(html, "How to read this.", "data-section=\"run\"", "</section>"));
+    assertEquals(11, count(html, "How to read this."));
+    assertTrue(html.contains("Story: s1") && html.contains("Story: s2"));
+  }
+
+  @Test
+  void everyChartIsOneInlineSvgWithItsTableBeside() {
+    int total = 0;
+    for (Map.Entry<String, Integer> e : ReportFixtures.CHARTS.entrySet()) {
+      assertEquals(e.getValue(), count(html, "data-chart=\"" + e.getKey() + "\""), e.getKey());
+      total += e.getValue();
+    }
+    assertEquals(total, count(html, "<svg "));
+    assertEquals(total, count(html, "</svg>"));
+    // each figure is followed by the table of its numbers before the next figure
+    Matcher m = Pattern.compile("</figure>\\s*<div class=\"table\"><table data-table=\"([a-z-]+)\"")
+        .matcher(html);
+    int tables = 0;
+    while (m.find()) {
+      tables++;
+    }
+    assertEquals(total, tables);
+  }
+
+  @Test
+  void chartsAreWellFormedSvgWhoseTextKeepsTheCorpusStringsAsText() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (String svg : svgs(html)) {
+      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+      assertEquals(0, doc.getElementsByTagName("script").getLength());
+      assertEquals(0, doc.getElementsByTagName("b").getLength());
+      assertEquals(0, doc.getElementsByTagName("i").getLength());
+      NodeList t = doc.getElementsByTagName("text");
+      for (int i = 0; i < t.getLength(); i++) {
+        texts.add(t.item(i).getTextContent());
+      }
+    }
+    assertTrue(texts.stream().anyMatch(s -> s.startsWith(ReportFixtures.SCRIPT)), texts.toString());
+    assertTrue(texts.stream().anyMatch(s -> s.startsWith(ReportFixtures.FORMULA)), texts.toString());
+    assertTrue(texts.contains(ReportFixtures.T1_LABEL), texts.toString());
+    assertTrue(texts.contains(ReportFixtures.TAG_TERM), texts.toString());
+    assertTrue(svgs(html).stream().anyMatch(s -> s.contains(">&lt;script&gt;alert(1)&lt;/script&gt;")));
+  }
+
+  @Test
+  void corpusTextIsEscapedEverywhere() {
+    String lower = html.toLowerCase(Locale.ROOT);
+    assertFalse(lower.contains("<script"), "no script tag at all");
+    assertFalse(html.contains("alert(1)</"), "the injected tag never closes");
+    assertFalse(html.contains("<b>one</b>"));
+    assertFalse(html.contains("<i>tag</i>"));
+    assertFalse(html.contains("HYPERLINK(\"x\")"));
+    assertTrue(html.contains("<td class=\"key\">&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
+    assertTrue(html.contains("=HYPERLINK(&quot;x&quot;)"));
+    assertTrue(html.contains("Plain &amp; Simple Post"));
+    assertTrue(html.contains("Theme &lt;b&gt;one&lt;/b&gt;"));
+    assertTrue(html.contains("&lt;i&gt;tag&lt;/i&gt;"));
+    assertTrue(html.contains("Second &amp; &quot;quoted&quot; title"));
+    assertTrue(html.contains("not JSON: unexpected &lt;eof&gt;"));
+  }
+
+  @Test
+  void selfContainedNothingToFetch() {
+    String lower = html.toLowerCase(Locale.ROOT);
+    assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(lower).find(),
+        "no src= or href= to another host");
+    assertFalse(lower.contains("@import"));
+    assertFalse(Pattern.compile("url\\(\\s*[\"']?\\s*(https?:|//)").matcher(lower).find());
+    assertFalse(lower.contains("<img") || lower.contains("<link") || lower.contains("<iframe")
+        || lower.contains("<object") || lower.contains("<embed"));
+    for (Matcher m = Pattern.compile("href\\s*=\\s*[\"']([^\"']*)").matcher(lower); m.find(); ) {
+      assertTrue(m.group(1).startsWith("#"), "only in-page links: " + m.group(1));
+    }
+    assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+  }
+
+  @Test
+  void reconciliationAndRejectsByReason() {
+    String run = between(html, "data-section=\"run\"", "</section>");
+    // 8 accepted + 3 rejected = 11; 1 duplicate; 7 non-duplicate articles analysed
+    assertTrue(run.contains("<b>11</b><span>input records"), run);
+    assertTrue(run.contains("<b>8</b><span>accepted"), run);
+    assertTrue(run.contains("<b>3</b><span>rejected"), run);
+    assertTrue(run.contains("<b>1</b><span>exact duplicates"), run);
+    assertTrue(run.contains("<b>7</b><span>articles analysed"), run);
+    assertTrue(run.contains("<b>2</b><span>stories"), run);
+    assertTrue(run.contains("<tr><td class=\"key\"><code>malformed_json</code></td>"
+        + "<td class=\"num\">2</td><td class=\"num\">1</td>"), run);
+    assertTrue(run.contains("<tr><td class=\"key\"><code>missing_source</code></td>"
+        + "<td class=\"num\">1</td><td class=\"num\">1</td>"), run);
+    assertTrue(run.indexOf("malformed_json") < run.indexOf("missing_source"), "most frequent first");
+  }
+
+  @Test
+  void significantDifferencesSortedLargestFirstWarmerSourceFirst() {
+    String s1 = between(html, "id=\"s1-differences\"", "</section>");
+    assertTrue(s1.contains("All 9 significant tone differences (q &lt; 0.05)"), s1);
+    List<String[]> rows = rows(between(s1, "data-table=\"differences\"", "</table>"));
+    assertEquals(9, rows.size());
+    assertEquals("t2", rows.get(0)[0]);
+    assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", rows.get(0)[1]);
+    assertEquals("=HYPERLINK(&quot;x&quot;)", rows.get(0)[3]);
+    assertEquals("1.520", rows.get(0)[5]);
+    assertEquals("All sentences", rows.get(1)[0]);
+    assertEquals("1.500", rows.get(1)[5]);
+    assertEquals("Theme &lt;b&gt;one&lt;/b&gt;", rows.get(2)[0]);
+    assertEquals("1.480", rows.get(2)[5]);
+    double previous = Double.POSITIVE_INFINITY;
+    for (String[] r : rows) {
+      double d = Double.parseDouble(r[5]);
+      assertTrue(d <= previous && d >= 0, "sorted, never negative: " + d);
+      previous = d;
+      assertTrue(r[11].startsWith("significant"), r[11]);
+    }
+  }
+
+  @Test
+  void withoutSignificantDifferencesTheLargestAreShownAsNotSignificant() {
+    String s2 = between(html, "id=\"s2-differences\"", "</section>");
+    assertTrue(s2.contains("No significant difference (q &lt; 0.05): the 2 largest differences, "
+        + "all not significant"), s2);
+    List<String[]> rows = rows(between(s2, "data-table=\"differences\"", "</table>"));
+    assertEquals(2, rows.size());
+    for (String[] r : rows) {
+      assertTrue(r[11].startsWith("not significant"), r[11]);
+      assertEquals("D", r[1], "D is 0.05 warmer than C on every sentence");
+    }
+  }
+
+  @Test
+  void heatmapsHoldStoryThemesOnlyAndTheRates() {
+    String s1 = between(html, "id=\"s1-themes\"", "</section>");
+    assertFalse(s1.contains("frame_economic"), "frame themes are not in the story heatmap");
+    List<String[]> rows = rows(between(s1, "data-table=\"rates\"", "</table>"));
+    assertEquals(3, rows.size());
+    // 8 mentions of each theme per source, over 16 sentences of 3 tokens (2 for the formula
+    // source): 1000 · 8 / 48 = 166.67 and 1000 · 8 / 32 = 250.00; rows by source name
+    String[] expected = {"166.67", "250.00", "166.67"};
+    for (int i = 0; i < 3; i++) {
+      String[] r = rows.get(i);
+      assertTrue(r[1].contains(">" + expected[i] + "<") && r[2].contains(">" + expected[i] + "<"),
+          String.join("|", r));
+    }
+    assertEquals("=HYPERLINK(&quot;x&quot;)", rows.get(1)[0]);
+  }
+
+  @Test
+  void renderingIsDeterministic() {
+    String again = ReportWriter.write(dev.parallax.TestSpark.get(), run.warehouse(),
+        java.time.LocalDate.parse(ReportFixtures.RUN_DATE), "again", 0.95, 0.05).html();
+    assertEquals(html, again);
+  }
+
+  static List<String> svgs(String html) {
+    List<String> out = new ArrayList<>();
+    for (int i = html.indexOf("<svg "); i >= 0; i = html.indexOf("<svg ", i + 1)) {
+      out.add(html.substring(i, html.indexOf("</svg>", i) + 6));
+    }
+    return out;
+  }
+
+  /** The cells of each body row, as HTML. */
+  static List<String[]> rows(String table) {
+    List<String[]> out = new ArrayList<>();
+    String body = table.substring(table.indexOf("<tbody>"));
+    for (String tr : body.split("<tr>")) {
+      if (!tr.contains("<td")) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>();
+      Matcher m = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(tr);
+      while (m.find()) {
+        cells.add(m.group(1));
+      }
+      out.add(cells.toArray(new String[0]));
+    }
+    return out;
+  }
+
+  static String between(String s, String from, String to) {
+    int a = s.indexOf(from);
+    assertTrue(a >= 0, "missing " + from);
+    return s.substring(a, s.indexOf(to, a));
+  }
+
+  static int count(String s, String needle) {
+    int n = 0;
+    for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + needle.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  static int count(String s, String needle, String from, String to) {
+    return count(between(s, from, to), needle);
+  }
+}

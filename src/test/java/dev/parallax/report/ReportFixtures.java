@@ -1,0 +1,182 @@
+package dev.parallax.report;
+
+import static dev.parallax.compare.CompareFixtures.s;
+
+import dev.parallax.TestSpark;
+import dev.parallax.cli.Main;
+import dev.parallax.compare.CompareFixtures;
+import dev.parallax.compare.CompareJob;
+import dev.parallax.compare.ThemeLabel;
+import dev.parallax.config.ConfigLoader;
+import dev.parallax.config.ParallaxConfig;
+import dev.parallax.ingest.IngestSchemas;
+import dev.parallax.warehouse.Table;
+import dev.parallax.warehouse.Warehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * A tiny warehouse built by hand, and {@code parallax report} run on it once per test JVM.
+ *
+ * <p>Story s1 has three sources whose names try to break out of HTML and spreadsheets:
+ * {@link #SCRIPT} (warm: 16 sentences, tone 0.60 + 0.02·i), {@link #FORMULA} (cold: tone
+ * −0.60 − 0.02·i) and {@link #PLAIN} (near 0: ±0.01·(i mod 5)). Even sentences are on theme t1
+ * (labelled {@link #T1_LABEL}), odd ones on t2 (no label); the warm source's first sentence also
+ * on frame_economic, a general frame theme. By hand: every pair of sources is perfectly separated
+ * on _all, t1 and t2 (9 rows; frame_economic has one source only, so no pair), so with 199
+ * permutations each p = 1/200 and each BH q = 0.005: all 9 significant. The largest difference is
+ * warm − cold on t2: mean(0.60 + 0.02·odd i) = 0.76, so 0.76 − (−0.76) = 1.52; then _all
+ * (0.75 + 0.75 = 1.50) and t1 (0.74 + 0.74 = 1.48).
+ *
+ * <p>Story s2: sources C and D, three sentences each on t3 with overlapping tones, so none of its
+ * two rows (_all, t3) is significant.
+ *
+ * <p>Ingest tables: 8 articles (one an exact duplicate, so 7 analysed) and 3 rejects (2
+ * malformed_json in one file, 1 missing_source in another): input 11 = 8 accepted + 3 rejected.
+ */
+public final class ReportFixtures {
+  private ReportFixtures() {}
+
+  public static final String RUN_DATE = "2025-02-10";
+  public static final String SCRIPT = "<script>alert(1)</script>";
+  public static final String FORMULA = "=HYPERLINK(\"x\")";
+  public static final String PLAIN = "Plain & Simple Post";
+  public static final String T1_LABEL = "Theme <b>one</b>";
+  /** A term only the cold source uses, twice. */
+  public static final String TAG_TERM = "<i>tag</i>";
+  /** Charts per story by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources). */
+  public static final Map<String, Integer> CHARTS = Map.of("rates-heatmap", 2, "tone-all", 2,
+      "tone-heatmap", 2, "tone-theme", 3, "differences", 2, "terms", 5);
+
+  /** The report run: its exit code, stdout and the report directory. */
+  public record Run(int exitCode, String stdout, Path directory, Warehouse warehouse) {
+    public String html() {
+      try {
+        return Files.readString(directory.resolve("report.html"), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static Run run;
+
+  /** Builds the warehouse under a fresh temporary directory and runs the CLI's report command. */
+  public static synchronized Run report() {
+    if (run == null) {
+      try {
+        Path root = Files.createTempDirectory("parallax-report-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+        run = build(root.resolve("warehouse"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return run;
+  }
+
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      System.err.println("could not delete " + root + ": " + e);
+    }
+  }
+
+  static Run build(Path root) {
+    LocalDate date = LocalDate.parse(RUN_DATE);
+    Map<String, String> flags = new HashMap<>();
+    flags.put("warehouse", root.toString());
+    flags.put("run_date", RUN_DATE);
+    flags.put("compare.bootstrap_reps", "200");
+    flags.put("compare.permutations", "199");
+    flags.put("compare.min_term_count", "2");
+    flags.put("compare.prior_scale", "50");
+    ParallaxConfig config = ConfigLoader.load(null, flags);
+    Warehouse wh = new Warehouse(TestSpark.get(), root.toString(), 1_000_000);
+    wh.publish(Table.ARTICLES, date, "fixture", TestSpark.get().createDataFrame(articles(),
+        IngestSchemas.ARTICLES));
+    wh.publish(Table.REJECTS, date, "fixture", TestSpark.get().createDataFrame(rejects(),
+        IngestSchemas.REJECTS));
+    wh.publish(Table.SENTENCES, date, "fixture", CompareFixtures.frame(sentences()));
+    CompareJob.run(TestSpark.get(), config, wh, "run-1",
+        List.of(new ThemeLabel("t1", T1_LABEL, "economic")));
+
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code;
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      code = Main.execute("report", "--warehouse", root.toString(), "--run-date", RUN_DATE);
+    } finally {
+      System.setOut(old);
+    }
+    return new Run(code, buf.toString(StandardCharsets.UTF_8),
+        root.resolve("reports/run_date=" + RUN_DATE), wh);
+  }
+
+  static List<CompareFixtures.S> sentences() {
+    List<CompareFixtures.S> out = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String theme = i % 2 == 0 ? "t1" : "t2";
+      out.add(s("s1", SCRIPT, "x" + (i / 8)).tone(0.60 + 0.02 * i)
+          .tokens("alliance", "welcome", "deal")
+          .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme}));
+      out.add(s("s1", FORMULA, "h" + (i / 8)).tone(-0.60 - 0.02 * i)
+          .tokens(i < 2 ? new String[] {"threat", TAG_TERM} : new String[] {"threat", "strain"})
+          .themes(theme));
+      out.add(s("s1", PLAIN, "p0").tone((i % 2 == 0 ? 0.01 : -0.01) * (i % 5))
+          .tokens("talks", "continue", "today").themes(theme));
+    }
+    for (int i = 0; i < 3; i++) {
+      out.add(s("s2", "C", "c0").tone(0.1 * i).tokens("calm", "talks", "today").themes("t3"));
+      out.add(s("s2", "D", "d0").tone(0.05 + 0.1 * i).tokens("calm", "talks", "later")
+          .themes("t3"));
+    }
+    return out;
+  }
+
+  static List<Row> articles() {
+    return List.of(
+        article("x0", "s1", SCRIPT, SCRIPT, "2025-02-07T10:00:00Z", null),
+        article("x1", "s1", SCRIPT, "Second & \"quoted\" title", "2025-02-08T10:00:00Z", null),
+        article("h0", "s1", FORMULA, FORMULA, "2025-02-07T11:00:00Z", null),
+        article("h1", "s1", FORMULA, null, "2025-02-08T11:00:00Z", null),
+        article("p0", "s1", PLAIN, "Calm talks", "2025-02-07T12:00:00Z", null),
+        article("p1", "s1", PLAIN, "Calm talks", "2025-02-07T13:00:00Z", "p0"),
+        article("c0", "s2", "C", "C on the talks", "2025-02-07T09:00:00Z", null),
+        article("d0", "s2", "D", "D on the talks", "2025-02-07T09:30:00Z", null));
+  }
+
+  private static Row article(String id, String story, String source, String title,
+      String published, String duplicateOf) {
+    return RowFactory.create(id, id, story, source, "https://example.org/" + id, title, null,
+        Timestamp.from(Instant.parse(published)), "en", null, null, true, "text of " + id, 10L,
+        3L, "sha-" + id, duplicateOf, "input/" + id + ".jsonl", "line 1", 0L, null,
+        new String[0]);
+  }
+
+  static List<Row> rejects() {
+    return List.of(
+        RowFactory.create("input/bad.jsonl", "line 1", 0L, "malformed_json",
+            "not JSON: unexpected <eof>", "{\"source\": \"x", null),
+        RowFactory.create("input/bad.jsonl", "line 2", 1L, "malformed_json",
+            "not JSON: unexpected character", "{oops", null),
+        RowFactory.create("input/other.jsonl", "line 4", 3L, "missing_source",
+            "source is missing or blank", "{}", null));
+  }
+}
