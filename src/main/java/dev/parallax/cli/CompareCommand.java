@@ -6,15 +6,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code parallax compare}: sentences to the comparison tables and their reports. */
+/** {@code parallax compare}: sentences to the comparison tables. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compare the sources of each story in the run date's sentences: theme "
         + "frequencies, tone and stance by source and theme with bootstrap intervals, pairwise "
         + "tone differences with permutation p-values and Benjamini-Hochberg q-values, "
         + "distinctive terms (weighted log-odds) and a per-source summary. Writes "
         + "theme_frequency, stance_by_source, stance_difference, distinctive_terms and "
-        + "source_summary, then CSV copies and summary.md under <warehouse>/reports/, and prints "
-        + "the summary. Settings: compare.* keys."})
+        + "source_summary; 'parallax report' then writes their reports. Settings: compare.* "
+        + "keys."})
 final class CompareCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Compare how different sources cover the same story: Spark batch jobs from raw "
         + "coverage to comparison tables in Parquet.",
-    subcommands = {IngestCommand.class, AnnotateCommand.class, CompareCommand.class, RunCommand.class, ToneCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IngestCommand.class, AnnotateCommand.class, CompareCommand.class, ReportCommand.class, RunCommand.class, ToneCommand.class, BenchCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 job failed, 2 bad config or arguments, 3 input unreadable, "
         + "4 another run holds the lock, 5 a stage's input table is missing."})
 public final class Main implements Runnable {

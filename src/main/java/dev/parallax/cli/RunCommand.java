@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code parallax run}: every stage in order. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run every stage in order for one run date: ingest, annotate, compare."})
+    description = {"Run every stage in order for one run date: ingest, annotate, compare, report."})
 final class RunCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
@@ -18,7 +18,7 @@ final class RunCommand implements Callable<Integer> {
     ParallaxConfig config = options.resolve();
     NlpLexicons lexicons = NlpLexicons.load(config);
     StageRunner.run(config, System.out, "parallax run", Stages.INGEST, Stages.annotate(lexicons),
-        Stages.compare(lexicons.themes()));
+        Stages.compare(lexicons.themes()), Stages.REPORT);
     return ExitCodes.OK;
   }
 }

@@ -34,20 +34,26 @@ final class Stages {
     });
   }
 
-  /** The compare stage, then the CSV and Markdown reports of its tables (summary to stdout). */
+  /** The compare stage: sentences to the five comparison tables. */
   static StageRunner.Stage compare(ThemeTaxonomy taxonomy) {
     return StageRunner.named("compare", ctx -> {
       CompareJob.Result r = CompareJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
           ctx.runId(), taxonomy.themes().stream()
               .map(t -> new ThemeLabel(t.id(), t.label(), t.frame())).toList());
-      ReportWriter.Result rep = ReportWriter.write(ctx.spark(), ctx.warehouse(),
-          ctx.config().runDate(), ctx.runId(), ctx.config().doubleValue(ConfigKeys.CONFIDENCE),
-          CompareParams.FDR);
-      ctx.out().println(rep.directory() == null
-          ? "reports: not written (java.nio writes local warehouses only)"
-          : "reports: " + rep.directory());
-      ctx.out().println(rep.summary());
       return new StageRunner.StageReport(r.sentences(), r.rowsOut(), r.detail());
     });
   }
+
+  /** The report stage: CSV, Markdown and HTML reports of the comparison tables; summary to stdout. */
+  static final StageRunner.Stage REPORT = StageRunner.named("report", ctx -> {
+    ReportWriter.Result rep = ReportWriter.write(ctx.spark(), ctx.warehouse(),
+        ctx.config().runDate(), ctx.runId(), ctx.config().doubleValue(ConfigKeys.CONFIDENCE),
+        CompareParams.FDR);
+    ctx.out().println(rep.directory() == null
+        ? "reports: not written (java.nio writes local warehouses only)"
+        : "reports: " + rep.directory());
+    ctx.out().println(rep.summary());
+    return new StageRunner.StageReport(rep.rows(), rep.rows(), "files=" + rep.files().size()
+        + " html_bytes=" + rep.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+  });
 }

@@ -83,7 +83,8 @@ public final class Warehouse {
   /**
    * Writes {@code rows} as the table's partition for {@code runDate}, replacing the previous one
    * atomically. Rows are range-partitioned and sorted by the table's sort columns, so the same
-   * rows give the same files. Callers persist expensive inputs: the rows are counted first.
+   * rows give the same files. Callers persist expensive inputs: the rows are counted first. Each
+   * column's description from {@link ColumnDocs} is stored as its comment in the files' schema.
    *
    * @return the number of rows published
    */
@@ -93,7 +94,8 @@ public final class Warehouse {
     Column[] order = Arrays.stream(table.sortColumns()).map(functions::col).toArray(Column[]::new);
     Path staging = new Path(stagingRoot(runDate), runId + "/" + table.folder());
     spark.sparkContext().setJobDescription("publish " + table.folder() + " run_date=" + runDate);
-    rows.repartitionByRange(files, order).sortWithinPartitions(order)
+    ColumnDocs.withComments(table, rows)
+        .repartitionByRange(files, order).sortWithinPartitions(order)
         .write().mode(SaveMode.Overwrite).parquet(staging.toString());
     swapIn(table, runDate, staging, runId);
     return count;
