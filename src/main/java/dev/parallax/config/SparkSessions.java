@@ -8,19 +8,26 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * Returns the active session when one exists (tests, spark-submit), configured for this run,
-   * else a new one for {@code config.master()}.
+   * Returns the active session when one exists (tests), configured for this run, else a new one.
+   * The new session's master is the one spark-submit was given when it launched this JVM (it
+   * passes it as the {@code spark.master} system property), else {@code config.master()}: under
+   * spark-submit the {@code master} key and {@code --master} flag are ignored, and the Spark UI
+   * is left to spark-submit's settings (it is off for direct launches).
    */
   public static SparkSession forConfig(ParallaxConfig config, String appName) {
     SparkSession.Builder b = SparkSession.builder().appName(appName);
     if (SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()) {
-      b = b.master(config.master());
-      if (config.master().startsWith("local")) {
+      String submitted = System.getProperty("spark.master");
+      String master = submitted != null ? submitted : config.master();
+      if (submitted == null) {
+        b = b.master(master)
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
+      }
+      if (master.startsWith("local")) {
         b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
       }
-      b = b.config("spark.ui.enabled", "false")
-          .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null))
-          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+      b = b.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
           .config("spark.kryoserializer.buffer.max", "512m");
     }
     for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {

@@ -12,27 +12,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns articles into sentence rows: the Spark NLP pipeline (shipped once per executor as a
- * broadcast, run through a LightPipeline per partition), theme matches mapped back to theme ids,
- * tone from {@link ToneScorer} on the sentence's tokens, and stance-marker counts.
+ * Turns articles into sentence rows: the Spark NLP pipeline (Java-serialized with this object,
+ * run through a LightPipeline per partition), theme matches mapped back to theme ids, tone from
+ * {@link ToneScorer} on the sentence's tokens, and stance-marker counts.
  */
 public final class SentenceAnnotator implements Serializable {
-  private final Broadcast<PipelineModel> model;
+  /**
+   * Shipped to executors by Java serialization inside this object, as Spark NLP ships its own
+   * annotators. A Spark broadcast would go through Kryo, which rebuilds annotators by calling
+   * constructors that need a SparkSession, and fails on executors; this driver-side copy also
+   * keeps the annotators' own feature broadcasts alive for the whole job.
+   */
+  private final PipelineModel model;
   private final Map<String, List<String>> themesByStems;
   private final Map<String, String> frameByTheme;
   private final ToneScorer tone;
   private final StanceMarkers stance;
   private transient LightPipeline light;
 
-  private SentenceAnnotator(Broadcast<PipelineModel> model, Map<String, List<String>> themesByStems,
+  private SentenceAnnotator(PipelineModel model, Map<String, List<String>> themesByStems,
       Map<String, String> frameByTheme, ToneScorer tone, StanceMarkers stance) {
     this.model = model;
     this.themesByStems = themesByStems;
@@ -41,12 +45,11 @@ public final class SentenceAnnotator implements Serializable {
     this.stance = stance;
   }
 
-  /** Builds the pipeline on the driver (needs the active session) and broadcasts it. */
+  /** Builds the pipeline on the driver (needs the active session). */
   public static SentenceAnnotator build(SparkSession spark, NlpLexicons lexicons) {
     PhraseIndex index = PhraseIndex.of(lexicons.themes());
     PipelineModel full = NlpPipeline.withMatcher(index.stemPhrases());
-    Broadcast<PipelineModel> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(full);
-    return new SentenceAnnotator(b, index.themesByStems(), index.frameByTheme(),
+    return new SentenceAnnotator(full, index.themesByStems(), index.frameByTheme(),
         new ToneScorer(lexicons.tone()), lexicons.stance());
   }
 
@@ -86,7 +89,7 @@ public final class SentenceAnnotator implements Serializable {
    */
   public Iterator<Row> annotatePartition(Iterator<Row> articles) {
     if (light == null) {
-      light = new LightPipeline(model.value(), false);
+      light = new LightPipeline(model, false);
     }
     return new Iterator<>() {
       private Iterator<Row> current = Collections.emptyIterator();

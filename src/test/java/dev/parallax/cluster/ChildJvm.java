@@ -1,0 +1,96 @@
+package dev.parallax.cluster;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Launches {@code java} child processes the way Spark's launcher would, and stops them by pid. */
+final class ChildJvm {
+  private ChildJvm() {}
+
+  /**
+   * Spark's JVM flags for Java 17: the pom's {@code spark.java.opens}, which Surefire passes as
+   * the {@code parallax.sparkJavaOpens} system property; outside Maven, this JVM's own flags.
+   */
+  static List<String> sparkJavaOpens() {
+    String fromPom = System.getProperty("parallax.sparkJavaOpens");
+    if (fromPom != null && !fromPom.isBlank()) {
+      return Arrays.asList(fromPom.trim().split("\\s+"));
+    }
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")
+            || a.startsWith("-Dio.netty") || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
+        .toList();
+  }
+
+  /** The test classpath (Surefire keeps it in java.class.path of the forked JVM). */
+  static String testClasspath() {
+    return System.getProperty("java.class.path");
+  }
+
+  /**
+   * Flags for short-lived test JVMs: the C1 compiler only and the serial collector about halve
+   * the CPU time of a small run, which matters on a 2-core machine.
+   */
+  static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /**
+   * {@code java -Xmx<heap> <quick flags> <opens> -cp <classpath> <mainClass> <args>}, output to
+   * {@code log}.
+   */
+  static ProcessBuilder java(String heap, String classpath, String mainClass, List<String> args,
+      Path log) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + heap);
+    cmd.addAll(QUICK_JVM);
+    cmd.addAll(sparkJavaOpens());
+    cmd.add("-cp");
+    cmd.add(classpath);
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+  }
+
+  /** Kills the process and everything it started (a worker's executors), each by pid, and waits. */
+  static void destroy(Process p) {
+    if (p == null) {
+      return;
+    }
+    List<ProcessHandle> children = p.descendants().toList();
+    p.destroyForcibly();
+    for (ProcessHandle c : children) {
+      c.destroyForcibly();
+    }
+    try {
+      p.waitFor(30, TimeUnit.SECONDS);
+      for (ProcessHandle c : children) {
+        c.onExit().get(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // Already gone, or not ours to wait for: nothing left to do.
+    }
+  }
+
+  /** The last {@code lines} lines of a log file, for failure messages. */
+  static String tail(Path log, int lines) {
+    try {
+      if (!Files.exists(log)) {
+        return "(no " + log + ")";
+      }
+      List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      return "--- " + log + " ---\n"
+          + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e + ")";
+    }
+  }
+}

@@ -1,0 +1,279 @@
+package dev.parallax.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parallax.cli.Main;
+import dev.parallax.config.ConfigKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The scheduler files in jobs/ (and the README's submit examples) call Parallax only with
+ * commands and options the CLI has: each file's Parallax arguments are extracted and checked
+ * against the picocli model of {@link Main}, so they cannot drift from the CLI.
+ */
+class SchedulerFilesTest {
+  /** Stands in for a date the scheduler fills in ({{ ds }}, ${RUN_DATE}, $(date ...)). */
+  static final String A_DATE = "2025-02-10";
+  static final String JAR = "parallax-" + Main.version() + "-cluster.jar";
+
+  @Test
+  void airflowDagRunsTheClusterJarWithRealArguments() throws IOException {
+    String dag = read("jobs/airflow/parallax_dag.py");
+    assertTrue(dag.contains("java_class=\"" + Main.class.getName() + "\""), "java_class");
+    assertTrue(dag.contains(JAR), "the DAG's application is " + JAR);
+    assertTrue(Pattern.compile("\"retries\":\\s*[1-9]").matcher(dag).find(), "retries");
+    Matcher m = Pattern.compile("application_args\\s*=\\s*\\[(.*?)]", Pattern.DOTALL).matcher(dag);
+    assertTrue(m.find(), "application_args");
+    List<String> args = new ArrayList<>();
+    Matcher item = Pattern.compile("\"([^\"]*)\"|'([^']*)'|([A-Za-z_][A-Za-z0-9_]*)").matcher(m.group(1));
+    while (item.find()) {
+      String literal = item.group(1) != null ? item.group(1) : item.group(2);
+      // A Python name (a path from the environment) stands for some value.
+      args.add(literal != null ? literal.replace("{{ ds }}", A_DATE) : "/" + item.group(3));
+    }
+    assertEquals("run", args.get(0));
+    assertTrue(m.group(1).contains("\"{{ ds }}\""), "the run date is Airflow's {{ ds }}");
+    assertValidRun(args, "jobs/airflow/parallax_dag.py");
+
+    Matcher flags = Pattern.compile("JAVA17_FLAGS = \" \"\\.join\\(\\[(.*?)]\\)", Pattern.DOTALL).matcher(dag);
+    assertTrue(flags.find(), "JAVA17_FLAGS");
+    assertEquals(ChildJvm.sparkJavaOpens(),
+        Pattern.compile("\"([^\"]*)\"").matcher(flags.group(1)).results().map(r -> r.group(1)).toList());
+  }
+
+  @Test
+  void sparkApplicationRunsTheClusterJarWithRealArguments() throws IOException {
+    JsonNode app = new ObjectMapper(new YAMLFactory()).readTree(
+        Path.of("jobs/k8s/parallax-sparkapplication.yaml").toFile());
+    assertEquals("sparkoperator.k8s.io/v1beta2", app.path("apiVersion").asText());
+    assertEquals("SparkApplication", app.path("kind").asText());
+    JsonNode spec = app.path("spec");
+    assertEquals(Main.class.getName(), spec.path("mainClass").asText());
+    assertTrue(spec.path("mainApplicationFile").asText().endsWith("/" + JAR),
+        spec.path("mainApplicationFile").asText());
+    for (String role : List.of("driver", "executor")) {
+      assertFalse(spec.path(role).path("memory").asText().isEmpty(), role + ".memory");
+      assertTrue(spec.path(role).path("cores").asInt() > 0, role + ".cores");
+    }
+    List<String> args = new ArrayList<>();
+    spec.path("arguments").forEach(a -> args.add(a.asText().replace("${RUN_DATE}", A_DATE)));
+    assertEquals("run", args.get(0));
+    assertValidRun(args, "jobs/k8s/parallax-sparkapplication.yaml");
+  }
+
+  @Test
+  void cronEntriesUseRealArguments() throws IOException {
+    List<List<String>> calls = parallaxCalls(read("jobs/cron/parallax.cron"));
+    assertEquals(2, calls.size(), "a cluster entry and a local one");
+    for (List<String> args : calls) {
+      assertValidRun(args, "jobs/cron/parallax.cron");
+    }
+  }
+
+  @Test
+  void submitScriptAndReadmeExamplesUseRealArguments() throws IOException {
+    List<List<String>> calls = parallaxCalls(read("jobs/submit.sh"));
+    assertTrue(calls.size() >= 2, "examples in jobs/submit.sh's header");
+    // The README's examples, in its code blocks.
+    calls.addAll(parallaxCalls(read("README.md").lines()
+        .filter(l -> l.startsWith("jobs/submit.sh ")).reduce("", (a, b) -> a + b + "\n")));
+    for (List<String> args : calls) {
+      assertValidArgs(args, "jobs/submit.sh or README.md");
+    }
+  }
+
+  @Test
+  void submitScriptPassesTheClusterSettingsAndTheArguments(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path sparkHome = tmp.resolve("spark");
+    Files.createDirectories(sparkHome.resolve("bin"));
+    Path stub = Files.writeString(sparkHome.resolve("bin/spark-submit"),
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    assertTrue(stub.toFile().setExecutable(true));
+    Path jar = Files.writeString(tmp.resolve("app.jar"), "");
+
+    Result r = submit(Map.of("SPARK_HOME", sparkHome.toString()), "--master",
+        "spark://spark-master:7077", "--jar", jar.toString(), "--executor-memory", "2g", "--",
+        "run", "--run-date", A_DATE, "--set", "compare.seed=7");
+    assertEquals(0, r.exit(), r.err());
+    List<String> line = r.out().lines().toList();
+    assertEquals(List.of("--master", "spark://spark-master:7077", "--deploy-mode", "client",
+        "--class", Main.class.getName()), line.subList(0, 6));
+    assertTrue(String.join(" ", line).contains("--executor-memory 2g"), r.out());
+    int conf = line.indexOf("--conf");
+    assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", ChildJvm.sparkJavaOpens()),
+        line.get(conf + 1), "the pom's spark.java.opens");
+    int at = line.indexOf(jar.toString());
+    assertTrue(at > 0, r.out());
+    assertEquals(List.of("run", "--run-date", A_DATE, "--set", "compare.seed=7"),
+        line.subList(at + 1, line.size()));
+  }
+
+  @Test
+  void submitScriptSaysWhenSparkSubmitIsMissing(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path jar = Files.writeString(tmp.resolve("app.jar"), "");
+    Result r = submit(Map.of("SPARK_HOME", tmp.resolve("no-spark").toString()), "--master",
+        "local[2]", "--jar", jar.toString(), "--", "run");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("spark-submit not found"), r.err());
+    assertTrue(r.out().isEmpty(), r.out());
+  }
+
+  record Result(int exit, String out, String err) {}
+
+  /** Runs jobs/submit.sh with PATH holding only the system's tools (no spark-submit). */
+  static Result submit(Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("/bin/bash", "jobs/submit.sh"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().remove("SPARK_HOME");
+    pb.environment().put("PATH", "/usr/bin:/bin");
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("submit", ".out");
+    Path err = Files.createTempFile("submit", ".err");
+    try {
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail("jobs/submit.sh did not end");
+      }
+      return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  /** A {@code run}: valid arguments and an explicit run date. */
+  static void assertValidRun(List<String> args, String where) {
+    assertEquals("run", args.get(0), where);
+    assertTrue(args.contains("--run-date"), where + ": " + args);
+    assertValidArgs(args, where);
+  }
+
+  /**
+   * The first argument is a subcommand of {@link Main}, every {@code --option} one of that
+   * subcommand's, every {@code --set} key a config key, and picocli parses the whole line.
+   */
+  static void assertValidArgs(List<String> args, String where) {
+    Map<String, CommandLine> commands = new CommandLine(new Main()).getSubcommands();
+    CommandLine sub = commands.get(args.get(0));
+    assertNotNull(sub, where + ": '" + args.get(0) + "' is not one of " + commands.keySet());
+    CommandSpec spec = sub.getCommandSpec();
+    for (int i = 1; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.startsWith("--")) {
+        assertNotNull(spec.findOption(a), where + ": " + args.get(0) + " has no option " + a);
+      }
+      if (a.equals("--set")) {
+        String key = args.get(i + 1).substring(0, args.get(i + 1).indexOf('='));
+        assertTrue(ConfigKeys.all().containsKey(key) || key.startsWith(ConfigKeys.SPARK_CONF_PREFIX),
+            where + ": --set " + key + " is not a config key");
+      }
+    }
+    try {
+      new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      fail(where + ": " + args + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The Parallax arguments of every line, commented or not, that calls jobs/submit.sh (the words
+   * after {@code --}) or jobs/parallax (the words after it), up to a redirection, a comment or
+   * the line's end.
+   */
+  static List<List<String>> parallaxCalls(String text) {
+    List<List<String>> calls = new ArrayList<>();
+    for (String line : text.lines().toList()) {
+      List<String> words = shellWords(line.replaceFirst("^\\s*#", ""));
+      int start = -1;
+      for (int i = 0; i < words.size() && start < 0; i++) {
+        if (words.get(i).endsWith("jobs/submit.sh")) {
+          int dashes = words.subList(i, words.size()).indexOf("--");
+          start = dashes < 0 ? -1 : i + dashes + 1;
+          if (dashes < 0) {
+            break;
+          }
+        } else if (words.get(i).endsWith("jobs/parallax")) {
+          start = i + 1;
+        }
+      }
+      if (start < 0 || start >= words.size()) {
+        continue;
+      }
+      List<String> args = new ArrayList<>();
+      for (String w : words.subList(start, words.size())) {
+        if (w.matches(">>?|\\d?>&\\d|\\||;|&&|\\\\") || w.startsWith("#")) {
+          break;
+        }
+        args.add(w.contains("$(") ? A_DATE : w);
+      }
+      calls.add(args);
+    }
+    return calls;
+  }
+
+  /** Splits a shell line into words: blanks separate, quotes group, backslash escapes. */
+  static List<String> shellWords(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          w.append(c);
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        inWord = true;
+      } else if (c == '\\' && i + 1 < line.length()) {
+        w.append(line.charAt(++i));
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(w.toString());
+          w.setLength(0);
+          inWord = false;
+        }
+      } else {
+        w.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(w.toString());
+    }
+    return words;
+  }
+
+  static String read(String path) throws IOException {
+    return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+  }
+}
