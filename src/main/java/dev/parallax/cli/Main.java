@@ -69,12 +69,16 @@ public final class Main implements Runnable {
     return ExitCodes.JOB_FAILED;
   }
 
-  private static String oneLine(Throwable t) {
+  /**
+   * The failure in one line: the message of the first known cause (config, input, lock, missing
+   * table), else the exception's simple name and its message's first line.
+   */
+  static String oneLine(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ConfigException || c instanceof IngestJob.InputException
           || c instanceof dev.parallax.warehouse.RunLock.LockedException
           || c instanceof dev.parallax.warehouse.MissingTableException) {
-        return c.getMessage();
+        return String.valueOf(c.getMessage()).lines().findFirst().orElse("");
       }
     }
     String m = t.getMessage();

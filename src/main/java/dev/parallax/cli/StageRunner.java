@@ -4,19 +4,27 @@ import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.config.SparkSessions;
 import dev.parallax.warehouse.RunLock;
+import dev.parallax.warehouse.RunRecord;
+import dev.parallax.warehouse.RunsTable;
 import dev.parallax.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs stages for one run: resolves nothing itself (the config is final), takes the run lock,
- * repairs what a killed run left, starts Spark, and prints one structured line per stage.
+ * repairs what a killed run left, starts Spark, prints one structured line per stage, and records
+ * the run in the {@code runs} table — succeeded, or failed with the error's first line when the
+ * failure came after Spark started.
  */
 final class StageRunner {
   /** One stage's work; returns the line of counts the stage reports. */
@@ -24,38 +32,141 @@ final class StageRunner {
     StageReport run(StageContext ctx);
   }
 
-  /** A stage's rows in and out, for the structured log line. */
-  record StageReport(long rowsIn, long rowsOut, String detail) {}
+  /**
+   * A stage's outcome.
+   *
+   * @param rowsIn rows the stage read, for the log line
+   * @param rowsOut rows the stage produced, for the log line
+   * @param detail extra {@code key=value} pairs for the log line, or empty
+   * @param rowsWritten rows published per table, for the runs table
+   * @param input ingest's reconciliation counts; null for other stages
+   */
+  record StageReport(long rowsIn, long rowsOut, String detail, Map<String, Long> rowsWritten,
+      RunRecord.InputCounts input) {
+    StageReport(long rowsIn, long rowsOut, String detail) {
+      this(rowsIn, rowsOut, detail, Map.of(), null);
+    }
+  }
+
+  /** A finished (or failed, {@code report} null) stage, as the runs table records it. */
+  private record StageResult(String name, double seconds, StageReport report) {}
 
   private StageRunner() {}
 
+  /**
+   * Runs the stages in order and ends by adding the run's row to the runs table: succeeded, or,
+   * when anything fails after Spark started, failed with the error's first line. A failure is
+   * rethrown unchanged; a failure to record it or to clean up is attached to it as suppressed.
+   *
+   * @param appName {@code parallax <command>}: the Spark application name; the part after
+   *     {@code parallax } is the command recorded in the runs table
+   */
   static void run(ParallaxConfig config, PrintStream out, String appName, Stage... stages) {
     String runId = newRunId();
+    Instant started = Instant.now();
     Path root = Path.of(config.warehouse());
     try (RunLock lock = isLocal(config.warehouse())
         ? RunLock.acquire(root.toAbsolutePath(), config.runDate(), runId) : null) {
       SparkSession spark = SparkSessions.forConfig(config, appName);
       Warehouse wh = new Warehouse(spark, config.warehouse(),
           config.longValue(ConfigKeys.ROWS_PER_FILE));
-      int repaired = wh.recover(config.runDate());
-      if (repaired > 0) {
-        out.println("recovered " + repaired + " partition swap(s) left by a killed run");
-      }
-      StageContext ctx = new StageContext(spark, config, wh, runId, out);
+      List<StageResult> results = new ArrayList<>();
       try {
-        for (Stage stage : stages) {
-          long t0 = System.nanoTime();
-          String name = stageName(stage);
-          spark.sparkContext().setJobGroup(name, name, false);
-          StageReport r = stage.run(ctx);
-          double secs = (System.nanoTime() - t0) / 1e9;
-          out.println(String.format(Locale.ROOT,
-              "stage=%s status=ok rows_in=%d rows_out=%d seconds=%.1f run_id=%s run_date=%s%s",
-              name, r.rowsIn(), r.rowsOut(), secs, runId, config.runDate(),
-              r.detail().isEmpty() ? "" : " " + r.detail()));
+        int repaired = wh.recover(config.runDate());
+        if (repaired > 0) {
+          out.println("recovered " + repaired + " partition swap(s) left by a killed run");
         }
-      } finally {
-        wh.cleanStaging(config.runDate(), runId);
+        StageContext ctx = new StageContext(spark, config, wh, runId, out);
+        for (Stage stage : stages) {
+          runStage(stage, ctx, results);
+        }
+        record(spark, wh, config, runId, command(appName), started, results, null);
+      } catch (RuntimeException | Error e) {
+        try {
+          record(spark, wh, config, runId, command(appName), started, results, e);
+        } catch (RuntimeException | Error recordFailure) {
+          e.addSuppressed(recordFailure);
+        }
+        try {
+          wh.cleanStaging(config.runDate(), runId);
+        } catch (RuntimeException | Error cleanFailure) {
+          e.addSuppressed(cleanFailure);
+        }
+        throw e;
+      }
+      wh.cleanStaging(config.runDate(), runId);
+    }
+  }
+
+  /**
+   * Runs one stage, prints its line ({@code status=ok} with counts, or {@code status=failed} with
+   * the error last) and adds its result to {@code results}, also when it fails; a failure is
+   * rethrown unchanged.
+   */
+  private static void runStage(Stage stage, StageContext ctx, List<StageResult> results) {
+    String name = stageName(stage);
+    pauseBeforeForTests(name);
+    long t0 = System.nanoTime();
+    ctx.spark().sparkContext().setJobGroup(name, name, false);
+    StageReport r;
+    try {
+      r = stage.run(ctx);
+    } catch (RuntimeException | Error e) {
+      double secs = (System.nanoTime() - t0) / 1e9;
+      ctx.out().println(String.format(Locale.ROOT,
+          "stage=%s status=failed seconds=%.1f run_id=%s run_date=%s error=%s",
+          name, secs, ctx.runId(), ctx.config().runDate(), Main.oneLine(e)));
+      results.add(new StageResult(name, secs, null));
+      throw e;
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    ctx.out().println(String.format(Locale.ROOT,
+        "stage=%s status=ok rows_in=%d rows_out=%d seconds=%.1f run_id=%s run_date=%s%s",
+        name, r.rowsIn(), r.rowsOut(), secs, ctx.runId(), ctx.config().runDate(),
+        r.detail().isEmpty() ? "" : " " + r.detail()));
+    results.add(new StageResult(name, secs, r));
+  }
+
+  /** Publishes the run's row; {@code failure} null means every stage succeeded. */
+  private static void record(SparkSession spark, Warehouse wh, ParallaxConfig config,
+      String runId, String command, Instant started, List<StageResult> results,
+      Throwable failure) {
+    Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    Map<String, Long> rowsWritten = new LinkedHashMap<>();
+    RunRecord.InputCounts input = null;
+    for (StageResult s : results) {
+      stageSeconds.put(s.name(), s.seconds());
+      if (s.report() != null) {
+        rowsWritten.putAll(s.report().rowsWritten());
+        if (s.report().input() != null) {
+          input = s.report().input();
+        }
+      }
+    }
+    spark.sparkContext().setJobGroup("runs", "record the run", false);
+    RunsTable.record(spark, wh, config.runDate(), new RunRecord(runId, command,
+        failure == null ? RunRecord.Status.SUCCEEDED : RunRecord.Status.FAILED, started,
+        Instant.now(), stageSeconds, input, rowsWritten, Main.version(), config.configSha256(),
+        config.master(), failure == null ? null : Main.oneLine(failure)));
+  }
+
+  private static String command(String appName) {
+    return appName.startsWith("parallax ") ? appName.substring("parallax ".length()) : appName;
+  }
+
+  /**
+   * Test hook, never set in production: with the system property
+   * {@code parallax.test.pauseBefore=<stage>} the run prints one line to stderr and sleeps ten
+   * minutes before that stage starts, so a fault test can kill the process at a known point.
+   */
+  private static void pauseBeforeForTests(String stage) {
+    if (stage.equals(System.getProperty("parallax.test.pauseBefore"))) {
+      System.err.println("test hook: paused before stage=" + stage);
+      System.err.flush();
+      try {
+        Thread.sleep(600_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -9,6 +9,11 @@ import dev.parallax.nlp.AnnotateJob;
 import dev.parallax.nlp.NlpLexicons;
 import dev.parallax.nlp.ThemeTaxonomy;
 import dev.parallax.report.ReportWriter;
+import dev.parallax.warehouse.RunRecord;
+import dev.parallax.warehouse.Table;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The stages as the CLI runs them: each calls its job and reports counts. */
 final class Stages {
@@ -21,7 +26,9 @@ final class Stages {
     }
     ctx.out().println(r.reconciliation());
     return new StageRunner.StageReport(r.input(), r.accepted(),
-        "files=" + r.files() + " rejected=" + r.rejected() + " duplicates=" + r.duplicates());
+        "files=" + r.files() + " rejected=" + r.rejected() + " duplicates=" + r.duplicates(),
+        rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
+        new RunRecord.InputCounts(r.input(), r.accepted(), r.rejected(), r.duplicates()));
   });
 
   /** The annotate stage, with lexicons already loaded and checked before Spark started. */
@@ -30,7 +37,8 @@ final class Stages {
       AnnotateJob.Result r = AnnotateJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
           ctx.runId(), lexicons);
       return new StageRunner.StageReport(r.articles(), r.sentences(),
-          "articles=" + r.articles() + " sentences=" + r.sentences());
+          "articles=" + r.articles() + " sentences=" + r.sentences(),
+          rowsWritten(List.of(Table.SENTENCES), r.sentences()), null);
     });
   }
 
@@ -40,7 +48,11 @@ final class Stages {
       CompareJob.Result r = CompareJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
           ctx.runId(), taxonomy.themes().stream()
               .map(t -> new ThemeLabel(t.id(), t.label(), t.frame())).toList());
-      return new StageRunner.StageReport(r.sentences(), r.rowsOut(), r.detail());
+      return new StageRunner.StageReport(r.sentences(), r.rowsOut(), r.detail(),
+          rowsWritten(List.of(Table.THEME_FREQUENCY, Table.STANCE_BY_SOURCE,
+              Table.STANCE_DIFFERENCE, Table.DISTINCTIVE_TERMS, Table.SOURCE_SUMMARY),
+              r.themeFrequency(), r.stanceBySource(), r.stanceDifference(), r.distinctiveTerms(),
+              r.sourceSummary()), null);
     });
   }
 
@@ -56,4 +68,13 @@ final class Stages {
     return new StageRunner.StageReport(rep.rows(), rep.rows(), "files=" + rep.files().size()
         + " html_bytes=" + rep.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   });
+
+  /** Table folder to rows published, in the order given; {@code counts[i]} is {@code tables[i]}'s. */
+  private static Map<String, Long> rowsWritten(List<Table> tables, long... counts) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      m.put(tables.get(i).folder(), counts[i]);
+    }
+    return m;
+  }
 }

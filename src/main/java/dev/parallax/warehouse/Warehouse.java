@@ -112,6 +112,7 @@ public final class Warehouse {
       if (fs.exists(target) && !fs.rename(target, trash)) {
         throw new IOException("could not move " + target + " aside to " + trash);
       }
+      pauseMidSwapForTests(table, runDate);
       if (!fs.rename(staging, target)) {
         throw new IOException("could not move " + staging + " to " + target);
       }
@@ -119,6 +120,26 @@ public final class Warehouse {
       fs.delete(trash, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Test hook, never set in production: with the system property
+   * {@code parallax.test.pauseMidSwap=<table>} the publish of that table stops for ten minutes
+   * after the old partition has been moved aside and before the new one is moved in (a partition
+   * is missing and the journal names both), printing one line to stderr first, so a fault test can
+   * kill the process at the one moment {@link #recover(LocalDate)} must repair.
+   */
+  private static void pauseMidSwapForTests(Table table, LocalDate runDate) {
+    if (table.folder().equals(System.getProperty("parallax.test.pauseMidSwap"))) {
+      System.err.println("test hook: paused mid-swap table=" + table.folder() + " run_date="
+          + runDate);
+      System.err.flush();
+      try {
+        Thread.sleep(600_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -185,10 +206,18 @@ public final class Warehouse {
     return repaired;
   }
 
-  /** Deletes this run's staging area (after the last publish, or on failure). */
+  /**
+   * Deletes this run's staging and trash folders (after the last publish, or on failure), then
+   * the date's {@code _staging} and {@code _trash} folders when nothing else is left in them.
+   */
   public void cleanStaging(LocalDate runDate, String runId) {
     try {
-      deleteIfExists(new Path(stagingRoot(runDate), runId));
+      for (Path dateRoot : new Path[] {stagingRoot(runDate), trashRoot(runDate)}) {
+        deleteIfExists(new Path(dateRoot, runId));
+        if (fs.exists(dateRoot) && fs.listStatus(dateRoot).length == 0) {
+          fs.delete(dateRoot, false);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

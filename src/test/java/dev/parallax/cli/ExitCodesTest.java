@@ -1,0 +1,168 @@
+package dev.parallax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parallax.warehouse.RunLock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each failure class a scheduler must tell apart, through {@link Main#execute}: the exit code,
+ * the one-line message on stderr, the {@code stage=… status=failed} line, and the failed run's
+ * row in the runs table when Spark had started.
+ */
+class ExitCodesTest {
+  static final String DAY = "2025-02-10";
+
+  @TempDir
+  Path tmp;
+
+  record Outcome(int code, String out, String err) {
+    /** The lines Parallax itself printed to stderr (Spark's log lines excluded). */
+    List<String> errorLines() {
+      return err.lines().filter(l -> l.startsWith("parallax:")).toList();
+    }
+  }
+
+  static Outcome execute(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Main.execute(args);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    Outcome o = new Outcome(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+    System.out.print(o.out());
+    System.out.print(o.err());
+    return o;
+  }
+
+  @Test
+  void unknownKeyInConfigFileIsExit2WithOneLineNamingIt() throws IOException {
+    Path cfg = Files.writeString(tmp.resolve("job.yaml"), "compare:\n  seeed: 7\n");
+    Path wh = tmp.resolve("wh");
+    Outcome o = execute("run", "--config", cfg.toString(), "--warehouse", wh.toString(),
+        "--run-date", DAY);
+    assertEquals(ExitCodes.CONFIG, o.code());
+    assertEquals(1, o.errorLines().size(), o.err());
+    assertTrue(o.errorLines().get(0).contains("unknown key 'compare.seeed'"), o.err());
+    assertFalse(Files.exists(wh), "nothing may start before the config is valid");
+  }
+
+  @Test
+  void unknownKeyInSetIsExit2() {
+    Outcome o = execute("ingest", "--set", "ingest.on_bad_dates=null", "--run-date", DAY);
+    assertEquals(ExitCodes.CONFIG, o.code());
+    assertEquals(List.of("parallax: error: --set ingest.on_bad_dates=null: unknown key "
+        + "'ingest.on_bad_dates'"), o.errorLines());
+  }
+
+  @Test
+  void missingLexiconFileIsExit2() {
+    Path missing = tmp.resolve("no-such-themes.tsv");
+    Path wh = tmp.resolve("wh");
+    Outcome o = execute("annotate", "--warehouse", wh.toString(), "--run-date", DAY,
+        "--set", "lexicons.themes=" + missing);
+    assertEquals(ExitCodes.CONFIG, o.code());
+    assertEquals(1, o.errorLines().size(), o.err());
+    assertTrue(o.errorLines().get(0).contains(missing.toString()), o.err());
+    assertFalse(Files.exists(wh));
+  }
+
+  @Test
+  void badRunDateIsExit2() {
+    Outcome o = execute("run", "--warehouse", tmp.resolve("wh").toString(),
+        "--run-date", "2025-02-30");
+    assertEquals(ExitCodes.CONFIG, o.code());
+    assertEquals(1, o.errorLines().size(), o.err());
+    assertTrue(o.errorLines().get(0).contains("'2025-02-30' is not a date"), o.err());
+  }
+
+  @Test
+  void missingInputIsExit3AndARecordedFailedRun() throws SQLException {
+    Path wh = tmp.resolve("wh");
+    Path input = tmp.resolve("no-such-coverage");
+    Outcome o = execute("ingest", "--input", input.toString(), "--warehouse", wh.toString(),
+        "--run-date", DAY);
+    assertEquals(ExitCodes.INPUT, o.code());
+    String message = "input " + input + " does not exist or matches no file";
+    assertEquals(List.of("parallax: error: " + message), o.errorLines());
+    assertTrue(o.out().lines().anyMatch(l -> l.matches(
+        "stage=ingest status=failed seconds=[0-9.]+ run_id=\\S+ run_date=" + DAY
+            + " error=\\Q" + message + "\\E")), o.out());
+    assertEquals(List.of("ingest|failed|" + message + "|null|{}"), runs(wh));
+  }
+
+  @Test
+  void compareBeforeAnnotateOnEmptyWarehouseIsExit5() throws SQLException {
+    Path wh = tmp.resolve("wh");
+    Outcome o = execute("compare", "--warehouse", wh.toString(), "--run-date", DAY);
+    assertEquals(ExitCodes.MISSING_TABLE, o.code());
+    assertEquals(1, o.errorLines().size(), o.err());
+    assertTrue(o.errorLines().get(0).startsWith("parallax: error: table sentences has no "
+        + "partition run_date=" + DAY), o.err());
+    assertTrue(o.out().contains("stage=compare status=failed seconds="), o.out());
+    assertTrue(o.out().contains(" error=table sentences has no partition"), o.out());
+    List<String> runs = runs(wh);
+    assertEquals(1, runs.size());
+    assertTrue(runs.get(0).startsWith("compare|failed|table sentences has no partition"), runs.get(0));
+  }
+
+  @Test
+  void secondRunOfTheSameWarehouseAndDateIsExit4NamingTheHolder() {
+    Path wh = tmp.resolve("wh");
+    try (RunLock held = RunLock.acquire(wh.toAbsolutePath(), LocalDate.parse(DAY),
+        "holder-run-42")) {
+      Outcome o = execute("ingest", "--input", tmp.toString(), "--warehouse", wh.toString(),
+          "--run-date", DAY);
+      assertEquals(ExitCodes.LOCKED, o.code());
+      assertEquals(1, o.errorLines().size(), o.err());
+      String line = o.errorLines().get(0);
+      assertTrue(line.contains("another run holds the lock for run_date=" + DAY), line);
+      assertTrue(line.contains("run holder-run-42, pid " + ProcessHandle.current().pid()), line);
+    }
+    assertFalse(Files.exists(wh.resolve("runs")), "a locked-out run records nothing");
+    // The lock is released: the same date can run now (and fails only on its empty input).
+    assertEquals(ExitCodes.INPUT, execute("ingest", "--input", tmp.resolve("none").toString(),
+        "--warehouse", wh.toString(), "--run-date", DAY).code());
+  }
+
+  /** command|status|error|input_records|rows_written of every run of {@link #DAY}, by DuckDB. */
+  static List<String> runs(Path wh) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT command || '|' || status || '|' || error || '|' "
+            + "|| coalesce(CAST(input_records AS VARCHAR), 'null') || '|' || rows_written "
+            + "FROM read_parquet('" + wh.resolve("runs") + "/*/*.parquet', hive_partitioning=true) "
+            + "WHERE CAST(run_date AS VARCHAR) = '" + DAY + "' ORDER BY run_id")) {
+      List<String> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+}
