@@ -1,10 +1,5 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import dev.parallax.TestSpark;
 import java.sql.Timestamp;
@@ -23,27 +18,8 @@ import org.apache.spark.sql.types.StructType;
 public final class CompareFixtures {
   private CompareFixtures() {}
 
-  /** The sentences columns (as the annotate stage writes them). */
-  public static final StructType SENTENCES = new StructType()
-      .add("article_id", StringType, false)
-      .add("story", StringType, false)
-      .add("source", StringType, false)
-      .add("published_at", TimestampType)
-      .add("sentence_idx", LongType, false)
-      .add("char_begin", LongType, false)
-      .add("char_end", LongType, false)
-      .add("text", StringType, false)
-      .add("n_tokens", LongType, false)
-      .add("tokens", createArrayType(StringType, false))
-      .add("themes", createArrayType(StringType, false))
-      .add("frames", createArrayType(StringType, false))
-      .add("theme_mentions", createArrayType(StringType, false))
-      .add("matched_terms", createArrayType(StringType, false))
-      .add("tone", DoubleType, false)
-      .add("hedges", LongType, false)
-      .add("boosters", LongType, false)
-      .add("attitude", LongType, false)
-      .add("self_mentions", LongType, false);
+  /** The sentences columns, exactly as the annotate stage writes them. */
+  public static final StructType SENTENCES = dev.parallax.nlp.AnnotateJob.SENTENCES;
 
   /** One sentence; set what a test needs, the rest has neutral defaults. */
   public static final class S {
