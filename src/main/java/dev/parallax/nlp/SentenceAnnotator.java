@@ -1,6 +1,5 @@
 package dev.parallax.nlp;
 
-import com.johnsnowlabs.nlp.LightPipeline;
 import dev.parallax.nlp.tone.ToneScorer;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -12,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns articles into sentence rows: the Spark NLP pipeline (Java-serialized with this object,
- * run through a LightPipeline per partition), theme matches mapped back to theme ids, tone from
+ * Turns articles into sentence rows: the Spark NLP pipeline ({@link NlpPipeline}, Java-serialized
+ * with this object, one copy per task), theme matches mapped back to theme ids, tone from
  * {@link ToneScorer} on the sentence's tokens, and stance-marker counts.
  */
 public final class SentenceAnnotator implements Serializable {
@@ -29,14 +27,13 @@ public final class SentenceAnnotator implements Serializable {
    * constructors that need a SparkSession, and fails on executors; this driver-side copy also
    * keeps the annotators' own feature broadcasts alive for the whole job.
    */
-  private final PipelineModel model;
+  private final NlpPipeline model;
   private final Map<String, List<String>> themesByStems;
   private final Map<String, String> frameByTheme;
   private final ToneScorer tone;
   private final StanceMarkers stance;
-  private transient LightPipeline light;
 
-  private SentenceAnnotator(PipelineModel model, Map<String, List<String>> themesByStems,
+  private SentenceAnnotator(NlpPipeline model, Map<String, List<String>> themesByStems,
       Map<String, String> frameByTheme, ToneScorer tone, StanceMarkers stance) {
     this.model = model;
     this.themesByStems = themesByStems;
@@ -48,7 +45,7 @@ public final class SentenceAnnotator implements Serializable {
   /** Builds the pipeline on the driver (needs the active session). */
   public static SentenceAnnotator build(SparkSession spark, NlpLexicons lexicons) {
     PhraseIndex index = PhraseIndex.of(lexicons.themes());
-    PipelineModel full = NlpPipeline.withMatcher(index.stemPhrases());
+    NlpPipeline full = NlpPipeline.withMatcher(index.stemPhrases());
     return new SentenceAnnotator(full, index.themesByStems(), index.frameByTheme(),
         new ToneScorer(lexicons.tone()), lexicons.stance());
   }
@@ -57,14 +54,14 @@ public final class SentenceAnnotator implements Serializable {
   record PhraseIndex(List<String[]> stemPhrases, Map<String, List<String>> themesByStems,
       Map<String, String> frameByTheme) {
     static PhraseIndex of(ThemeTaxonomy taxonomy) {
-      LightPipeline base = new LightPipeline(NlpPipeline.base(), false);
+      NlpPipeline base = NlpPipeline.base();
       Map<String, TreeSet<String>> byStems = new LinkedHashMap<>();
       Map<String, String> frames = new HashMap<>();
       for (ThemeTaxonomy.Theme t : taxonomy.themes()) {
         frames.put(t.id(), t.frame());
         for (String phrase : t.phrases()) {
           List<String> stems = new ArrayList<>();
-          for (NlpPipeline.Sentence s : NlpPipeline.annotate(base, phrase)) {
+          for (NlpPipeline.Sentence s : base.annotate(phrase)) {
             stems.addAll(s.stems());
           }
           if (!stems.isEmpty()) {
@@ -88,9 +85,6 @@ public final class SentenceAnnotator implements Serializable {
    * number of articles.
    */
   public Iterator<Row> annotatePartition(Iterator<Row> articles) {
-    if (light == null) {
-      light = new LightPipeline(model, false);
-    }
     return new Iterator<>() {
       private Iterator<Row> current = Collections.emptyIterator();
 
@@ -98,7 +92,7 @@ public final class SentenceAnnotator implements Serializable {
       public boolean hasNext() {
         while (!current.hasNext() && articles.hasNext()) {
           Row a = articles.next();
-          List<NlpPipeline.Sentence> sentences = NlpPipeline.annotate(light, a.getString(4));
+          List<NlpPipeline.Sentence> sentences = model.annotate(a.getString(4));
           List<Row> rows = new ArrayList<>(sentences.size());
           for (NlpPipeline.Sentence s : sentences) {
             rows.add(toRow(a, s));

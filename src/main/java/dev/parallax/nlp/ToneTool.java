@@ -1,6 +1,5 @@
 package dev.parallax.nlp;
 
-import com.johnsnowlabs.nlp.LightPipeline;
 import dev.parallax.nlp.tone.ToneExplanation;
 import dev.parallax.nlp.tone.ToneScorer;
 import java.util.ArrayList;
@@ -8,22 +7,22 @@ import java.util.List;
 
 /**
  * Scores free text with exactly the tokenizer and scorer of the annotate stage, outside any
- * Spark job: the pipeline runs through a LightPipeline in the calling thread.
+ * Spark job: the pipeline runs in the calling thread.
  */
 public final class ToneTool {
-  private final LightPipeline pipeline;
+  private final NlpPipeline pipeline;
   private final ToneScorer scorer;
 
   /** Needs an active SparkSession only to construct the Spark NLP models (none is used after). */
   public ToneTool(NlpLexicons lexicons, boolean plainVader) {
-    this.pipeline = new LightPipeline(NlpPipeline.base(), false);
+    this.pipeline = NlpPipeline.base();
     this.scorer = new ToneScorer(plainVader ? lexicons.tone().withoutDomain() : lexicons.tone());
   }
 
   /** The surface tokens of a snippet, all its sentences in order. */
   public List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
-    for (NlpPipeline.Sentence s : NlpPipeline.annotate(pipeline, text)) {
+    for (NlpPipeline.Sentence s : pipeline.annotate(text)) {
       out.addAll(s.tokens());
     }
     return out;

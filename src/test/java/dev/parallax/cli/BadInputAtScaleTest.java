@@ -43,17 +43,18 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  * input 32 = accepted 16 + rejected 16, duplicates 1; 13 sources annotated.
  *
- * <p>Run date {@value #LARGE_DAY}, {@code ingest} only, over
+ * <p>Run date {@value #LARGE_DAY}, {@code ingest} then {@code annotate}, over
  * <pre>
  * tiny.jsonl          100,003 lines: 100,000 one-word articles (distinct urls and words, 100
  *                     sources) and 3 bad lines (line 10 malformed, line 50,000 without text,
  *                     the last line without source)
- * big.jsonl           1 article of at least 5 MiB on one line
+ * big.jsonl           1 article of at least 5 MiB on one line: {@link #bigParts} sentences "In
+ *                     part N the writer argues ... matters.", a paragraph break every 20
  * </pre>
- * input 100,004 = accepted 100,001 + rejected 3, no duplicates. Only ingest runs on these:
- * annotating 100,000 articles takes minutes on two cores, and Spark NLP's sentence detector is
- * quadratic in the length of a document (a 512 KiB article already takes about a minute), so a
- * 5 MiB article would take over an hour to annotate.
+ * input 100,004 = accepted 100,001 + rejected 3, no duplicates; annotate gives one sentence per
+ * tiny article and one per part of the big one. (Spark NLP's sentence detector takes time
+ * quadratic in the length of its input; annotate feeds it pieces of about 1,000 characters, so
+ * the 5 MiB article takes seconds, not hours.)
  */
 class BadInputAtScaleTest {
   static final String MIXED_DAY = "2025-03-02";
@@ -61,6 +62,7 @@ class BadInputAtScaleTest {
   static final int TINY_ARTICLES = 100_000;
   static final int BIG_BYTES = 5 * 1024 * 1024;
   static String bigText;
+  static int bigParts;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Source and title as written in hostile.jsonl, and as ingest stores them (line breaks folded). */
@@ -84,6 +86,7 @@ class BadInputAtScaleTest {
   static Path warehouse;
   static ExitCodesTest.Outcome mixed;
   static ExitCodesTest.Outcome large;
+  static ExitCodesTest.Outcome largeAnnotated;
 
   @BeforeAll
   static void generateAndRun() throws IOException {
@@ -98,6 +101,8 @@ class BadInputAtScaleTest {
     warehouse = tmp.resolve("warehouse");
     large = ExitCodesTest.execute("ingest", "--input", largeInput.toString(), "--warehouse",
         warehouse.toString(), "--run-date", LARGE_DAY);
+    largeAnnotated = ExitCodesTest.execute("annotate", "--warehouse", warehouse.toString(),
+        "--run-date", LARGE_DAY);
     mixed = ExitCodesTest.execute("run", "--input", mixedInput.toString(), "--warehouse",
         warehouse.toString(), "--run-date", MIXED_DAY, "--set", "compare.bootstrap_reps=200",
         "--set", "compare.permutations=199");
@@ -114,7 +119,29 @@ class BadInputAtScaleTest {
     assertEquals(List.of("line 10|malformed_json", "line 50000|missing_text",
         "line 100003|missing_source"), FaultToleranceTest.query("SELECT record_ref, reason_code "
         + "FROM " + table("rejects", LARGE_DAY) + " ORDER BY record_index"));
-    assertEquals(List.of("ingest|succeeded|100004|100001|3|0"), runs(LARGE_DAY));
+    assertEquals(List.of("ingest|succeeded|100004|100001|3|0"), runs(LARGE_DAY).subList(0, 1));
+  }
+
+  @Test
+  void theFiveMebibyteArticleAndTheTinyOnesAreAnnotated() throws SQLException {
+    assertEquals(0, largeAnnotated.code(), largeAnnotated.err());
+    assertEquals(List.of("annotate|succeeded"), FaultToleranceTest.query("SELECT command || '|' "
+        + "|| status FROM " + table("runs", LARGE_DAY) + " WHERE command = 'annotate'"));
+    // one sentence per part, in order, covering the text up to its last character
+    assertEquals(List.of(bigParts + "|0|" + (bigParts - 1) + "|" + (bigText.length() - 1)),
+        FaultToleranceTest.query("SELECT count(*), min(sentence_idx), max(sentence_idx), "
+            + "max(char_end) FROM " + table("sentences", LARGE_DAY)
+            + " WHERE source = 'Longform Review'"));
+    String last = "In part " + (bigParts - 1) + " the writer argues that the alliance with "
+        + "Washington remains strong while tariffs on steel and defense spending weigh on "
+        + "Tokyo, and that careful diplomacy matters.";
+    assertEquals(List.of(last), FaultToleranceTest.query("SELECT text FROM "
+        + table("sentences", LARGE_DAY) + " WHERE source = 'Longform Review' AND sentence_idx = "
+        + (bigParts - 1)));
+    // every tiny article is one sentence of one token, the word itself
+    assertEquals(List.of("100000|100000|1|1"), FaultToleranceTest.query(
+        "SELECT count(*), count(DISTINCT article_id), min(n_tokens), max(n_tokens) FROM "
+            + table("sentences", LARGE_DAY) + " WHERE source LIKE 'Tiny %' AND tokens[1] = text"));
   }
 
   @Test
@@ -240,6 +267,7 @@ class BadInputAtScaleTest {
       n++;
     }
     bigText = text.toString();
+    bigParts = n;
     Files.writeString(file, JSON.writeValueAsString(record("Longform Review",
         "https://longform.example/1", "A very long article", text.toString(), null)) + "\n");
   }

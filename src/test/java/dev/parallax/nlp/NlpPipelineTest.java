@@ -3,7 +3,6 @@ package dev.parallax.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.johnsnowlabs.nlp.LightPipeline;
 import dev.parallax.TestSpark;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,20 +10,20 @@ import org.junit.jupiter.api.Test;
 
 /** Sentence boundaries and tokens on real news typography. */
 class NlpPipelineTest {
-  static LightPipeline pipeline;
+  static NlpPipeline pipeline;
 
   @BeforeAll
   static void build() {
     TestSpark.get();
-    pipeline = new LightPipeline(NlpPipeline.base(), false);
+    pipeline = NlpPipeline.base();
   }
 
   static List<String> sentences(String text) {
-    return NlpPipeline.annotate(pipeline, text).stream().map(NlpPipeline.Sentence::text).toList();
+    return pipeline.annotate(text).stream().map(NlpPipeline.Sentence::text).toList();
   }
 
   static List<String> tokens(String text) {
-    return NlpPipeline.annotate(pipeline, text).stream().flatMap(s -> s.tokens().stream()).toList();
+    return pipeline.annotate(text).stream().flatMap(s -> s.tokens().stream()).toList();
   }
 
   @Test
@@ -63,7 +62,7 @@ class NlpPipelineTest {
 
   @Test
   void normalisedFormsDropPossessivesAndPunctuation() {
-    NlpPipeline.Sentence s = NlpPipeline.annotate(pipeline, "Japan’s “alliance” holds.").get(0);
+    NlpPipeline.Sentence s = pipeline.annotate("Japan’s “alliance” holds.").get(0);
     assertEquals(List.of("japan", "alliance", "holds"), s.normalized());
     assertTrue(s.stems().contains("allianc"), s.stems().toString());
   }

@@ -2,7 +2,6 @@ package dev.parallax.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.johnsnowlabs.nlp.LightPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
