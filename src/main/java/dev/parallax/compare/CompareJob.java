@@ -62,7 +62,9 @@ public final class CompareJob {
     LocalDate runDate = config.runDate();
     Dataset<Row> read = warehouse.read(Table.SENTENCES, runDate);
     checkColumns(read.schema(), warehouse.partitionPath(Table.SENTENCES, runDate).toString());
-    Dataset<Row> sentences = read.select(INPUT_COLUMNS.stream()
+    // Every table but distinctive_terms reads these columns, so they are cached once; the token
+    // arrays, most of the table's bytes, are read from Parquet by distinctive_terms alone.
+    Dataset<Row> sentences = read.select(INPUT_COLUMNS.stream().filter(c -> !c.equals("tokens"))
             .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
@@ -72,14 +74,16 @@ public final class CompareJob {
       Dataset<Row> labelRows = labelFrame(spark, labels);
       long tf = publish(spark, warehouse, Table.THEME_FREQUENCY, runDate, runId,
           ThemeFrequency.compute(sentences, labelRows, params.priorScale()), "theme frequency");
-      groups = StanceGroups.of(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+      groups = StanceGroups.samples(StanceGroups.of(sentences), params)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       long sbs = publish(spark, warehouse, Table.STANCE_BY_SOURCE, runDate, runId,
-          StanceBySource.fromGroups(groups, params), "stance by source (bootstrap CIs)");
+          StanceBySource.fromSamples(groups, params), "stance by source (bootstrap CIs)");
       long sd = publish(spark, warehouse, Table.STANCE_DIFFERENCE, runDate, runId,
-          StanceDifference.fromGroups(groups, params),
+          StanceDifference.fromSamples(groups, params),
           "stance differences (bootstrap CIs, permutation tests, BH q-values)");
       long dt = publish(spark, warehouse, Table.DISTINCTIVE_TERMS, runDate, runId,
-          DistinctiveTerms.compute(sentences, params), "distinctive terms (log-odds)");
+          DistinctiveTerms.compute(read.select("story", "source", "tokens"), params),
+          "distinctive terms (log-odds)");
       long ss = publish(spark, warehouse, Table.SOURCE_SUMMARY, runDate, runId,
           SourceSummary.compute(sentences), "source summary");
       return new Result(n, tf, sbs, sd, dt, ss);

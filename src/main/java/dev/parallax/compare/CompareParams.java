@@ -12,6 +12,8 @@ import java.io.Serializable;
  *     its own seed from it and the row key, see {@link Seeds}
  * @param bootstrapReps bootstrap replicates per interval, at least 1
  * @param permutations random permutations per test, at least 1
+ * @param asymptoticMinUnits both sides of a difference with at least this many resampling units
+ *     get the asymptotic permutation p-value instead of the Monte Carlo one; at least 2
  * @param confidence coverage of every interval, in (0, 1)
  * @param minSentences rows resting on fewer sentences (per side) are flagged {@code small_sample}
  * @param minArticlesForCluster resample whole articles when a group has at least this many
@@ -19,7 +21,8 @@ import java.io.Serializable;
  * @param priorScale alpha0, the total pseudo-count of the Dirichlet prior, &gt; 0
  * @param minTermCount terms seen fewer times in the whole story are not ranked
  */
-public record CompareParams(long seed, int bootstrapReps, int permutations, double confidence,
+public record CompareParams(long seed, int bootstrapReps, int permutations,
+    int asymptoticMinUnits, double confidence,
     int minSentences, int minArticlesForCluster, int topTerms, double priorScale,
     int minTermCount) implements Serializable {
 
@@ -29,6 +32,8 @@ public record CompareParams(long seed, int bootstrapReps, int permutations, doub
   public CompareParams {
     require(bootstrapReps >= 1, ConfigKeys.BOOTSTRAP_REPS, bootstrapReps, "at least 1, e.g. 2000");
     require(permutations >= 1, ConfigKeys.PERMUTATIONS, permutations, "at least 1, e.g. 4999");
+    require(asymptoticMinUnits >= 2, ConfigKeys.ASYMPTOTIC_MIN_UNITS, asymptoticMinUnits,
+        "at least 2, e.g. 50");
     require(confidence > 0 && confidence < 1, ConfigKeys.CONFIDENCE, confidence,
         "between 0 and 1, e.g. 0.95");
     require(minSentences >= 0, ConfigKeys.MIN_SENTENCES, minSentences, "0 or more");
@@ -44,6 +49,7 @@ public record CompareParams(long seed, int bootstrapReps, int permutations, doub
   public static CompareParams from(ParallaxConfig config) {
     return new CompareParams(config.longValue(ConfigKeys.SEED),
         config.intValue(ConfigKeys.BOOTSTRAP_REPS), config.intValue(ConfigKeys.PERMUTATIONS),
+        config.intValue(ConfigKeys.ASYMPTOTIC_MIN_UNITS),
         config.doubleValue(ConfigKeys.CONFIDENCE), config.intValue(ConfigKeys.MIN_SENTENCES),
         config.intValue(ConfigKeys.MIN_ARTICLES_CLUSTER), config.intValue(ConfigKeys.TOP_TERMS),
         config.doubleValue(ConfigKeys.PRIOR_SCALE), config.intValue(ConfigKeys.MIN_TERM_COUNT));
@@ -54,6 +60,7 @@ public record CompareParams(long seed, int bootstrapReps, int permutations, doub
     return new CompareParams(Long.parseLong(ConfigKeys.SEED.defaultValue()),
         Integer.parseInt(ConfigKeys.BOOTSTRAP_REPS.defaultValue()),
         Integer.parseInt(ConfigKeys.PERMUTATIONS.defaultValue()),
+        Integer.parseInt(ConfigKeys.ASYMPTOTIC_MIN_UNITS.defaultValue()),
         Double.parseDouble(ConfigKeys.CONFIDENCE.defaultValue()),
         Integer.parseInt(ConfigKeys.MIN_SENTENCES.defaultValue()),
         Integer.parseInt(ConfigKeys.MIN_ARTICLES_CLUSTER.defaultValue()),

@@ -1,6 +1,5 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -58,44 +57,41 @@ public final class StanceBySource {
 
   /** The table from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
-    return fromGroups(StanceGroups.of(sentences), params);
+    return fromSamples(StanceGroups.samples(StanceGroups.of(sentences), params), params);
   }
 
-  /** The table from the output of {@link StanceGroups#of}. */
-  public static Dataset<Row> fromGroups(Dataset<Row> groups, CompareParams params) {
-    return groups
-        .select(col("story"), col("source"), col("theme"), col("sentences"), col("articles"),
-            col("tokens"), col("positive"), col("negative"), col("hedges"), col("boosters"),
-            col("attitude"), col("self_mentions"), col("tones"))
-        .map(new Summarise(params), Encoders.row(SCHEMA));
+  /**
+   * The table from the output of {@link StanceGroups#samples}: the interval is the percentile
+   * interval of the group's bootstrap replicates.
+   */
+  public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
+    return samples.map(new Summarise(params), Encoders.row(SCHEMA));
   }
 
-  /** One group row to one table row; the resampling happens here, on the executors. */
+  /** One sample row to one table row. */
   private record Summarise(CompareParams p) implements MapFunction<Row, Row> {
     @Override
     public Row call(Row g) {
-      String story = g.getString(0);
-      String source = g.getString(1);
-      String theme = g.getString(2);
-      long sentences = g.getLong(3);
-      long articles = g.getLong(4);
-      long tokens = g.isNullAt(5) ? 0 : g.getLong(5);
-      ToneSample sample = ToneSample.of(g.<Row>getList(12));
-      boolean byArticle = articles >= p.minArticlesForCluster();
-      long seed = Seeds.of(p.seed(), story, source, theme);
-      double[] ci = byArticle
-          ? Statistics.bootstrapMeanCiClustered(sample.clusters, p.bootstrapReps(), p.confidence(), seed)
-          : Statistics.bootstrapMeanCi(sample.values, p.bootstrapReps(), p.confidence(), seed);
-      return RowFactory.create(story, source, theme, sentences, articles, tokens,
-          Columns.finiteOrNull(sample.mean()), Columns.finiteOrNull(ci[0]), Columns.finiteOrNull(ci[1]),
-          byArticle ? "article" : "sentence",
-          Columns.share(g.getLong(6), sentences), Columns.share(g.getLong(7), sentences),
-          perThousand(g, 8, tokens), perThousand(g, 9, tokens), perThousand(g, 10, tokens),
-          perThousand(g, 11, tokens), sentences < p.minSentences());
+      long sentences = count(g, "sentences");
+      long tokens = count(g, "tokens");
+      double[] ci = Statistics.percentileInterval(StanceGroups.replicates(g), p.confidence());
+      double mean = Statistics.mean(StanceGroups.toneSample(g).values);
+      return RowFactory.create(StanceGroups.get(g, "story"), StanceGroups.get(g, "source"),
+          StanceGroups.get(g, "theme"), sentences, count(g, "articles"), tokens,
+          Columns.finiteOrNull(mean), Columns.finiteOrNull(ci[0]), Columns.finiteOrNull(ci[1]),
+          StanceGroups.get(g, "resampling"),
+          Columns.share(count(g, "positive"), sentences),
+          Columns.share(count(g, "negative"), sentences),
+          perThousand(count(g, "hedges"), tokens), perThousand(count(g, "boosters"), tokens),
+          perThousand(count(g, "attitude"), tokens), perThousand(count(g, "self_mentions"), tokens),
+          sentences < p.minSentences());
     }
 
-    private static Double perThousand(Row g, int i, long tokens) {
-      long markers = g.isNullAt(i) ? 0 : g.getLong(i);
+    private static long count(Row g, String column) {
+      return StanceGroups.<Long>get(g, column);
+    }
+
+    private static Double perThousand(long markers, long tokens) {
       return tokens == 0 ? null : 1000.0 * markers / tokens;
     }
   }

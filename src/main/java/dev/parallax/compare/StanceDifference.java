@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,10 +33,15 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code sentences_a/_b}, {@code articles_a/_b}, {@code tone_mean_a/_b} (mean sentence
  *       tone), {@code tone_diff = tone_mean_a − tone_mean_b}, in tone units (range [−2, 2]);</li>
  *   <li>{@code ci_low}, {@code ci_high}: percentile bootstrap interval of the difference at
- *       {@code compare.confidence}, the two sources resampled independently;</li>
- *   <li>{@code p_value}: two-sided permutation test of equal means with
- *       {@code compare.permutations} random relabellings (smallest value
- *       {@code 1/(permutations+1)});</li>
+ *       {@code compare.confidence}, the two sources resampled independently: replicate r of the
+ *       difference is replicate r of source a's mean minus replicate r of source b's, each drawn
+ *       once per group ({@link StanceGroups#samples}) and shared by all pairs of that group;</li>
+ *   <li>{@code p_value}: two-sided permutation test of equal means. {@code p_method} =
+ *       "monte_carlo": {@code compare.permutations} random relabellings (smallest value
+ *       {@code 1/(permutations+1)}); "asymptotic", when both sides have at least
+ *       {@code compare.asymptotic_min_units} resampling units: the normal approximation of the
+ *       permutation distribution ({@link Statistics#asymptoticPermutationPValue}), which is accurate
+ *       at such sizes and has no Monte Carlo floor;</li>
  *   <li>{@code q_value}: Benjamini–Hochberg adjusted p over all rows of the story (every theme and
  *       pair); {@code significant}: {@code q_value < 0.05}, false when q is null;</li>
  *   <li>{@code resampling} = "article" when both sources have at least
@@ -48,8 +54,10 @@ import org.apache.spark.sql.types.StructType;
  *       in [−1, 1], robust to skew and outliers);</li>
  *   <li>{@code small_sample}: either side has fewer than {@code compare.min_sentences} sentences.</li>
  * </ul>
- * The bootstrap and the permutation test of a row share one seed,
- * {@code Seeds.of(compare.seed, story, theme, source_a, source_b)}.
+ * The Monte Carlo permutation test of a row is seeded with
+ * {@code Seeds.of(compare.seed, story, theme, source_a, source_b)}; a group's replicates with its
+ * stance_by_source seed, or, when the pair must resample sentences but the group alone would
+ * resample articles, with {@code Seeds.of(compare.seed, story, source, theme, "sentence")}.
  */
 public final class StanceDifference {
   private StanceDifference() {}
@@ -72,29 +80,39 @@ public final class StanceDifference {
       .add("effect_size", DoubleType)
       .add("cliffs_delta", DoubleType)
       .add("resampling", StringType, false)
+      .add("p_method", StringType, false)
       .add("small_sample", BooleanType, false);
+
+  /** {@code p_method} of a Monte Carlo permutation p-value. */
+  static final String MONTE_CARLO = "monte_carlo";
+  /** {@code p_method} of an asymptotic permutation p-value. */
+  static final String ASYMPTOTIC = "asymptotic";
 
   /** The table from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
-    return fromGroups(StanceGroups.of(sentences), params);
+    return fromSamples(StanceGroups.samples(StanceGroups.of(sentences), params), params);
   }
 
-  /** The table from the output of {@link StanceGroups#of}. */
-  public static Dataset<Row> fromGroups(Dataset<Row> groups, CompareParams params) {
-    Dataset<Row> g = groups.select("story", "theme", "source", "sentences", "articles", "tones");
-    Dataset<Row> a = g.toDF("story", "theme", "source_a", "sentences_a", "articles_a", "tones_a");
-    Dataset<Row> b = g.toDF("story_b", "theme_b", "source_b", "sentences_b", "articles_b", "tones_b");
+  /** The table from the output of {@link StanceGroups#samples}. */
+  public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
+    Dataset<Row> g = samples.select("story", "theme", "source", "sentences", "articles",
+        "tone_values", "cluster_sizes", "resampling", "replicates");
+    Dataset<Row> a = g.toDF("story", "theme", "source_a", "sentences_a", "articles_a",
+        "values_a", "sizes_a", "unit_a", "boot_a");
+    Dataset<Row> b = g.toDF("story_b", "theme_b", "source_b", "sentences_b", "articles_b",
+        "values_b", "sizes_b", "unit_b", "boot_b");
     Dataset<Row> pairs = a.join(b, col("story").equalTo(col("story_b"))
             .and(col("theme").equalTo(col("theme_b")))
             .and(col("source_a").lt(col("source_b"))))
         .select("story", "theme", "source_a", "source_b", "sentences_a", "sentences_b",
-            "articles_a", "articles_b", "tones_a", "tones_b");
+            "articles_a", "articles_b", "values_a", "sizes_a", "unit_a", "boot_a", "values_b",
+            "sizes_b", "unit_b", "boot_b");
     Dataset<Row> tested = pairs.map(new Test(params), Encoders.row(SCHEMA));
     return withQValues(tested, CompareParams.FDR)
         .select("story", "theme", "source_a", "source_b", "sentences_a", "sentences_b",
             "articles_a", "articles_b", "tone_mean_a", "tone_mean_b", "tone_diff", "ci_low",
             "ci_high", "p_value", "q_value", "effect_size", "cliffs_delta", "resampling",
-            "small_sample", "significant");
+            "p_method", "small_sample", "significant");
   }
 
   /**
@@ -121,7 +139,7 @@ public final class StanceDifference {
         .drop("_rank", "_m", "_raw");
   }
 
-  /** One pair of groups to one row without q; bootstrap and permutation run here. */
+  /** One pair of groups to one row without q; the permutation test runs here. */
   private record Test(CompareParams p) implements MapFunction<Row, Row> {
     @Override
     public Row call(Row r) {
@@ -133,20 +151,26 @@ public final class StanceDifference {
       long nB = r.getLong(5);
       long articlesA = r.getLong(6);
       long articlesB = r.getLong(7);
-      ToneSample a = ToneSample.of(r.<Row>getList(8));
-      ToneSample b = ToneSample.of(r.<Row>getList(9));
-      boolean byArticle = articlesA >= p.minArticlesForCluster()
-          && articlesB >= p.minArticlesForCluster();
-      long seed = Seeds.of(p.seed(), story, theme, sourceA, sourceB);
-      double[] ci;
+      ToneSample a = sample(r, 8);
+      ToneSample b = sample(r, 12);
+      boolean byArticle = StanceGroups.BY_ARTICLE.equals(r.getString(10))
+          && StanceGroups.BY_ARTICLE.equals(r.getString(14));
+      String unit = byArticle ? StanceGroups.BY_ARTICLE : StanceGroups.BY_SENTENCE;
+      double[] ci = Statistics.percentileDiffInterval(
+          replicates(r, 8, a, unit, story, sourceA, theme),
+          replicates(r, 12, b, unit, story, sourceB, theme), p.confidence());
+      int unitsA = byArticle ? a.articles() : a.sentences();
+      int unitsB = byArticle ? b.articles() : b.sentences();
+      boolean asymptotic = Math.min(unitsA, unitsB) >= p.asymptoticMinUnits();
       double pValue;
-      if (byArticle) {
-        ci = Statistics.bootstrapDiffCiClustered(a.clusters, b.clusters, p.bootstrapReps(),
-            p.confidence(), seed);
-        pValue = Statistics.permutationPValueClustered(a.clusters, b.clusters, p.permutations(), seed);
+      if (asymptotic) {
+        pValue = byArticle ? Statistics.asymptoticPermutationPValueClustered(a.clusters, b.clusters)
+            : Statistics.asymptoticPermutationPValue(a.values, b.values);
       } else {
-        ci = Statistics.bootstrapDiffCi(a.values, b.values, p.bootstrapReps(), p.confidence(), seed);
-        pValue = Statistics.permutationPValue(a.values, b.values, p.permutations(), seed);
+        long seed = Seeds.of(p.seed(), story, theme, sourceA, sourceB);
+        pValue = byArticle
+            ? Statistics.permutationPValueClustered(a.clusters, b.clusters, p.permutations(), seed)
+            : Statistics.permutationPValue(a.values, b.values, p.permutations(), seed);
       }
       double meanA = a.mean();
       double meanB = b.mean();
@@ -156,8 +180,30 @@ public final class StanceDifference {
           Columns.finiteOrNull(ci[1]), Columns.finiteOrNull(pValue),
           Columns.finiteOrNull(Statistics.cohensD(a.values, b.values)),
           Columns.finiteOrNull(Statistics.cliffsDelta(a.values, b.values)),
-          byArticle ? "article" : "sentence",
+          unit, asymptotic ? ASYMPTOTIC : MONTE_CARLO,
           nA < p.minSentences() || nB < p.minSentences());
+    }
+
+    /** The side's tones from columns values, sizes at {@code at}, {@code at + 1}. */
+    private static ToneSample sample(Row r, int at) {
+      List<Double> values = r.getList(at);
+      List<Integer> sizes = r.getList(at + 1);
+      return ToneSample.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
+          sizes.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The side's bootstrap replicates in {@code unit}: its own when that is its unit, else drawn
+     * here (a group large enough to resample by article, paired with one that is not).
+     */
+    private double[] replicates(Row r, int at, ToneSample s, String unit, String story,
+        String source, String theme) {
+      if (unit.equals(r.getString(at + 2))) {
+        List<Double> boot = r.getList(at + 3);
+        return boot.stream().mapToDouble(Double::doubleValue).toArray();
+      }
+      return StanceGroups.replicates(p, s, unit,
+          StanceGroups.otherUnitSeed(p, story, source, theme, unit));
     }
   }
 }

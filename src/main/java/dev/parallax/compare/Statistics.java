@@ -210,6 +210,91 @@ public final class Statistics {
         };
     }
 
+    /**
+     * The replicates behind {@link #bootstrapMeanCi}: {@code reps} means of resamples of {@code x}
+     * of size {@code n}, drawn with replacement, in draw order. With the same seed they are the
+     * draws of {@code bootstrapMeanCi}, so {@code percentileInterval(bootstrapMeans(x, r, s), l)}
+     * equals {@code bootstrapMeanCi(x, r, l, s)}.
+     *
+     * @return {@code reps} means; all NaN for an empty {@code x}
+     */
+    public static double[] bootstrapMeans(double[] x, int reps, long seed) {
+        return replicates(Sample.ofValues(x), reps, seed);
+    }
+
+    /**
+     * The replicates behind {@link #bootstrapMeanCiClustered}: {@code reps} pooled sentence means of
+     * resamples of the articles, drawn with replacement; NaN for a replicate that drew no sentence.
+     */
+    public static double[] bootstrapMeansClustered(double[][] clusters, int reps, long seed) {
+        return replicates(Sample.ofClusters(clusters), reps, seed);
+    }
+
+    private static double[] replicates(Sample a, int reps, long seed) {
+        requireReps(reps);
+        double[] out = new double[reps];
+        if (a.sentences == 0) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int r = 0; r < reps; r++) {
+            out[r] = a.resampledMean(rng);
+        }
+        return out;
+    }
+
+    /**
+     * Percentile interval of bootstrap replicates: the {@code (1 - level)/2} and
+     * {@code (1 + level)/2} quantiles of the non-NaN replicates.
+     *
+     * @return {@code {low, high, skipped}}, skipped = number of NaN replicates (as a double);
+     *     {@code {NaN, NaN, n}} when every replicate is NaN
+     */
+    public static double[] percentileInterval(double[] replicates, double level) {
+        return percentile(replicates, null, level);
+    }
+
+    /**
+     * Percentile interval of a difference from two independent sets of bootstrap replicates of
+     * equal length: replicate {@code r} of the difference is {@code a[r] - b[r]}. Because the two
+     * sets come from independent resamplings (different seeds), this is the bootstrap of
+     * {@code mean(a) - mean(b)} with the two samples resampled independently, and each set can be
+     * drawn once and shared by every comparison its sample takes part in.
+     *
+     * @return {@code {low, high, skipped}} as for {@link #percentileInterval}
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public static double[] percentileDiffInterval(double[] a, double[] b, double level) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("replicate counts differ: " + a.length + " and " + b.length);
+        }
+        return percentile(a, b, level);
+    }
+
+    private static double[] percentile(double[] a, double[] b, double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1): " + level);
+        }
+        double[] stats = new double[a.length];
+        int kept = 0;
+        for (int r = 0; r < a.length; r++) {
+            double stat = b == null ? a[r] : a[r] - b[r];
+            if (!Double.isNaN(stat)) {
+                stats[kept++] = stat;
+            }
+        }
+        if (kept == 0) {
+            return new double[] {Double.NaN, Double.NaN, a.length};
+        }
+        Arrays.sort(stats, 0, kept);
+        return new double[] {
+            quantileOfSorted(stats, kept, (1 - level) / 2),
+            quantileOfSorted(stats, kept, (1 + level) / 2),
+            a.length - kept
+        };
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Permutation tests
 
@@ -360,6 +445,60 @@ public final class Statistics {
             }
         }
         return c;
+    }
+
+    /**
+     * Two-sided permutation test of {@code mean(a) = mean(b)} with the permutation distribution
+     * replaced by its normal approximation (the "asymptotic" permutation test, as in Strasser &amp;
+     * Weber 1999 and R's coin). Under random relabelling the sum of group {@code a} is a sample
+     * without replacement of {@code k_a} of the {@code k} pooled values, whose variance is exactly
+     * {@code k_a k_b / (k (k - 1)) · Σ (x - x̄)²}; the mean difference is linear in that sum, so
+     * {@code z = observed difference / its permutation standard deviation} and
+     * {@code p = 2 Φ(-|z|)}. Accurate when both groups are large (tens of values or more), and
+     * free of the Monte Carlo floor {@code 1 / (reps + 1)}.
+     *
+     * @return p in (0, 1]; 1 when all values are equal; NaN if either sample is empty
+     */
+    public static double asymptoticPermutationPValue(double[] a, double[] b) {
+        return asymptotic(Sample.ofValues(a), Sample.ofValues(b));
+    }
+
+    /**
+     * The asymptotic counterpart of {@link #permutationPValueClustered}: whole articles are the
+     * units and the statistic is the difference of pooled sentence means. It is linearised around
+     * the pooled mean μ: with article residuals {@code e_i = s_i - μ n_i} (value sum minus μ times
+     * sentence count, Σ e = 0), the difference is {@code Σ_a e_i · (1/E[N_a] + 1/E[N_b])} to first
+     * order, where {@code E[N_a] = k_a N / k} is the expected sentence count of group a, and the
+     * permutation variance of {@code Σ_a e_i} is {@code k_a k_b / (k (k - 1)) · Σ e_i²}. With one
+     * sentence per article this is exactly {@link #asymptoticPermutationPValue}.
+     *
+     * @return p in (0, 1]; NaN if either group has no sentence
+     */
+    public static double asymptoticPermutationPValueClustered(double[][] a, double[][] b) {
+        return asymptotic(Sample.ofClusters(a), Sample.ofClusters(b));
+    }
+
+    private static double asymptotic(Sample a, Sample b) {
+        if (a.sentences == 0 || b.sentences == 0) {
+            return Double.NaN;
+        }
+        Sample all = Sample.concat(a, b);
+        int k = all.size();
+        double mu = all.total / all.sentences;
+        double ss = 0;
+        for (int i = 0; i < k; i++) {
+            double e = all.sums[i] - mu * all.sizes[i];
+            ss += e * e;
+        }
+        double observed = all.splitDifference(a.total, a.sentences);
+        double expectedA = (double) a.size() * all.sentences / k;
+        double expectedB = (double) b.size() * all.sentences / k;
+        double sd = (1 / expectedA + 1 / expectedB)
+                * Math.sqrt((double) a.size() * b.size() / ((double) k * (k - 1)) * ss);
+        if (!(sd > 0) || Math.abs(observed) <= TIE_TOLERANCE) {
+            return 1.0;
+        }
+        return Math.min(1.0, 2 * normalCdf(-Math.abs(observed) / sd));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,16 @@
 package dev.parallax.compare;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -62,28 +65,35 @@ public final class ThemeFrequency {
         col("n_tokens"), coalesce(col("themes"), Columns.emptyStrings()).as("themes"),
         coalesce(col("theme_mentions"), Columns.emptyStrings()).as("theme_mentions"));
 
-    Dataset<Row> sources = s.groupBy("story", "source").agg(
-        countDistinct("article_id").as("source_articles"),
-        count(lit(1)).as("source_sentences"),
-        sum("n_tokens").as("source_tokens"));
+    // Sentences are reduced to one row per article (and per article and theme) first; the counts
+    // of articles are then plain row counts, with no count(distinct) over the sentences.
+    Dataset<Row> perArticle = s.groupBy("story", "source", "article_id")
+        .agg(count(lit(1)).as("sentences"), sum("n_tokens").as("tokens"));
+    Dataset<Row> sources = perArticle.groupBy("story", "source").agg(
+        count(lit(1)).as("source_articles"),
+        sum("sentences").as("source_sentences"),
+        sum("tokens").as("source_tokens"));
     Dataset<Row> storyTokens = sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
 
-    Dataset<Row> bySentence = s
-        .select(col("story"), col("source"), col("article_id"),
-            explode(array_distinct(col("themes"))).as("theme"))
-        .groupBy("story", "source", "theme")
-        .agg(count(lit(1)).as("sentences"), countDistinct("article_id").as("articles"));
-    Dataset<Row> byMention = s
-        .select(col("story"), col("source"), explode(col("theme_mentions")).as("theme"))
-        .groupBy("story", "source", "theme")
-        .agg(count(lit(1)).as("mentions"));
-    Dataset<Row> storyThemes = bySentence.select("story", "theme")
-        .union(byMention.select("story", "theme")).distinct();
+    Column theme = col("theme");
+    Dataset<Row> perArticleTheme = s
+        .select(col("story"), col("source"), col("article_id"), col("themes"),
+            col("theme_mentions"), explode(array_union(array_distinct(col("themes")),
+                array_distinct(col("theme_mentions")))).as("theme"))
+        .select(col("story"), col("source"), col("article_id"), theme,
+            when(array_contains(col("themes"), theme), 1).otherwise(0).as("with_theme"),
+            size(filter(col("theme_mentions"), m -> m.equalTo(theme))).as("mentions"))
+        .groupBy("story", "source", "article_id", "theme")
+        .agg(sum("with_theme").as("sentences"), sum("mentions").as("mentions"));
+    Dataset<Row> byTheme = perArticleTheme.groupBy("story", "source", "theme").agg(
+        count(when(col("sentences").gt(0), true)).as("articles"),
+        sum("sentences").as("sentences"),
+        sum("mentions").as("mentions"));
+    Dataset<Row> storyThemes = byTheme.select("story", "theme").distinct();
 
     String[] key = {"story", "source", "theme"};
     Dataset<Row> grid = sources.join(storyThemes, "story")
-        .join(bySentence, Columns.names(key), "left")
-        .join(byMention, Columns.names(key), "left")
+        .join(byTheme, Columns.names(key), "left")
         .na().fill(0L, new String[] {"sentences", "articles", "mentions"})
         .join(storyTokens, "story");
 

@@ -41,6 +41,29 @@ final class ToneSample {
     return new ToneSample(values, clusters.toArray(new double[0][]));
   }
 
+  /** From {@link #values} and {@link #clusterSizes()} as stored in a sample row. */
+  static ToneSample of(double[] values, int[] clusterSizes) {
+    double[][] clusters = new double[clusterSizes.length][];
+    int start = 0;
+    for (int i = 0; i < clusterSizes.length; i++) {
+      clusters[i] = java.util.Arrays.copyOfRange(values, start, start + clusterSizes[i]);
+      start += clusterSizes[i];
+    }
+    if (start != values.length) {
+      throw new IllegalArgumentException("cluster sizes sum to " + start + ", not " + values.length);
+    }
+    return new ToneSample(values, clusters);
+  }
+
+  /** Sentences per article, articles in id order. */
+  int[] clusterSizes() {
+    int[] sizes = new int[clusters.length];
+    for (int i = 0; i < clusters.length; i++) {
+      sizes[i] = clusters[i].length;
+    }
+    return sizes;
+  }
+
   int sentences() {
     return values.length;
   }

@@ -55,7 +55,10 @@ public final class ConfigKeys {
   public static final Key BOOTSTRAP_REPS = key("compare.bootstrap_reps", Type.INT, "2000",
       "Bootstrap replicates for confidence intervals.");
   public static final Key PERMUTATIONS = key("compare.permutations", Type.INT, "4999",
-      "Permutations per test; the smallest reportable p is 1/(permutations+1).");
+      "Monte Carlo permutations per test; the smallest reportable p is 1/(permutations+1).");
+  public static final Key ASYMPTOTIC_MIN_UNITS = key("compare.asymptotic_min_units", Type.INT,
+      "50", "Take a difference's p-value from the normal approximation of its permutation "
+      + "distribution when both sides have at least this many resampling units.");
   public static final Key CONFIDENCE = key("compare.confidence", Type.DOUBLE, "0.95",
       "Confidence level of every interval, in (0, 1).");
   public static final Key MIN_SENTENCES = key("compare.min_sentences", Type.INT, "10",

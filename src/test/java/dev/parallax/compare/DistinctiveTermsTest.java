@@ -39,7 +39,7 @@ class DistinctiveTermsTest {
 
   static List<Row> rows(int top) {
     return DistinctiveTerms.compute(CompareFixtures.frame(SENTENCES),
-        new CompareParams(1, 1, 1, 0.95, 1, 1, top, A0, 2)).collectAsList();
+        new CompareParams(1, 1, 1, 50, 0.95, 1, 1, top, A0, 2)).collectAsList();
   }
 
   /** Fightin' Words by hand: group count y of n against rest count yr of nr, story c of N. */
@@ -94,7 +94,7 @@ class DistinctiveTermsTest {
 
   @Test
   void deterministicWhateverTheInputOrder() {
-    CompareParams p = new CompareParams(1, 1, 1, 0.95, 1, 1, 30, A0, 2);
+    CompareParams p = new CompareParams(1, 1, 1, 50, 0.95, 1, 1, 30, A0, 2);
     assertEquals(CompareFixtures.canonical(DistinctiveTerms.compute(CompareFixtures.frame(SENTENCES), p)),
         CompareFixtures.canonical(DistinctiveTerms.compute(CompareFixtures.shuffled(SENTENCES), p)));
   }

@@ -19,7 +19,7 @@ class StanceBySourceTest {
   static final double EPS = 1e-12;
   static final long SEED = 7;
   static final int REPS = 500;
-  static final CompareParams PARAMS = new CompareParams(SEED, REPS, 99, 0.95, 3, 2, 30, 1000, 1);
+  static final CompareParams PARAMS = new CompareParams(SEED, REPS, 99, 50, 0.95, 3, 2, 30, 1000, 1);
   static final String[] KEY = {"story", "source", "theme"};
 
   static final List<CompareFixtures.S> SENTENCES = List.of(

@@ -44,12 +44,21 @@ class StanceDifferenceTest {
   }
 
   static CompareParams params(int minArticles) {
-    return new CompareParams(SEED, REPS, PERMS, 0.95, 5, minArticles, 30, 1000, 1);
+    return params(minArticles, 50);
+  }
+
+  static CompareParams params(int minArticles, int asymptoticMinUnits) {
+    return new CompareParams(SEED, REPS, PERMS, asymptoticMinUnits, 0.95, 5, minArticles, 30,
+        1000, 1);
   }
 
   static List<Row> rows(int minArticles) {
-    return StanceDifference.compute(CompareFixtures.frame(sentences()), params(minArticles))
-        .collectAsList();
+    return rows(minArticles, 50);
+  }
+
+  static List<Row> rows(int minArticles, int asymptoticMinUnits) {
+    return StanceDifference.compute(CompareFixtures.frame(sentences()),
+        params(minArticles, asymptoticMinUnits)).collectAsList();
   }
 
   static double[] sorted(double[] x, int from, int to) {
@@ -90,9 +99,13 @@ class StanceDifferenceTest {
     System.arraycopy(sorted(B, 0, 4), 0, b, 0, 4);
     System.arraycopy(sorted(B, 4, 8), 0, b, 4, 4);
     long seed = CompareFixtures.seed(SEED, "s1|_all|A|B");
-    double[] ci = Statistics.bootstrapDiffCi(a, b, REPS, 0.95, seed);
+    // each group's replicates carry the group's stance_by_source seed
+    double[] ci = Statistics.percentileDiffInterval(
+        Statistics.bootstrapMeans(a, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
+        Statistics.bootstrapMeans(b, REPS, CompareFixtures.seed(SEED, "s1|B|_all")), 0.95);
     assertEquals(ci[0], r.<Double>getAs("ci_low"), 0);
     assertEquals(ci[1], r.<Double>getAs("ci_high"), 0);
+    assertEquals("monte_carlo", r.getAs("p_method"));
     assertEquals(Statistics.permutationPValue(a, b, PERMS, seed), r.<Double>getAs("p_value"), 0);
     // every A above every B: the smallest attainable p, delta 1
     assertEquals(1.0 / (PERMS + 1), r.<Double>getAs("p_value"), EPS);
@@ -115,13 +128,38 @@ class StanceDifferenceTest {
     }
     double[][] b = {sorted(B, 0, 4), sorted(B, 4, 8)};
     long seed = CompareFixtures.seed(SEED, "s1|_all|A|B");
-    double[] ci = Statistics.bootstrapDiffCiClustered(a, b, REPS, 0.95, seed);
+    double[] ci = Statistics.percentileDiffInterval(
+        Statistics.bootstrapMeansClustered(a, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
+        Statistics.bootstrapMeansClustered(b, REPS, CompareFixtures.seed(SEED, "s1|B|_all")), 0.95);
     assertEquals(ci[0], ab.<Double>getAs("ci_low"), 0);
     assertEquals(ci[1], ab.<Double>getAs("ci_high"), 0);
     assertEquals(Statistics.permutationPValueClustered(a, b, PERMS, seed),
         ab.<Double>getAs("p_value"), 0);
+    // A-C: C has one article, so both sides resample sentences, and A (an article-resampling
+    // group on its own) draws sentence replicates with the seed of that unit
+    Row ac = one(rows, KEY, "s1", "_all", "A", "C");
+    double[] flatA = new double[8];
+    for (int k = 0; k < 4; k++) {
+      System.arraycopy(a[k], 0, flatA, 2 * k, 2);
+    }
+    double[] ciAc = Statistics.percentileDiffInterval(
+        Statistics.bootstrapMeans(flatA, REPS, CompareFixtures.seed(SEED, "s1|A|_all|sentence")),
+        Statistics.bootstrapMeans(new double[] {-0.3, 0.1}, REPS,
+            CompareFixtures.seed(SEED, "s1|C|_all")), 0.95);
+    assertEquals(ciAc[0], ac.<Double>getAs("ci_low"), 0);
+    assertEquals(ciAc[1], ac.<Double>getAs("ci_high"), 0);
     // t1: A has 2 articles (a0 x2, a1 x1), B 1 article: sentence resampling
     assertEquals("sentence", one(rows, KEY, "s1", "t1", "A", "B").getAs("resampling"));
+  }
+
+  @Test
+  void asymptoticPValuesWhenBothSidesHaveEnoughUnits() {
+    // with the threshold at 8 units, A-B on _all (8 sentences each) is asymptotic, A-C is not
+    List<Row> rows = rows(100, 8);
+    Row ab = one(rows, KEY, "s1", "_all", "A", "B");
+    assertEquals("asymptotic", ab.getAs("p_method"));
+    assertEquals(Statistics.asymptoticPermutationPValue(A, B), ab.<Double>getAs("p_value"), 1e-15);
+    assertEquals("monte_carlo", one(rows, KEY, "s1", "_all", "A", "C").getAs("p_method"));
   }
 
   @Test

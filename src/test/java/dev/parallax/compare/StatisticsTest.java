@@ -109,6 +109,87 @@ class StatisticsTest {
     }
 
     @Test
+    void sharedReplicatesGiveTheBootstrapOfTheDifference() {
+        // the same exact distribution as above, from two independently drawn sets of replicates
+        double[] a = {0, 3};
+        double[] b = {1, 2, 6};
+        TreeMap<Double, Double> dist = new TreeMap<>();
+        for (double[] ra : allResamples(a)) {
+            for (double[] rb : allResamples(b)) {
+                dist.merge(naiveMean(ra) - naiveMean(rb), 1.0 / (4 * 27), Double::sum);
+            }
+        }
+        double[] repA = Statistics.bootstrapMeans(a, MC_REPS, 23);
+        double[] repB = Statistics.bootstrapMeans(b, MC_REPS, 24);
+        for (double level : new double[] {0.95, 0.8, 0.5}) {
+            double[] ci = Statistics.percentileDiffInterval(repA, repB, level);
+            assertEquals(limitQuantile(dist, (1 - level) / 2, MC_REPS), ci[0], EPS, "low at " + level);
+            assertEquals(limitQuantile(dist, (1 + level) / 2, MC_REPS), ci[1], EPS, "high at " + level);
+            assertEquals(0.0, ci[2]);
+        }
+    }
+
+    @Test
+    void replicatesAreTheDrawsOfTheIntervalMethods() {
+        double[] x = {0.3, -0.2, 0.9, 0.1, 0.4};
+        double[][] clusters = {{0.3, -0.2}, {}, {0.9}, {0.1, 0.4}};
+        double[] viaReplicates = Statistics.percentileInterval(Statistics.bootstrapMeans(x, 999, 5), 0.9);
+        assertArrayEquals(Statistics.bootstrapMeanCi(x, 999, 0.9, 5), Arrays.copyOf(viaReplicates, 2));
+        assertArrayEquals(Statistics.bootstrapMeanCiClustered(clusters, 999, 0.9, 5),
+                Statistics.percentileInterval(Statistics.bootstrapMeansClustered(clusters, 999, 5), 0.9));
+        assertThrows(IllegalArgumentException.class,
+                () -> Statistics.percentileDiffInterval(new double[2], new double[3], 0.9));
+        assertTrue(Arrays.stream(Statistics.bootstrapMeans(new double[0], 3, 1)).allMatch(Double::isNaN));
+    }
+
+    @Test
+    void asymptoticPermutationByHand() {
+        // a = {1,2,3}, b = {4,5,6}: pooled mean 3.5, sum of squares 17.5; Var(sum of a) under
+        // relabelling = 3·3/(6·5) · 17.5 = 5.25; difference = (2 sum_a - 21)/3, variance 4/9 · 5.25
+        // = 7/3; observed -3, z = 1.96396, p = 2 (1 - Φ(z)) = 0.0495346
+        assertEquals(0.04953461343562682,
+                Statistics.asymptoticPermutationPValue(new double[] {1, 2, 3}, new double[] {4, 5, 6}), 1e-12);
+        assertEquals(1.0, Statistics.asymptoticPermutationPValue(new double[] {2, 2}, new double[] {2, 2, 2}));
+        assertTrue(Double.isNaN(Statistics.asymptoticPermutationPValue(new double[0], new double[] {1})));
+        // one sentence per article: the clustered form is the plain one
+        assertEquals(Statistics.asymptoticPermutationPValue(new double[] {1, 2, 3}, new double[] {4, 5, 6}),
+                Statistics.asymptoticPermutationPValueClustered(new double[][] {{1}, {2}, {3}},
+                        new double[][] {{4}, {5}, {6}}), 1e-15);
+    }
+
+    @Test
+    void asymptoticPermutationApproachesTheExactTest() {
+        // 10 + 10 skewed values: C(20, 10) = 184,756 splits enumerated exactly
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (double shift : new double[] {0.0, 0.3, 0.6}) {
+            double[] a = new double[10];
+            double[] b = new double[10];
+            for (int i = 0; i < 10; i++) {
+                a[i] = Math.exp(rnd.nextGaussian() * 0.5) + shift;
+                b[i] = Math.exp(rnd.nextGaussian() * 0.5);
+            }
+            double exact = Statistics.exactPermutationPValue(a, b);
+            double asymptotic = Statistics.asymptoticPermutationPValue(a, b);
+            assertEquals(exact, asymptotic, 0.02, "shift " + shift);
+        }
+        // clustered: 12 articles of 1-3 sentences a side, against 200,000 Monte Carlo relabellings
+        double[][] ca = new double[12][];
+        double[][] cb = new double[12][];
+        for (int i = 0; i < 12; i++) {
+            ca[i] = new double[1 + rnd.nextInt(3)];
+            cb[i] = new double[1 + rnd.nextInt(3)];
+            for (int j = 0; j < ca[i].length; j++) {
+                ca[i][j] = rnd.nextGaussian() * 0.4 + 0.25;
+            }
+            for (int j = 0; j < cb[i].length; j++) {
+                cb[i][j] = rnd.nextGaussian() * 0.4;
+            }
+        }
+        double mc = Statistics.permutationPValueClustered(ca, cb, 200_000, 9);
+        assertEquals(mc, Statistics.asymptoticPermutationPValueClustered(ca, cb), 0.02);
+    }
+
+    @Test
     void clusteredBootstrapMatchesExactEnumeration() {
         double[][] clusters = {{1, 2}, {5}, {}, {3, 3, 3}};
         // 4^4 = 256 equally likely cluster resamples; only "empty x4" (1/256) has no sentence.
