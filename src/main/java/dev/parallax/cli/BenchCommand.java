@@ -42,7 +42,8 @@ final class BenchCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Any config key, e.g. --set compare.bootstrap_reps=500 (repeatable).")
+      description = "Any config key, or spark.conf.<property> for a Spark property, e.g. "
+          + "--set compare.bootstrap_reps=500 (repeatable).")
   List<String> sets = new ArrayList<>();
 
   @Override

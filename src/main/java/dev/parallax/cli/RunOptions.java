@@ -35,7 +35,8 @@ final class RunOptions {
   String master;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Any config key, e.g. --set compare.seed=7 (repeatable).")
+      description = "Any config key, or spark.conf.<property> for a Spark property, e.g. "
+          + "--set compare.seed=7 (repeatable).")
   List<String> sets = new ArrayList<>();
 
   /** The resolved configuration: flag &gt; config file &gt; default. */
@@ -47,7 +48,9 @@ final class RunOptions {
         throw new ConfigException("--set " + s + ": expected KEY=VALUE, e.g. --set compare.seed=7");
       }
       String key = s.substring(0, eq).trim();
-      if (!ConfigKeys.all().containsKey(key)) {
+      boolean sparkProperty = key.startsWith(ConfigKeys.SPARK_CONF_PREFIX)
+          && key.length() > ConfigKeys.SPARK_CONF_PREFIX.length();
+      if (!ConfigKeys.all().containsKey(key) && !sparkProperty) {
         throw new ConfigException("--set " + s + ": unknown key '" + key + "'");
       }
       flags.put(key, s.substring(eq + 1));

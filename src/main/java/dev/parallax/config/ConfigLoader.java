@@ -44,6 +44,11 @@ public final class ConfigLoader {
             + String.join(", ", ConfigKeys.all().keySet()) + ", spark.conf.*)");
       }
     }
+    for (Map.Entry<String, String> e : flags.entrySet()) {
+      if (e.getKey().startsWith(ConfigKeys.SPARK_CONF_PREFIX) && e.getValue() != null) {
+        sparkConf.put(e.getKey().substring(ConfigKeys.SPARK_CONF_PREFIX.length()), e.getValue());
+      }
+    }
     for (ConfigKeys.Key key : ConfigKeys.all().values()) {
       String raw = flags.get(key.name());
       String origin = "option for " + key.name();

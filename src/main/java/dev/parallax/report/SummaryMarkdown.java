@@ -218,9 +218,27 @@ final class SummaryMarkdown {
     return v == null ? "n/a" : v.toString();
   }
 
-  /** Keeps a cell on one line and its pipes literal. */
+  /**
+   * Keeps a cell on one line and its text literal: pipes and Markdown emphasis, code and link
+   * characters are backslash-escaped, and {@code & < >} become entities, so a source named
+   * {@code <script>} shows as text in a Markdown viewer instead of being passed on as HTML.
+   */
   static String escape(String s) {
-    return s == null ? "" : s.replace("\\", "\\\\").replace("|", "\\|")
-        .replace("\r", " ").replace("\n", " ");
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\', '|', '*', '_', '`', '[', ']' -> b.append('\\').append(c);
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '\r', '\n' -> b.append(' ');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

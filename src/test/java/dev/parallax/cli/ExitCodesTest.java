@@ -2,8 +2,11 @@ package dev.parallax.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.config.ConfigException;
+import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.RunLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,6 +81,18 @@ class ExitCodesTest {
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(List.of("parallax: error: --set ingest.on_bad_dates=null: unknown key "
         + "'ingest.on_bad_dates'"), o.errorLines());
+  }
+
+  @Test
+  void setPassesSparkPropertiesButNotAnEmptyOne() {
+    RunOptions o = new RunOptions();
+    o.sets = List.of("spark.conf.spark.sql.shuffle.partitions=3", "compare.seed=9");
+    ParallaxConfig c = o.resolve();
+    assertEquals("3", c.sparkConf().get("spark.sql.shuffle.partitions"));
+    assertEquals(9L, c.longValue(dev.parallax.config.ConfigKeys.SEED));
+    o.sets = List.of("spark.conf.=3");
+    ConfigException e = assertThrows(ConfigException.class, o::resolve);
+    assertEquals("--set spark.conf.=3: unknown key 'spark.conf.'", e.getMessage());
   }
 
   @Test

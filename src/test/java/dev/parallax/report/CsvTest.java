@@ -65,6 +65,11 @@ class CsvTest {
   @Test
   void markdownCellsKeepPipesLiteral() {
     assertEquals("a\\|b c", SummaryMarkdown.escape("a|b\nc"));
+    // HTML and Markdown syntax in a source name stay text
+    assertEquals("&lt;script&gt;alert('x')&lt;/script&gt; Herald",
+        SummaryMarkdown.escape("<script>alert('x')</script> Herald"));
+    assertEquals("\\*bold\\* \\_it\\_ \\`c\\` \\[l\\](u) a &amp; b \\\\",
+        SummaryMarkdown.escape("*bold* _it_ `c` [l](u) a & b \\"));
     assertEquals("0.123", SummaryMarkdown.num(0.12345, 3));
     assertEquals("n/a", SummaryMarkdown.num(null, 3));
   }
