@@ -1,6 +1,9 @@
 package dev.parallax.bench;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,13 +13,14 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /**
  * Wall-clock seconds of Spark jobs grouped by their description ({@code setJobDescription}), for
- * the benchmark's profile: which named step of a stage the time goes to. Jobs of one description
- * that overlap are summed, so the total may exceed the stage's seconds.
+ * the benchmark's profile: which named step of a stage the time goes to. Adaptive query
+ * execution runs several jobs of one step at once, so a step's seconds are the length of the
+ * union of its jobs' intervals, not their sum.
  */
 final class JobTimes extends SparkListener {
   private final Map<Integer, Long> started = new ConcurrentHashMap<>();
   private final Map<Integer, String> names = new ConcurrentHashMap<>();
-  private final Map<String, double[]> byName = new LinkedHashMap<>();
+  private final Map<String, List<long[]>> byName = new LinkedHashMap<>();
 
   @Override
   public void onJobStart(SparkListenerJobStart start) {
@@ -34,21 +38,41 @@ final class JobTimes extends SparkListener {
       return;
     }
     synchronized (byName) {
-      double[] v = byName.computeIfAbsent(name, k -> new double[2]);
-      v[0] += (end.time() - t0) / 1000.0;
-      v[1]++;
+      byName.computeIfAbsent(name, k -> new ArrayList<>()).add(new long[] {t0, end.time()});
     }
   }
 
-  /** The totals since the last call, longest first, as lines "seconds  jobs  description"; then clears them. */
+  /** Milliseconds covered by at least one of the intervals. */
+  static long covered(List<long[]> intervals) {
+    List<long[]> sorted = new ArrayList<>(intervals);
+    sorted.sort(Comparator.comparingLong(i -> i[0]));
+    long total = 0;
+    long from = Long.MIN_VALUE;
+    long to = Long.MIN_VALUE;
+    for (long[] i : sorted) {
+      if (i[0] > to) {
+        total += Math.max(0, to - from);
+        from = i[0];
+        to = i[1];
+      } else {
+        to = Math.max(to, i[1]);
+      }
+    }
+    return total + Math.max(0, to - from);
+  }
+
+  /**
+   * The steps since the last call, longest first, as lines "seconds  jobs  description"; then
+   * clears them.
+   */
   String drain(int top) {
     StringBuilder sb = new StringBuilder();
     synchronized (byName) {
       byName.entrySet().stream()
-          .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+          .sorted((a, b) -> Long.compare(covered(b.getValue()), covered(a.getValue())))
           .limit(top)
           .forEach(e -> sb.append(String.format(Locale.ROOT, "  %8.1f s %4d jobs  %s%n",
-              e.getValue()[0], (int) e.getValue()[1], e.getKey())));
+              covered(e.getValue()) / 1000.0, e.getValue().size(), e.getKey())));
       byName.clear();
     }
     return sb.toString();
