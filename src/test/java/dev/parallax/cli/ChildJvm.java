@@ -1,7 +1,7 @@
 package dev.parallax.cli;
 
+import dev.parallax.JavaProcesses;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Every wait is bounded; {@link #close()} kills the process if it is still alive, and so does a
  * shutdown hook if the test JVM exits first.
  *
- * <p>The JVM flags Spark needs on Java 17 come from the system property
- * {@code parallax.sparkJavaOpens} (the pom passes its {@code spark.java.opens}), else from this
- * JVM's own {@code --add-opens} flags.
+ * <p>The command line, with the flags Spark needs on Java 17, is {@link JavaProcesses#command}.
  */
 final class ChildJvm implements AutoCloseable {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -49,22 +47,13 @@ final class ChildJvm implements AutoCloseable {
    */
   static ChildJvm start(Path workDir, String name, List<String> systemProperties, String... args)
       throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    // These runs last well under a minute: C2 compilation and a parallel collector cost more than
-    // they save (C1 only roughly halves a run of the fault-test corpus on two busy cores).
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-Djava.awt.headless=true");
-    cmd.addAll(javaOpens());
+    List<String> flags = new ArrayList<>();
+    flags.add("-Djava.awt.headless=true");
     for (String p : systemProperties) {
-      cmd.add("-D" + p);
+      flags.add("-D" + p);
     }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("dev.parallax.cli.Main");
-    cmd.addAll(Arrays.asList(args));
+    List<String> cmd = JavaProcesses.command("1g", flags, JavaProcesses.testClasspath(),
+        "dev.parallax.cli.Main", Arrays.asList(args));
     Path out = workDir.resolve(name + ".out");
     Path err = workDir.resolve(name + ".err");
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
@@ -74,15 +63,6 @@ final class ChildJvm implements AutoCloseable {
     LIVE.add(p);
     p.onExit().thenAccept(LIVE::remove);
     return new ChildJvm(p, out, err);
-  }
-
-  private static List<String> javaOpens() {
-    String fromPom = System.getProperty("parallax.sparkJavaOpens");
-    if (fromPom != null && !fromPom.isBlank()) {
-      return Arrays.asList(fromPom.trim().split("\\s+"));
-    }
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens")).toList();
   }
 
   long pid() {
@@ -137,12 +117,7 @@ final class ChildJvm implements AutoCloseable {
   }
 
   String describe() throws IOException {
-    return "--- stdout\n" + stdout() + "--- stderr (tail)\n" + tail(stderr(), 40);
-  }
-
-  private static String tail(String s, int lines) {
-    List<String> all = s.lines().toList();
-    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    return "--- stdout\n" + stdout() + "--- stderr (tail)\n" + JavaProcesses.tail(stderr(), 40);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parallax.JavaProcesses;
 import dev.parallax.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ class ClusterJarTest {
     String cp = JAR.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(providedCp).strip();
     Path in = Files.writeString(tmp.resolve("in.txt"), "The talks were a great success.\n");
     Path log = tmp.resolve("tone.log");
-    ProcessBuilder pb = ChildJvm.java("1g", cp, Main.class.getName(), List.of("tone", in.toString()), log)
+    ProcessBuilder pb = JavaProcesses.java("1g", cp, Main.class.getName(), List.of("tone", in.toString()), log)
         .directory(tmp.toFile())
         .redirectErrorStream(false)
         .redirectError(tmp.resolve("tone.err").toFile());
@@ -116,10 +117,10 @@ class ClusterJarTest {
     try {
       assertTrue(p.waitFor(5, TimeUnit.MINUTES), "tone did not end");
     } finally {
-      ChildJvm.destroy(p);
+      JavaProcesses.destroy(p);
     }
     String out = Files.readString(log);
-    assertEquals(0, p.exitValue(), out + ChildJvm.tail(tmp.resolve("tone.err"), 40));
+    assertEquals(0, p.exitValue(), out + JavaProcesses.tail(tmp.resolve("tone.err"), 40));
     String[] cols = out.strip().split("\t");
     assertEquals("The talks were a great success.", cols[1]);
     assertTrue(Double.parseDouble(cols[0]) > 0.05, out);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parallax.JavaProcesses;
 import dev.parallax.cli.Main;
 import dev.parallax.config.ConfigKeys;
 import java.io.IOException;
@@ -58,8 +59,17 @@ class SchedulerFilesTest {
 
     Matcher flags = Pattern.compile("JAVA17_FLAGS = \" \"\\.join\\(\\[(.*?)]\\)", Pattern.DOTALL).matcher(dag);
     assertTrue(flags.find(), "JAVA17_FLAGS");
-    assertEquals(ChildJvm.sparkJavaOpens(),
+    assertEquals(JavaProcesses.sparkJavaOpens(),
         Pattern.compile("\"([^\"]*)\"").matcher(flags.group(1)).results().map(r -> r.group(1)).toList());
+  }
+
+  @Test
+  void theLauncherPassesSparksJava17Flags() throws IOException {
+    // jobs/parallax lists them in a bash array, one or two to a line
+    String launcher = Files.readString(Path.of("jobs/parallax"));
+    Matcher opens = Pattern.compile("opens=\\((.*?)\\)", Pattern.DOTALL).matcher(launcher);
+    assertTrue(opens.find(), "opens=( ... ) in jobs/parallax");
+    assertEquals(JavaProcesses.sparkJavaOpens(), List.of(opens.group(1).trim().split("\\s+")));
   }
 
   @Test
@@ -122,7 +132,7 @@ class SchedulerFilesTest {
         "--class", Main.class.getName()), line.subList(0, 6));
     assertTrue(String.join(" ", line).contains("--executor-memory 2g"), r.out());
     int conf = line.indexOf("--conf");
-    assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", ChildJvm.sparkJavaOpens()),
+    assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", JavaProcesses.sparkJavaOpens()),
         line.get(conf + 1), "the pom's spark.java.opens");
     int at = line.indexOf(jar.toString());
     assertTrue(at > 0, r.out());

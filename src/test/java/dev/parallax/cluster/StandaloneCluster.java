@@ -2,6 +2,7 @@ package dev.parallax.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parallax.JavaProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -55,8 +56,8 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   private Process daemon(String mainClass, List<String> args, Path log) throws IOException {
-    String cp = ChildJvm.testClasspath();
-    ProcessBuilder pb = ChildJvm.java("512m", cp, mainClass, args, log);
+    String cp = JavaProcesses.testClasspath();
+    ProcessBuilder pb = JavaProcesses.java("512m", cp, mainClass, args, log);
     pb.environment().putAll(Map.of(
         "SPARK_HOME", dir.resolve("spark-home").toString(),
         "SPARK_SCALA_VERSION", "2.12",
@@ -119,11 +120,11 @@ final class StandaloneCluster implements AutoCloseable {
   /** The tails of the master's, the worker's and every executor's log. */
   String logs() {
     StringBuilder sb = new StringBuilder();
-    sb.append(ChildJvm.tail(masterLog(), 40)).append('\n');
-    sb.append(ChildJvm.tail(workerLog(), 40)).append('\n');
+    sb.append(JavaProcesses.tail(masterLog(), 40)).append('\n');
+    sb.append(JavaProcesses.tail(workerLog(), 40)).append('\n');
     try (var files = Files.walk(workDir())) {
       for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().equals("stderr"))::iterator) {
-        sb.append(ChildJvm.tail(p, 40)).append('\n');
+        sb.append(JavaProcesses.tail(p, 40)).append('\n');
       }
     } catch (IOException e) {
       sb.append("(cannot list ").append(workDir()).append(": ").append(e).append(")\n");
@@ -134,8 +135,8 @@ final class StandaloneCluster implements AutoCloseable {
   /** Kills the worker (with its executors) and the master; safe to call twice. */
   @Override
   public void close() {
-    ChildJvm.destroy(worker);
-    ChildJvm.destroy(master);
+    JavaProcesses.destroy(worker);
+    JavaProcesses.destroy(master);
     worker = null;
     master = null;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parallax.JavaProcesses;
 import dev.parallax.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class StandaloneClusterTest {
           "--warehouse", clusterWarehouse.toString()));
       clusterArgs.addAll(common);
       Path log = tmp.resolve("driver.log");
-      driver = ChildJvm.java("1g", ChildJvm.testClasspath(), Main.class.getName(), clusterArgs, log)
+      driver = JavaProcesses.java("1g", JavaProcesses.testClasspath(), Main.class.getName(), clusterArgs, log)
           .start();
       List<String> localArgs = new ArrayList<>(List.of("run", "--master", "local[2]",
           "--warehouse", localWarehouse.toString()));
@@ -98,7 +99,7 @@ class StandaloneClusterTest {
       long t2 = System.nanoTime();
       if (!driver.waitFor(10, TimeUnit.MINUTES)) {
         throw new IllegalStateException("the cluster run did not end within 10 minutes\n"
-            + ChildJvm.tail(log, 60) + "\n" + cluster.logs());
+            + JavaProcesses.tail(log, 60) + "\n" + cluster.logs());
       }
       clusterExit = driver.exitValue();
       long t3 = System.nanoTime();
@@ -112,7 +113,7 @@ class StandaloneClusterTest {
               + "side by side: local[2] run %.1fs, cluster run %.1fs; total %.1fs%n",
           (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t1) / 1e9, (t3 - t0) / 1e9);
     } finally {
-      ChildJvm.destroy(driver);
+      JavaProcesses.destroy(driver);
       cluster.close();
     }
   }

@@ -1,4 +1,4 @@
-package dev.parallax.cluster;
+package dev.parallax;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,15 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Launches {@code java} child processes the way Spark's launcher would, and stops them by pid. */
-final class ChildJvm {
-  private ChildJvm() {}
+/**
+ * The tests' child JVMs: {@code java} command lines with the flags Spark needs on Java 17 (as
+ * Spark's launcher would add them), stopping a process and its descendants by pid, log tails.
+ */
+public final class JavaProcesses {
+  private JavaProcesses() {}
 
   /**
    * Spark's JVM flags for Java 17: the pom's {@code spark.java.opens}, which Surefire passes as
    * the {@code parallax.sparkJavaOpens} system property; outside Maven, this JVM's own flags.
    */
-  static List<String> sparkJavaOpens() {
+  public static List<String> sparkJavaOpens() {
     String fromPom = System.getProperty("parallax.sparkJavaOpens");
     if (fromPom != null && !fromPom.isBlank()) {
       return Arrays.asList(fromPom.trim().split("\\s+"));
@@ -30,7 +33,7 @@ final class ChildJvm {
   }
 
   /** The test classpath (Surefire keeps it in java.class.path of the forked JVM). */
-  static String testClasspath() {
+  public static String testClasspath() {
     return System.getProperty("java.class.path");
   }
 
@@ -38,28 +41,35 @@ final class ChildJvm {
    * Flags for short-lived test JVMs: the C1 compiler only and the serial collector about halve
    * the CPU time of a small run, which matters on a 2-core machine.
    */
-  static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  public static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   /**
-   * {@code java -Xmx<heap> <quick flags> <opens> -cp <classpath> <mainClass> <args>}, output to
-   * {@code log}.
+   * {@code java -Xmx<heap> <quick flags> <opens> <jvmFlags> -cp <classpath> <mainClass> <args>}.
    */
-  static ProcessBuilder java(String heap, String classpath, String mainClass, List<String> args,
-      Path log) {
+  public static List<String> command(String heap, List<String> jvmFlags, String classpath,
+      String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
     cmd.addAll(QUICK_JVM);
     cmd.addAll(sparkJavaOpens());
+    cmd.addAll(jvmFlags);
     cmd.add("-cp");
     cmd.add(classpath);
     cmd.add(mainClass);
     cmd.addAll(args);
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    return cmd;
+  }
+
+  /** {@link #command} with no extra flags, stdout and stderr together to {@code log}. */
+  public static ProcessBuilder java(String heap, String classpath, String mainClass,
+      List<String> args, Path log) {
+    return new ProcessBuilder(command(heap, List.of(), classpath, mainClass, args))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
   }
 
   /** Kills the process and everything it started (a worker's executors), each by pid, and waits. */
-  static void destroy(Process p) {
+  public static void destroy(Process p) {
     if (p == null) {
       return;
     }
@@ -80,15 +90,20 @@ final class ChildJvm {
     }
   }
 
+  /** The last {@code lines} lines of a text. */
+  public static String tail(String text, int lines) {
+    List<String> all = text.lines().toList();
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
   /** The last {@code lines} lines of a log file, for failure messages. */
-  static String tail(Path log, int lines) {
+  public static String tail(Path log, int lines) {
     try {
       if (!Files.exists(log)) {
         return "(no " + log + ")";
       }
-      List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
       return "--- " + log + " ---\n"
-          + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+          + tail(new String(Files.readAllBytes(log), StandardCharsets.UTF_8), lines);
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e + ")";
     }
