@@ -200,7 +200,7 @@ public final class NlpPipeline implements Serializable {
     return annotate(text, CHUNK_CHARS);
   }
 
-  /** As {@link #annotate(String)}, with chunks of at most {@code chunkChars}. */
+  /** As {@link #annotate(String)}, with pieces of about {@code chunkChars} ({@link #chunks}). */
   List<Sentence> annotate(String text, int chunkChars) {
     if (light == null) {
       light = new LightPipeline(sentenceModel, false);
