@@ -90,16 +90,25 @@ class StatisticsTest {
         }
     }
 
+    /** Every pair of resamples of a and b, each (n_a^n_a · n_b^n_b of them) equally likely. */
+    private static TreeMap<Double, Double> exactDiffDistribution(double[] a, double[] b) {
+        List<double[]> resamplesA = allResamples(a);
+        List<double[]> resamplesB = allResamples(b);
+        double weight = 1.0 / ((double) resamplesA.size() * resamplesB.size());
+        TreeMap<Double, Double> dist = new TreeMap<>();
+        for (double[] ra : resamplesA) {
+            for (double[] rb : resamplesB) {
+                dist.merge(naiveMean(ra) - naiveMean(rb), weight, Double::sum);
+            }
+        }
+        return dist;
+    }
+
     @Test
     void bootstrapDiffMatchesExactEnumeration() {
         double[] a = {0, 3};
         double[] b = {1, 2, 6};
-        TreeMap<Double, Double> dist = new TreeMap<>();
-        for (double[] ra : allResamples(a)) {
-            for (double[] rb : allResamples(b)) {
-                dist.merge(naiveMean(ra) - naiveMean(rb), 1.0 / (4 * 27), Double::sum);
-            }
-        }
+        TreeMap<Double, Double> dist = exactDiffDistribution(a, b);
         for (double level : new double[] {0.95, 0.8, 0.5}) {
             double[] ci = Statistics.bootstrapDiffCi(a, b, MC_REPS, level, 21);
             assertEquals(2, ci.length);
@@ -113,12 +122,7 @@ class StatisticsTest {
         // the same exact distribution as above, from two independently drawn sets of replicates
         double[] a = {0, 3};
         double[] b = {1, 2, 6};
-        TreeMap<Double, Double> dist = new TreeMap<>();
-        for (double[] ra : allResamples(a)) {
-            for (double[] rb : allResamples(b)) {
-                dist.merge(naiveMean(ra) - naiveMean(rb), 1.0 / (4 * 27), Double::sum);
-            }
-        }
+        TreeMap<Double, Double> dist = exactDiffDistribution(a, b);
         double[] repA = Statistics.bootstrapMeans(a, MC_REPS, 23);
         double[] repB = Statistics.bootstrapMeans(b, MC_REPS, 24);
         for (double level : new double[] {0.95, 0.8, 0.5}) {
