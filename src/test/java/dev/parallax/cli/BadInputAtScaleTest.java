@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parallax.TestCorpus;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -91,7 +92,7 @@ class BadInputAtScaleTest {
   @BeforeAll
   static void generateAndRun() throws IOException {
     Path mixedInput = tmp.resolve("mixed");
-    CliEndToEndTest.copyTree(Path.of("src/test/resources/corpus-bad"), mixedInput);
+    TestCorpus.copyTree(Path.of("src/test/resources/corpus-bad"), mixedInput);
     writeCjk(mixedInput.resolve("cjk.jsonl"));
     writeHostile(mixedInput);
     Path largeInput = tmp.resolve("large");

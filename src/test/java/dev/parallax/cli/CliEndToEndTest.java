@@ -3,6 +3,7 @@ package dev.parallax.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.TestCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliEndToEndTest {
   static final String RUN_DATE = "2025-02-10";
-  static final String[] SAMPLE_FILES = {"op-ed-seed.txt", "kasumigaseki-bulletin.jsonl",
-      "commerce-ledger.csv", "meridian-wire.jsonl.gz", "huaxia-daily-herald-2.html", "heiwa-daily-3.md"};
 
   @TempDir
   static Path tmp;
@@ -47,11 +46,7 @@ class CliEndToEndTest {
 
   @BeforeAll
   static void runPipeline() throws IOException {
-    Path input = tmp.resolve("coverage");
-    copyTree(Path.of("src/test/resources/corpus-mini"), input);
-    for (String f : SAMPLE_FILES) {
-      Files.copy(Path.of("data/coverage", f), input.resolve(f));
-    }
+    Path input = TestCorpus.mini(tmp.resolve("coverage"), TestCorpus.SAMPLE_FILES);
     warehouse = tmp.resolve("warehouse");
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -142,18 +137,5 @@ class CliEndToEndTest {
 
   static String glob(String table) {
     return "read_parquet('" + warehouse.resolve(table) + "/*/*.parquet', hive_partitioning=true)";
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path dst = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(p, dst);
-        }
-      }
-    }
   }
 }

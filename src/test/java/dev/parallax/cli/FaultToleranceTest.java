@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parallax.TestCorpus;
 import dev.parallax.warehouse.Table;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
   static final String DAY = "2025-02-10";
-  static final String[] SAMPLE_FILES = {"op-ed-seed.txt", "kasumigaseki-bulletin.jsonl",
-      "commerce-ledger.csv", "meridian-wire.jsonl.gz"};
+  static final List<String> SAMPLE_FILES = TestCorpus.SAMPLE_FILES.subList(0, 4);
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
   static final Pattern RUN_ID = Pattern.compile("run_id=(\\S+)");
 
@@ -79,11 +79,7 @@ class FaultToleranceTest {
 
   @BeforeAll
   static void corpus() throws IOException {
-    input = tmp.resolve("coverage");
-    CliEndToEndTest.copyTree(Path.of("src/test/resources/corpus-mini"), input);
-    for (String f : SAMPLE_FILES) {
-      Files.copy(Path.of("data/coverage", f), input.resolve(f));
-    }
+    input = TestCorpus.mini(tmp.resolve("coverage"), SAMPLE_FILES);
     warehouse = tmp.resolve("warehouse");
     baseline = tmp.resolve("baseline");
   }
@@ -112,7 +108,7 @@ class FaultToleranceTest {
     expected.add("reports/run_date=" + DAY);
     assertTrue(partitionDirs.containsAll(expected), partitionDirs.toString());
     for (String dir : partitionDirs) {
-      CliEndToEndTest.copyTree(warehouse.resolve(dir), baseline.resolve(dir));
+      TestCorpus.copyTree(warehouse.resolve(dir), baseline.resolve(dir));
     }
     stepsPassed = 1;
   }

@@ -1,5 +1,6 @@
 package dev.parallax.cli;
 
+import dev.parallax.TestCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * A warehouse written once per test JVM by the CLI's {@code run} path, for tests that read the
  * published tables as an analyst would. The input is the corpus of {@link CliEndToEndTest}
- * (src/test/resources/corpus-mini plus {@link CliEndToEndTest#SAMPLE_FILES} of data/coverage:
+ * (src/test/resources/corpus-mini plus {@link TestCorpus#SAMPLE_FILES} of data/coverage:
  * 14 accepted records from 6 sources, one an exact duplicate, and 2 rejects), run for
  * {@link #RUN_DATE} with fewer bootstrap replicates and permutations than the defaults, which
  * changes intervals and p-values but no count, mean or rate. The directory is deleted when the
@@ -46,11 +47,7 @@ public final class SampleWarehouse {
   private static Path run() throws IOException {
     Path tmp = Files.createTempDirectory("parallax-sample-");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(tmp)));
-    Path input = tmp.resolve("coverage");
-    CliEndToEndTest.copyTree(Path.of("src/test/resources/corpus-mini"), input);
-    for (String f : CliEndToEndTest.SAMPLE_FILES) {
-      Files.copy(Path.of("data/coverage", f), input.resolve(f));
-    }
+    Path input = TestCorpus.mini(tmp.resolve("coverage"), TestCorpus.SAMPLE_FILES);
     Path warehouse = tmp.resolve("warehouse");
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

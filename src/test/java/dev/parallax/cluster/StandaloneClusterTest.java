@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parallax.JavaProcesses;
+import dev.parallax.TestCorpus;
 import dev.parallax.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandaloneClusterTest {
   static final String RUN_DATE = "2025-02-10";
-  static final String[] SAMPLE_FILES = {"op-ed-seed.txt", "kasumigaseki-bulletin.jsonl",
-      "commerce-ledger.csv", "meridian-wire.jsonl.gz", "huaxia-daily-herald-2.html", "heiwa-daily-3.md"};
   /**
    * The same settings for both runs; only the master differs. Few resamples, a small executor
    * and the quick JVM flags of {@link ChildJvm#QUICK_JVM} keep it light.
@@ -68,11 +67,7 @@ class StandaloneClusterTest {
 
   @BeforeAll
   static void runOnClusterAndLocally() throws Exception {
-    Path input = tmp.resolve("coverage");
-    copyTree(Path.of("src/test/resources/corpus-mini"), input);
-    for (String f : SAMPLE_FILES) {
-      Files.copy(Path.of("data/coverage", f), input.resolve(f));
-    }
+    Path input = TestCorpus.mini(tmp.resolve("coverage"), TestCorpus.SAMPLE_FILES);
     Path config = Files.writeString(tmp.resolve("parallax.yaml"), CONFIG);
     clusterWarehouse = tmp.resolve("warehouse-cluster");
     localWarehouse = tmp.resolve("warehouse-local");
@@ -237,18 +232,5 @@ class StandaloneClusterTest {
       }
     }
     return new ArrayList<>(out);
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path dst = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(p, dst);
-        }
-      }
-    }
   }
 }

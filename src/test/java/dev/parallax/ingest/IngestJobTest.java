@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.TestCorpus;
 import dev.parallax.TestSpark;
 import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
@@ -88,18 +89,6 @@ class IngestJobTest {
     return Path.of(IngestJobTest.class.getResource("/corpus-bad").toURI());
   }
 
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 
   static ParallaxConfig config(Path input, Path warehouse, String runDate) {
     return ConfigLoader.load(null, Map.of("input", input.toString(), "warehouse", warehouse.toString(),
@@ -156,7 +145,7 @@ class IngestJobTest {
   @BeforeAll
   static void ingestTwice() throws Exception {
     Path input = tmp.resolve("input");
-    copyTree(corpusBad(), input);
+    TestCorpus.copyTree(corpusBad(), input);
     warehouseRoot = tmp.resolve("warehouse");
     first = ingest(input, warehouseRoot, RUN_DATE);
     articleFilesAfterFirst = dataFiles(partition(warehouseRoot, "articles", RUN_DATE));
