@@ -96,7 +96,7 @@ public final class StanceGroups {
    * in id order, {@code resampling} "article" when the group has at least
    * {@code compare.min_articles_for_cluster} articles else "sentence", and {@code replicates}: the
    * {@code compare.bootstrap_reps} bootstrap means of the group in that unit, seeded with
-   * {@link #seed}.
+   * {@code Seeds.of(compare.seed, story, source, theme)}.
    */
   static Dataset<Row> samples(Dataset<Row> groups, CompareParams params) {
     return groups.map(new Sample(params), Encoders.row(SAMPLES));
