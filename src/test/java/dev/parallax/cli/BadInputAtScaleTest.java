@@ -85,9 +85,9 @@ class BadInputAtScaleTest {
   @TempDir
   static Path tmp;
   static Path warehouse;
-  static ExitCodesTest.Outcome mixed;
-  static ExitCodesTest.Outcome large;
-  static ExitCodesTest.Outcome largeAnnotated;
+  static CliRun.Outcome mixed;
+  static CliRun.Outcome large;
+  static CliRun.Outcome largeAnnotated;
 
   @BeforeAll
   static void generateAndRun() throws IOException {
@@ -100,11 +100,11 @@ class BadInputAtScaleTest {
     writeTiny(largeInput.resolve("tiny.jsonl"));
     writeBig(largeInput.resolve("big.jsonl"));
     warehouse = tmp.resolve("warehouse");
-    large = ExitCodesTest.execute("ingest", "--input", largeInput.toString(), "--warehouse",
+    large = CliRun.execute("ingest", "--input", largeInput.toString(), "--warehouse",
         warehouse.toString(), "--run-date", LARGE_DAY);
-    largeAnnotated = ExitCodesTest.execute("annotate", "--warehouse", warehouse.toString(),
+    largeAnnotated = CliRun.execute("annotate", "--warehouse", warehouse.toString(),
         "--run-date", LARGE_DAY);
-    mixed = ExitCodesTest.execute("run", "--input", mixedInput.toString(), "--warehouse",
+    mixed = CliRun.execute("run", "--input", mixedInput.toString(), "--warehouse",
         warehouse.toString(), "--run-date", MIXED_DAY, "--set", "compare.bootstrap_reps=200",
         "--set", "compare.permutations=199");
   }

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parallax.config.ConfigException;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.RunLock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,39 +32,12 @@ class ExitCodesTest {
   @TempDir
   Path tmp;
 
-  record Outcome(int code, String out, String err) {
-    /** The lines Parallax itself printed to stderr (Spark's log lines excluded). */
-    List<String> errorLines() {
-      return err.lines().filter(l -> l.startsWith("parallax:")).toList();
-    }
-  }
-
-  static Outcome execute(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Main.execute(args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    Outcome o = new Outcome(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-    System.out.print(o.out());
-    System.out.print(o.err());
-    return o;
-  }
 
   @Test
   void unknownKeyInConfigFileIsExit2WithOneLineNamingIt() throws IOException {
     Path cfg = Files.writeString(tmp.resolve("job.yaml"), "compare:\n  seeed: 7\n");
     Path wh = tmp.resolve("wh");
-    Outcome o = execute("run", "--config", cfg.toString(), "--warehouse", wh.toString(),
+    CliRun.Outcome o = CliRun.execute("run", "--config", cfg.toString(), "--warehouse", wh.toString(),
         "--run-date", DAY);
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
@@ -77,7 +47,7 @@ class ExitCodesTest {
 
   @Test
   void unknownKeyInSetIsExit2() {
-    Outcome o = execute("ingest", "--set", "ingest.on_bad_dates=null", "--run-date", DAY);
+    CliRun.Outcome o = CliRun.execute("ingest", "--set", "ingest.on_bad_dates=null", "--run-date", DAY);
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(List.of("parallax: error: --set ingest.on_bad_dates=null: unknown key "
         + "'ingest.on_bad_dates'"), o.errorLines());
@@ -99,7 +69,7 @@ class ExitCodesTest {
   void missingLexiconFileIsExit2() {
     Path missing = tmp.resolve("no-such-themes.tsv");
     Path wh = tmp.resolve("wh");
-    Outcome o = execute("annotate", "--warehouse", wh.toString(), "--run-date", DAY,
+    CliRun.Outcome o = CliRun.execute("annotate", "--warehouse", wh.toString(), "--run-date", DAY,
         "--set", "lexicons.themes=" + missing);
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
@@ -109,7 +79,7 @@ class ExitCodesTest {
 
   @Test
   void badRunDateIsExit2() {
-    Outcome o = execute("run", "--warehouse", tmp.resolve("wh").toString(),
+    CliRun.Outcome o = CliRun.execute("run", "--warehouse", tmp.resolve("wh").toString(),
         "--run-date", "2025-02-30");
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
@@ -120,7 +90,7 @@ class ExitCodesTest {
   void missingInputIsExit3AndARecordedFailedRun() throws SQLException {
     Path wh = tmp.resolve("wh");
     Path input = tmp.resolve("no-such-coverage");
-    Outcome o = execute("ingest", "--input", input.toString(), "--warehouse", wh.toString(),
+    CliRun.Outcome o = CliRun.execute("ingest", "--input", input.toString(), "--warehouse", wh.toString(),
         "--run-date", DAY);
     assertEquals(ExitCodes.INPUT, o.code());
     String message = "input " + input + " does not exist or matches no file";
@@ -134,7 +104,7 @@ class ExitCodesTest {
   @Test
   void compareBeforeAnnotateOnEmptyWarehouseIsExit5() throws SQLException {
     Path wh = tmp.resolve("wh");
-    Outcome o = execute("compare", "--warehouse", wh.toString(), "--run-date", DAY);
+    CliRun.Outcome o = CliRun.execute("compare", "--warehouse", wh.toString(), "--run-date", DAY);
     assertEquals(ExitCodes.MISSING_TABLE, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
     assertTrue(o.errorLines().get(0).startsWith("parallax: error: table sentences has no "
@@ -151,7 +121,7 @@ class ExitCodesTest {
     Path wh = tmp.resolve("wh");
     try (RunLock held = RunLock.acquire(wh.toAbsolutePath(), LocalDate.parse(DAY),
         "holder-run-42")) {
-      Outcome o = execute("ingest", "--input", tmp.toString(), "--warehouse", wh.toString(),
+      CliRun.Outcome o = CliRun.execute("ingest", "--input", tmp.toString(), "--warehouse", wh.toString(),
           "--run-date", DAY);
       assertEquals(ExitCodes.LOCKED, o.code());
       assertEquals(1, o.errorLines().size(), o.err());
@@ -161,7 +131,7 @@ class ExitCodesTest {
     }
     assertFalse(Files.exists(wh.resolve("runs")), "a locked-out run records nothing");
     // The lock is released: the same date can run now (and fails only on its empty input).
-    assertEquals(ExitCodes.INPUT, execute("ingest", "--input", tmp.resolve("none").toString(),
+    assertEquals(ExitCodes.INPUT, CliRun.execute("ingest", "--input", tmp.resolve("none").toString(),
         "--warehouse", wh.toString(), "--run-date", DAY).code());
   }
 

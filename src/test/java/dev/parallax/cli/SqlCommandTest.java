@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parallax.TestSpark;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -34,7 +31,6 @@ class SqlCommandTest {
   static Path tmp;
   static String warehouse;
 
-  record Output(int code, String out, String err) {}
 
   @BeforeAll
   static void writeWarehouse() throws IOException {
@@ -66,31 +62,18 @@ class SqlCommandTest {
         .parquet(Path.of(warehouse, table, "run_date=" + date).toString());
   }
 
-  static Output sql(String... args) {
+  static CliRun.Outcome sql(String... args) {
     String[] full = new String[args.length + 3];
     full[0] = "sql";
     full[1] = "--warehouse";
     full[2] = warehouse;
     System.arraycopy(args, 0, full, 3, args.length);
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Main.execute(full);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-    return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.execute(full);
   }
 
   @Test
   void printsAnAlignedTableOfEachTablesLatestRunDate() {
-    Output o = sql("SELECT source, sentences, tone_mean, top_themes FROM source_summary ORDER BY sentences");
+    CliRun.Outcome o = sql("SELECT source, sentences, tone_mean, top_themes FROM source_summary ORDER BY sentences");
     assertEquals(0, o.code(), o.err());
     // source: the 76-character name is cut to 59 characters and an ellipsis, so the column is 60
     // wide; numbers are right-aligned under their headers; null prints NULL; trailing blanks cut.
@@ -109,7 +92,7 @@ class SqlCommandTest {
 
   @Test
   void csvIsRfc4180WithTheSpreadsheetFormulaGuard() {
-    Output o = sql("--format", "csv", "SELECT source, sentences, tone_mean, top_themes, "
+    CliRun.Outcome o = sql("--format", "csv", "SELECT source, sentences, tone_mean, top_themes, "
         + "first_published FROM source_summary ORDER BY sentences");
     assertEquals(0, o.code(), o.err());
     assertEquals("source,sentences,tone_mean,top_themes,first_published\r\n"
@@ -120,7 +103,7 @@ class SqlCommandTest {
 
   @Test
   void jsonLinesKeepNullsArraysAndTypes() {
-    Output o = sql("--format", "json", "SELECT source, sentences, tone_mean, top_themes, "
+    CliRun.Outcome o = sql("--format", "json", "SELECT source, sentences, tone_mean, top_themes, "
         + "first_published, run_date FROM source_summary ORDER BY sentences LIMIT 2");
     assertEquals(0, o.code(), o.err());
     assertEquals("{\"source\":\"=Beta, Inc\",\"sentences\":3,\"tone_mean\":-0.125,\"top_themes\":[],"
@@ -132,7 +115,7 @@ class SqlCommandTest {
 
   @Test
   void runDateChoosesThePartitionOfEveryTable() {
-    Output o = sql("--run-date", "2025-02-09",
+    CliRun.Outcome o = sql("--run-date", "2025-02-09",
         "SELECT s.source, a.title FROM source_summary s CROSS JOIN articles a");
     assertEquals(0, o.code(), o.err());
     assertEquals("source     | title\n"
@@ -144,7 +127,7 @@ class SqlCommandTest {
 
   @Test
   void aTableWithoutTheRunDateIsNotRegistered() {
-    Output o = sql("--run-date", "2025-02-10", "SELECT count(*) FROM articles");
+    CliRun.Outcome o = sql("--run-date", "2025-02-10", "SELECT count(*) FROM articles");
     assertEquals(ExitCodes.CONFIG, o.code(), o.out());
     List<String> lines = o.err().lines().toList();
     assertEquals(2, lines.size(), o.err());
@@ -157,21 +140,21 @@ class SqlCommandTest {
 
   @Test
   void aQueryErrorExitsTwoWithSparksMessageOnOneLine() {
-    Output o = sql("SELECT * FROM no_such_table");
+    CliRun.Outcome o = sql("SELECT * FROM no_such_table");
     assertEquals(ExitCodes.CONFIG, o.code());
     List<String> lines = o.err().lines().toList();
     assertEquals(2, lines.size(), o.err());
     assertTrue(lines.get(1).startsWith("parallax: error: [TABLE_OR_VIEW_NOT_FOUND] The table or "
         + "view `no_such_table` cannot be found."), lines.get(1));
 
-    Output syntax = sql("SELEKT 1");
+    CliRun.Outcome syntax = sql("SELEKT 1");
     assertEquals(ExitCodes.CONFIG, syntax.code());
     assertTrue(syntax.err().contains("parallax: error: [PARSE_SYNTAX_ERROR]"), syntax.err());
   }
 
   @Test
   void describeShowsTheColumnDescriptionsAsComments() {
-    Output o = sql("--format", "json", "DESCRIBE source_summary");
+    CliRun.Outcome o = sql("--format", "json", "DESCRIBE source_summary");
     assertEquals(0, o.code(), o.err());
     assertTrue(o.out().contains("{\"col_name\":\"run_date\",\"data_type\":\"date\","
         + "\"comment\":\"Run date of the partition (Hive partition column from the folder name "
