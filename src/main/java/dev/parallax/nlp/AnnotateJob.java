@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /** The annotate stage: {@code articles} to {@code sentences}. */
 public final class AnnotateJob {
@@ -47,31 +46,51 @@ public final class AnnotateJob {
   /** Counts of one annotate run. */
   public record Result(long articles, long sentences) {}
 
-  /** The sentences of the non-duplicate articles (all articles if configured), unpublished. */
+  /**
+   * The sentences of the non-duplicate articles (all articles if configured), unpublished, in
+   * the table's order: articles are range-partitioned and sorted by article_id into
+   * {@code slices} partitions and annotated in that order, so each partition's sentences come
+   * sorted by (article_id, sentence_idx) and partitions hold consecutive key ranges, as
+   * {@link Warehouse#publishOrdered} needs.
+   */
   public static Dataset<Row> sentences(SparkSession spark, Dataset<Row> articles,
-      SentenceAnnotator annotator, boolean includeDuplicates) {
+      SentenceAnnotator annotator, boolean includeDuplicates, int slices) {
     Dataset<Row> input = (includeDuplicates ? articles : articles.filter(col("duplicate_of").isNull()))
-        .select("article_id", "story", "source", "published_at", "text");
-    int slices = Math.max(1, spark.sparkContext().defaultParallelism() * 2);
-    JavaRDD<Row> rows = input.repartition(slices).javaRDD()
-        .mapPartitions(annotator::annotatePartition);
+        .select("article_id", "story", "source", "published_at", "text")
+        .repartitionByRange(slices, col("article_id"))
+        .sortWithinPartitions("article_id");
+    JavaRDD<Row> rows = input.javaRDD().mapPartitions(annotator::annotatePartition);
     return spark.createDataFrame(rows, SENTENCES);
   }
+
+  /**
+   * Annotate tasks for {@code articles} articles: two per core, and more for a large corpus so a
+   * task holds at most {@link #ARTICLES_PER_SLICE} articles (its sort of the article texts stays
+   * small, and the table gets one file per task).
+   */
+  static int slices(int defaultParallelism, long articles) {
+    long bySize = (articles + ARTICLES_PER_SLICE - 1) / ARTICLES_PER_SLICE;
+    return (int) Math.max(Math.max(1, 2L * defaultParallelism), Math.min(10_000, bySize));
+  }
+
+  /** Most articles one annotate task takes (see {@link #slices}). */
+  static final long ARTICLES_PER_SLICE = 5_000;
 
   public static Result run(SparkSession spark, ParallaxConfig config, Warehouse warehouse,
       String runId, NlpLexicons lexicons) {
     spark.sparkContext().setJobDescription("annotate: build the Spark NLP pipeline");
     SentenceAnnotator annotator = SentenceAnnotator.build(spark, lexicons);
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, config.runDate());
-    spark.sparkContext().setJobDescription("annotate: sentences, themes, tone and stance markers");
+    int slices = slices(spark.sparkContext().defaultParallelism(), articles.count());
+    spark.sparkContext().setJobDescription(
+        "annotate: sentences, themes, tone and stance markers, written as annotated");
     Dataset<Row> sentences = sentences(spark, articles, annotator,
-        config.booleanValue(ConfigKeys.INCLUDE_DUPLICATES)).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long n = warehouse.publish(Table.SENTENCES, config.runDate(), runId, sentences);
-      long docs = sentences.select("article_id").distinct().count();
-      return new Result(docs, n);
-    } finally {
-      sentences.unpersist();
-    }
+        config.booleanValue(ConfigKeys.INCLUDE_DUPLICATES), slices);
+    // annotated once, as the rows are written; nothing is persisted
+    long n = warehouse.publishOrdered(Table.SENTENCES, config.runDate(), runId, sentences);
+    spark.sparkContext().setJobDescription("annotate: count annotated articles");
+    long docs = warehouse.read(Table.SENTENCES, config.runDate())
+        .where(col("sentence_idx").equalTo(0)).count();
+    return new Result(docs, n);
   }
 }

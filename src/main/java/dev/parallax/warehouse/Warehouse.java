@@ -101,6 +101,26 @@ public final class Warehouse {
     return count;
   }
 
+  /**
+   * As {@link #publish}, for rows that already come in the table's order: each partition sorted
+   * by the table's sort columns and the partitions holding consecutive, non-overlapping key
+   * ranges in partition order (the caller range-partitions its input and keeps its order, as the
+   * annotate stage does). The rows are written as they stream, without counting them first,
+   * without a shuffle and without a sort, so an expensive input is computed once and needs no
+   * persisting (the write runs under the caller's Spark job description). Each partition becomes one file, or several of at most {@code rowsPerFile} rows;
+   * an empty partition writes none. The count is read back from the staged files' footers.
+   *
+   * @return the number of rows published
+   */
+  public long publishOrdered(Table table, LocalDate runDate, String runId, Dataset<Row> rows) {
+    Path staging = new Path(stagingRoot(runDate), runId + "/" + table.folder());
+    ColumnDocs.withComments(table, rows).write().mode(SaveMode.Overwrite)
+        .option("maxRecordsPerFile", rowsPerFile).parquet(staging.toString());
+    long count = spark.read().parquet(staging.toString()).count();
+    swapIn(table, runDate, staging, runId);
+    return count;
+  }
+
   private void swapIn(Table table, LocalDate runDate, Path staging, String runId) {
     Path target = partitionPath(table, runDate);
     Path trash = new Path(trashRoot(runDate), runId + "/" + table.folder());

@@ -104,6 +104,56 @@ class CliEndToEndTest {
     }
   }
 
+  /**
+   * Annotate writes sentences as they are annotated, without a sort of its own: each file must
+   * still be sorted by (article_id, sentence_idx), files must hold disjoint key ranges, and each
+   * article's sentence_idx must run 0, 1, 2, ... without a gap, so a rerun writes the same files.
+   */
+  @Test
+  void sentenceFilesAreSortedAndHoldDisjointKeyRanges() throws SQLException, IOException {
+    List<Path> files;
+    try (Stream<Path> l = Files.list(warehouse.resolve("sentences/run_date=" + RUN_DATE))) {
+      files = l.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+    }
+    assertTrue(files.size() >= 2, "one file per annotate task expected, got " + files);
+    List<String[]> ranges = new ArrayList<>();
+    long rows = 0;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      for (Path f : files) {
+        String prevId = null;
+        long prevIdx = -1;
+        try (ResultSet rs = s.executeQuery("SELECT article_id, sentence_idx FROM read_parquet('"
+            + f + "', file_row_number = true) ORDER BY file_row_number")) {
+          while (rs.next()) {
+            String id = rs.getString(1);
+            long idx = rs.getLong(2);
+            if (id.equals(prevId)) {
+              assertEquals(prevIdx + 1, idx, f + ": sentence_idx after " + prevIdx + " of " + id);
+            } else {
+              assertTrue(prevId == null || prevId.compareTo(id) < 0, f + ": " + id + " after " + prevId);
+              assertEquals(0, idx, f + ": first sentence of " + id);
+              if (prevId == null) {
+                ranges.add(new String[] {id, id});
+              }
+              ranges.get(ranges.size() - 1)[1] = id;
+            }
+            prevId = id;
+            prevIdx = idx;
+            rows++;
+          }
+        }
+      }
+      assertEquals(scalarLong(s, "SELECT count(*) FROM " + glob("sentences")), rows);
+    }
+    ranges.sort((a, b) -> a[0].compareTo(b[0]));
+    for (int i = 1; i < ranges.size(); i++) {
+      assertTrue(ranges.get(i - 1)[1].compareTo(ranges.get(i)[0]) < 0,
+          "files overlap: " + String.join("..", ranges.get(i - 1)) + " and "
+              + String.join("..", ranges.get(i)));
+    }
+  }
+
   @Test
   void timestampsAreInt64MicrosNotInt96() throws SQLException, IOException {
     Path file;
