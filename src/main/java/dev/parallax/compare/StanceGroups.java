@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -29,9 +28,11 @@ import org.apache.spark.sql.types.StructType;
  * (article_id, tone) structs. Each sentence belongs to the group of every theme it mentions and to
  * the group {@value #ALL} of its source.
  *
- * <p>Columns: story, source, theme, sentences, articles, tokens, positive (sentences with tone
+ * <p>Columns: story, source, theme, sentences, tokens, positive (sentences with tone
  * ≥ {@value #POSITIVE}), negative (tone ≤ −{@value #POSITIVE}), hedges, boosters, attitude,
- * self_mentions (marker sums), tones (array of struct article_id, tone; unordered).
+ * self_mentions (marker sums), tones (array of struct article_id, tone; unordered). A group's
+ * article count is the number of distinct ids among its tones, taken in {@link #samples} (a
+ * count(distinct) here would make Spark expand every row and aggregate twice).
  *
  * <p>{@link #samples} turns each group into what the resampling needs, once per group: the tones in
  * canonical order with the sentence count of each article, the resampling unit, and the group's
@@ -55,7 +56,6 @@ public final class StanceGroups {
                 array(lit(ALL)))).as("theme"))
         .groupBy("story", "source", "theme")
         .agg(count(lit(1)).as("sentences"),
-            countDistinct("article_id").as("articles"),
             sum("n_tokens").as("tokens"),
             count(when(col("tone").geq(POSITIVE), true)).as("positive"),
             count(when(col("tone").leq(-POSITIVE), true)).as("negative"),
@@ -91,7 +91,8 @@ public final class StanceGroups {
   static final String BY_SENTENCE = "sentence";
 
   /**
-   * One row per group of {@link #of}: counts and sums as there, {@code tone_values} sorted by
+   * One row per group of {@link #of}: counts and sums as there, {@code articles} the distinct
+   * article ids of the group's tones, {@code tone_values} sorted by
    * article id then tone ({@link ToneSample}), {@code cluster_sizes} the sentences of each article
    * in id order, {@code resampling} "article" when the group has at least
    * {@code compare.min_articles_for_cluster} articles else "sentence", and {@code replicates}: the
@@ -129,8 +130,8 @@ public final class StanceGroups {
       String story = g.getAs("story");
       String source = g.getAs("source");
       String theme = g.getAs("theme");
-      long articles = g.<Long>getAs("articles");
       ToneSample sample = ToneSample.of(g.<Row>getList(g.fieldIndex("tones")));
+      long articles = sample.articles();
       String unit = ownUnit(p, articles);
       double[] boot = replicates(p, sample, unit, Seeds.of(p.seed(), story, source, theme));
       return RowFactory.create(story, source, theme, g.<Long>getAs("sentences"), articles,
