@@ -286,8 +286,11 @@ public final class NlpPipeline implements Serializable {
     return m.find() ? m.end() : -1;
   }
 
-  /** A tokenised piece of text: tokens and their offsets in the piece. */
-  private record Piece(String[] tokens, int[] begins) {}
+  /**
+   * A tokenised piece of text: tokens, their offsets in the piece, and each token's normalised
+   * form and stem, looked up once when the piece is first seen.
+   */
+  private record Piece(String[] tokens, int[] begins, Word[] words) {}
 
   /**
    * Tokens, normalised forms, stems and matches of one sentence, as the Tokenizer, Normalizer,
@@ -316,9 +319,8 @@ public final class NlpPipeline implements Serializable {
       }
       Piece piece = pieces.get(result.substring(from, i), this::tokenize);
       for (int t = 0; t < piece.tokens().length; t++) {
-        String token = piece.tokens()[t];
-        tokens.add(token);
-        Word w = wordsOf.get(token, this::word);
+        tokens.add(piece.tokens()[t]);
+        Word w = piece.words()[t];
         if (w.normal().isEmpty()) {
           continue;
         }
@@ -334,7 +336,7 @@ public final class NlpPipeline implements Serializable {
         spans[2 * k] = tokenBegin;
         spans[2 * k + 1] = tokenBegin + w.normal().length() - 1;
         stemResults.add(w.stem());
-        mayMatch |= firstStems != null && firstStems.contains(w.stem());
+        mayMatch |= w.firstStem();
       }
     }
     List<Annotation> stemAnnotations = new ArrayList<>();
@@ -375,16 +377,24 @@ public final class NlpPipeline implements Serializable {
         begins.add(a.begin());
       }
     }
+    Word[] words = new Word[tokens.size()];
+    for (int t = 0; t < words.length; t++) {
+      words[t] = wordsOf.get(tokens.get(t), this::word);
+    }
     return new Piece(tokens.toArray(new String[0]),
-        begins.stream().mapToInt(Integer::intValue).toArray());
+        begins.stream().mapToInt(Integer::intValue).toArray(), words);
   }
 
-  /** A token's normalised form (empty when the Normalizer drops it) and that form's stem. */
-  private record Word(String normal, String stem) {}
+  /**
+   * A token's normalised form (empty when the Normalizer drops it), that form's stem, and
+   * whether the stem begins one of the matcher's phrases.
+   */
+  private record Word(String normal, String stem, boolean firstStem) {}
 
   private Word word(String token) {
     String n = normalize(token);
-    return new Word(n, n.isEmpty() ? "" : stem(n));
+    String stem = n.isEmpty() ? "" : stem(n);
+    return new Word(n, stem, firstStems != null && firstStems.contains(stem));
   }
 
   /** Characters of the Tokenizer's target pattern {@link #TOKEN_TARGET}: not \s, not a dash. */
