@@ -68,6 +68,8 @@ public final class CompareJob {
             .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
+    String fallback = spark.conf().get(OBJECT_AGG_FALLBACK, null);
+    spark.conf().set(OBJECT_AGG_FALLBACK, String.valueOf(OBJECT_AGG_GROUPS));
     try {
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
@@ -85,15 +87,29 @@ public final class CompareJob {
           DistinctiveTerms.compute(read.select("story", "source", "tokens"), params),
           "distinctive terms (log-odds)");
       long ss = publish(spark, warehouse, Table.SOURCE_SUMMARY, runDate, runId,
-          SourceSummary.compute(sentences), "source summary");
+          SourceSummary.fromSamples(sentences, groups), "source summary");
       return new Result(n, tf, sbs, sd, dt, ss);
     } finally {
       if (groups != null) {
         groups.unpersist();
       }
       sentences.unpersist();
+      if (fallback == null) {
+        spark.conf().unset(OBJECT_AGG_FALLBACK);
+      } else {
+        spark.conf().set(OBJECT_AGG_FALLBACK, fallback);
+      }
     }
   }
+
+  private static final String OBJECT_AGG_FALLBACK =
+      "spark.sql.objectHashAggregate.sortBased.fallbackThreshold";
+  /**
+   * Groups a task aggregates in a hash map before Spark falls back to sorting its rows. The
+   * stance groups (story × source × theme, with their tone lists) number a few hundred to a few
+   * thousand; Spark's default of 128 made every stance step sort all its rows by group.
+   */
+  static final int OBJECT_AGG_GROUPS = 4_096;
 
   /** Computes the table once (persisted, under a named Spark job), then publishes it. */
   private static long publish(SparkSession spark, Warehouse warehouse, Table table,

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -13,7 +12,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 
 import org.apache.spark.sql.Dataset;
@@ -39,14 +37,24 @@ public final class SourceSummary {
 
   /** The table from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences) {
-    Dataset<Row> base = sentences.groupBy("story", "source").agg(
-        countDistinct("article_id").as("articles"),
-        count(lit(1)).as("sentences"),
-        sum("n_tokens").as("tokens"),
+    return fromSamples(sentences,
+        StanceGroups.samples(StanceGroups.of(sentences), CompareParams.defaults()));
+  }
+
+  /**
+   * The table from rows of the sentences table and the stance groups of {@link StanceGroups#samples}
+   * built from them: articles, sentences, tokens and the tone mean come from each source's
+   * {@value StanceGroups#ALL} group (its tones are already in article id then tone order, so the
+   * mean is summed in the same order as stance_by_source's), the publication range and the top
+   * themes from the sentences.
+   */
+  public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples) {
+    Dataset<Row> base = samples.where(col("theme").equalTo(StanceGroups.ALL)).select(col("story"),
+        col("source"), col("articles"), col("sentences"), col("tokens"),
+        expr("aggregate(tone_values, 0D, (acc, x) -> acc + x) / sentences").as("tone_mean"));
+    Dataset<Row> published = sentences.groupBy("story", "source").agg(
         min("published_at").as("first_published"),
-        max("published_at").as("last_published"),
-        expr("aggregate(array_sort(collect_list(struct(article_id, tone))), 0D, "
-            + "(acc, x) -> acc + x.tone) / count(1)").as("tone_mean"));
+        max("published_at").as("last_published"));
 
     Dataset<Row> top = sentences
         .select(col("story"), col("source"),
@@ -61,7 +69,8 @@ public final class SourceSummary {
         .agg(transform(sort_array(collect_list(struct(col("rank"), col("theme")))),
             x -> x.getField("theme")).as("top_themes"));
 
-    return base.join(top, Columns.names("story", "source"), "left")
+    return base.join(published, Columns.names("story", "source"))
+        .join(top, Columns.names("story", "source"), "left")
         .select(col("story"), col("source"), col("articles"), col("sentences"), col("tokens"),
             col("first_published"), col("last_published"), col("tone_mean"),
             coalesce(col("top_themes"), Columns.emptyStrings()).as("top_themes"));

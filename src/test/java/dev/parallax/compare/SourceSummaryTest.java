@@ -46,6 +46,8 @@ class SourceSummaryTest {
     List<Row> summary = SourceSummary.compute(CompareFixtures.shuffled(SENTENCES)).collectAsList();
     List<Row> stance = StanceBySource.compute(CompareFixtures.frame(SENTENCES),
         CompareParams.defaults()).collectAsList();
+    // summed in article id then tone order whatever the row order: a1 (-0.1, 0.3), a2 (0.7)
+    assertEquals((-0.1 + 0.3 + 0.7) / 3, one(summary, KEY, "s1", "A").<Double>getAs("tone_mean"), 0);
     for (String src : List.of("A", "B")) {
       assertEquals(one(stance, new String[] {"source", "theme"}, src, "_all").<Double>getAs("tone_mean"),
           one(summary, KEY, "s1", src).<Double>getAs("tone_mean"), 0);
