@@ -1,16 +1,12 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -75,14 +71,14 @@ public final class ThemeFrequency {
         sum("tokens").as("source_tokens"));
     Dataset<Row> storyTokens = sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
 
-    Column theme = col("theme");
-    Dataset<Row> perArticleTheme = s
-        .select(col("story"), col("source"), col("article_id"), col("themes"),
-            col("theme_mentions"), explode(array_union(array_distinct(col("themes")),
-                array_distinct(col("theme_mentions")))).as("theme"))
-        .select(col("story"), col("source"), col("article_id"), theme,
-            when(array_contains(col("themes"), theme), 1).otherwise(0).as("with_theme"),
-            size(filter(col("theme_mentions"), m -> m.equalTo(theme))).as("mentions"))
+    // One row per (sentence, theme it has) and one per mention, so the sums below count the
+    // sentences with a theme and its mentions, with no per-row lambda (Spark would interpret it).
+    Dataset<Row> withTheme = s.select(col("story"), col("source"), col("article_id"),
+        explode(array_distinct(col("themes"))).as("theme"), lit(1).as("with_theme"),
+        lit(0).as("mentions"));
+    Dataset<Row> mentioned = s.select(col("story"), col("source"), col("article_id"),
+        explode(col("theme_mentions")).as("theme"), lit(0).as("with_theme"), lit(1).as("mentions"));
+    Dataset<Row> perArticleTheme = withTheme.unionByName(mentioned)
         .groupBy("story", "source", "article_id", "theme")
         .agg(sum("with_theme").as("sentences"), sum("mentions").as("mentions"));
     Dataset<Row> byTheme = perArticleTheme.groupBy("story", "source", "theme").agg(
