@@ -36,7 +36,8 @@ public final class ConfigKeys {
   public static final Key SHUFFLE_PARTITIONS = key("spark.shuffle_partitions", Type.INT, "8",
       "spark.sql.shuffle.partitions for the run; size it to the corpus (about 1 per 100 MB).");
   public static final Key ROWS_PER_FILE = key("warehouse.rows_per_file", Type.LONG, "1000000",
-      "Target rows per Parquet file; a partition gets ceil(rows / this) files.");
+      "Target rows per Parquet file; a partition gets ceil(rows / this) files (sentences: one file "
+          + "per annotate task, split at this many rows).");
   public static final Key BAD_DATE = key("ingest.on_bad_date", Type.CHOICE, "reject",
       "What to do with an unparseable 'published' value: reject (a rejects row) or null (keep the "
           + "article with published_at null and a warning).");
