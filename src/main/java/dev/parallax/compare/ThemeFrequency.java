@@ -1,6 +1,5 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -57,37 +56,35 @@ public final class ThemeFrequency {
    * @param alpha0 total pseudo-count of the prior ({@code compare.prior_scale})
    */
   public static Dataset<Row> compute(Dataset<Row> sentences, Dataset<Row> labels, double alpha0) {
-    Dataset<Row> s = sentences.select(col("story"), col("source"), col("article_id"),
-        col("n_tokens"), coalesce(col("themes"), Columns.emptyStrings()).as("themes"),
-        coalesce(col("theme_mentions"), Columns.emptyStrings()).as("theme_mentions"));
+    return fromSamples(sentences,
+        StanceGroups.samples(StanceGroups.of(sentences), CompareParams.defaults()), labels, alpha0);
+  }
 
-    // Sentences are reduced to one row per article (and per article and theme) first; the counts
-    // of articles are then plain row counts, with no count(distinct) over the sentences.
-    Dataset<Row> perArticle = s.groupBy("story", "source", "article_id")
-        .agg(count(lit(1)).as("sentences"), sum("n_tokens").as("tokens"));
-    Dataset<Row> sources = perArticle.groupBy("story", "source").agg(
-        count(lit(1)).as("source_articles"),
-        sum("sentences").as("source_sentences"),
-        sum("tokens").as("source_tokens"));
+  /**
+   * As {@link #compute}, with the stance groups of {@link StanceGroups#samples} built from the
+   * same sentences: a source's totals are its {@value StanceGroups#ALL} group (articles with a
+   * sentence, sentences, tokens) and a theme's articles and sentences are its group's, so only
+   * the mentions are counted here, from the sentences.
+   */
+  public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples,
+      Dataset<Row> labels, double alpha0) {
+    Column all = col("theme").equalTo(StanceGroups.ALL);
+    Dataset<Row> sources = samples.where(all).select(col("story"), col("source"),
+        col("articles").as("source_articles"), col("sentences").as("source_sentences"),
+        col("tokens").as("source_tokens"));
     Dataset<Row> storyTokens = sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
 
-    // One row per (sentence, theme it has) and one per mention, so the sums below count the
-    // sentences with a theme and its mentions, with no per-row lambda (Spark would interpret it).
-    Dataset<Row> withTheme = s.select(col("story"), col("source"), col("article_id"),
-        explode(array_distinct(col("themes"))).as("theme"), lit(1).as("with_theme"),
-        lit(0).as("mentions"));
-    Dataset<Row> mentioned = s.select(col("story"), col("source"), col("article_id"),
-        explode(col("theme_mentions")).as("theme"), lit(0).as("with_theme"), lit(1).as("mentions"));
-    Dataset<Row> perArticleTheme = withTheme.unionByName(mentioned)
-        .groupBy("story", "source", "article_id", "theme")
-        .agg(sum("with_theme").as("sentences"), sum("mentions").as("mentions"));
-    Dataset<Row> byTheme = perArticleTheme.groupBy("story", "source", "theme").agg(
-        count(when(col("sentences").gt(0), true)).as("articles"),
-        sum("sentences").as("sentences"),
-        sum("mentions").as("mentions"));
+    String[] key = {"story", "source", "theme"};
+    Dataset<Row> mentioned = sentences.select(col("story"), col("source"),
+            explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
+        .groupBy("story", "source", "theme")
+        .agg(count(lit(1)).as("mentions"));
+    Dataset<Row> byTheme = samples.where(all.unary_$bang())
+        .select(col("story"), col("source"), col("theme"), col("articles"), col("sentences"))
+        .join(mentioned, Columns.names(key), "full")
+        .na().fill(0L, new String[] {"sentences", "articles", "mentions"});
     Dataset<Row> storyThemes = byTheme.select("story", "theme").distinct();
 
-    String[] key = {"story", "source", "theme"};
     Dataset<Row> grid = sources.join(storyThemes, "story")
         .join(byTheme, Columns.names(key), "left")
         .na().fill(0L, new String[] {"sentences", "articles", "mentions"})
