@@ -68,16 +68,17 @@ public final class CompareJob {
             .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
-    String fallback = spark.conf().get(OBJECT_AGG_FALLBACK, null);
-    spark.conf().set(OBJECT_AGG_FALLBACK, String.valueOf(OBJECT_AGG_GROUPS));
     try {
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
       Dataset<Row> labelRows = labelFrame(spark, labels);
-      long tf = publish(spark, warehouse, Table.THEME_FREQUENCY, runDate, runId,
-          ThemeFrequency.compute(sentences, labelRows, params.priorScale()), "theme frequency");
       groups = StanceGroups.samples(StanceGroups.of(sentences), params)
           .persist(StorageLevel.MEMORY_AND_DISK());
+      spark.sparkContext().setJobDescription("compare: stance groups (tones, bootstrap replicates)");
+      groups.count();
+      long tf = publish(spark, warehouse, Table.THEME_FREQUENCY, runDate, runId,
+          ThemeFrequency.fromSamples(sentences, groups, labelRows, params.priorScale()),
+          "theme frequency");
       long sbs = publish(spark, warehouse, Table.STANCE_BY_SOURCE, runDate, runId,
           StanceBySource.fromSamples(groups, params), "stance by source (bootstrap CIs)");
       long sd = publish(spark, warehouse, Table.STANCE_DIFFERENCE, runDate, runId,
@@ -94,22 +95,9 @@ public final class CompareJob {
         groups.unpersist();
       }
       sentences.unpersist();
-      if (fallback == null) {
-        spark.conf().unset(OBJECT_AGG_FALLBACK);
-      } else {
-        spark.conf().set(OBJECT_AGG_FALLBACK, fallback);
-      }
     }
   }
 
-  private static final String OBJECT_AGG_FALLBACK =
-      "spark.sql.objectHashAggregate.sortBased.fallbackThreshold";
-  /**
-   * Groups a task aggregates in a hash map before Spark falls back to sorting its rows. The
-   * stance groups (story × source × theme, with their tone lists) number a few hundred to a few
-   * thousand; Spark's default of 128 made every stance step sort all its rows by group.
-   */
-  static final int OBJECT_AGG_GROUPS = 4_096;
 
   /** Computes the table once (persisted, under a named Spark job), then publishes it. */
   private static long publish(SparkSession spark, Warehouse warehouse, Table table,
