@@ -98,7 +98,6 @@ public final class CompareJob {
     }
   }
 
-
   /** Computes the table once (persisted, under a named Spark job), then publishes it. */
   private static long publish(SparkSession spark, Warehouse warehouse, Table table,
       LocalDate runDate, String runId, Dataset<Row> rows, String what) {

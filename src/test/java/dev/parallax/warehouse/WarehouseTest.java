@@ -61,6 +61,22 @@ class WarehouseTest {
     assertEquals(9, wh.read(Table.RUNS, DAY).count());
   }
 
+  /** No rows at all (every article rejected): a readable, empty partition with the schema. */
+  @Test
+  void orderedPublishOfNoRowsLeavesAnEmptyReadablePartition() {
+    SparkSession spark = TestSpark.get();
+    StructType schema = new StructType()
+        .add("run_id", DataTypes.StringType, false)
+        .add("n", DataTypes.LongType, false);
+    Dataset<Row> none = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(List.of(rows(), rows(), rows()), 3).flatMap(List::iterator), schema);
+    Warehouse wh = new Warehouse(spark, tmp.toString(), 2);
+    assertEquals(0, wh.publishOrdered(Table.RUNS, DAY, "run-2", none));
+    Dataset<Row> back = wh.read(Table.RUNS, DAY);
+    assertEquals(0, back.count());
+    assertEquals(List.of("run_id", "n"), List.of(back.columns()));
+  }
+
   private static List<Row> rows(String... ids) {
     List<Row> rows = new ArrayList<>();
     for (String id : ids) {
