@@ -72,9 +72,10 @@ public final class CompareJob {
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
       Dataset<Row> labelRows = labelFrame(spark, labels);
-      groups = StanceGroups.samples(StanceGroups.of(sentences), params)
+      groups = StanceGroups.fromSentences(sentences, params)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      spark.sparkContext().setJobDescription("compare: stance groups (tones, bootstrap replicates)");
+      spark.sparkContext().setJobDescription(
+          "compare: stance groups (tones, bootstrap replicates)");
       groups.count();
       long tf = publish(spark, warehouse, Table.THEME_FREQUENCY, runDate, runId,
           ThemeFrequency.fromSamples(sentences, groups, labelRows, params.priorScale()),

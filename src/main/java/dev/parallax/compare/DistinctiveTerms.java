@@ -58,7 +58,7 @@ public final class DistinctiveTerms {
       Arrays.stream(StopWordsRemover.loadDefaultStopWords("english")), EXTRA_STOP_WORDS.stream())
       .distinct().toArray(String[]::new);
 
-  /** Distinct (story, source, term) counts a task holds before it hands them on (see {@link #counts}). */
+  /** Distinct (story, source, term) keys a task counts before handing them on ({@link #counts}). */
   static final int MAX_PARTIAL_COUNTS = 300_000;
 
   /** Columns of {@link #counts}. */

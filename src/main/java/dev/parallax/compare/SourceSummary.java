@@ -37,16 +37,15 @@ public final class SourceSummary {
 
   /** The table from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences) {
-    return fromSamples(sentences,
-        StanceGroups.samples(StanceGroups.of(sentences), CompareParams.defaults()));
+    return fromSamples(sentences, StanceGroups.fromSentences(sentences, CompareParams.defaults()));
   }
 
   /**
-   * The table from rows of the sentences table and the stance groups of {@link StanceGroups#samples}
-   * built from them: articles, sentences, tokens and the tone mean come from each source's
-   * {@value StanceGroups#ALL} group (its tones are already in article id then tone order, so the
-   * mean is summed in the same order as stance_by_source's), the publication range and the top
-   * themes from the sentences.
+   * The table from rows of the sentences table and their stance groups
+   * ({@link StanceGroups#fromSentences}): articles, sentences, tokens and the tone mean come from
+   * each source's {@value StanceGroups#ALL} group (its tones are already in article id then tone
+   * order, so the mean is summed in the same order as stance_by_source's), the publication range
+   * and the top themes from the sentences.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples) {
     Dataset<Row> base = samples.where(col("theme").equalTo(StanceGroups.ALL)).select(col("story"),

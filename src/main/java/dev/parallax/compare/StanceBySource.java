@@ -57,7 +57,7 @@ public final class StanceBySource {
 
   /** The table from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
-    return fromSamples(StanceGroups.samples(StanceGroups.of(sentences), params), params);
+    return fromSamples(StanceGroups.fromSentences(sentences, params), params);
   }
 
   /**

@@ -103,6 +103,11 @@ public final class StanceGroups {
     return groups.map(new Sample(params), Encoders.row(SAMPLES));
   }
 
+  /** {@link #samples} of the groups of {@link #of}: the stance groups of a sentences table. */
+  static Dataset<Row> fromSentences(Dataset<Row> sentences, CompareParams params) {
+    return samples(of(sentences), params);
+  }
+
   /**
    * The seed of a group's bootstrap replicates in a unit other than its own (needed when it is
    * compared with a group too small to resample by article); in its own unit the seed is

@@ -56,8 +56,8 @@ public final class ThemeFrequency {
    * @param alpha0 total pseudo-count of the prior ({@code compare.prior_scale})
    */
   public static Dataset<Row> compute(Dataset<Row> sentences, Dataset<Row> labels, double alpha0) {
-    return fromSamples(sentences,
-        StanceGroups.samples(StanceGroups.of(sentences), CompareParams.defaults()), labels, alpha0);
+    return fromSamples(sentences, StanceGroups.fromSentences(sentences, CompareParams.defaults()),
+        labels, alpha0);
   }
 
   /**

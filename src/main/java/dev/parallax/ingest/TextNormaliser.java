@@ -77,8 +77,8 @@ public final class TextNormaliser {
 
   /** Tab, space, no-break space and the other horizontal spaces that fold to one space. */
   static boolean isHorizontalSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A')
-        || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u1680'
+        || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F' || c == '\u3000';
   }
 
   /** Control characters (except LF and tab, handled before) and zero-width characters. */

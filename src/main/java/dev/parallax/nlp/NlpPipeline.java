@@ -212,7 +212,8 @@ public final class NlpPipeline implements Serializable {
     for (int c = 0; c + 1 < bounds.length; c++) {
       int offset = bounds[c];
       String chunk = text.substring(offset, bounds[c + 1]);
-      List<IAnnotation> sentences = light.fullAnnotateJava(chunk).getOrDefault("sentence", List.of());
+      List<IAnnotation> sentences =
+          light.fullAnnotateJava(chunk).getOrDefault("sentence", List.of());
       for (IAnnotation a : sentences) {
         JavaAnnotation s = (JavaAnnotation) a;
         result.add(words(result.size(), offset + s.begin(), offset + s.end(), s.result(), text));
@@ -342,7 +343,8 @@ public final class NlpPipeline implements Serializable {
     List<Annotation> stemAnnotations = new ArrayList<>();
     if (mayMatch) {
       for (int k = 0; k < stemResults.size(); k++) {
-        stemAnnotations.add(annotation("token", spans[2 * k], spans[2 * k + 1], stemResults.get(k)));
+        stemAnnotations.add(
+            annotation("token", spans[2 * k], spans[2 * k + 1], stemResults.get(k)));
       }
     }
     List<String> matchStems = new ArrayList<>();

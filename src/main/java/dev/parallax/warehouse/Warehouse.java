@@ -107,8 +107,9 @@ public final class Warehouse {
    * ranges in partition order (the caller range-partitions its input and keeps its order, as the
    * annotate stage does). The rows are written as they stream, without counting them first,
    * without a shuffle and without a sort, so an expensive input is computed once and needs no
-   * persisting (the write runs under the caller's Spark job description). Each partition becomes one file, or several of at most {@code rowsPerFile} rows;
-   * an empty partition writes none. The count is read back from the staged files' footers.
+   * persisting (the write runs under the caller's Spark job description). Each partition becomes
+   * one file, or several of at most {@code rowsPerFile} rows; an empty partition writes none. The
+   * count is read back from the staged files' footers.
    *
    * @return the number of rows published
    */

@@ -111,10 +111,7 @@ class CliEndToEndTest {
    */
   @Test
   void sentenceFilesAreSortedAndHoldDisjointKeyRanges() throws SQLException, IOException {
-    List<Path> files;
-    try (Stream<Path> l = Files.list(warehouse.resolve("sentences/run_date=" + RUN_DATE))) {
-      files = l.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-    }
+    List<Path> files = parquetFiles("sentences");
     assertTrue(files.size() >= 2, "one file per annotate task expected, got " + files);
     List<String[]> ranges = new ArrayList<>();
     long rows = 0;
@@ -156,10 +153,7 @@ class CliEndToEndTest {
 
   @Test
   void timestampsAreInt64MicrosNotInt96() throws SQLException, IOException {
-    Path file;
-    try (Stream<Path> files = Files.list(warehouse.resolve("articles/run_date=" + RUN_DATE))) {
-      file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
-    }
+    Path file = parquetFiles("articles").get(0);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT type, converted_type, logical_type FROM parquet_schema('"
@@ -168,6 +162,13 @@ class CliEndToEndTest {
       assertEquals("INT64", rs.getString(1));
       String logical = rs.getString(2) + " " + rs.getString(3);
       assertTrue(logical.contains("MICROS"), logical);
+    }
+  }
+
+  /** The Parquet files of a table's partition, in name order. */
+  static List<Path> parquetFiles(String table) throws IOException {
+    try (Stream<Path> files = Files.list(warehouse.resolve(table + "/run_date=" + RUN_DATE))) {
+      return files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
     }
   }
 
