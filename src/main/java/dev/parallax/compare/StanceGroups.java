@@ -1,20 +1,16 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -23,21 +19,23 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The sentences of each story × source × theme, reduced to what the stance statistics need: one
- * row per group with exact counts and sums, and the group's sentence tones as a list of
- * (article_id, tone) structs. Each sentence belongs to the group of every theme it mentions and to
- * the group {@value #ALL} of its source.
+ * The sentences of each story × source × theme, reduced once to what the stance statistics need.
+ * Each sentence belongs to the group of every theme it mentions and to the group {@value #ALL} of
+ * its source.
  *
- * <p>Columns: story, source, theme, sentences, tokens, positive (sentences with tone
- * ≥ {@value #POSITIVE}), negative (tone ≤ −{@value #POSITIVE}), hedges, boosters, attitude,
- * self_mentions (marker sums), tones (array of struct article_id, tone; unordered). A group's
- * article count is the number of distinct ids among its tones, taken in {@link #samples} (a
- * count(distinct) here would make Spark expand every row and aggregate twice).
- *
- * <p>{@link #samples} turns each group into what the resampling needs, once per group: the tones in
- * canonical order with the sentence count of each article, the resampling unit, and the group's
- * bootstrap replicates of its mean. Both stance tables read these rows, so a group is sorted and
+ * <p>One row per group ({@link #SAMPLES}): story, source, theme, sentences, articles (distinct
+ * article ids), tokens, positive (sentences with tone ≥ {@value #POSITIVE}), negative (tone ≤
+ * −{@value #POSITIVE}), hedges, boosters, attitude, self_mentions (marker sums), the tones in
+ * canonical order ({@link ToneSample}: by article id, then tone) with the sentence count of each
+ * article, the resampling unit, and the group's bootstrap replicates of its mean. Both stance
+ * tables, theme frequency and the source summary read these rows, so a group is sorted and
  * resampled once, not once per table and per pair of sources it takes part in.
+ *
+ * <p>How. Each task sums its sentences into a hash map by group ({@link PartialGroups}), keeping
+ * each group's (article id, tone) pairs; the partial groups, a few per group and task instead of a
+ * row per sentence and theme, are brought together by key ({@link Sample}). Spark's own
+ * {@code groupBy(...).agg(collect_list(...))} did the same work through a sort of every sentence
+ * row once a task held more than 128 groups; StanceGroupsTest checks both give the same rows.
  */
 public final class StanceGroups {
   private StanceGroups() {}
@@ -47,26 +45,30 @@ public final class StanceGroups {
   /** Tone at or above which a sentence counts as positive (and at or below minus it, negative). */
   public static final double POSITIVE = 0.05;
 
-  /** One row per story × source × theme (themes of the taxonomy plus {@value #ALL}). */
-  public static Dataset<Row> of(Dataset<Row> sentences) {
-    return sentences
-        .select(col("story"), col("source"), col("article_id"), col("tone"), col("n_tokens"),
-            col("hedges"), col("boosters"), col("attitude"), col("self_mentions"),
-            explode(concat(array_distinct(coalesce(col("themes"), Columns.emptyStrings())),
-                array(lit(ALL)))).as("theme"))
-        .groupBy("story", "source", "theme")
-        .agg(count(lit(1)).as("sentences"),
-            sum("n_tokens").as("tokens"),
-            count(when(col("tone").geq(POSITIVE), true)).as("positive"),
-            count(when(col("tone").leq(-POSITIVE), true)).as("negative"),
-            sum("hedges").as("hedges"),
-            sum("boosters").as("boosters"),
-            sum("attitude").as("attitude"),
-            sum("self_mentions").as("self_mentions"),
-            collect_list(struct(col("article_id"), col("tone"))).as("tones"));
-  }
+  /** Columns of the sentences table the groups are built from. */
+  static final List<String> INPUT = List.of("story", "source", "article_id", "tone", "n_tokens",
+      "hedges", "boosters", "attitude", "self_mentions", "themes");
 
-  /** Columns of {@link #samples}. */
+  /** Columns of {@link PartialGroups}: one group's sums over one task's sentences. */
+  static final StructType PARTIAL = new StructType()
+      .add("story", DataTypes.StringType)
+      .add("source", DataTypes.StringType)
+      .add("theme", DataTypes.StringType, false)
+      .add("sums", DataTypes.createArrayType(DataTypes.LongType, false), false)
+      .add("article_ids", DataTypes.createArrayType(DataTypes.StringType, true), false)
+      .add("tones", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+  /** Positions in a partial group's {@code sums}. */
+  private static final int SENTENCES = 0;
+  private static final int TOKENS = 1;
+  private static final int POSITIVES = 2;
+  private static final int NEGATIVES = 3;
+  private static final int MARKERS = 4;
+  private static final String[] MARKER_COLUMNS = {"hedges", "boosters", "attitude",
+      "self_mentions"};
+  private static final int SUMS = MARKERS + MARKER_COLUMNS.length;
+
+  /** Columns of {@link #fromSentences}. */
   static final StructType SAMPLES = new StructType()
       .add("story", DataTypes.StringType, false)
       .add("source", DataTypes.StringType, false)
@@ -91,21 +93,108 @@ public final class StanceGroups {
   static final String BY_SENTENCE = "sentence";
 
   /**
-   * One row per group of {@link #of}: counts and sums as there, {@code articles} the distinct
-   * article ids of the group's tones, {@code tone_values} sorted by
-   * article id then tone ({@link ToneSample}), {@code cluster_sizes} the sentences of each article
-   * in id order, {@code resampling} "article" when the group has at least
-   * {@code compare.min_articles_for_cluster} articles else "sentence", and {@code replicates}: the
-   * {@code compare.bootstrap_reps} bootstrap means of the group in that unit, seeded with
-   * {@code Seeds.of(compare.seed, story, source, theme)}.
+   * The stance groups of a sentences table: one row per group, counts and sums over its
+   * sentences (a null count or marker adds nothing), {@code articles} the distinct article ids,
+   * {@code tone_values} sorted by article id then tone ({@link ToneSample}),
+   * {@code cluster_sizes} the sentences of each article in id order, {@code resampling} "article"
+   * when the group has at least {@code compare.min_articles_for_cluster} articles else
+   * "sentence", and {@code replicates}: the {@code compare.bootstrap_reps} bootstrap means of the
+   * group in that unit, seeded with {@code Seeds.of(compare.seed, story, source, theme)}.
+   *
+   * @throws IllegalStateException (when the rows are computed) for a sentence without a tone
    */
-  static Dataset<Row> samples(Dataset<Row> groups, CompareParams params) {
-    return groups.map(new Sample(params), Encoders.row(SAMPLES));
+  static Dataset<Row> fromSentences(Dataset<Row> sentences, CompareParams params) {
+    return partials(sentences)
+        .groupByKey(new GroupKey(), Encoders.STRING())
+        .mapGroups(new Sample(params), Encoders.row(SAMPLES));
   }
 
-  /** {@link #samples} of the groups of {@link #of}: the stance groups of a sentences table. */
-  static Dataset<Row> fromSentences(Dataset<Row> sentences, CompareParams params) {
-    return samples(of(sentences), params);
+  /** Each task's sentences summed by group ({@link #PARTIAL}). */
+  static Dataset<Row> partials(Dataset<Row> sentences) {
+    return sentences.select(INPUT.stream().map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new))
+        .mapPartitions(new PartialGroups(), Encoders.row(PARTIAL));
+  }
+
+  /** A group's key as one string: story, source and theme, each marked null or not. */
+  private static final class GroupKey implements MapFunction<Row, String> {
+    @Override
+    public String call(Row r) {
+      return part(r.getString(0)) + part(r.getString(1)) + part(r.getString(2));
+    }
+
+    private static String part(String s) {
+      return s == null ? "\u0000" : "\u0001" + s.length() + ":" + s;
+    }
+  }
+
+  /** A group's sums and (article id, tone) pairs over some of its sentences. */
+  private static final class Group {
+    final long[] sums = new long[SUMS];
+    final List<String> ids = new ArrayList<>();
+    double[] tones = new double[8];
+
+    void add(String articleId, double tone) {
+      if (ids.size() == tones.length) {
+        tones = Arrays.copyOf(tones, 2 * tones.length);
+      }
+      tones[ids.size()] = tone;
+      ids.add(articleId);
+    }
+  }
+
+  /** The key of a group: story, source, theme (story or source may be null). */
+  private record Key(String story, String source, String theme) {}
+
+  /**
+   * One task's sentences summed into a hash map by group; the groups are handed on when the
+   * input ends. Memory: a task holds the (article id, tone) pairs of its own sentences, as the
+   * grouped result holds them anyway.
+   */
+  private static final class PartialGroups implements MapPartitionsFunction<Row, Row> {
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      Map<Key, Group> groups = new HashMap<>();
+      Map<String, String> ids = new HashMap<>();
+      Set<String> themes = new LinkedHashSet<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        String story = r.getString(0);
+        String source = r.getString(1);
+        String id = r.isNullAt(2) ? null : ids.computeIfAbsent(r.getString(2), k -> k);
+        if (r.isNullAt(3)) {
+          throw new IllegalStateException("a sentence of article " + id + " (source " + source
+              + ") has no tone; rerun the annotate stage for this run date");
+        }
+        double tone = r.getDouble(3);
+        themes.clear();
+        if (!r.isNullAt(9)) {
+          themes.addAll(r.<String>getList(9));
+        }
+        themes.remove(null);
+        themes.add(ALL);
+        for (String theme : themes) {
+          Group g = groups.computeIfAbsent(new Key(story, source, theme), k -> new Group());
+          g.sums[SENTENCES]++;
+          g.sums[TOKENS] += r.isNullAt(4) ? 0 : r.getLong(4);
+          g.sums[POSITIVES] += tone >= POSITIVE ? 1 : 0;
+          g.sums[NEGATIVES] += tone <= -POSITIVE ? 1 : 0;
+          for (int m = 0; m < MARKER_COLUMNS.length; m++) {
+            g.sums[MARKERS + m] += r.isNullAt(5 + m) ? 0 : r.getLong(5 + m);
+          }
+          g.add(id, tone);
+        }
+      }
+      List<Row> out = new ArrayList<>(groups.size());
+      for (Map.Entry<Key, Group> e : groups.entrySet()) {
+        Key k = e.getKey();
+        Group g = e.getValue();
+        out.add(RowFactory.create(k.story(), k.source(), k.theme(), longs(g.sums),
+            scala.collection.JavaConverters.asScalaBuffer(g.ids).toList(),
+            doubles(Arrays.copyOf(g.tones, g.ids.size()))));
+      }
+      return out.iterator();
+    }
   }
 
   /**
@@ -129,27 +218,50 @@ public final class StanceGroups {
         : Statistics.bootstrapMeans(sample.values, p.bootstrapReps(), seed);
   }
 
-  private record Sample(CompareParams p) implements MapFunction<Row, Row> {
+  /** A group's partial rows brought together: its row of {@link #SAMPLES}. */
+  private record Sample(CompareParams p) implements MapGroupsFunction<String, Row, Row> {
     @Override
-    public Row call(Row g) {
-      String story = g.getAs("story");
-      String source = g.getAs("source");
-      String theme = g.getAs("theme");
-      ToneSample sample = ToneSample.of(g.<Row>getList(g.fieldIndex("tones")));
+    public Row call(String key, Iterator<Row> partials) {
+      String story = null;
+      String source = null;
+      String theme = null;
+      long[] sums = new long[SUMS];
+      List<String> ids = new ArrayList<>();
+      double[] tones = new double[0];
+      while (partials.hasNext()) {
+        Row r = partials.next();
+        story = r.getString(0);
+        source = r.getString(1);
+        theme = r.getString(2);
+        List<Long> partSums = r.getList(3);
+        for (int i = 0; i < SUMS; i++) {
+          sums[i] += partSums.get(i);
+        }
+        List<Double> partTones = r.getList(5);
+        int from = ids.size();
+        ids.addAll(r.getList(4));
+        tones = Arrays.copyOf(tones, ids.size());
+        for (int i = 0; i < partTones.size(); i++) {
+          tones[from + i] = partTones.get(i);
+        }
+      }
+      ToneSample sample = ToneSample.of(ids, tones);
       long articles = sample.articles();
       String unit = ownUnit(p, articles);
       double[] boot = replicates(p, sample, unit, Seeds.of(p.seed(), story, source, theme));
-      return RowFactory.create(story, source, theme, g.<Long>getAs("sentences"), articles,
-          orZero(g, "tokens"), g.<Long>getAs("positive"), g.<Long>getAs("negative"),
-          orZero(g, "hedges"), orZero(g, "boosters"), orZero(g, "attitude"),
-          orZero(g, "self_mentions"), doubles(sample.values), ints(sample.clusterSizes()), unit,
+      return RowFactory.create(story, source, theme, sums[SENTENCES], articles, sums[TOKENS],
+          sums[POSITIVES], sums[NEGATIVES], sums[MARKERS], sums[MARKERS + 1], sums[MARKERS + 2],
+          sums[MARKERS + 3], doubles(sample.values), ints(sample.clusterSizes()), unit,
           doubles(boot));
     }
+  }
 
-    private static long orZero(Row g, String column) {
-      int i = g.fieldIndex(column);
-      return g.isNullAt(i) ? 0 : g.getLong(i);
+  private static scala.collection.Seq<Long> longs(long[] values) {
+    List<Long> l = new java.util.ArrayList<>(values.length);
+    for (long v : values) {
+      l.add(v);
     }
+    return scala.collection.JavaConverters.asScalaBuffer(l).toList();
   }
 
   private static scala.collection.Seq<Double> doubles(double[] values) {

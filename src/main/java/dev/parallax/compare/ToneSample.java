@@ -1,14 +1,15 @@
 package dev.parallax.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import java.util.Objects;
 
 /**
  * The sentence tones of one group (story × source × theme) in a canonical order, ready for
  * {@link Statistics}: sorted by article id, then tone, so the result of a seeded resampling does
- * not depend on the (non-deterministic) order of {@code collect_list}.
+ * not depend on the order in which Spark's tasks hand the sentences over.
  */
 final class ToneSample {
   /** Sentence tones in canonical order. */
@@ -21,20 +22,33 @@ final class ToneSample {
     this.clusters = clusters;
   }
 
-  /** From rows of (article_id string, tone double), in any order. */
-  static ToneSample of(List<Row> rows) {
-    List<Row> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.<Row, String>comparing(r -> r.getString(0))
-        .thenComparingDouble(r -> r.getDouble(1)));
-    double[] values = new double[sorted.size()];
+  /**
+   * From parallel lists of article ids and tones (sentence {@code i} of article {@code ids[i]}
+   * has tone {@code tones[i]}), in any order.
+   */
+  static ToneSample of(List<String> ids, double[] tones) {
+    if (ids.size() != tones.length) {
+      throw new IllegalArgumentException(ids.size() + " article ids for " + tones.length
+          + " tones");
+    }
+    Comparator<String> byId = Comparator.nullsFirst(Comparator.naturalOrder());
+    Integer[] order = new Integer[tones.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> {
+      int c = byId.compare(ids.get(x), ids.get(y));
+      return c != 0 ? c : Double.compare(tones[x], tones[y]);
+    });
+    double[] values = new double[order.length];
     List<double[]> clusters = new ArrayList<>();
     int start = 0;
-    for (int i = 0; i < sorted.size(); i++) {
-      values[i] = sorted.get(i).getDouble(1);
-      boolean last = i + 1 == sorted.size()
-          || !sorted.get(i + 1).getString(0).equals(sorted.get(i).getString(0));
+    for (int i = 0; i < order.length; i++) {
+      values[i] = tones[order[i]];
+      boolean last = i + 1 == order.length
+          || !Objects.equals(ids.get(order[i + 1]), ids.get(order[i]));
       if (last) {
-        clusters.add(java.util.Arrays.copyOfRange(values, start, i + 1));
+        clusters.add(Arrays.copyOfRange(values, start, i + 1));
         start = i + 1;
       }
     }
@@ -46,7 +60,7 @@ final class ToneSample {
     double[][] clusters = new double[clusterSizes.length][];
     int start = 0;
     for (int i = 0; i < clusterSizes.length; i++) {
-      clusters[i] = java.util.Arrays.copyOfRange(values, start, start + clusterSizes[i]);
+      clusters[i] = Arrays.copyOfRange(values, start, start + clusterSizes[i]);
       start += clusterSizes[i];
     }
     if (start != values.length) {

@@ -1,0 +1,165 @@
+package dev.parallax.compare;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stance groups against an independent formulation: Spark's own
+ * {@code explode + groupBy + collect_list} (what the groups were computed with before), with the
+ * canonical order, cluster sizes and bootstrap replicates worked out here from the collected
+ * (article id, tone) pairs.
+ */
+class StanceGroupsTest {
+  static final CompareParams PARAMS = new CompareParams(200, 300, 99, 50, 0.95, 1, 30, 20, 10, 2);
+
+  /** Random sentences: 2 stories, 5 sources, 4 themes, 3–9 sentences per article. */
+  static List<CompareFixtures.S> randomSentences(long seed, int articles) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String[] themes = {"tariffs", "security", "investment", "frame_economy"};
+    List<CompareFixtures.S> out = new ArrayList<>();
+    for (int a = 0; a < articles; a++) {
+      String story = rnd.nextInt(4) == 0 ? "s2" : "s1";
+      String source = "Source " + (char) ('A' + rnd.nextInt(5));
+      int n = 3 + rnd.nextInt(7);
+      for (int i = 0; i < n; i++) {
+        List<String> t = new ArrayList<>();
+        for (String theme : themes) {
+          if (rnd.nextInt(3) == 0) {
+            t.add(theme);
+          }
+        }
+        if (!t.isEmpty() && rnd.nextInt(4) == 0) {
+          t.add(t.get(0)); // a theme mentioned twice is one membership
+        }
+        double tone = rnd.nextInt(5) == 0 ? 0.0 : Math.round((rnd.nextDouble() * 2 - 1) * 1e4) / 1e4;
+        out.add(CompareFixtures.s(story, source, String.format("art-%04d", a))
+            .themes(t.toArray(new String[0])).tone(tone).nTokens(5 + rnd.nextInt(30))
+            .markers(rnd.nextInt(3), rnd.nextInt(2), rnd.nextInt(4), rnd.nextInt(2)));
+      }
+    }
+    return out;
+  }
+
+  /** The former Spark-expression grouping, one row per group with the tones collected. */
+  static Dataset<Row> reference(Dataset<Row> sentences) {
+    return sentences
+        .select(col("story"), col("source"), col("article_id"), col("tone"), col("n_tokens"),
+            col("hedges"), col("boosters"), col("attitude"), col("self_mentions"),
+            explode(concat(array_distinct(coalesce(col("themes"), Columns.emptyStrings())),
+                array(lit(StanceGroups.ALL)))).as("theme"))
+        .groupBy("story", "source", "theme")
+        .agg(count(lit(1)).as("sentences"), sum("n_tokens").as("tokens"),
+            count(when(col("tone").geq(StanceGroups.POSITIVE), true)).as("positive"),
+            count(when(col("tone").leq(-StanceGroups.POSITIVE), true)).as("negative"),
+            sum("hedges").as("hedges"), sum("boosters").as("boosters"),
+            sum("attitude").as("attitude"), sum("self_mentions").as("self_mentions"),
+            collect_list(struct(col("article_id"), col("tone"))).as("tones"));
+  }
+
+  static String key(Row r) {
+    return r.getAs("story") + "|" + r.getAs("source") + "|" + r.getAs("theme");
+  }
+
+  @Test
+  void equalToSparksGroupingOverManyPartitions() {
+    // reversed and spread over 7 partitions: articles' sentences land in several tasks
+    Dataset<Row> sentences = CompareFixtures.frame(randomSentences(42, 400)).repartition(7);
+    Map<String, Row> expected = new HashMap<>();
+    for (Row r : reference(sentences).collectAsList()) {
+      expected.put(key(r), r);
+    }
+    List<Row> actual = StanceGroups.fromSentences(sentences, PARAMS).collectAsList();
+    assertEquals(expected.size(), actual.size());
+    assertTrue(expected.size() > 40, "groups: " + expected.size());
+    int byArticle = 0;
+    for (Row a : actual) {
+      Row e = expected.get(StanceGroups.<String>get(a, "story") + "|"
+          + StanceGroups.get(a, "source") + "|" + StanceGroups.get(a, "theme"));
+      String where = key(e);
+      for (String c : List.of("sentences", "tokens", "positive", "negative", "hedges",
+          "boosters", "attitude", "self_mentions")) {
+        assertEquals(e.<Long>getAs(c), StanceGroups.<Long>get(a, c), where + " " + c);
+      }
+      List<Row> pairs = new ArrayList<>(e.<Row>getList(e.fieldIndex("tones")));
+      pairs.sort(Comparator.<Row, String>comparing(p -> p.getString(0))
+          .thenComparingDouble(p -> p.getDouble(1)));
+      double[] values = pairs.stream().mapToDouble(p -> p.getDouble(1)).toArray();
+      List<Integer> sizes = new ArrayList<>();
+      for (int i = 0; i < pairs.size(); i++) {
+        if (i == 0 || !pairs.get(i).getString(0).equals(pairs.get(i - 1).getString(0))) {
+          sizes.add(0);
+        }
+        sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) + 1);
+      }
+      assertEquals((long) sizes.size(), StanceGroups.<Long>get(a, "articles"), where);
+      assertArrayEquals(values, StanceGroups.toneSample(a).values, where);
+      assertEquals(sizes, a.getList(StanceGroups.SAMPLES.fieldIndex("cluster_sizes")), where);
+      boolean clustered = sizes.size() >= PARAMS.minArticlesForCluster();
+      byArticle += clustered ? 1 : 0;
+      assertEquals(clustered ? "article" : "sentence", StanceGroups.get(a, "resampling"), where);
+      long seed = Seeds.of(PARAMS.seed(), e.getAs("story"), e.getAs("source"), e.getAs("theme"));
+      double[] boot;
+      if (clustered) {
+        double[][] clusters = new double[sizes.size()][];
+        int start = 0;
+        for (int i = 0; i < clusters.length; i++) {
+          clusters[i] = java.util.Arrays.copyOfRange(values, start, start + sizes.get(i));
+          start += sizes.get(i);
+        }
+        boot = Statistics.bootstrapMeansClustered(clusters, PARAMS.bootstrapReps(), seed);
+      } else {
+        boot = Statistics.bootstrapMeans(values, PARAMS.bootstrapReps(), seed);
+      }
+      assertArrayEquals(boot, StanceGroups.replicates(a), where);
+    }
+    assertTrue(byArticle > 0 && byArticle < actual.size(), "both units occur: " + byArticle);
+  }
+
+  @Test
+  void sameRowsWhateverThePartitioning() {
+    List<CompareFixtures.S> s = randomSentences(7, 120);
+    List<String> one = CompareFixtures.canonical(
+        StanceGroups.fromSentences(CompareFixtures.frame(s).coalesce(1), PARAMS));
+    List<String> many = CompareFixtures.canonical(
+        StanceGroups.fromSentences(CompareFixtures.shuffled(s).repartition(11), PARAMS));
+    assertEquals(one, many);
+  }
+
+  @Test
+  void aSentenceWithoutToneIsAnErrorNamingItsArticle() {
+    Dataset<Row> sentences = CompareFixtures.frame(CompareFixtures.s("s1", "A", "a-1").tone(0.5))
+        .withColumn("tone", lit(null).cast("double"));
+    Exception e = assertThrows(Exception.class,
+        () -> StanceGroups.fromSentences(sentences, PARAMS).collectAsList());
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertTrue(root.getMessage().contains("a-1") && root.getMessage().contains("no tone"),
+        root.getMessage());
+  }
+}
