@@ -12,7 +12,11 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -139,8 +143,32 @@ public final class StanceDifference {
         .drop("_rank", "_m", "_raw");
   }
 
+  /**
+   * Values of one side's group kept between pairs: a task sees each group in up to
+   * (sources − 1) pairs, so its tones are converted, sorted (for Cliff's delta) and its
+   * replicates read once. Least recently used groups are dropped once the cache holds more than
+   * {@link #CACHED_VALUES} values.
+   */
+  private record Side(ToneSample sample, double[] sorted, double[] replicates, String unit) {
+    int size() {
+      return 2 * sample.values.length + replicates.length;
+    }
+  }
+
+  /** Doubles a task's {@link Side} cache may hold (about 8 MB). */
+  static final int CACHED_VALUES = 1 << 20;
+
   /** One pair of groups to one row without q; the permutation test runs here. */
-  private record Test(CompareParams p) implements MapFunction<Row, Row> {
+  private static final class Test implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final CompareParams p;
+    private transient Map<String, Side> sides;
+    private transient long held;
+
+    Test(CompareParams p) {
+      this.p = p;
+    }
+
     @Override
     public Row call(Row r) {
       String story = r.getString(0);
@@ -151,14 +179,16 @@ public final class StanceDifference {
       long nB = r.getLong(5);
       long articlesA = r.getLong(6);
       long articlesB = r.getLong(7);
-      ToneSample a = sample(r, 8);
-      ToneSample b = sample(r, 12);
-      boolean byArticle = StanceGroups.BY_ARTICLE.equals(r.getString(10))
-          && StanceGroups.BY_ARTICLE.equals(r.getString(14));
+      Side sideA = side(r, 8, story, theme, sourceA);
+      Side sideB = side(r, 12, story, theme, sourceB);
+      ToneSample a = sideA.sample();
+      ToneSample b = sideB.sample();
+      boolean byArticle = StanceGroups.BY_ARTICLE.equals(sideA.unit())
+          && StanceGroups.BY_ARTICLE.equals(sideB.unit());
       String unit = byArticle ? StanceGroups.BY_ARTICLE : StanceGroups.BY_SENTENCE;
       double[] ci = Statistics.percentileDiffInterval(
-          replicates(r, 8, a, unit, story, sourceA, theme),
-          replicates(r, 12, b, unit, story, sourceB, theme), p.confidence());
+          replicates(sideA, unit, story, sourceA, theme),
+          replicates(sideB, unit, story, sourceB, theme), p.confidence());
       int unitsA = byArticle ? a.articles() : a.sentences();
       int unitsB = byArticle ? b.articles() : b.sentences();
       boolean asymptotic = Math.min(unitsA, unitsB) >= p.asymptoticMinUnits();
@@ -179,30 +209,49 @@ public final class StanceDifference {
           Columns.finiteOrNull(meanA - meanB), Columns.finiteOrNull(ci[0]),
           Columns.finiteOrNull(ci[1]), Columns.finiteOrNull(pValue),
           Columns.finiteOrNull(Statistics.cohensD(a.values, b.values)),
-          Columns.finiteOrNull(Statistics.cliffsDelta(a.values, b.values)),
+          Columns.finiteOrNull(Statistics.cliffsDeltaOfSorted(sideA.sorted(), sideB.sorted())),
           unit, asymptotic ? ASYMPTOTIC : MONTE_CARLO,
           nA < p.minSentences() || nB < p.minSentences());
     }
 
-    /** The side's tones from columns values, sizes at {@code at}, {@code at + 1}. */
-    private static ToneSample sample(Row r, int at) {
-      List<Double> values = r.getList(at);
-      List<Integer> sizes = r.getList(at + 1);
-      return ToneSample.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
-          sizes.stream().mapToInt(Integer::intValue).toArray());
+    /** The side whose columns values, sizes, unit, replicates start at {@code at}. */
+    private Side side(Row r, int at, String story, String theme, String source) {
+      if (sides == null) {
+        sides = new LinkedHashMap<>(64, 0.75f, true);
+      }
+      String key = story + '\u0000' + theme + '\u0000' + source;
+      Side side = sides.get(key);
+      if (side == null) {
+        List<Double> values = r.getList(at);
+        List<Integer> sizes = r.getList(at + 1);
+        List<Double> boot = r.getList(at + 3);
+        ToneSample sample = ToneSample.of(
+            values.stream().mapToDouble(Double::doubleValue).toArray(),
+            sizes.stream().mapToInt(Integer::intValue).toArray());
+        double[] sorted = sample.values.clone();
+        Arrays.sort(sorted);
+        side = new Side(sample, sorted, boot.stream().mapToDouble(Double::doubleValue).toArray(),
+            r.getString(at + 2));
+        sides.put(key, side);
+        held += side.size();
+        Iterator<Side> eldest = sides.values().iterator();
+        while (held > CACHED_VALUES && sides.size() > 2) {
+          held -= eldest.next().size();
+          eldest.remove();
+        }
+      }
+      return side;
     }
 
     /**
      * The side's bootstrap replicates in {@code unit}: its own when that is its unit, else drawn
      * here (a group large enough to resample by article, paired with one that is not).
      */
-    private double[] replicates(Row r, int at, ToneSample s, String unit, String story,
-        String source, String theme) {
-      if (unit.equals(r.getString(at + 2))) {
-        List<Double> boot = r.getList(at + 3);
-        return boot.stream().mapToDouble(Double::doubleValue).toArray();
+    private double[] replicates(Side s, String unit, String story, String source, String theme) {
+      if (unit.equals(s.unit())) {
+        return s.replicates();
       }
-      return StanceGroups.replicates(p, s, unit,
+      return StanceGroups.replicates(p, s.sample(), unit,
           StanceGroups.otherUnitSeed(p, story, source, theme, unit));
     }
   }

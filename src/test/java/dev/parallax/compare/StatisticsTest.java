@@ -799,4 +799,69 @@ class StatisticsTest {
         }
         return out;
     }
+
+    /**
+     * Quantiles by selection are those of the sorted array, bit for bit (sign of zero too), on
+     * arrays with many ties, all-equal arrays, both zeros, sizes 1 to 300 and every pair of
+     * levels used by the intervals.
+     */
+    @Test
+    void quantilePairBySelectionEqualsSortedQuantiles() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] pool = {-1, -0.5, -0.0, 0.0, 0.25, 0.25, 1, 3.75e-3};
+        double[][] levels = {{0.025, 0.975}, {0.05, 0.95}, {0.005, 0.995}, {0, 1}, {0.5, 0.5}};
+        for (int trial = 0; trial < 3_000; trial++) {
+            int n = 1 + rng.nextInt(300);
+            double[] x = new double[n];
+            int kind = rng.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                x[i] = kind == 0 ? pool[rng.nextInt(pool.length)]
+                    : kind == 1 ? 0.0 : rng.nextGaussian();
+            }
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            for (double[] l : levels) {
+                double[] q = Statistics.quantilePair(x.clone(), n, l[0], l[1]);
+                for (int j = 0; j < 2; j++) {
+                    double h = (n - 1) * l[j];
+                    int lo = (int) Math.floor(h);
+                    double expected = lo >= n - 1 ? sorted[n - 1]
+                        : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+                    assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(q[j]),
+                        "n=" + n + " p=" + l[j] + " expected " + expected + " got " + q[j]);
+                }
+            }
+        }
+    }
+
+    /** The merge-pass Cliff's delta against counting every pair, ties and both zeros included. */
+    @Test
+    void cliffsDeltaOfSortedEqualsCountingEveryPair() {
+        SplittableRandom rng = new SplittableRandom(9);
+        double[] pool = {-1, -0.0, 0.0, 0.5, 0.5, 2};
+        for (int trial = 0; trial < 2_000; trial++) {
+            double[] a = new double[1 + rng.nextInt(40)];
+            double[] b = new double[1 + rng.nextInt(40)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rng.nextBoolean() ? pool[rng.nextInt(pool.length)] : rng.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = rng.nextBoolean() ? pool[rng.nextInt(pool.length)] : rng.nextGaussian();
+            }
+            long diff = 0;
+            for (double x : a) {
+                for (double y : b) {
+                    diff += x > y ? 1 : x < y ? -1 : 0;
+                }
+            }
+            double expected = (double) diff / (a.length * b.length);
+            double[] sa = a.clone();
+            double[] sb = b.clone();
+            Arrays.sort(sa);
+            Arrays.sort(sb);
+            assertEquals(expected, Statistics.cliffsDeltaOfSorted(sa, sb), 1e-15);
+            assertEquals(expected, Statistics.cliffsDelta(a, b), 1e-15);
+        }
+        assertTrue(Double.isNaN(Statistics.cliffsDeltaOfSorted(new double[0], new double[] {1})));
+    }
 }
