@@ -74,9 +74,10 @@ public final class DistinctiveTerms {
   }
 
   /**
-   * Term counts per story × source: each task counts the terms of its sentences in a hash map
-   * (handing the counts on and starting over whenever it holds {@code maxPartial} keys, which
-   * bounds its memory), and the partial counts are summed by key. The same counts as exploding
+   * Term counts per story × source: each task counts the terms of its sentences in a hash table
+   * ({@link TermCounter}; it hands the counts on and starts over whenever it holds
+   * {@code maxPartial} keys, distinct tokens or sources, which bounds its memory), and the
+   * partial counts are summed by key. The same counts as exploding
    * every sentence's terms into rows, at a fraction of the cost: Spark evaluates the
    * higher-order array functions that would pick the terms row by row without code generation.
    */
@@ -122,8 +123,22 @@ public final class DistinctiveTerms {
     return false;
   }
 
+  /**
+   * Counts terms by task. Each distinct token is looked up once per task in a dictionary that
+   * gives it a number and says whether it is kept (not a stop word, holds a letter); a unigram
+   * or bigram of a source is then a number (source, first token, second token) counted in an
+   * open-addressing table, so no bigram string is built or hashed until the counts are handed
+   * on. Same counts as {@link #terms} on each sentence, summed.
+   */
   private record TermCounter(String[] stopWords, int maxPartial)
       implements MapPartitionsFunction<Row, Row> {
+    TermCounter {
+      if (maxPartial < 1 || maxPartial > MAX_TOKEN_IDS / 2) {
+        throw new IllegalArgumentException("maxPartial must be in [1, " + MAX_TOKEN_IDS / 2
+            + "]: " + maxPartial);
+      }
+    }
+
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       Set<String> stop = new HashSet<>();
@@ -131,17 +146,22 @@ public final class DistinctiveTerms {
         stop.add(w.toLowerCase(Locale.ROOT));
       }
       return new Iterator<>() {
-        private final Map<List<String>, Map<String, long[]>> bySource = new HashMap<>();
-        private int held;
+        /** Token → its number, negative (−1 − number) when the token is not kept. */
+        private final Map<String, Integer> tokenIds = new HashMap<>();
+        private final List<String> tokens = new ArrayList<>();
+        private final Map<List<String>, Integer> sourceIds = new HashMap<>();
+        private final List<List<String>> sources = new ArrayList<>();
+        private final LongCounts counts = new LongCounts();
         private Iterator<Row> out = Collections.emptyIterator();
 
         @Override
         public boolean hasNext() {
           while (!out.hasNext()) {
-            if (!rows.hasNext() && held == 0) {
+            if (!rows.hasNext() && counts.size() == 0) {
               return false;
             }
-            while (rows.hasNext() && held < maxPartial) {
+            while (rows.hasNext() && counts.size() < maxPartial && tokens.size() < maxPartial
+                && sources.size() < maxPartial) {
               add(rows.next());
             }
             out = drain().iterator();
@@ -161,32 +181,141 @@ public final class DistinctiveTerms {
           if (r.isNullAt(2)) {
             return;
           }
-          Map<String, long[]> counts = bySource.computeIfAbsent(
-              List.of(r.getString(0), r.getString(1)), k -> new HashMap<>());
-          for (String term : terms(r.getList(2), stop)) {
-            long[] c = counts.get(term);
-            if (c == null) {
-              counts.put(term, new long[] {1});
-              held++;
-            } else {
-              c[0]++;
+          long source = sourceIds.computeIfAbsent(Arrays.asList(r.getString(0), r.getString(1)),
+              k -> {
+                sources.add(k);
+                return sources.size() - 1;
+              });
+          long previous = -1;
+          for (String t : r.<String>getList(2)) {
+            long id = t == null ? -1 : idOf(t);
+            if (id >= 0) {
+              counts.increment(key(source, id, UNIGRAM));
+              if (previous >= 0) {
+                counts.increment(key(source, previous, id));
+              }
             }
+            previous = id;
           }
         }
 
-        private List<Row> drain() {
-          List<Row> rowsOut = new ArrayList<>(held);
-          for (Map.Entry<List<String>, Map<String, long[]>> e : bySource.entrySet()) {
-            for (Map.Entry<String, long[]> t : e.getValue().entrySet()) {
-              rowsOut.add(RowFactory.create(e.getKey().get(0), e.getKey().get(1), t.getKey(),
-                  t.getValue()[0]));
-            }
+        private int idOf(String token) {
+          Integer id = tokenIds.get(token);
+          if (id == null) {
+            boolean kept = !stop.contains(token.toLowerCase(Locale.ROOT)) && hasLetter(token);
+            tokens.add(token);
+            id = kept ? tokens.size() - 1 : -tokens.size();
+            tokenIds.put(token, id);
           }
-          bySource.clear();
-          held = 0;
+          return id;
+        }
+
+        private List<Row> drain() {
+          List<Row> rowsOut = new ArrayList<>(counts.size());
+          counts.forEach((key, count) -> {
+            List<String> source = sources.get((int) (key >>> (2 * TOKEN_BITS)));
+            int first = (int) ((key >>> TOKEN_BITS) & UNIGRAM);
+            int second = (int) (key & UNIGRAM);
+            String term = second == UNIGRAM ? tokens.get(first)
+                : tokens.get(first) + " " + tokens.get(second);
+            rowsOut.add(RowFactory.create(source.get(0), source.get(1), term, count));
+          });
+          counts.clear();
+          tokenIds.clear();
+          tokens.clear();
+          sourceIds.clear();
+          sources.clear();
           return rowsOut;
         }
       };
+    }
+
+    private static long key(long source, long first, long second) {
+      return source << (2 * TOKEN_BITS) | first << TOKEN_BITS | second;
+    }
+  }
+
+  /** Bits of a token number in a term key; the all-ones number marks a unigram. */
+  private static final int TOKEN_BITS = 22;
+  private static final long UNIGRAM = (1L << TOKEN_BITS) - 1;
+  /** Token numbers a task may hand out before it hands its counts on (well inside the bits). */
+  private static final int MAX_TOKEN_IDS = 1 << (TOKEN_BITS - 1);
+
+  /**
+   * Counts by long key: an open-addressing table (linear probing), a zero count marking a free
+   * slot. Grows at half full.
+   */
+  static final class LongCounts {
+    private long[] keys = new long[1 << 12];
+    private long[] values = new long[1 << 12];
+    private int size;
+
+    int size() {
+      return size;
+    }
+
+    void increment(long key) {
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (values[i] != 0) {
+        if (keys[i] == key) {
+          values[i]++;
+          return;
+        }
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      values[i] = 1;
+      if (++size > keys.length / 2) {
+        grow();
+      }
+    }
+
+    long get(long key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); values[i] != 0; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+      }
+      return 0;
+    }
+
+    void forEach(java.util.function.BiConsumer<Long, Long> action) {
+      for (int i = 0; i < keys.length; i++) {
+        if (values[i] != 0) {
+          action.accept(keys[i], values[i]);
+        }
+      }
+    }
+
+    void clear() {
+      keys = new long[1 << 12];
+      values = new long[1 << 12];
+      size = 0;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      long[] oldValues = values;
+      keys = new long[2 * oldKeys.length];
+      values = new long[2 * oldKeys.length];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldValues[j] != 0) {
+          int i = slot(oldKeys[j], mask);
+          while (values[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          values[i] = oldValues[j];
+        }
+      }
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
     }
   }
 

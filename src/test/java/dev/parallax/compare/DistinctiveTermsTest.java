@@ -157,6 +157,33 @@ class DistinctiveTermsTest {
     assertEquals(expected, actual);
   }
 
+  /** The counter's table against a HashMap: keys 0, negative, colliding; growth past 4,096. */
+  @Test
+  void longCountsAgreeWithAHashMap() {
+    DistinctiveTerms.LongCounts counts = new DistinctiveTerms.LongCounts();
+    java.util.Map<Long, Long> expected = new java.util.HashMap<>();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 200_000; i++) {
+      long key = switch (random.nextInt(4)) {
+        case 0 -> random.nextInt(50); // small keys, 0 among them, often repeated
+        case 1 -> -random.nextInt(1_000);
+        case 2 -> (long) random.nextInt(5_000) << 44; // differ in the high bits only
+        default -> random.nextLong();
+      };
+      counts.increment(key);
+      expected.merge(key, 1L, Long::sum);
+    }
+    assertEquals(expected.size(), counts.size());
+    java.util.Map<Long, Long> seen = new java.util.HashMap<>();
+    counts.forEach(seen::put);
+    assertEquals(expected, seen);
+    assertEquals(expected.get(0L), counts.get(0L));
+    assertEquals(0L, counts.get(12_345_678_901L));
+    counts.clear();
+    assertEquals(0, counts.size());
+    assertEquals(0L, counts.get(0L));
+  }
+
   private static org.apache.spark.sql.Dataset<Row> bySparkExpressions(
       org.apache.spark.sql.Dataset<Row> sentences) {
     Object[] stop = DistinctiveTerms.stopWords();
