@@ -35,8 +35,11 @@ import org.apache.spark.sql.SparkSession;
  * classes). One CSV row per size and stage.
  */
 public final class Benchmark {
-  public static final String HEADER =
-      "stage,articles,mb_text,seconds,articles_per_s,mb_per_s,peak_heap_mb,ratio_to_baseline";
+  public static final String HEADER = "stage,articles,run,mb_text,seconds,articles_per_s,"
+      + "mb_per_s,peak_heap_mb,ratio_to_baseline";
+  /** Columns of the summary CSV: one row per size over its runs. */
+  public static final String SUMMARY_HEADER = "articles,runs,ratio_median,ratio_min,ratio_max,"
+      + "parallax_seconds_median,baseline_seconds_median";
   static final List<String> STAGES = List.of("baseline", "ingest", "annotate", "compare",
       "parallax_total");
 
@@ -48,33 +51,71 @@ public final class Benchmark {
   }
 
   /**
-   * One CSV row: a stage's wall-clock seconds on {@code articles} articles of {@code mbText}
-   * megabytes (10^6 bytes, UTF-8) of article text, the peak heap ({@link HeapPeak}) in MiB, and
-   * the baseline's seconds on the same input.
+   * One CSV row: a stage's wall-clock seconds in run {@code run} (1, 2, ...) on {@code articles}
+   * articles of {@code mbText} megabytes (10^6 bytes, UTF-8) of article text, the peak heap
+   * ({@link HeapPeak}) in MiB, and the baseline's seconds in the same run.
    */
-  public record StageRow(String stage, int articles, double mbText, double seconds,
+  public record StageRow(String stage, int articles, int run, double mbText, double seconds,
       double peakHeapMb, double baselineSeconds) {
     public String csv() {
-      return String.format(Locale.ROOT, "%s,%d,%.3f,%.3f,%.2f,%.4f,%.0f,%.2f", stage, articles,
-          mbText, seconds, articles / seconds, mbText / seconds, peakHeapMb,
+      return String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.3f,%.2f,%.4f,%.0f,%.2f", stage, articles,
+          run, mbText, seconds, articles / seconds, mbText / seconds, peakHeapMb,
           seconds / baselineSeconds);
+    }
+
+    double ratio() {
+      return seconds / baselineSeconds;
     }
   }
 
-  /** The CSV written and its rows. */
-  public record Report(Path csv, List<StageRow> rows) {}
+  /**
+   * One size over its runs: the median, smallest and largest ratio of Parallax's total to the
+   * baseline of the same run, and the median seconds of each. A run's ratio is steadier than its
+   * seconds on a shared machine: the baseline runs just before Parallax, on the same input.
+   */
+  public record SizeSummary(int articles, int runs, double ratioMedian, double ratioMin,
+      double ratioMax, double parallaxSecondsMedian, double baselineSecondsMedian) {
+    static SizeSummary of(int articles, List<StageRow> totals) {
+      double[] ratios = totals.stream().mapToDouble(StageRow::ratio).sorted().toArray();
+      return new SizeSummary(articles, totals.size(), median(ratios), ratios[0],
+          ratios[ratios.length - 1],
+          median(totals.stream().mapToDouble(StageRow::seconds).sorted().toArray()),
+          median(totals.stream().mapToDouble(StageRow::baselineSeconds).sorted().toArray()));
+    }
+
+    public String csv() {
+      return String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f", articles, runs,
+          ratioMedian, ratioMin, ratioMax, parallaxSecondsMedian, baselineSecondsMedian);
+    }
+  }
+
+  /** The median of sorted values (the mean of the middle two for an even count). */
+  static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The CSVs written and their rows. */
+  public record Report(Path csv, List<StageRow> rows, Path summaryCsv,
+      List<SizeSummary> summaries) {}
 
   /**
-   * Runs every size in order and writes {@code <out>/results-<UTC timestamp>.csv}, appending each
-   * size's rows as soon as it is done (an interrupted run keeps the sizes it finished). Generated
-   * files and warehouses live under {@code <out>/work-*} and are deleted after each size.
+   * Runs every size {@code runs} times in order (a fresh corpus folder and warehouse each time,
+   * the same seeded corpus) and writes {@code <out>/results-<UTC timestamp>.csv}, appending each
+   * run's rows as soon as it is done (an interrupted benchmark keeps the runs it finished), then
+   * {@code <out>/summary-<same timestamp>.csv}, one row per size ({@link SizeSummary}).
+   * Generated files and warehouses live under {@code <out>/work-*} and are deleted after each
+   * run.
    */
-  public static Report run(List<Integer> sizes, long seed, int warmUpArticles, Path out,
+  public static Report run(List<Integer> sizes, int runs, long seed, int warmUpArticles, Path out,
       Configs configs, PrintStream log) {
     for (int n : sizes) {
       if (n < 1) {
         throw new IllegalArgumentException("--articles: sizes must be at least 1, got " + n);
       }
+    }
+    if (runs < 1) {
+      throw new IllegalArgumentException("--repeat must be at least 1, got " + runs);
     }
     try {
       Files.createDirectories(out);
@@ -96,27 +137,45 @@ public final class Benchmark {
               log);
           if (warmUpArticles > 0) {
             long t0 = System.nanoTime();
-            warm.run(work.resolve("warm-up"), warmUpArticles);
+            warm.run(work.resolve("warm-up"), warmUpArticles, 1, 1);
             log.printf(Locale.ROOT, "warm-up: %d articles, all stages, %.1f s (not recorded: JIT, "
                 + "Spark start-up)%n", warmUpArticles, (System.nanoTime() - t0) / 1e9);
           } else {
             log.println("warm-up: skipped; the first size's figures include JIT and Spark start-up");
           }
-          Path csv = out.resolve("results-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-              .format(Instant.now().atOffset(ZoneOffset.UTC)) + ".csv");
+          String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+              .format(Instant.now().atOffset(ZoneOffset.UTC));
+          Path csv = out.resolve("results-" + stamp + ".csv");
           Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8);
           List<StageRow> rows = new ArrayList<>();
+          List<SizeSummary> summaries = new ArrayList<>();
           for (int n : sizes) {
-            List<StageRow> size = round.run(work.resolve("n" + n), n);
-            StringBuilder sb = new StringBuilder();
-            size.forEach(r -> sb.append(r.csv()).append('\n'));
-            Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            rows.addAll(size);
+            List<StageRow> totals = new ArrayList<>();
+            for (int r = 1; r <= runs; r++) {
+              List<StageRow> run = round.run(work.resolve("n" + n + "-" + r), n, r, runs);
+              StringBuilder sb = new StringBuilder();
+              run.forEach(row -> sb.append(row.csv()).append('\n'));
+              Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8,
+                  StandardOpenOption.APPEND);
+              rows.addAll(run);
+              totals.add(run.get(run.size() - 1));
+            }
+            summaries.add(SizeSummary.of(n, totals));
           }
+          Path summaryCsv = out.resolve("summary-" + stamp + ".csv");
+          StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
+          summaries.forEach(x -> sb.append(x.csv()).append('\n'));
+          Files.writeString(summaryCsv, sb.toString(), StandardCharsets.UTF_8);
           log.println(HEADER);
           rows.forEach(r -> log.println(r.csv()));
+          for (SizeSummary x : summaries) {
+            log.printf(Locale.ROOT, "%d articles: Parallax %.2f x the baseline (median of %d run%s,"
+                + " range %.2f-%.2f x)%n", x.articles(), x.ratioMedian(), x.runs(),
+                x.runs() == 1 ? "" : "s", x.ratioMin(), x.ratioMax());
+          }
           log.println("results: " + csv);
-          return new Report(csv, List.copyOf(rows));
+          log.println("summary: " + summaryCsv);
+          return new Report(csv, List.copyOf(rows), summaryCsv, List.copyOf(summaries));
         } finally {
           spark.sparkContext().removeSparkListener(jobs);
         }
@@ -135,13 +194,14 @@ public final class Benchmark {
   private record Round(SparkSession spark, Configs configs, NlpLexicons lexicons,
       List<ThemeLabel> labels, CorpusGenerator generator, Set<String> themeTerms, JobTimes jobs,
       PrintStream log) {
-    List<StageRow> run(Path dir, int n) throws IOException {
+    List<StageRow> run(Path dir, int n, int run, int runs) throws IOException {
       CorpusGenerator.Corpus corpus = generator.write(dir.resolve("input"), n);
       String warehouseDir = dir.resolve("warehouse").toString();
       ParallaxConfig config = configs.forRound(corpus.dir().toString(), warehouseDir);
       Warehouse wh = new Warehouse(spark, warehouseDir, config.longValue(ConfigKeys.ROWS_PER_FILE));
       String runId = "bench-" + n;
-      log.printf(Locale.ROOT, "size %d: %d files, %.1f MB of text%n", n, corpus.files().size(),
+      log.printf(Locale.ROOT, "size %d%s: %d files, %.1f MB of text%n", n,
+          runs == 1 ? "" : " (run " + run + " of " + runs + ")", corpus.files().size(),
           corpus.textMb());
       jobs.drain(0);
       Timed baseline = stage("baseline", () -> Baseline.run(spark, corpus.dir().toString(),
@@ -154,11 +214,11 @@ public final class Benchmark {
       double b = baseline.seconds();
       double mb = corpus.textMb();
       return List.of(
-          new StageRow("baseline", n, mb, b, baseline.peakMb(), b),
-          new StageRow("ingest", n, mb, ingest.seconds(), ingest.peakMb(), b),
-          new StageRow("annotate", n, mb, annotate.seconds(), annotate.peakMb(), b),
-          new StageRow("compare", n, mb, compare.seconds(), compare.peakMb(), b),
-          new StageRow("parallax_total", n, mb,
+          new StageRow("baseline", n, run, mb, b, baseline.peakMb(), b),
+          new StageRow("ingest", n, run, mb, ingest.seconds(), ingest.peakMb(), b),
+          new StageRow("annotate", n, run, mb, annotate.seconds(), annotate.peakMb(), b),
+          new StageRow("compare", n, run, mb, compare.seconds(), compare.peakMb(), b),
+          new StageRow("parallax_total", n, run, mb,
               ingest.seconds() + annotate.seconds() + compare.seconds(),
               Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())), b));
     }

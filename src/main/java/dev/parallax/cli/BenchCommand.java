@@ -1,6 +1,7 @@
 package dev.parallax.cli;
 
 import dev.parallax.bench.Benchmark;
+import dev.parallax.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
     description = {"Benchmark on deterministic synthetic coverage: for each size, a plain Spark ML "
         + "baseline (RegexTokenizer, StopWordsRemover, term counts per source) and Parallax's "
         + "ingest, annotate and compare, in one JVM after a warm-up round. Prints and writes a CSV "
-        + "row per size and stage (seconds, throughput, peak heap, ratio to the baseline)."})
+        + "row per size, run and stage (seconds, throughput, peak heap, ratio to the baseline), "
+        + "and a summary CSV with each size's median ratio over its runs."})
 final class BenchCommand implements Callable<Integer> {
   static final String RUN_DATE = "2025-02-07";
 
@@ -21,8 +23,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Corpus sizes in articles, run in the order given.")
   List<Integer> articles;
 
+  @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+      description = "Runs of each size, each with its own baseline; the summary gives the median "
+          + "ratio and its range. On a shared machine use 3 or more (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
-      description = "Where results-<timestamp>.csv and the temporary work folders go (default: ${DEFAULT-VALUE}).")
+      description = "Where results-<timestamp>.csv, summary-<timestamp>.csv and the temporary work "
+          + "folders go (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "20250207",
@@ -48,7 +56,15 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Benchmark.run(articles, seed, warmUp, out, (input, warehouse) -> {
+    if (repeat < 1) {
+      throw new ConfigException("--repeat " + repeat + ": must be at least 1");
+    }
+    for (int n : articles) {
+      if (n < 1) {
+        throw new ConfigException("--articles " + n + ": sizes must be at least 1");
+      }
+    }
+    Benchmark.run(articles, repeat, seed, warmUp, out, (input, warehouse) -> {
       RunOptions o = new RunOptions();
       o.config = config;
       o.master = master;

@@ -30,7 +30,8 @@ class BenchCommandTest {
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = Main.execute("bench", "--articles", "20", "--out", out.toString(), "--warm-up", "0",
+      code = Main.execute("bench", "--articles", "20", "--repeat", "2", "--out", out.toString(),
+          "--warm-up", "0",
           "--set", "compare.bootstrap_reps=50", "--set", "compare.permutations=49");
     } finally {
       System.setOut(old);
@@ -46,26 +47,72 @@ class BenchCommandTest {
     }
     assertEquals(1, csvs.size(), "one results CSV under --out");
     try (Stream<Path> s = Files.list(out)) {
-      assertEquals(1, s.count(), "work folders are deleted");
+      assertEquals(2, s.count(), "the results and summary CSVs only: work folders are deleted");
     }
     List<String> lines = Files.readAllLines(csvs.get(0));
-    assertEquals("stage,articles,mb_text,seconds,articles_per_s,mb_per_s,peak_heap_mb,"
+    assertEquals("stage,articles,run,mb_text,seconds,articles_per_s,mb_per_s,peak_heap_mb,"
         + "ratio_to_baseline", lines.get(0));
     List<String> stages = List.of("baseline", "ingest", "annotate", "compare", "parallax_total");
-    assertEquals(1 + stages.size(), lines.size(), String.join("\n", lines));
-    double[] seconds = new double[stages.size()];
-    for (int i = 0; i < stages.size(); i++) {
-      String[] f = lines.get(i + 1).split(",");
-      assertEquals(8, f.length, lines.get(i + 1));
-      assertEquals(stages.get(i), f[0]);
-      assertEquals("20", f[1]);
-      for (int j = 2; j < f.length; j++) {
-        assertTrue(Double.parseDouble(f[j]) > 0, "positive " + lines.get(i + 1));
+    assertEquals(1 + 2 * stages.size(), lines.size(), String.join("\n", lines));
+    double[] ratios = new double[2];
+    double[] totals = new double[2];
+    for (int run = 1; run <= 2; run++) {
+      double[] seconds = new double[stages.size()];
+      for (int i = 0; i < stages.size(); i++) {
+        String line = lines.get((run - 1) * stages.size() + i + 1);
+        String[] f = line.split(",");
+        assertEquals(9, f.length, line);
+        assertEquals(stages.get(i), f[0]);
+        assertEquals("20", f[1]);
+        assertEquals(Integer.toString(run), f[2]);
+        for (int j = 3; j < f.length; j++) {
+          assertTrue(Double.parseDouble(f[j]) > 0, "positive " + line);
+        }
+        seconds[i] = Double.parseDouble(f[4]);
       }
-      seconds[i] = Double.parseDouble(f[3]);
+      assertEquals("1.00", lines.get((run - 1) * stages.size() + 1).split(",")[8],
+          "the baseline's ratio to itself");
+      assertEquals(seconds[1] + seconds[2] + seconds[3], seconds[4], 0.003,
+          "parallax_total is the sum of its stages");
+      totals[run - 1] = seconds[4];
+      ratios[run - 1] = seconds[4] / seconds[0];
     }
-    assertEquals("1.00", lines.get(1).split(",")[7], "the baseline's ratio to itself");
-    assertEquals(seconds[1] + seconds[2] + seconds[3], seconds[4], 0.003,
-        "parallax_total is the sum of its stages");
+
+    List<Path> summaries;
+    try (Stream<Path> s = Files.list(out)) {
+      summaries = s.filter(p -> p.getFileName().toString().matches("summary-.*\\.csv")).toList();
+    }
+    assertEquals(1, summaries.size(), "one summary CSV under --out");
+    List<String> summary = Files.readAllLines(summaries.get(0));
+    assertEquals(List.of("articles,runs,ratio_median,ratio_min,ratio_max,"
+        + "parallax_seconds_median,baseline_seconds_median"), summary.subList(0, 1));
+    assertEquals(2, summary.size(), String.join("\n", summary));
+    String[] f = summary.get(1).split(",");
+    assertEquals("20", f[0]);
+    assertEquals("2", f[1]);
+    // two runs: the median is their mean; the ratios from the rounded CSV seconds agree to 0.01
+    assertEquals((ratios[0] + ratios[1]) / 2, Double.parseDouble(f[2]), 0.01);
+    assertEquals(Math.min(ratios[0], ratios[1]), Double.parseDouble(f[3]), 0.01);
+    assertEquals(Math.max(ratios[0], ratios[1]), Double.parseDouble(f[4]), 0.01);
+    assertEquals((totals[0] + totals[1]) / 2, Double.parseDouble(f[5]), 0.002);
+    assertTrue(stdout.contains("20 articles: Parallax "), stdout);
+  }
+
+  @Test
+  void repeatAndArticlesBelowOneStopBeforeAnyWork() {
+    assertEquals(2, Main.execute("bench", "--articles", "20", "--repeat", "0", "--out",
+        tmp.resolve("r0").toString()));
+    assertEquals(2, Main.execute("bench", "--articles", "20,0", "--out",
+        tmp.resolve("a0").toString()));
+    assertTrue(!Files.exists(tmp.resolve("r0")) && !Files.exists(tmp.resolve("a0")),
+        "nothing written");
+  }
+
+  /** The median of sorted values: the middle one, or the mean of the middle two. */
+  @Test
+  void medianOfOddAndEvenCounts() {
+    assertEquals(2.0, Benchmark.median(new double[] {1, 2, 10}));
+    assertEquals(1.5, Benchmark.median(new double[] {1, 2}));
+    assertEquals(7.0, Benchmark.median(new double[] {7}));
   }
 }
