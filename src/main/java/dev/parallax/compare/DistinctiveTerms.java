@@ -1,5 +1,6 @@
 package dev.parallax.compare;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -15,16 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The {@code distinctive_terms} table: the words and word pairs that set a source apart from the
@@ -82,8 +87,11 @@ public final class DistinctiveTerms {
    * higher-order array functions that would pick the terms row by row without code generation.
    */
   static Dataset<Row> counts(Dataset<Row> sentences, int maxPartial) {
-    return sentences.select("story", "source", "tokens")
-        .mapPartitions(new TermCounter(STOP_WORDS, maxPartial), Encoders.row(COUNTS))
+    Dataset<Row> in = sentences.select("story", "source", "tokens");
+    // Spark's internal rows: tokens are read as UTF-8 bytes, not decoded into a String each
+    JavaRDD<Row> partial = in.queryExecution().toRdd().toJavaRDD()
+        .mapPartitions(new TermCounter(STOP_WORDS, maxPartial));
+    return in.sparkSession().createDataFrame(partial, COUNTS)
         .groupBy("story", "source", "term")
         .agg(sum("count_source").as("count_source"));
   }
@@ -124,14 +132,15 @@ public final class DistinctiveTerms {
   }
 
   /**
-   * Counts terms by task. Each distinct token is looked up once per task in a dictionary that
-   * gives it a number and says whether it is kept (not a stop word, holds a letter); a unigram
-   * or bigram of a source is then a number (source, first token, second token) counted in an
-   * open-addressing table, so no bigram string is built or hashed until the counts are handed
-   * on. Same counts as {@link #terms} on each sentence, summed.
+   * Counts terms by task, over Spark's internal rows (story, source, tokens). Each distinct
+   * token, as UTF-8 bytes, is looked up once per task in a dictionary that gives it a number and
+   * says whether it is kept (not a stop word, holds a letter); a unigram or bigram of a source is
+   * then a number (source, first token, second token) counted in an open-addressing table, so no
+   * token is decoded and no bigram string built until the counts are handed on. Same counts as
+   * {@link #terms} on each sentence, summed.
    */
   private record TermCounter(String[] stopWords, int maxPartial)
-      implements MapPartitionsFunction<Row, Row> {
+      implements FlatMapFunction<Iterator<InternalRow>, Row> {
     TermCounter {
       if (maxPartial < 1 || maxPartial > MAX_TOKEN_IDS / 2) {
         throw new IllegalArgumentException("maxPartial must be in [1, " + MAX_TOKEN_IDS / 2
@@ -140,17 +149,21 @@ public final class DistinctiveTerms {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<Row> call(Iterator<InternalRow> rows) {
       Set<String> stop = new HashSet<>();
       for (String w : stopWords) {
         stop.add(w.toLowerCase(Locale.ROOT));
       }
       return new Iterator<>() {
         /** Token → its number, negative (−1 − number) when the token is not kept. */
-        private final Map<String, Integer> tokenIds = new HashMap<>();
+        private final Map<UTF8String, Integer> tokenIds = new HashMap<>();
         private final List<String> tokens = new ArrayList<>();
         private final Map<List<String>, Integer> sourceIds = new HashMap<>();
         private final List<List<String>> sources = new ArrayList<>();
+        /** The previous row's story, source (copies: Spark reuses its row buffers) and number. */
+        private UTF8String lastStory;
+        private UTF8String lastSource;
+        private long lastSourceId = -1;
         private final LongCounts counts = new LongCounts();
         private Iterator<Row> out = Collections.emptyIterator();
 
@@ -177,18 +190,16 @@ public final class DistinctiveTerms {
           return out.next();
         }
 
-        private void add(Row r) {
+        private void add(InternalRow r) {
           if (r.isNullAt(2)) {
             return;
           }
-          long source = sourceIds.computeIfAbsent(Arrays.asList(r.getString(0), r.getString(1)),
-              k -> {
-                sources.add(k);
-                return sources.size() - 1;
-              });
+          long source = sourceId(r.isNullAt(0) ? null : r.getUTF8String(0),
+              r.isNullAt(1) ? null : r.getUTF8String(1));
+          ArrayData list = r.getArray(2);
           long previous = -1;
-          for (String t : r.<String>getList(2)) {
-            long id = t == null ? -1 : idOf(t);
+          for (int i = 0; i < list.numElements(); i++) {
+            long id = list.isNullAt(i) ? -1 : idOf(list.getUTF8String(i));
             if (id >= 0) {
               counts.increment(key(source, id, UNIGRAM));
               if (previous >= 0) {
@@ -199,13 +210,30 @@ public final class DistinctiveTerms {
           }
         }
 
-        private int idOf(String token) {
-          Integer id = tokenIds.get(token);
+        private long sourceId(UTF8String story, UTF8String source) {
+          if (lastSourceId >= 0 && Objects.equals(story, lastStory)
+              && Objects.equals(source, lastSource)) {
+            return lastSourceId;
+          }
+          List<String> key = Arrays.asList(story == null ? null : story.toString(),
+              source == null ? null : source.toString());
+          lastStory = story == null ? null : story.clone();
+          lastSource = source == null ? null : source.clone();
+          lastSourceId = sourceIds.computeIfAbsent(key, k -> {
+            sources.add(k);
+            return sources.size() - 1;
+          });
+          return lastSourceId;
+        }
+
+        private int idOf(UTF8String bytes) {
+          Integer id = tokenIds.get(bytes);
           if (id == null) {
+            String token = bytes.toString();
             boolean kept = !stop.contains(token.toLowerCase(Locale.ROOT)) && hasLetter(token);
             tokens.add(token);
             id = kept ? tokens.size() - 1 : -tokens.size();
-            tokenIds.put(token, id);
+            tokenIds.put(bytes.clone(), id);
           }
           return id;
         }
@@ -225,6 +253,7 @@ public final class DistinctiveTerms {
           tokens.clear();
           sourceIds.clear();
           sources.clear();
+          lastSourceId = -1;
           return rowsOut;
         }
       };
@@ -321,12 +350,20 @@ public final class DistinctiveTerms {
 
   /** Scores each story × source × term count against the rest of its story and ranks them. */
   static Dataset<Row> score(Dataset<Row> counts, CompareParams params) {
+    // a source's and a story's term totals are small tables: joined by broadcast, not by
+    // shuffling and sorting every count as a window over (story, source) or (story) would
+    Dataset<Row> sourceTotals = counts
+        .groupBy(col("story").as("total_story"), col("source").as("total_source"))
+        .agg(sum("count_source").as("source_terms"));
+    Dataset<Row> storyTotals = sourceTotals.groupBy(col("total_story").as("story_total_story"))
+        .agg(sum("source_terms").as("story_terms"));
     Dataset<Row> scored = counts
-        .withColumn("source_terms", sum("count_source").over(Window.partitionBy("story", "source")))
         .withColumn("count_story", sum("count_source").over(Window.partitionBy("story", "term")))
-        .withColumn("story_terms", sum("count_source").over(Window.partitionBy("story")))
-        .where(col("count_story").geq(params.minTermCount())
-            .and(col("story_terms").gt(col("source_terms"))))
+        .where(col("count_story").geq(params.minTermCount()))
+        .join(broadcast(sourceTotals), col("story").eqNullSafe(col("total_story"))
+            .and(col("source").eqNullSafe(col("total_source"))))
+        .join(broadcast(storyTotals), col("story").eqNullSafe(col("story_total_story")))
+        .where(col("story_terms").gt(col("source_terms")))
         .withColumn("count_rest", col("count_story").minus(col("count_source")))
         .withColumn("rest_terms", col("story_terms").minus(col("source_terms")))
         .withColumn("prior_alpha", col("count_story").cast("double").multiply(params.priorScale())

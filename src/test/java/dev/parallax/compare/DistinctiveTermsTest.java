@@ -157,6 +157,69 @@ class DistinctiveTermsTest {
     assertEquals(expected, actual);
   }
 
+  /**
+   * Scoring equals the window formulation it replaced (source and story totals as windows over
+   * every count), on random counts in 4 stories, one of them with a single source.
+   */
+  @Test
+  void scoreEqualsTheWindowFormulation() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int story = 0; story < 4; story++) {
+      int sources = story == 3 ? 1 : 2 + random.nextInt(5);
+      for (int source = 0; source < sources; source++) {
+        for (int term = 0; term < 120; term++) {
+          if (random.nextInt(3) > 0) {
+            rows.add(org.apache.spark.sql.RowFactory.create("s" + story, "src" + source,
+                "t" + term + (random.nextInt(4) == 0 ? " pair" : ""), 1L + random.nextInt(9)));
+          }
+        }
+      }
+    }
+    org.apache.spark.sql.Dataset<Row> counts = dev.parallax.TestSpark.get()
+        .createDataFrame(rows, DistinctiveTerms.COUNTS)
+        .groupBy("story", "source", "term")
+        .agg(functions.sum("count_source").as("count_source"))
+        .repartition(5);
+    CompareParams p = new CompareParams(1, 1, 1, 50, 0.95, 1, 1, 15, 250, 4);
+    List<String> expected = CompareFixtures.canonical(byWindows(counts, p));
+    List<String> actual = CompareFixtures.canonical(DistinctiveTerms.score(counts, p));
+    assertTrue(expected.size() > 100, "rows: " + expected.size());
+    assertEquals(expected, actual);
+  }
+
+  private static org.apache.spark.sql.Dataset<Row> byWindows(org.apache.spark.sql.Dataset<Row> counts,
+      CompareParams params) {
+    org.apache.spark.sql.Column c = functions.col("count_source");
+    org.apache.spark.sql.Dataset<Row> scored = counts
+        .withColumn("source_terms", functions.sum(c).over(
+            org.apache.spark.sql.expressions.Window.partitionBy("story", "source")))
+        .withColumn("count_story", functions.sum(c).over(
+            org.apache.spark.sql.expressions.Window.partitionBy("story", "term")))
+        .withColumn("story_terms", functions.sum(c).over(
+            org.apache.spark.sql.expressions.Window.partitionBy("story")))
+        .where(functions.col("count_story").geq(params.minTermCount())
+            .and(functions.col("story_terms").gt(functions.col("source_terms"))))
+        .withColumn("count_rest", functions.col("count_story").minus(c))
+        .withColumn("rest_terms", functions.col("story_terms").minus(functions.col("source_terms")))
+        .withColumn("prior_alpha", functions.col("count_story").cast("double")
+            .multiply(params.priorScale()).divide(functions.col("story_terms").cast("double")))
+        .withColumn("log_odds", LogOdds.delta(c, functions.col("source_terms"),
+            functions.col("count_story"), functions.col("story_terms"), params.priorScale()))
+        .withColumn("z_score", LogOdds.z(c, functions.col("source_terms"),
+            functions.col("count_story"), functions.col("story_terms"), params.priorScale()))
+        .withColumn("rank", functions.row_number().over(
+            org.apache.spark.sql.expressions.Window.partitionBy("story", "source")
+                .orderBy(functions.col("z_score").desc_nulls_last(), functions.col("term").asc())))
+        .where(functions.col("rank").leq(params.topTerms()));
+    return scored.select(functions.col("story"), functions.col("source"), functions.col("term"),
+        functions.when(functions.col("term").contains(" "), 2).otherwise(1).cast("long").as("ngram"),
+        c, functions.col("count_rest"), functions.col("count_story"),
+        functions.col("source_terms"), functions.col("rest_terms"), functions.col("prior_alpha"),
+        functions.col("log_odds"), functions.col("z_score"),
+        functions.col("rank").cast("long").as("rank"));
+  }
+
   /** The counter's table against a HashMap: keys 0, negative, colliding; growth past 4,096. */
   @Test
   void longCountsAgreeWithAHashMap() {
