@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         throw new ConfigException("--articles " + n + ": sizes must be at least 1");
       }
     }
-    Benchmark.run(articles, repeat, seed, warmUp, out, (input, warehouse) -> {
+    Benchmark.Configs configs = (input, warehouse) -> {
       RunOptions o = new RunOptions();
       o.config = config;
       o.master = master;
@@ -73,7 +73,10 @@ final class BenchCommand implements Callable<Integer> {
       o.warehouse = warehouse;
       o.runDate = RUN_DATE;
       return o.resolve();
-    }, System.out);
+    };
+    // a config mistake stops here, before --out is created or anything is generated
+    configs.forRound(out.resolve("input").toString(), out.resolve("warehouse").toString());
+    Benchmark.run(articles, repeat, seed, warmUp, out, configs, System.out);
     return ExitCodes.OK;
   }
 }

@@ -99,13 +99,15 @@ class BenchCommandTest {
   }
 
   @Test
-  void repeatAndArticlesBelowOneStopBeforeAnyWork() {
+  void configMistakesStopBeforeAnyWork() {
     assertEquals(2, Main.execute("bench", "--articles", "20", "--repeat", "0", "--out",
         tmp.resolve("r0").toString()));
     assertEquals(2, Main.execute("bench", "--articles", "20,0", "--out",
         tmp.resolve("a0").toString()));
-    assertTrue(!Files.exists(tmp.resolve("r0")) && !Files.exists(tmp.resolve("a0")),
-        "nothing written");
+    assertEquals(2, Main.execute("bench", "--articles", "20", "--set", "no.such.key=1", "--out",
+        tmp.resolve("k0").toString()));
+    assertTrue(!Files.exists(tmp.resolve("r0")) && !Files.exists(tmp.resolve("a0"))
+        && !Files.exists(tmp.resolve("k0")), "nothing written");
   }
 
   /** The median of sorted values: the middle one, or the mean of the middle two. */
