@@ -61,7 +61,7 @@ public final class StanceBySource {
   }
 
   /**
-   * The table from the output of {@link StanceGroups#samples}: the interval is the percentile
+   * The table from the output of {@link StanceGroups#fromSentences}: the interval is the percentile
    * interval of the group's bootstrap replicates.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {

@@ -39,7 +39,7 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code ci_low}, {@code ci_high}: percentile bootstrap interval of the difference at
  *       {@code compare.confidence}, the two sources resampled independently: replicate r of the
  *       difference is replicate r of source a's mean minus replicate r of source b's, each drawn
- *       once per group ({@link StanceGroups#samples}) and shared by all pairs of that group;</li>
+ *       once per group ({@link StanceGroups#fromSentences}) and shared by all pairs of that group;</li>
  *   <li>{@code p_value}: two-sided permutation test of equal means. {@code p_method} =
  *       "monte_carlo": {@code compare.permutations} random relabellings (smallest value
  *       {@code 1/(permutations+1)}); "asymptotic", when both sides have at least
@@ -97,7 +97,7 @@ public final class StanceDifference {
     return fromSamples(StanceGroups.fromSentences(sentences, params), params);
   }
 
-  /** The table from the output of {@link StanceGroups#samples}. */
+  /** The table from the output of {@link StanceGroups#fromSentences}. */
   public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
     Dataset<Row> g = samples.select("story", "theme", "source", "sentences", "articles",
         "tone_values", "cluster_sizes", "resampling", "replicates");

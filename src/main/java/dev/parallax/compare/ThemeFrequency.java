@@ -61,7 +61,7 @@ public final class ThemeFrequency {
   }
 
   /**
-   * As {@link #compute}, with the stance groups of {@link StanceGroups#samples} built from the
+   * As {@link #compute}, with the stance groups of {@link StanceGroups#fromSentences} built from the
    * same sentences: a source's totals are its {@value StanceGroups#ALL} group (articles with a
    * sentence, sentences, tokens) and a theme's articles and sentences are its group's, so only
    * the mentions are counted here, from the sentences.
