@@ -1,6 +1,7 @@
 package dev.parallax.bench;
 
 import dev.parallax.compare.CompareJob;
+import dev.parallax.compare.Statistics;
 import dev.parallax.compare.ThemeLabel;
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
@@ -69,7 +70,8 @@ public final class Benchmark {
   }
 
   /**
-   * One size over its runs: the median, smallest and largest ratio of Parallax's total to the
+   * One size over its runs: the median ({@link Statistics#quantile} at 0.5, the mean of the
+   * middle two for an even count), smallest and largest ratio of Parallax's total to the
    * baseline of the same run, and the median seconds of each. A run's ratio is steadier than its
    * seconds on a shared machine: the baseline runs just before Parallax, on the same input.
    */
@@ -77,22 +79,17 @@ public final class Benchmark {
       double ratioMax, double parallaxSecondsMedian, double baselineSecondsMedian) {
     static SizeSummary of(int articles, List<StageRow> totals) {
       double[] ratios = totals.stream().mapToDouble(StageRow::ratio).sorted().toArray();
-      return new SizeSummary(articles, totals.size(), median(ratios), ratios[0],
-          ratios[ratios.length - 1],
-          median(totals.stream().mapToDouble(StageRow::seconds).sorted().toArray()),
-          median(totals.stream().mapToDouble(StageRow::baselineSeconds).sorted().toArray()));
+      return new SizeSummary(articles, totals.size(), Statistics.quantile(ratios, 0.5),
+          ratios[0], ratios[ratios.length - 1],
+          Statistics.quantile(totals.stream().mapToDouble(StageRow::seconds).toArray(), 0.5),
+          Statistics.quantile(
+              totals.stream().mapToDouble(StageRow::baselineSeconds).toArray(), 0.5));
     }
 
     public String csv() {
       return String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f", articles, runs,
           ratioMedian, ratioMin, ratioMax, parallaxSecondsMedian, baselineSecondsMedian);
     }
-  }
-
-  /** The median of sorted values (the mean of the middle two for an even count). */
-  static double median(double[] sorted) {
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** The CSVs written and their rows. */

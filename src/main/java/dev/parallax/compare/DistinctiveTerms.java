@@ -105,8 +105,7 @@ public final class DistinctiveTerms {
     String previous = null;
     List<String> pairs = new ArrayList<>(tokens.size());
     for (String t : tokens) {
-      String kept = t != null && !stopWords.contains(t.toLowerCase(Locale.ROOT)) && hasLetter(t)
-          ? t : null;
+      String kept = t != null && isKept(t, stopWords) ? t : null;
       if (kept != null) {
         terms.add(kept);
         if (previous != null) {
@@ -117,6 +116,11 @@ public final class DistinctiveTerms {
     }
     terms.addAll(pairs);
     return terms;
+  }
+
+  /** A token that can be a term: not a stop word (compared in lower case), holding a letter. */
+  static boolean isKept(String token, Set<String> stopWords) {
+    return !stopWords.contains(token.toLowerCase(Locale.ROOT)) && hasLetter(token);
   }
 
   /** True when the token holds a letter ({@code \\p{L}}: Unicode category L). */
@@ -230,7 +234,7 @@ public final class DistinctiveTerms {
           Integer id = tokenIds.get(bytes);
           if (id == null) {
             String token = bytes.toString();
-            boolean kept = !stop.contains(token.toLowerCase(Locale.ROOT)) && hasLetter(token);
+            boolean kept = isKept(token, stop);
             tokens.add(token);
             id = kept ? tokens.size() - 1 : -tokens.size();
             tokenIds.put(bytes.clone(), id);

@@ -648,23 +648,17 @@ public final class Statistics {
     /**
      * Cliff's delta, {@code (#(a_i > b_j) - #(a_i < b_j)) / (n_a n_b)} over all pairs: the
      * probability that a value of {@code a} exceeds one of {@code b} minus the reverse, in
-     * [-1, 1], ties counting for neither. Runs in {@code O((n_a + n_b) log n_b)} time.
+     * [-1, 1], ties counting for neither. Sorts copies of both NaN-free samples, then
+     * {@link #cliffsDeltaOfSorted}: {@code O(n_a log n_a + n_b log n_b)} time.
      *
      * @return delta; NaN if either sample is empty
      */
     public static double cliffsDelta(double[] a, double[] b) {
-        if (a.length == 0 || b.length == 0) {
-            return Double.NaN;
-        }
+        double[] sortedA = a.clone();
         double[] sortedB = b.clone();
+        Arrays.sort(sortedA);
         Arrays.sort(sortedB);
-        long greater = 0;
-        long less = 0;
-        for (double v : a) {
-            greater += firstIndexNotBelow(sortedB, v);
-            less += sortedB.length - firstIndexAbove(sortedB, v);
-        }
-        return (double) (greater - less) / ((double) a.length * b.length);
+        return cliffsDeltaOfSorted(sortedA, sortedB);
     }
 
     /**
@@ -690,34 +684,6 @@ public final class Statistics {
             less += sortedB.length - notAbove;
         }
         return (double) (greater - less) / ((double) sortedA.length * sortedB.length);
-    }
-
-    private static int firstIndexNotBelow(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int firstIndexAbove(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -110,11 +110,25 @@ class BenchCommandTest {
         && !Files.exists(tmp.resolve("k0")), "nothing written");
   }
 
-  /** The median of sorted values: the middle one, or the mean of the middle two. */
+  /** A size's summary by hand: the middle ratio of three, or the mean of the middle two. */
   @Test
-  void medianOfOddAndEvenCounts() {
-    assertEquals(2.0, Benchmark.median(new double[] {1, 2, 10}));
-    assertEquals(1.5, Benchmark.median(new double[] {1, 2}));
-    assertEquals(7.0, Benchmark.median(new double[] {7}));
+  void summaryOfRunsByHand() {
+    // parallax seconds / baseline seconds: 20/10 = 2, 30/3 = 10, 12/4 = 3
+    List<Benchmark.StageRow> three = List.of(total(1, 20, 10), total(2, 30, 3), total(3, 12, 4));
+    Benchmark.SizeSummary s = Benchmark.SizeSummary.of(100, three);
+    assertEquals(3, s.runs());
+    assertEquals(3.0, s.ratioMedian(), 1e-12);
+    assertEquals(2.0, s.ratioMin(), 1e-12);
+    assertEquals(10.0, s.ratioMax(), 1e-12);
+    assertEquals(20.0, s.parallaxSecondsMedian(), 1e-12);
+    assertEquals(4.0, s.baselineSecondsMedian(), 1e-12);
+    Benchmark.SizeSummary two = Benchmark.SizeSummary.of(100, three.subList(0, 2));
+    assertEquals(6.0, two.ratioMedian(), 1e-12);
+    assertEquals(25.0, two.parallaxSecondsMedian(), 1e-12);
+    assertEquals("100,2,6.000,2.000,10.000,25.000,6.500", two.csv());
+  }
+
+  private static Benchmark.StageRow total(int run, double seconds, double baseline) {
+    return new Benchmark.StageRow("parallax_total", 100, run, 1.0, seconds, 1, baseline);
   }
 }
