@@ -9,6 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -68,34 +75,135 @@ public final class CompareJob {
             .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
+    Tables tables = new Tables(spark);
     try {
+      // Distinctive terms need neither the cache nor the stance groups: they start first and
+      // run beside them.
+      Future<Long> dt = tables.publish(warehouse, Table.DISTINCTIVE_TERMS, runDate, runId,
+          () -> DistinctiveTerms.compute(read.select("story", "source", "tokens"), params),
+          "distinctive terms (log-odds)");
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
       Dataset<Row> labelRows = labelFrame(spark, labels);
-      groups = StanceGroups.fromSentences(sentences, params)
+      Dataset<Row> stanceGroups = StanceGroups.fromSentences(sentences, params)
           .persist(StorageLevel.MEMORY_AND_DISK());
+      groups = stanceGroups;
       spark.sparkContext().setJobDescription(
           "compare: stance groups (tones, bootstrap replicates)");
-      groups.count();
-      long tf = publish(spark, warehouse, Table.THEME_FREQUENCY, runDate, runId,
-          ThemeFrequency.fromSamples(sentences, groups, labelRows, params.priorScale()),
-          "theme frequency");
-      long sbs = publish(spark, warehouse, Table.STANCE_BY_SOURCE, runDate, runId,
-          StanceBySource.fromSamples(groups, params), "stance by source (bootstrap CIs)");
-      long sd = publish(spark, warehouse, Table.STANCE_DIFFERENCE, runDate, runId,
-          StanceDifference.fromSamples(groups, params),
+      stanceGroups.count();
+      Future<Long> sd = tables.publish(warehouse, Table.STANCE_DIFFERENCE, runDate, runId,
+          () -> StanceDifference.fromSamples(stanceGroups, params),
           "stance differences (bootstrap CIs, permutation tests, BH q-values)");
-      long dt = publish(spark, warehouse, Table.DISTINCTIVE_TERMS, runDate, runId,
-          DistinctiveTerms.compute(read.select("story", "source", "tokens"), params),
-          "distinctive terms (log-odds)");
-      long ss = publish(spark, warehouse, Table.SOURCE_SUMMARY, runDate, runId,
-          SourceSummary.fromSamples(sentences, groups), "source summary");
-      return new Result(n, tf, sbs, sd, dt, ss);
+      Future<Long> tf = tables.publish(warehouse, Table.THEME_FREQUENCY, runDate, runId,
+          () -> ThemeFrequency.fromSamples(sentences, stanceGroups, labelRows,
+              params.priorScale()),
+          "theme frequency");
+      Future<Long> sbs = tables.publish(warehouse, Table.STANCE_BY_SOURCE, runDate, runId,
+          () -> StanceBySource.fromSamples(stanceGroups, params),
+          "stance by source (bootstrap CIs)");
+      Future<Long> ss = tables.publish(warehouse, Table.SOURCE_SUMMARY, runDate, runId,
+          () -> SourceSummary.fromSamples(sentences, stanceGroups), "source summary");
+      tables.awaitAll();
+      return new Result(n, tables.get(tf), tables.get(sbs), tables.get(sd), tables.get(dt),
+          tables.get(ss));
     } finally {
+      // A failure leaves no table job running on the caches it is about to drop.
+      tables.awaitAllQuietly();
       if (groups != null) {
         groups.unpersist();
       }
       sentences.unpersist();
+    }
+  }
+
+  /**
+   * The five tables are computed and published side by side, each from its own driver thread:
+   * a table's small jobs (planning, code generation, counting, range sampling, writing a few
+   * files) would otherwise leave the cores idle between them, and the larger ones fill the gaps.
+   * Spark runs at most one task per core whatever the number of jobs, so memory per task is what
+   * it was with one table at a time. Table contents do not depend on the order: every random
+   * draw is seeded per row. The first table to fail fails the stage, after the others finished.
+   */
+  static final class Tables {
+    private final SparkSession spark;
+    private final ExecutorService pool;
+    private final List<Future<Long>> started = new ArrayList<>();
+
+    Tables(SparkSession spark) {
+      this.spark = spark;
+      AtomicInteger number = new AtomicInteger();
+      this.pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "parallax-compare-" + number.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    Future<Long> publish(Warehouse warehouse, Table table, LocalDate runDate, String runId,
+        Supplier<Dataset<Row>> rows, String what) {
+      return submit(
+          () -> CompareJob.publish(spark, warehouse, table, runDate, runId, rows.get(), what));
+    }
+
+    Future<Long> submit(Callable<Long> work) {
+      Future<Long> f = pool.submit(work);
+      started.add(f);
+      return f;
+    }
+
+    /** Waits for every table; rethrows the first failure (in submission order) as it was. */
+    void awaitAll() {
+      RuntimeException first = null;
+      for (Future<Long> f : started) {
+        try {
+          get(f);
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
+
+    void awaitAllQuietly() {
+      try {
+        awaitAll();
+      } catch (RuntimeException ignored) {
+        // already thrown by awaitAll, or the stage is failing for another reason
+      } finally {
+        pool.shutdown();
+      }
+    }
+
+    long get(Future<Long> f) {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            return f.get();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 

@@ -146,4 +146,35 @@ class CompareJobTest {
     assertThrows(MissingTableException.class,
         () -> CompareJob.run(TestSpark.get(), otherDay, warehouse, "run-y", List.of()));
   }
+
+  @Test
+  void aFailingTableFailsTheStageWithItsOwnErrorAfterTheOthersFinish() throws Exception {
+    CompareJob.Tables tables = new CompareJob.Tables(TestSpark.get());
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    IllegalStateException boom = new IllegalStateException("table two failed");
+    tables.submit(() -> {
+      throw boom;
+    });
+    java.util.concurrent.Future<Long> slow = tables.submit(() -> {
+      release.await();
+      return 7L;
+    });
+    java.util.concurrent.Future<Long> quick = tables.submit(() -> 3L);
+    Thread opener = new Thread(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      release.countDown();
+    });
+    opener.start();
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, tables::awaitAll);
+    assertTrue(thrown == boom, "the table's own exception, not a wrapper: " + thrown);
+    assertTrue(slow.isDone(), "awaitAll returns only after every table finished");
+    assertEquals(7L, tables.get(slow));
+    assertEquals(3L, tables.get(quick));
+    tables.awaitAllQuietly();
+    opener.join();
+  }
 }
