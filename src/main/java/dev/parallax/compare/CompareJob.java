@@ -107,7 +107,8 @@ public final class CompareJob {
       return new Result(n, tables.get(tf), tables.get(sbs), tables.get(sd), tables.get(dt),
           tables.get(ss));
     } finally {
-      // A failure leaves no table job running on the caches it is about to drop.
+      // No table still runs on the caches dropped below: on a failure, the tables already
+      // started finish (and are published) before the error leaves the stage.
       tables.awaitAllQuietly();
       if (groups != null) {
         groups.unpersist();
@@ -151,32 +152,48 @@ public final class CompareJob {
       return f;
     }
 
-    /** Waits for every table; rethrows the first failure (in submission order) as it was. */
+    /**
+     * Waits for every table started; then rethrows the first failure (in submission order) as
+     * it was thrown, with later failures suppressed in it.
+     */
     void awaitAll() {
-      RuntimeException first = null;
+      waitForAll();
+      Throwable first = null;
       for (Future<Long> f : started) {
         try {
           get(f);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           if (first == null) {
             first = e;
-          } else {
+          } else if (first != e && !Arrays.asList(first.getSuppressed()).contains(e)) {
             first.addSuppressed(e);
           }
         }
       }
+      if (first instanceof Error err) {
+        throw err;
+      }
       if (first != null) {
-        throw first;
+        throw (RuntimeException) first;
       }
     }
 
+    /** Waits for every table started, whatever its outcome, and releases the threads. */
     void awaitAllQuietly() {
       try {
-        awaitAll();
-      } catch (RuntimeException ignored) {
-        // already thrown by awaitAll, or the stage is failing for another reason
+        waitForAll();
       } finally {
         pool.shutdown();
+      }
+    }
+
+    private void waitForAll() {
+      for (Future<Long> f : started) {
+        try {
+          get(f);
+        } catch (RuntimeException | Error e) {
+          // reported by awaitAll
+        }
       }
     }
 

@@ -159,6 +159,10 @@ class CompareJobTest {
       release.await();
       return 7L;
     });
+    IllegalArgumentException later = new IllegalArgumentException("table four failed");
+    tables.submit(() -> {
+      throw later;
+    });
     java.util.concurrent.Future<Long> quick = tables.submit(() -> 3L);
     Thread opener = new Thread(() -> {
       try {
@@ -172,6 +176,9 @@ class CompareJobTest {
     IllegalStateException thrown = assertThrows(IllegalStateException.class, tables::awaitAll);
     assertTrue(thrown == boom, "the table's own exception, not a wrapper: " + thrown);
     assertTrue(slow.isDone(), "awaitAll returns only after every table finished");
+    assertEquals(List.of(later), List.of(thrown.getSuppressed()));
+    assertThrows(IllegalStateException.class, tables::awaitAll);
+    assertEquals(1, boom.getSuppressed().length, "a second wait adds nothing");
     assertEquals(7L, tables.get(slow));
     assertEquals(3L, tables.get(quick));
     tables.awaitAllQuietly();
