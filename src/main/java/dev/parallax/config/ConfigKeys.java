@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>Keys are dotted paths into the YAML file ({@code compare.seed} is {@code seed:} under
  * {@code compare:}). Resolution order, highest first: command-line flag, config file, the default
- * here. Keys under {@code spark.conf.} are passed to Spark unchanged and are the only free-form keys.
+ * here. Keys under {@code spark.conf.} are passed to Spark unchanged and are the only free-form keys,
+ * except the properties {@link SparkSessions#FIXED} names, which are refused.
  */
 public final class ConfigKeys {
   private ConfigKeys() {}

@@ -49,6 +49,13 @@ public final class ConfigLoader {
         sparkConf.put(e.getKey().substring(ConfigKeys.SPARK_CONF_PREFIX.length()), e.getValue());
       }
     }
+    for (String property : sparkConf.keySet()) {
+      String why = SparkSessions.FIXED.get(property);
+      if (why != null) {
+        throw new ConfigException(ConfigKeys.SPARK_CONF_PREFIX + property + ": Parallax sets this "
+            + "Spark property itself (" + why + "); remove it");
+      }
+    }
     for (ConfigKeys.Key key : ConfigKeys.all().values()) {
       String raw = flags.get(key.name());
       String origin = "option for " + key.name();

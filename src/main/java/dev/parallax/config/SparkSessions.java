@@ -38,14 +38,34 @@ public final class SparkSessions {
     return spark;
   }
 
+  /**
+   * Spark properties every run sets itself, because the tables' contract rests on them, with the
+   * reason; {@code spark.conf.*} may not set them ({@link ConfigLoader} rejects it).
+   */
+  static final Map<String, String> FIXED = Map.of(
+      "spark.sql.session.timeZone", "tables hold UTC timestamps",
+      "spark.sql.parquet.outputTimestampType", "timestamps are written as TIMESTAMP_MICROS",
+      "spark.sql.sources.partitionOverwriteMode", "partitions are replaced by the warehouse's swap",
+      "spark.sql.shuffle.partitions", "set it with the key spark.shuffle_partitions");
+
+  /**
+   * Spark properties a run sets unless {@code spark.conf.*} gives them: Parquet files
+   * compressed with zstd (read by Spark, DuckDB, pandas/pyarrow and Trino), adaptive query
+   * execution on.
+   */
+  static final Map<String, String> DEFAULTS = Map.of(
+      "spark.sql.parquet.compression.codec", "zstd",
+      "spark.sql.adaptive.enabled", "true");
+
   /** Settings that hold for every run, also when the session came from elsewhere. */
   public static void applyRunSettings(SparkSession spark, ParallaxConfig config) {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
-    spark.conf().set("spark.sql.parquet.compression.codec", "zstd");
     spark.conf().set("spark.sql.sources.partitionOverwriteMode", "static");
     spark.conf().set("spark.sql.shuffle.partitions",
         config.string(ConfigKeys.SHUFFLE_PARTITIONS));
-    spark.conf().set("spark.sql.adaptive.enabled", "true");
+    for (Map.Entry<String, String> d : DEFAULTS.entrySet()) {
+      spark.conf().set(d.getKey(), config.sparkConf().getOrDefault(d.getKey(), d.getValue()));
+    }
   }
 }

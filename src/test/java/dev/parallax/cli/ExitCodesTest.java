@@ -56,13 +56,29 @@ class ExitCodesTest {
   @Test
   void setPassesSparkPropertiesButNotAnEmptyOne() {
     RunOptions o = new RunOptions();
-    o.sets = List.of("spark.conf.spark.sql.shuffle.partitions=3", "compare.seed=9");
+    o.sets = List.of("spark.conf.spark.sql.parquet.compression.codec=snappy", "compare.seed=9");
     ParallaxConfig c = o.resolve();
-    assertEquals("3", c.sparkConf().get("spark.sql.shuffle.partitions"));
+    assertEquals("snappy", c.sparkConf().get("spark.sql.parquet.compression.codec"));
     assertEquals(9L, c.longValue(dev.parallax.config.ConfigKeys.SEED));
     o.sets = List.of("spark.conf.=3");
     ConfigException e = assertThrows(ConfigException.class, o::resolve);
     assertEquals("--set spark.conf.=3: unknown key 'spark.conf.'", e.getMessage());
+  }
+
+  @Test
+  void aSparkPropertyParallaxSetsItselfIsExit2() {
+    Path wh = tmp.resolve("wh-fixed");
+    CliRun.Outcome o = CliRun.execute("ingest", "--warehouse", wh.toString(), "--run-date", DAY,
+        "--set", "spark.conf.spark.sql.session.timeZone=Asia/Tokyo");
+    assertEquals(ExitCodes.CONFIG, o.code());
+    assertEquals(List.of("parallax: error: spark.conf.spark.sql.session.timeZone: Parallax sets "
+        + "this Spark property itself (tables hold UTC timestamps); remove it"), o.errorLines());
+    assertFalse(Files.exists(wh), "nothing may start before the config is valid");
+    RunOptions r = new RunOptions();
+    r.sets = List.of("spark.conf.spark.sql.shuffle.partitions=3");
+    ConfigException e = assertThrows(ConfigException.class, r::resolve);
+    assertEquals("spark.conf.spark.sql.shuffle.partitions: Parallax sets this Spark property "
+        + "itself (set it with the key spark.shuffle_partitions); remove it", e.getMessage());
   }
 
   @Test
