@@ -50,10 +50,10 @@ public final class ConfigLoader {
       }
     }
     for (String property : sparkConf.keySet()) {
-      String why = SparkSessions.FIXED.get(property);
-      if (why != null) {
+      SparkSessions.Fixed fixed = SparkSessions.FIXED.get(property);
+      if (fixed != null) {
         throw new ConfigException(ConfigKeys.SPARK_CONF_PREFIX + property + ": Parallax sets this "
-            + "Spark property itself (" + why + "); remove it");
+            + "Spark property itself (" + fixed.reason() + "); remove it");
       }
     }
     for (ConfigKeys.Key key : ConfigKeys.all().values()) {

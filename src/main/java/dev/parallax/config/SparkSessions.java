@@ -1,6 +1,7 @@
 package dev.parallax.config;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession a run uses, with the settings every table relies on. */
@@ -38,15 +39,21 @@ public final class SparkSessions {
     return spark;
   }
 
+  /** A Spark property a run always sets: why, and its value for a configuration. */
+  record Fixed(String reason, Function<ParallaxConfig, String> value) {}
+
   /**
-   * Spark properties every run sets itself, because the tables' contract rests on them, with the
-   * reason; {@code spark.conf.*} may not set them ({@link ConfigLoader} rejects it).
+   * Spark properties every run sets itself, because the tables' contract rests on them;
+   * {@code spark.conf.*} may not set them ({@link ConfigLoader} refuses it, naming the reason).
    */
-  static final Map<String, String> FIXED = Map.of(
-      "spark.sql.session.timeZone", "tables hold UTC timestamps",
-      "spark.sql.parquet.outputTimestampType", "timestamps are written as TIMESTAMP_MICROS",
-      "spark.sql.sources.partitionOverwriteMode", "partitions are replaced by the warehouse's swap",
-      "spark.sql.shuffle.partitions", "set it with the key spark.shuffle_partitions");
+  static final Map<String, Fixed> FIXED = Map.of(
+      "spark.sql.session.timeZone", new Fixed("tables hold UTC timestamps", c -> "UTC"),
+      "spark.sql.parquet.outputTimestampType",
+      new Fixed("timestamps are written as TIMESTAMP_MICROS", c -> "TIMESTAMP_MICROS"),
+      "spark.sql.sources.partitionOverwriteMode",
+      new Fixed("partitions are replaced by the warehouse's swap", c -> "static"),
+      "spark.sql.shuffle.partitions", new Fixed("set it with the key spark.shuffle_partitions",
+          c -> c.string(ConfigKeys.SHUFFLE_PARTITIONS)));
 
   /**
    * Spark properties a run sets unless {@code spark.conf.*} gives them: Parquet files
@@ -59,13 +66,8 @@ public final class SparkSessions {
 
   /** Settings that hold for every run, also when the session came from elsewhere. */
   public static void applyRunSettings(SparkSession spark, ParallaxConfig config) {
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
-    spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
-    spark.conf().set("spark.sql.sources.partitionOverwriteMode", "static");
-    spark.conf().set("spark.sql.shuffle.partitions",
-        config.string(ConfigKeys.SHUFFLE_PARTITIONS));
-    for (Map.Entry<String, String> d : DEFAULTS.entrySet()) {
-      spark.conf().set(d.getKey(), config.sparkConf().getOrDefault(d.getKey(), d.getValue()));
-    }
+    FIXED.forEach((property, fixed) -> spark.conf().set(property, fixed.value().apply(config)));
+    DEFAULTS.forEach((property, value) ->
+        spark.conf().set(property, config.sparkConf().getOrDefault(property, value)));
   }
 }
