@@ -88,19 +88,15 @@ if [ ! -f "$jar" ] && [ "$deploy_mode" = client ]; then
   exit 2
 fi
 
-# Spark's JVM flags for Java 17 (org.apache.spark.launcher.JavaModuleOptions, the list jobs/parallax
-# uses). spark-submit adds them to a driver it starts itself (client mode) and Spark to executors,
-# but not to a driver that a standalone worker starts (cluster mode): without them that driver
-# fails with "cannot access class sun.nio.ch.DirectBuffer".
-driver_java_opts="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED \
---add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \
---add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED \
---add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
---add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
---add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
---add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
---add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
--Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
+# Spark's JVM flags for Java 17 (org.apache.spark.launcher.JavaModuleOptions), one a line in
+# jobs/java17-opens.txt, the local launcher's list too. spark-submit adds them to a driver it starts
+# itself (client mode) and SparkContext to executors, but nothing adds them to a driver that a
+# standalone worker starts (cluster mode): without them that driver fails with "cannot access
+# class sun.nio.ch.DirectBuffer". Hence spark.driver.extraJavaOptions.
+driver_java_opts=""
+while IFS= read -r flag || [ -n "$flag" ]; do
+  case "$flag" in ''|'#'*) ;; *) driver_java_opts="${driver_java_opts:+$driver_java_opts }$flag" ;; esac
+done <"$home/jobs/java17-opens.txt"
 
 # The serializer settings are Spark NLP's; Parallax sets them again when it creates the session,
 # given here they are part of the submitted conf that the cluster manager and the UI show.

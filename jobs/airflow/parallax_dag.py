@@ -41,8 +41,9 @@ PARALLAX_CONFIG = os.environ.get("PARALLAX_CONFIG", "/etc/parallax/parallax.yaml
 # Exit codes a retry cannot fix (see the module docstring).
 NOT_RETRIED = {2}
 
-# Spark's JVM flags for Java 17, the list jobs/submit.sh passes. spark-submit adds them to a
-# driver it starts itself (client mode), not to one that a standalone worker starts (cluster mode).
+# Spark's JVM flags for Java 17: a copy of jobs/java17-opens.txt (SchedulerFilesTest keeps them
+# equal), since the Airflow worker may hold only this file. spark-submit adds them to a driver it
+# starts itself (client mode), not to one that a standalone worker starts (cluster mode).
 JAVA17_FLAGS = " ".join([
     "-XX:+IgnoreUnrecognizedVMOptions",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",

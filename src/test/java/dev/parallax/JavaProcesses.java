@@ -1,12 +1,11 @@
 package dev.parallax;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,19 +16,17 @@ import java.util.concurrent.TimeUnit;
 public final class JavaProcesses {
   private JavaProcesses() {}
 
-  /**
-   * Spark's JVM flags for Java 17: the pom's {@code spark.java.opens}, which Surefire passes as
-   * the {@code parallax.sparkJavaOpens} system property; outside Maven, this JVM's own flags.
-   */
+  /** The one list of Spark's JVM flags for Java 17, which the launchers in jobs/ read. */
+  public static final Path JAVA17_OPENS = Path.of("jobs", "java17-opens.txt");
+
+  /** The flags in {@link #JAVA17_OPENS}: one a line, blank lines and {@code #} comments skipped. */
   public static List<String> sparkJavaOpens() {
-    String fromPom = System.getProperty("parallax.sparkJavaOpens");
-    if (fromPom != null && !fromPom.isBlank()) {
-      return Arrays.asList(fromPom.trim().split("\\s+"));
+    try {
+      return Files.readAllLines(JAVA17_OPENS, StandardCharsets.UTF_8).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")
-            || a.startsWith("-Dio.netty") || a.equals("-XX:+IgnoreUnrecognizedVMOptions"))
-        .toList();
   }
 
   /** The test classpath (Surefire keeps it in java.class.path of the forked JVM). */

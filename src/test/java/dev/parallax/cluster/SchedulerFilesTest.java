@@ -63,13 +63,45 @@ class SchedulerFilesTest {
         Pattern.compile("\"([^\"]*)\"").matcher(flags.group(1)).results().map(r -> r.group(1)).toList());
   }
 
+  /**
+   * jobs/parallax, run from a project folder with nothing to build and a stub {@code java} on
+   * PATH that prints its arguments: the JVM gets the flags of jobs/java17-opens.txt, in order.
+   */
   @Test
-  void theLauncherPassesSparksJava17Flags() throws IOException {
-    // jobs/parallax lists them in a bash array, one or two to a line
-    String launcher = Files.readString(Path.of("jobs/parallax"));
-    Matcher opens = Pattern.compile("opens=\\((.*?)\\)", Pattern.DOTALL).matcher(launcher);
-    assertTrue(opens.find(), "opens=( ... ) in jobs/parallax");
-    assertEquals(JavaProcesses.sparkJavaOpens(), List.of(opens.group(1).trim().split("\\s+")));
+  void theLauncherPassesTheFlagsOfTheOpensFile(@TempDir Path tmp) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path home = tmp.resolve("home");
+    Files.createDirectories(home.resolve("jobs"));
+    Files.createDirectories(home.resolve("target/classes/dev"));
+    Files.copy(Path.of("jobs/parallax"), home.resolve("jobs/parallax"));
+    Files.copy(JavaProcesses.JAVA17_OPENS, home.resolve("jobs/java17-opens.txt"));
+    Files.writeString(home.resolve("target/classpath.txt"), "/deps.jar");
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path stub = Files.writeString(bin.resolve("java"),
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    assertTrue(stub.toFile().setExecutable(true));
+
+    Result r = bash(home.resolve("jobs/parallax"), Map.of("PATH", bin + ":/usr/bin:/bin"),
+        "run", "--run-date", A_DATE);
+    assertEquals(0, r.exit(), r.err());
+    String root = home.toRealPath().toString();
+    List<String> expected = new ArrayList<>(List.of("-Xmx4g"));
+    expected.addAll(JavaProcesses.sparkJavaOpens());
+    expected.addAll(List.of("-Dlog4j2.configurationFile=" + root + "/jobs/log4j2.properties",
+        "-cp", root + "/target/classes:/deps.jar", Main.class.getName(), "run", "--run-date",
+        A_DATE));
+    assertEquals(expected, r.out().lines().toList());
+  }
+
+  /** The pom's {@code spark.java.opens}, the test JVMs' flags, is the opens file's list. */
+  @Test
+  void thePomPassesTheFlagsOfTheOpensFile() throws IOException {
+    String pom = read("pom.xml");
+    Matcher m = Pattern.compile("<spark\\.java\\.opens>(.*?)</spark\\.java\\.opens>", Pattern.DOTALL)
+        .matcher(pom);
+    assertTrue(m.find(), "spark.java.opens in pom.xml");
+    assertEquals(JavaProcesses.sparkJavaOpens(), List.of(m.group(1).strip().split("\\s+")));
+    assertTrue(pom.contains("<argLine>-Xmx3g ${spark.java.opens}</argLine>"), "Surefire's argLine");
   }
 
   @Test
@@ -133,7 +165,7 @@ class SchedulerFilesTest {
     assertTrue(String.join(" ", line).contains("--executor-memory 2g"), r.out());
     int conf = line.indexOf("--conf");
     assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", JavaProcesses.sparkJavaOpens()),
-        line.get(conf + 1), "the pom's spark.java.opens");
+        line.get(conf + 1), "the flags of jobs/java17-opens.txt");
     int at = line.indexOf(jar.toString());
     assertTrue(at > 0, r.out());
     assertEquals(List.of("run", "--run-date", A_DATE, "--set", "compare.seed=7"),
@@ -155,19 +187,30 @@ class SchedulerFilesTest {
 
   /** Runs jobs/submit.sh with PATH holding only the system's tools (no spark-submit). */
   static Result submit(Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("/bin/bash", "jobs/submit.sh"));
+    return bash(Path.of("jobs/submit.sh"), env, args);
+  }
+
+  /**
+   * Runs a bash script with PATH holding only the system's tools, and without the environment
+   * variables the launchers read, unless {@code env} sets them.
+   */
+  static Result bash(Path script, Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("/bin/bash", script.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().remove("SPARK_HOME");
+    for (String v : List.of("SPARK_HOME", "PARALLAX_HOME", "PARALLAX_DRIVER_MEMORY",
+        "PARALLAX_JAVA_OPTS")) {
+      pb.environment().remove(v);
+    }
     pb.environment().put("PATH", "/usr/bin:/bin");
     pb.environment().putAll(env);
-    Path out = Files.createTempFile("submit", ".out");
-    Path err = Files.createTempFile("submit", ".err");
+    Path out = Files.createTempFile("script", ".out");
+    Path err = Files.createTempFile("script", ".err");
     try {
       Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        fail("jobs/submit.sh did not end");
+        fail(script + " did not end");
       }
       return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
     } finally {
