@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -91,6 +92,16 @@ class SchedulerFilesTest {
         "-cp", root + "/target/classes:/deps.jar", Main.class.getName(), "run", "--run-date",
         A_DATE));
     assertEquals(expected, r.out().lines().toList());
+  }
+
+  /**
+   * The opens file is Spark's own list, the one spark-submit gives the drivers it starts and
+   * SparkContext the executors, so a driver started otherwise runs with the same flags.
+   */
+  @Test
+  void theOpensFileIsSparksLauncherList() {
+    assertEquals(List.of(JavaModuleOptions.defaultModuleOptions().split(" ")),
+        JavaProcesses.sparkJavaOpens());
   }
 
   /** The pom's {@code spark.java.opens}, the test JVMs' flags, is the opens file's list. */
