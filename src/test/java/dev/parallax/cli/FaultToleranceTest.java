@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.parallax.ChildJvm;
 import dev.parallax.TestCorpus;
 import dev.parallax.warehouse.Table;
 import java.io.IOException;
@@ -85,11 +86,22 @@ class FaultToleranceTest {
     baseline = tmp.resolve("baseline");
   }
 
+  /**
+   * Starts a {@code run} of D in a child JVM in tmp (no jobs/parallax.yaml there: built-in
+   * defaults), logging to {@code <name>.out} and {@code <name>.err}.
+   *
+   * @param systemProperties {@code key=value} pairs passed as {@code -Dkey=value}
+   */
   static ChildJvm startRun(String name, String... systemProperties) throws IOException {
-    return ChildJvm.start(tmp, name, List.of(systemProperties), "run",
-        "--input", input.toString(), "--warehouse", warehouse.toString(), "--run-date", DAY,
-        "--master", "local[2]", "--set", "spark.shuffle_partitions=2",
-        "--set", "compare.bootstrap_reps=200", "--set", "compare.permutations=199");
+    ChildJvm.Builder b = ChildJvm.java(Main.class.getName()).directory(tmp)
+        .log(tmp.resolve(name + ".out"), tmp.resolve(name + ".err"))
+        .args("run", "--input", input.toString(), "--warehouse", warehouse.toString(),
+            "--run-date", DAY, "--master", "local[2]", "--set", "spark.shuffle_partitions=2",
+            "--set", "compare.bootstrap_reps=200", "--set", "compare.permutations=199");
+    for (String p : systemProperties) {
+      b.systemProperty(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+    }
+    return b.start();
   }
 
   @Test

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.parallax.JavaProcesses;
+import dev.parallax.ChildJvm;
 import dev.parallax.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,19 +108,14 @@ class ClusterJarTest {
     assumeTrue(Files.isRegularFile(providedCp), "target/provided-classpath.txt not written");
     String cp = JAR.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(providedCp).strip();
     Path in = Files.writeString(tmp.resolve("in.txt"), "The talks were a great success.\n");
-    Path log = tmp.resolve("tone.log");
-    ProcessBuilder pb = JavaProcesses.java("1g", cp, Main.class.getName(), List.of("tone", in.toString()), log)
-        .directory(tmp.toFile())
-        .redirectErrorStream(false)
-        .redirectError(tmp.resolve("tone.err").toFile());
-    Process p = pb.start();
-    try {
-      assertTrue(p.waitFor(5, TimeUnit.MINUTES), "tone did not end");
-    } finally {
-      JavaProcesses.destroy(p);
+    String out;
+    try (ChildJvm tone = ChildJvm.java(Main.class.getName()).classpath(cp)
+        .args("tone", in.toString()).directory(tmp)
+        .log(tmp.resolve("tone.out"), tmp.resolve("tone.err")).start()) {
+      int exit = tone.awaitExit(Duration.ofMinutes(5));
+      out = tone.stdout();
+      assertEquals(0, exit, tone.describe());
     }
-    String out = Files.readString(log);
-    assertEquals(0, p.exitValue(), out + JavaProcesses.tail(tmp.resolve("tone.err"), 40));
     String[] cols = out.strip().split("\t");
     assertEquals("The talks were a great success.", cols[1]);
     assertTrue(Double.parseDouble(cols[0]) > 0.05, out);

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.parallax.JavaProcesses;
+import dev.parallax.ChildJvm;
 import dev.parallax.cli.Main;
 import dev.parallax.config.ConfigKeys;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class SchedulerFilesTest {
 
     Matcher flags = Pattern.compile("JAVA17_FLAGS = \" \"\\.join\\(\\[(.*?)]\\)", Pattern.DOTALL).matcher(dag);
     assertTrue(flags.find(), "JAVA17_FLAGS");
-    assertEquals(JavaProcesses.sparkJavaOpens(),
+    assertEquals(ChildJvm.sparkJavaOpens(),
         Pattern.compile("\"([^\"]*)\"").matcher(flags.group(1)).results().map(r -> r.group(1)).toList());
   }
 
@@ -75,7 +75,7 @@ class SchedulerFilesTest {
     Files.createDirectories(home.resolve("jobs"));
     Files.createDirectories(home.resolve("target/classes/dev"));
     Files.copy(Path.of("jobs/parallax"), home.resolve("jobs/parallax"));
-    Files.copy(JavaProcesses.JAVA17_OPENS, home.resolve("jobs/java17-opens.txt"));
+    Files.copy(ChildJvm.JAVA17_OPENS, home.resolve("jobs/java17-opens.txt"));
     Files.writeString(home.resolve("target/classpath.txt"), "/deps.jar");
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path stub = Files.writeString(bin.resolve("java"),
@@ -87,7 +87,7 @@ class SchedulerFilesTest {
     assertEquals(0, r.exit(), r.err());
     String root = home.toRealPath().toString();
     List<String> expected = new ArrayList<>(List.of("-Xmx4g"));
-    expected.addAll(JavaProcesses.sparkJavaOpens());
+    expected.addAll(ChildJvm.sparkJavaOpens());
     expected.addAll(List.of("-Dlog4j2.configurationFile=" + root + "/jobs/log4j2.properties",
         "-cp", root + "/target/classes:/deps.jar", Main.class.getName(), "run", "--run-date",
         A_DATE));
@@ -101,7 +101,7 @@ class SchedulerFilesTest {
   @Test
   void theOpensFileIsSparksLauncherList() {
     assertEquals(List.of(JavaModuleOptions.defaultModuleOptions().split(" ")),
-        JavaProcesses.sparkJavaOpens());
+        ChildJvm.sparkJavaOpens());
   }
 
   /** The pom's {@code spark.java.opens}, the test JVMs' flags, is the opens file's list. */
@@ -111,7 +111,7 @@ class SchedulerFilesTest {
     Matcher m = Pattern.compile("<spark\\.java\\.opens>(.*?)</spark\\.java\\.opens>", Pattern.DOTALL)
         .matcher(pom);
     assertTrue(m.find(), "spark.java.opens in pom.xml");
-    assertEquals(JavaProcesses.sparkJavaOpens(), List.of(m.group(1).strip().split("\\s+")));
+    assertEquals(ChildJvm.sparkJavaOpens(), List.of(m.group(1).strip().split("\\s+")));
     assertTrue(pom.contains("<argLine>-Xmx3g ${spark.java.opens}</argLine>"), "Surefire's argLine");
   }
 
@@ -175,7 +175,7 @@ class SchedulerFilesTest {
         "--class", Main.class.getName()), line.subList(0, 6));
     assertTrue(String.join(" ", line).contains("--executor-memory 2g"), r.out());
     int conf = line.indexOf("--conf");
-    assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", JavaProcesses.sparkJavaOpens()),
+    assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", ChildJvm.sparkJavaOpens()),
         line.get(conf + 1), "the flags of jobs/java17-opens.txt");
     int at = line.indexOf(jar.toString());
     assertTrue(at > 0, r.out());

@@ -2,7 +2,7 @@ package dev.parallax.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parallax.JavaProcesses;
+import dev.parallax.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Spark standalone master and one worker, each in its own JVM on 127.0.0.1, started from the
@@ -26,8 +25,8 @@ final class StandaloneCluster implements AutoCloseable {
   private final Path dir;
   private final int masterPort;
   private final int masterUiPort;
-  private Process master;
-  private Process worker;
+  private ChildJvm master;
+  private ChildJvm worker;
 
   private StandaloneCluster(Path dir, int masterPort, int masterUiPort) {
     this.dir = dir;
@@ -36,7 +35,8 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /** Starts the master and a worker with {@code cores} cores and {@code memory} (e.g. 1g). */
-  static StandaloneCluster start(Path dir, int cores, String memory) throws IOException {
+  static StandaloneCluster start(Path dir, int cores, String memory)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("spark-home"));
     Files.createDirectories(dir.resolve("work"));
     StandaloneCluster c = new StandaloneCluster(dir, freePort(), freePort());
@@ -55,15 +55,13 @@ final class StandaloneCluster implements AutoCloseable {
     return c;
   }
 
-  private Process daemon(String mainClass, List<String> args, Path log) throws IOException {
-    String cp = JavaProcesses.testClasspath();
-    ProcessBuilder pb = JavaProcesses.java("512m", cp, mainClass, args, log);
-    pb.environment().putAll(Map.of(
-        "SPARK_HOME", dir.resolve("spark-home").toString(),
-        "SPARK_SCALA_VERSION", "2.12",
-        "SPARK_TESTING", "1",
-        "SPARK_DIST_CLASSPATH", cp));
-    return pb.start();
+  private ChildJvm daemon(String mainClass, List<String> args, Path log) throws IOException {
+    return ChildJvm.java(mainClass).heap("512m").args(args).log(log)
+        .env("SPARK_HOME", dir.resolve("spark-home").toString())
+        .env("SPARK_SCALA_VERSION", "2.12")
+        .env("SPARK_TESTING", "1")
+        .env("SPARK_DIST_CLASSPATH", ChildJvm.testClasspath())
+        .start();
   }
 
   String masterUrl() {
@@ -120,11 +118,11 @@ final class StandaloneCluster implements AutoCloseable {
   /** The tails of the master's, the worker's and every executor's log. */
   String logs() {
     StringBuilder sb = new StringBuilder();
-    sb.append(JavaProcesses.tail(masterLog(), 40)).append('\n');
-    sb.append(JavaProcesses.tail(workerLog(), 40)).append('\n');
+    sb.append(ChildJvm.tail(masterLog(), 40)).append('\n');
+    sb.append(ChildJvm.tail(workerLog(), 40)).append('\n');
     try (var files = Files.walk(workDir())) {
       for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().equals("stderr"))::iterator) {
-        sb.append(JavaProcesses.tail(p, 40)).append('\n');
+        sb.append(ChildJvm.tail(p, 40)).append('\n');
       }
     } catch (IOException e) {
       sb.append("(cannot list ").append(workDir()).append(": ").append(e).append(")\n");
@@ -134,9 +132,13 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** Kills the worker (with its executors) and the master; safe to call twice. */
   @Override
-  public void close() {
-    JavaProcesses.destroy(worker);
-    JavaProcesses.destroy(master);
+  public void close() throws InterruptedException {
+    if (worker != null) {
+      worker.close();
+    }
+    if (master != null) {
+      master.close();
+    }
     worker = null;
     master = null;
   }

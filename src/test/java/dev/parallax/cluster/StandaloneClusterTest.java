@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parallax.JavaProcesses;
+import dev.parallax.ChildJvm;
 import dev.parallax.TestCorpus;
 import dev.parallax.cli.Main;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +75,7 @@ class StandaloneClusterTest {
 
     long t0 = System.nanoTime();
     cluster = StandaloneCluster.start(tmp.resolve("cluster"), 1, "1g");
-    Process driver = null;
+    ChildJvm driver = null;
     try {
       cluster.awaitWorkers(1, Duration.ofSeconds(120));
       long t1 = System.nanoTime();
@@ -85,18 +84,17 @@ class StandaloneClusterTest {
           "--warehouse", clusterWarehouse.toString()));
       clusterArgs.addAll(common);
       Path log = tmp.resolve("driver.log");
-      driver = JavaProcesses.java("1g", JavaProcesses.testClasspath(), Main.class.getName(), clusterArgs, log)
-          .start();
+      driver = ChildJvm.java(Main.class.getName()).args(clusterArgs).log(log).start();
       List<String> localArgs = new ArrayList<>(List.of("run", "--master", "local[2]",
           "--warehouse", localWarehouse.toString()));
       localArgs.addAll(common);
       localExit = Main.execute(localArgs.toArray(String[]::new));
       long t2 = System.nanoTime();
-      if (!driver.waitFor(10, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("the cluster run did not end within 10 minutes\n"
-            + JavaProcesses.tail(log, 60) + "\n" + cluster.logs());
+      try {
+        clusterExit = driver.awaitExit(Duration.ofMinutes(10));
+      } catch (AssertionError e) {
+        throw new AssertionError("the cluster run: " + e.getMessage() + "\n" + cluster.logs());
       }
-      clusterExit = driver.exitValue();
       long t3 = System.nanoTime();
       driverLog = Files.readString(log, StandardCharsets.UTF_8);
       if (clusterExit != 0) {
@@ -108,13 +106,15 @@ class StandaloneClusterTest {
               + "side by side: local[2] run %.1fs, cluster run %.1fs; total %.1fs%n",
           (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t1) / 1e9, (t3 - t0) / 1e9);
     } finally {
-      JavaProcesses.destroy(driver);
+      if (driver != null) {
+        driver.close();
+      }
       cluster.close();
     }
   }
 
   @AfterAll
-  static void stopCluster() {
+  static void stopCluster() throws InterruptedException {
     if (cluster != null) {
       cluster.close();
     }
