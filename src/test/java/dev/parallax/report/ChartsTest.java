@@ -2,6 +2,7 @@ package dev.parallax.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -46,13 +47,25 @@ class ChartsTest {
     }
   }
 
+  /**
+   * Two charts built from separately constructed, equal inputs draw the same SVG, byte for byte;
+   * a chart whose one estimate differs draws another, so the comparison can tell them apart.
+   */
   @Test
   void sameSpecSameSvg() {
-    Charts.Forest f = new Charts.Forest("c1", "tone", List.of(
-        new Charts.Interval("A (n=3)", 0.4, 0.2, 0.6, Color.BLUE),
-        new Charts.Interval("B (n=1)", -0.1, Double.NaN, Double.NaN, Color.RED)),
-        "tone", -1, 1, 0.25, 500);
-    assertEquals(f.svg(), f.svg());
+    String first = forest(0.4).svg();
+    String second = forest(0.4).svg();
+    assertEquals(first, second);
+    assertNotEquals(first, forest(0.3).svg());
+  }
+
+  /** A forest plot built from new objects on every call; A's estimate is {@code estimateA}. */
+  static Charts.Forest forest(double estimateA) {
+    List<Charts.Interval> items = new ArrayList<>();
+    items.add(new Charts.Interval("A (n=3)", estimateA, 0.2, 0.6, new Color(0, 0, 255)));
+    items.add(new Charts.Interval("B (n=1)", -0.1, Double.NaN, Double.NaN,
+        new Color(255, 0, 0)));
+    return new Charts.Forest("c1", "tone", items, "tone", -1, 1, 0.25, 500);
   }
 
   @Test
