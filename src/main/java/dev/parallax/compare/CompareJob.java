@@ -3,6 +3,8 @@ package dev.parallax.compare;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
+import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +36,11 @@ public final class CompareJob {
   private CompareJob() {}
 
   /** Columns of the sentences table the compare stage reads. */
-  static final List<String> INPUT_COLUMNS = List.of("article_id", "story", "source",
-      "published_at", "n_tokens", "tokens", "themes", "theme_mentions", "tone", "hedges",
-      "boosters", "attitude", "self_mentions");
+  static final List<String> INPUT_COLUMNS = List.of(SentencesColumns.ARTICLE_ID,
+      SentencesColumns.STORY, SentencesColumns.SOURCE, SentencesColumns.PUBLISHED_AT,
+      SentencesColumns.N_TOKENS, SentencesColumns.TOKENS, SentencesColumns.THEMES,
+      SentencesColumns.THEME_MENTIONS, SentencesColumns.TONE, SentencesColumns.HEDGES,
+      SentencesColumns.BOOSTERS, SentencesColumns.ATTITUDE, SentencesColumns.SELF_MENTIONS);
 
   /** Rows read and published per table. */
   public record Result(long sentences, long themeFrequency, long stanceBySource,
@@ -71,7 +75,7 @@ public final class CompareJob {
     checkColumns(read.schema(), warehouse.partitionPath(Table.SENTENCES, runDate).toString());
     // Every table but distinctive_terms reads these columns, so they are cached once; the token
     // arrays, most of the table's bytes, are read from Parquet by distinctive_terms alone.
-    Dataset<Row> sentences = read.select(INPUT_COLUMNS.stream().filter(c -> !c.equals("tokens"))
+    Dataset<Row> sentences = read.select(INPUT_COLUMNS.stream().filter(c -> !c.equals(SentencesColumns.TOKENS))
             .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
@@ -80,7 +84,7 @@ public final class CompareJob {
       // Distinctive terms need neither the cache nor the stance groups: they start first and
       // run beside them.
       Future<Long> dt = tables.publish(warehouse, Table.DISTINCTIVE_TERMS, runDate, runId,
-          () -> DistinctiveTerms.compute(read.select("story", "source", "tokens"), params),
+          () -> DistinctiveTerms.compute(read, params),
           "distinctive terms (log-odds)");
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
@@ -251,9 +255,9 @@ public final class CompareJob {
     }
     List<Row> rows = new ArrayList<>(byTheme.values());
     StructType schema = new StructType()
-        .add("theme", DataTypes.StringType, false)
-        .add("theme_label", DataTypes.StringType)
-        .add("frame", DataTypes.StringType);
+        .add(ThemeFrequencyColumns.THEME, DataTypes.StringType, false)
+        .add(ThemeFrequencyColumns.THEME_LABEL, DataTypes.StringType)
+        .add(ThemeFrequencyColumns.FRAME, DataTypes.StringType);
     return spark.createDataFrame(rows, schema);
   }
 

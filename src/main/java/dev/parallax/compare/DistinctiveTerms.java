@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.SentencesColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -66,14 +68,29 @@ public final class DistinctiveTerms {
   /** Distinct (story, source, term) keys a task counts before handing them on ({@link #counts}). */
   static final int MAX_PARTIAL_COUNTS = 300_000;
 
+  /** Columns of the sentences table the terms are counted from. */
+  static final List<String> INPUT = List.of(SentencesColumns.STORY, SentencesColumns.SOURCE,
+      SentencesColumns.TOKENS);
+  private static final int STORY_AT = INPUT.indexOf(SentencesColumns.STORY);
+  private static final int SOURCE_AT = INPUT.indexOf(SentencesColumns.SOURCE);
+  private static final int TOKENS_AT = INPUT.indexOf(SentencesColumns.TOKENS);
+
   /** Columns of {@link #counts}. */
   static final StructType COUNTS = new StructType()
-      .add("story", DataTypes.StringType, false)
-      .add("source", DataTypes.StringType, false)
-      .add("term", DataTypes.StringType, false)
-      .add("count_source", DataTypes.LongType, false);
+      .add(DistinctiveTermsColumns.STORY, DataTypes.StringType, false)
+      .add(DistinctiveTermsColumns.SOURCE, DataTypes.StringType, false)
+      .add(DistinctiveTermsColumns.TERM, DataTypes.StringType, false)
+      .add(DistinctiveTermsColumns.COUNT_SOURCE, DataTypes.LongType, false);
+  private static final int COUNTS_STORY_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.STORY);
+  private static final int COUNTS_SOURCE_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.SOURCE);
+  private static final int COUNTS_TERM_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.TERM);
+  private static final int COUNTS_COUNT_AT =
+      COUNTS.fieldIndex(DistinctiveTermsColumns.COUNT_SOURCE);
 
-  /** The table from rows of the sentences table (story, source, tokens are read). */
+  /**
+   * The table ({@link DistinctiveTermsColumns#SCHEMA}) from rows of the sentences table (columns
+   * {@link #INPUT} are read).
+   */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
     return score(counts(sentences, MAX_PARTIAL_COUNTS), params);
   }
@@ -87,7 +104,8 @@ public final class DistinctiveTerms {
    * higher-order array functions that would pick the terms row by row without code generation.
    */
   static Dataset<Row> counts(Dataset<Row> sentences, int maxPartial) {
-    Dataset<Row> in = sentences.select("story", "source", "tokens");
+    Dataset<Row> in = sentences.select(INPUT.stream().map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new));
     // Spark's internal rows: tokens are read as UTF-8 bytes, not decoded into a String each
     JavaRDD<Row> partial = in.queryExecution().toRdd().toJavaRDD()
         .mapPartitions(new TermCounter(STOP_WORDS, maxPartial));
@@ -195,12 +213,12 @@ public final class DistinctiveTerms {
         }
 
         private void add(InternalRow r) {
-          if (r.isNullAt(2)) {
+          if (r.isNullAt(TOKENS_AT)) {
             return;
           }
-          long source = sourceId(r.isNullAt(0) ? null : r.getUTF8String(0),
-              r.isNullAt(1) ? null : r.getUTF8String(1));
-          ArrayData list = r.getArray(2);
+          long source = sourceId(r.isNullAt(STORY_AT) ? null : r.getUTF8String(STORY_AT),
+              r.isNullAt(SOURCE_AT) ? null : r.getUTF8String(SOURCE_AT));
+          ArrayData list = r.getArray(TOKENS_AT);
           long previous = -1;
           for (int i = 0; i < list.numElements(); i++) {
             long id = list.isNullAt(i) ? -1 : idOf(list.getUTF8String(i));
@@ -250,7 +268,12 @@ public final class DistinctiveTerms {
             int second = (int) (key & UNIGRAM);
             String term = second == UNIGRAM ? tokens.get(first)
                 : tokens.get(first) + " " + tokens.get(second);
-            rowsOut.add(RowFactory.create(source.get(0), source.get(1), term, count));
+            Object[] row = new Object[COUNTS.size()];
+            row[COUNTS_STORY_AT] = source.get(0);
+            row[COUNTS_SOURCE_AT] = source.get(1);
+            row[COUNTS_TERM_AT] = term;
+            row[COUNTS_COUNT_AT] = count;
+            rowsOut.add(RowFactory.create(row));
           });
           counts.clear();
           tokenIds.clear();
@@ -380,11 +403,12 @@ public final class DistinctiveTerms {
             .orderBy(col("z_score").desc_nulls_last(), col("term").asc())))
         .where(col("rank").leq(params.topTerms()));
 
-    return scored.select(col("story"), col("source"), col("term"),
-        when(col("term").contains(" "), 2).otherwise(1).cast("long").as("ngram"),
-        col("count_source"), col("count_rest"), col("count_story"), col("source_terms"),
-        col("rest_terms"), col("prior_alpha"), col("log_odds"), col("z_score"),
-        col("rank").cast("long").as("rank"));
+    return scored
+        .withColumn(DistinctiveTermsColumns.NGRAM,
+            when(col("term").contains(" "), 2).otherwise(1).cast("long"))
+        .withColumn(DistinctiveTermsColumns.RANK, col("rank").cast("long"))
+        .select(Arrays.stream(DistinctiveTermsColumns.SCHEMA.fieldNames())
+            .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /** Spark's default English stop words (a copy). */

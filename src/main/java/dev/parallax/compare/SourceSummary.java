@@ -14,9 +14,14 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * The {@code source_summary} table: one row per story × source.
@@ -35,7 +40,7 @@ public final class SourceSummary {
 
   static final int TOP_THEMES = 3;
 
-  /** The table from rows of the sentences table. */
+  /** The table ({@link SourceSummaryColumns#SCHEMA}) from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences) {
     return fromSamples(sentences, StanceGroups.fromSentences(sentences, CompareParams.defaults()));
   }
@@ -43,12 +48,12 @@ public final class SourceSummary {
   /**
    * The table from rows of the sentences table and their stance groups
    * ({@link StanceGroups#fromSentences}): articles, sentences, tokens and the tone mean come from
-   * each source's {@value StanceGroups#ALL} group (its tones are already in article id then tone
+   * each source's {@value ThemeIds#ALL} group (its tones are already in article id then tone
    * order, so the mean is summed in the same order as stance_by_source's), the publication range
    * and the top themes from the sentences.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples) {
-    Dataset<Row> base = samples.where(col("theme").equalTo(StanceGroups.ALL)).select(col("story"),
+    Dataset<Row> base = samples.where(col("theme").equalTo(ThemeIds.ALL)).select(col("story"),
         col("source"), col("articles"), col("sentences"), col("tokens"),
         expr("aggregate(tone_values, 0D, (acc, x) -> acc + x) / sentences").as("tone_mean"));
     Dataset<Row> published = sentences.groupBy("story", "source").agg(
@@ -58,7 +63,7 @@ public final class SourceSummary {
     Dataset<Row> top = sentences
         .select(col("story"), col("source"),
             explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
-        .where(col("theme").startsWith(ThemeFrequency.FRAME_THEME_PREFIX).unary_$bang())
+        .where(col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang())
         .groupBy("story", "source", "theme")
         .agg(count(lit(1)).as("mentions"))
         .withColumn("rank", row_number().over(Window.partitionBy("story", "source")
@@ -70,8 +75,9 @@ public final class SourceSummary {
 
     return base.join(published, Columns.names("story", "source"))
         .join(top, Columns.names("story", "source"), "left")
-        .select(col("story"), col("source"), col("articles"), col("sentences"), col("tokens"),
-            col("first_published"), col("last_published"), col("tone_mean"),
-            coalesce(col("top_themes"), Columns.emptyStrings()).as("top_themes"));
+        .withColumn(SourceSummaryColumns.TOP_THEMES,
+            coalesce(col(SourceSummaryColumns.TOP_THEMES), Columns.emptyStrings()))
+        .select(Arrays.stream(SourceSummaryColumns.SCHEMA.fieldNames()).map(functions::col)
+            .toArray(Column[]::new));
   }
 }

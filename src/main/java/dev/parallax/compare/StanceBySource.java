@@ -1,21 +1,16 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code stance_by_source} table: tone and epistemic stance of each source towards each theme.
  *
- * <p>Grain: story × source × theme, where theme {@value StanceGroups#ALL} holds every sentence of
+ * <p>Grain: story × source × theme, where theme {@value ThemeIds#ALL} holds every sentence of
  * the source. Columns:
  * <ul>
  *   <li>{@code sentences}, {@code articles}, {@code tokens} of the group;</li>
@@ -36,26 +31,7 @@ import org.apache.spark.sql.types.StructType;
 public final class StanceBySource {
   private StanceBySource() {}
 
-  static final StructType SCHEMA = new StructType()
-      .add("story", StringType, false)
-      .add("source", StringType, false)
-      .add("theme", StringType, false)
-      .add("sentences", LongType, false)
-      .add("articles", LongType, false)
-      .add("tokens", LongType, false)
-      .add("tone_mean", DoubleType)
-      .add("tone_ci_low", DoubleType)
-      .add("tone_ci_high", DoubleType)
-      .add("resampling", StringType, false)
-      .add("positive_share", DoubleType)
-      .add("negative_share", DoubleType)
-      .add("hedge_rate_per_1k", DoubleType)
-      .add("booster_rate_per_1k", DoubleType)
-      .add("attitude_rate_per_1k", DoubleType)
-      .add("self_mention_rate_per_1k", DoubleType)
-      .add("small_sample", BooleanType, false);
-
-  /** The table from rows of the sentences table. */
+  /** The table ({@link StanceBySourceColumns#SCHEMA}) from rows of the sentences table. */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
     return fromSamples(StanceGroups.fromSentences(sentences, params), params);
   }
@@ -65,30 +41,36 @@ public final class StanceBySource {
    * interval of the group's bootstrap replicates.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
-    return samples.map(new Summarise(params), Encoders.row(SCHEMA));
+    return samples.map(new Summarise(params), Encoders.row(StanceBySourceColumns.SCHEMA));
   }
 
   /** One sample row to one table row. */
   private record Summarise(CompareParams p) implements MapFunction<Row, Row> {
     @Override
     public Row call(Row g) {
-      long sentences = count(g, "sentences");
-      long tokens = count(g, "tokens");
+      long sentences = g.getLong(StanceGroups.SENTENCES_AT);
+      long tokens = g.getLong(StanceGroups.TOKENS_AT);
       double[] ci = Statistics.percentileInterval(StanceGroups.replicates(g), p.confidence());
       double mean = Statistics.mean(StanceGroups.toneSample(g).values);
-      return RowFactory.create(StanceGroups.get(g, "story"), StanceGroups.get(g, "source"),
-          StanceGroups.get(g, "theme"), sentences, count(g, "articles"), tokens,
-          Columns.finiteOrNull(mean), Columns.finiteOrNull(ci[0]), Columns.finiteOrNull(ci[1]),
-          StanceGroups.get(g, "resampling"),
-          Columns.share(count(g, "positive"), sentences),
-          Columns.share(count(g, "negative"), sentences),
-          perThousand(count(g, "hedges"), tokens), perThousand(count(g, "boosters"), tokens),
-          perThousand(count(g, "attitude"), tokens), perThousand(count(g, "self_mentions"), tokens),
-          sentences < p.minSentences());
-    }
-
-    private static long count(Row g, String column) {
-      return StanceGroups.<Long>get(g, column);
+      return StanceBySourceColumns.row()
+          .story(g.getString(StanceGroups.STORY_AT))
+          .source(g.getString(StanceGroups.SOURCE_AT))
+          .theme(g.getString(StanceGroups.THEME_AT))
+          .sentences(sentences)
+          .articles(g.getLong(StanceGroups.ARTICLES_AT))
+          .tokens(tokens)
+          .toneMean(Columns.finiteOrNull(mean))
+          .toneCiLow(Columns.finiteOrNull(ci[0]))
+          .toneCiHigh(Columns.finiteOrNull(ci[1]))
+          .resampling(g.getString(StanceGroups.RESAMPLING_AT))
+          .positiveShare(Columns.share(g.getLong(StanceGroups.POSITIVE_AT), sentences))
+          .negativeShare(Columns.share(g.getLong(StanceGroups.NEGATIVE_AT), sentences))
+          .hedgeRatePer1k(perThousand(g.getLong(StanceGroups.HEDGES_AT), tokens))
+          .boosterRatePer1k(perThousand(g.getLong(StanceGroups.BOOSTERS_AT), tokens))
+          .attitudeRatePer1k(perThousand(g.getLong(StanceGroups.ATTITUDE_AT), tokens))
+          .selfMentionRatePer1k(perThousand(g.getLong(StanceGroups.SELF_MENTIONS_AT), tokens))
+          .smallSample(sentences < p.minSentences())
+          .build();
     }
 
     private static Double perThousand(long markers, long tokens) {

@@ -7,11 +7,21 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_A;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_B;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.P_VALUE;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.Q_VALUE;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SENTENCES_A;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SENTENCES_B;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SIGNIFICANT;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_A;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_B;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.STORY;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.THEME;
 
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,15 +32,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code stance_difference} table: does source A speak of a theme more warmly than source B?
  *
- * <p>Grain: story × theme (including {@value StanceGroups#ALL}) × ordered pair
+ * <p>Grain: story × theme (including {@value ThemeIds#ALL}) × ordered pair
  * {@code source_a < source_b}, for pairs where both sources have at least one sentence on the
  * theme. Columns:
  * <ul>
@@ -66,27 +74,6 @@ import org.apache.spark.sql.types.StructType;
 public final class StanceDifference {
   private StanceDifference() {}
 
-  static final StructType SCHEMA = new StructType()
-      .add("story", StringType, false)
-      .add("theme", StringType, false)
-      .add("source_a", StringType, false)
-      .add("source_b", StringType, false)
-      .add("sentences_a", LongType, false)
-      .add("sentences_b", LongType, false)
-      .add("articles_a", LongType, false)
-      .add("articles_b", LongType, false)
-      .add("tone_mean_a", DoubleType)
-      .add("tone_mean_b", DoubleType)
-      .add("tone_diff", DoubleType)
-      .add("ci_low", DoubleType)
-      .add("ci_high", DoubleType)
-      .add("p_value", DoubleType)
-      .add("effect_size", DoubleType)
-      .add("cliffs_delta", DoubleType)
-      .add("resampling", StringType, false)
-      .add("p_method", StringType, false)
-      .add("small_sample", BooleanType, false);
-
   /** {@code p_method} of a Monte Carlo permutation p-value. */
   static final String MONTE_CARLO = "monte_carlo";
   /** {@code p_method} of an asymptotic permutation p-value. */
@@ -97,26 +84,49 @@ public final class StanceDifference {
     return fromSamples(StanceGroups.fromSentences(sentences, params), params);
   }
 
-  /** The table from the output of {@link StanceGroups#fromSentences}. */
+  /** One side of a pair: the columns of its group that {@link Test} reads. */
+  private record SideColumns(String values, String sizes, String unit, String boot) {
+    SideColumns(String suffix) {
+      this("values" + suffix, "sizes" + suffix, "unit" + suffix, "boot" + suffix);
+    }
+
+    List<String> names() {
+      return List.of(values, sizes, unit, boot);
+    }
+  }
+
+  private static final SideColumns SIDE_A = new SideColumns("_a");
+  private static final SideColumns SIDE_B = new SideColumns("_b");
+
+  /** Columns of a pair of groups, in the order {@link Test} reads them. */
+  static final List<String> PAIR = java.util.stream.Stream.of(
+          List.of(STORY, THEME, SOURCE_A, SOURCE_B, SENTENCES_A, SENTENCES_B, ARTICLES_A,
+              ARTICLES_B),
+          SIDE_A.names(), SIDE_B.names())
+      .flatMap(List::stream).toList();
+
+  /**
+   * The table ({@link StanceDifferenceColumns#SCHEMA}) from the output of
+   * {@link StanceGroups#fromSentences}.
+   */
   public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
-    Dataset<Row> g = samples.select("story", "theme", "source", "sentences", "articles",
-        "tone_values", "cluster_sizes", "resampling", "replicates");
-    Dataset<Row> a = g.toDF("story", "theme", "source_a", "sentences_a", "articles_a",
-        "values_a", "sizes_a", "unit_a", "boot_a");
-    Dataset<Row> b = g.toDF("story_b", "theme_b", "source_b", "sentences_b", "articles_b",
-        "values_b", "sizes_b", "unit_b", "boot_b");
-    Dataset<Row> pairs = a.join(b, col("story").equalTo(col("story_b"))
-            .and(col("theme").equalTo(col("theme_b")))
-            .and(col("source_a").lt(col("source_b"))))
-        .select("story", "theme", "source_a", "source_b", "sentences_a", "sentences_b",
-            "articles_a", "articles_b", "values_a", "sizes_a", "unit_a", "boot_a", "values_b",
-            "sizes_b", "unit_b", "boot_b");
-    Dataset<Row> tested = pairs.map(new Test(params), Encoders.row(SCHEMA));
+    Dataset<Row> g = samples.select(StanceBySourceColumns.STORY, StanceBySourceColumns.THEME,
+        StanceBySourceColumns.SOURCE, StanceBySourceColumns.SENTENCES,
+        StanceBySourceColumns.ARTICLES, StanceGroups.TONE_VALUES, StanceGroups.CLUSTER_SIZES,
+        StanceBySourceColumns.RESAMPLING, StanceGroups.REPLICATES);
+    Dataset<Row> a = g.toDF(STORY, THEME, SOURCE_A, SENTENCES_A, ARTICLES_A, SIDE_A.values(),
+        SIDE_A.sizes(), SIDE_A.unit(), SIDE_A.boot());
+    Dataset<Row> b = g.toDF("story_b", "theme_b", SOURCE_B, SENTENCES_B, ARTICLES_B,
+        SIDE_B.values(), SIDE_B.sizes(), SIDE_B.unit(), SIDE_B.boot());
+    Dataset<Row> pairs = a.join(b, col(STORY).equalTo(col("story_b"))
+            .and(col(THEME).equalTo(col("theme_b")))
+            .and(col(SOURCE_A).lt(col(SOURCE_B))))
+        .select(PAIR.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    Dataset<Row> tested = pairs.map(new Test(params),
+        Encoders.row(StanceDifferenceColumns.SCHEMA));
     return withQValues(tested, CompareParams.FDR)
-        .select("story", "theme", "source_a", "source_b", "sentences_a", "sentences_b",
-            "articles_a", "articles_b", "tone_mean_a", "tone_mean_b", "tone_diff", "ci_low",
-            "ci_high", "p_value", "q_value", "effect_size", "cliffs_delta", "resampling",
-            "p_method", "small_sample", "significant");
+        .select(Arrays.stream(StanceDifferenceColumns.SCHEMA.fieldNames())
+            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
   /**
@@ -127,10 +137,10 @@ public final class StanceDifference {
    * (deterministic) tie order.
    */
   static Dataset<Row> withQValues(Dataset<Row> rows, double fdr) {
-    Column p = col("p_value");
-    WindowSpec story = Window.partitionBy("story");
-    WindowSpec byP = story.orderBy(p.asc_nulls_last(), col("theme"), col("source_a"),
-        col("source_b"));
+    Column p = col(P_VALUE);
+    WindowSpec story = Window.partitionBy(STORY);
+    WindowSpec byP = story.orderBy(p.asc_nulls_last(), col(THEME), col(SOURCE_A),
+        col(SOURCE_B));
     WindowSpec fromTop = story.orderBy(col("_rank").desc())
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     return rows
@@ -138,8 +148,8 @@ public final class StanceDifference {
         .withColumn("_m", count(p).over(story))
         .withColumn("_raw", when(p.isNotNull(),
             least(lit(1.0), col("_m").multiply(p).divide(col("_rank")))))
-        .withColumn("q_value", when(p.isNotNull(), min(col("_raw")).over(fromTop)))
-        .withColumn("significant", when(col("q_value").lt(fdr), true).otherwise(false))
+        .withColumn(Q_VALUE, when(p.isNotNull(), min(col("_raw")).over(fromTop)))
+        .withColumn(SIGNIFICANT, when(col(Q_VALUE).lt(fdr), true).otherwise(false))
         .drop("_rank", "_m", "_raw");
   }
 
@@ -158,9 +168,22 @@ public final class StanceDifference {
   /** Doubles a task's {@link Side} cache may hold (about 8 MB). */
   static final int CACHED_VALUES = 1 << 20;
 
-  /** One pair of groups to one row without q; the permutation test runs here. */
+  /**
+   * One pair of groups (columns {@link #PAIR}) to one row, q_value and significant left for
+   * {@link #withQValues}; the permutation test runs here.
+   */
   private static final class Test implements MapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
+    private static final int STORY_AT = PAIR.indexOf(STORY);
+    private static final int THEME_AT = PAIR.indexOf(THEME);
+    private static final int SOURCE_A_AT = PAIR.indexOf(SOURCE_A);
+    private static final int SOURCE_B_AT = PAIR.indexOf(SOURCE_B);
+    private static final int SENTENCES_A_AT = PAIR.indexOf(SENTENCES_A);
+    private static final int SENTENCES_B_AT = PAIR.indexOf(SENTENCES_B);
+    private static final int ARTICLES_A_AT = PAIR.indexOf(ARTICLES_A);
+    private static final int ARTICLES_B_AT = PAIR.indexOf(ARTICLES_B);
+    private static final SidePositions A = new SidePositions(SIDE_A);
+    private static final SidePositions B = new SidePositions(SIDE_B);
     private final CompareParams p;
     private transient Map<String, Side> sides;
     private transient long held;
@@ -171,16 +194,16 @@ public final class StanceDifference {
 
     @Override
     public Row call(Row r) {
-      String story = r.getString(0);
-      String theme = r.getString(1);
-      String sourceA = r.getString(2);
-      String sourceB = r.getString(3);
-      long nA = r.getLong(4);
-      long nB = r.getLong(5);
-      long articlesA = r.getLong(6);
-      long articlesB = r.getLong(7);
-      Side sideA = side(r, 8, story, theme, sourceA);
-      Side sideB = side(r, 12, story, theme, sourceB);
+      String story = r.getString(STORY_AT);
+      String theme = r.getString(THEME_AT);
+      String sourceA = r.getString(SOURCE_A_AT);
+      String sourceB = r.getString(SOURCE_B_AT);
+      long nA = r.getLong(SENTENCES_A_AT);
+      long nB = r.getLong(SENTENCES_B_AT);
+      long articlesA = r.getLong(ARTICLES_A_AT);
+      long articlesB = r.getLong(ARTICLES_B_AT);
+      Side sideA = side(r, A, story, theme, sourceA);
+      Side sideB = side(r, B, story, theme, sourceB);
       ToneSample a = sideA.sample();
       ToneSample b = sideB.sample();
       boolean byArticle = StanceGroups.BY_ARTICLE.equals(sideA.unit())
@@ -204,34 +227,57 @@ public final class StanceDifference {
       }
       double meanA = a.mean();
       double meanB = b.mean();
-      return RowFactory.create(story, theme, sourceA, sourceB, nA, nB, articlesA, articlesB,
-          Columns.finiteOrNull(meanA), Columns.finiteOrNull(meanB),
-          Columns.finiteOrNull(meanA - meanB), Columns.finiteOrNull(ci[0]),
-          Columns.finiteOrNull(ci[1]), Columns.finiteOrNull(pValue),
-          Columns.finiteOrNull(Statistics.cohensD(a.values, b.values)),
-          Columns.finiteOrNull(Statistics.cliffsDeltaOfSorted(sideA.sorted(), sideB.sorted())),
-          unit, asymptotic ? ASYMPTOTIC : MONTE_CARLO,
-          nA < p.minSentences() || nB < p.minSentences());
+      return StanceDifferenceColumns.row()
+          .story(story)
+          .theme(theme)
+          .sourceA(sourceA)
+          .sourceB(sourceB)
+          .sentencesA(nA)
+          .sentencesB(nB)
+          .articlesA(articlesA)
+          .articlesB(articlesB)
+          .toneMeanA(Columns.finiteOrNull(meanA))
+          .toneMeanB(Columns.finiteOrNull(meanB))
+          .toneDiff(Columns.finiteOrNull(meanA - meanB))
+          .ciLow(Columns.finiteOrNull(ci[0]))
+          .ciHigh(Columns.finiteOrNull(ci[1]))
+          .pValue(Columns.finiteOrNull(pValue))
+          .effectSize(Columns.finiteOrNull(Statistics.cohensD(a.values, b.values)))
+          .cliffsDelta(Columns.finiteOrNull(
+              Statistics.cliffsDeltaOfSorted(sideA.sorted(), sideB.sorted())))
+          .resampling(unit)
+          .pMethod(asymptotic ? ASYMPTOTIC : MONTE_CARLO)
+          .smallSample(nA < p.minSentences() || nB < p.minSentences())
+          .significant(false) // with q_value, by withQValues
+          .build();
     }
 
-    /** The side whose columns values, sizes, unit, replicates start at {@code at}. */
-    private Side side(Row r, int at, String story, String theme, String source) {
+    /** Positions in a {@link #PAIR} row of one side's columns. */
+    private record SidePositions(int values, int sizes, int unit, int boot) {
+      SidePositions(SideColumns c) {
+        this(PAIR.indexOf(c.values()), PAIR.indexOf(c.sizes()), PAIR.indexOf(c.unit()),
+            PAIR.indexOf(c.boot()));
+      }
+    }
+
+    /** The side whose columns are at {@code at}. */
+    private Side side(Row r, SidePositions at, String story, String theme, String source) {
       if (sides == null) {
         sides = new LinkedHashMap<>(64, 0.75f, true);
       }
       String key = story + '\u0000' + theme + '\u0000' + source;
       Side side = sides.get(key);
       if (side == null) {
-        List<Double> values = r.getList(at);
-        List<Integer> sizes = r.getList(at + 1);
-        List<Double> boot = r.getList(at + 3);
+        List<Double> values = r.getList(at.values());
+        List<Integer> sizes = r.getList(at.sizes());
+        List<Double> boot = r.getList(at.boot());
         ToneSample sample = ToneSample.of(
             values.stream().mapToDouble(Double::doubleValue).toArray(),
             sizes.stream().mapToInt(Integer::intValue).toArray());
         double[] sorted = sample.values.clone();
         Arrays.sort(sorted);
         side = new Side(sample, sorted, boot.stream().mapToDouble(Double::doubleValue).toArray(),
-            r.getString(at + 2));
+            r.getString(at.unit()));
         sides.put(key, side);
         held += side.size();
         Iterator<Side> eldest = sides.values().iterator();

@@ -1,5 +1,8 @@
 package dev.parallax.compare;
 
+import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The sentences of each story × source × theme, reduced once to what the stance statistics need.
- * Each sentence belongs to the group of every theme it mentions and to the group {@value #ALL} of
- * its source.
+ * Each sentence belongs to the group of every theme it mentions and to the group
+ * {@value ThemeIds#ALL} of its source.
  *
  * <p>One row per group ({@link #SAMPLES}): story, source, theme, sentences, articles (distinct
  * article ids), tokens, positive (sentences with tone ≥ {@value #POSITIVE}), negative (tone ≤
@@ -40,14 +43,20 @@ import org.apache.spark.sql.types.StructType;
 public final class StanceGroups {
   private StanceGroups() {}
 
-  /** Theme id of the group holding every sentence of a source. */
-  public static final String ALL = "_all";
   /** Tone at or above which a sentence counts as positive (and at or below minus it, negative). */
   public static final double POSITIVE = 0.05;
 
   /** Columns of the sentences table the groups are built from. */
-  static final List<String> INPUT = List.of("story", "source", "article_id", "tone", "n_tokens",
-      "hedges", "boosters", "attitude", "self_mentions", "themes");
+  static final List<String> INPUT = List.of(SentencesColumns.STORY, SentencesColumns.SOURCE,
+      SentencesColumns.ARTICLE_ID, SentencesColumns.TONE, SentencesColumns.N_TOKENS,
+      SentencesColumns.HEDGES, SentencesColumns.BOOSTERS, SentencesColumns.ATTITUDE,
+      SentencesColumns.SELF_MENTIONS, SentencesColumns.THEMES);
+  private static final int IN_STORY = INPUT.indexOf(SentencesColumns.STORY);
+  private static final int IN_SOURCE = INPUT.indexOf(SentencesColumns.SOURCE);
+  private static final int IN_ARTICLE_ID = INPUT.indexOf(SentencesColumns.ARTICLE_ID);
+  private static final int IN_TONE = INPUT.indexOf(SentencesColumns.TONE);
+  private static final int IN_N_TOKENS = INPUT.indexOf(SentencesColumns.N_TOKENS);
+  private static final int IN_THEMES = INPUT.indexOf(SentencesColumns.THEMES);
 
   /** Columns of {@link PartialGroups}: one group's sums over one task's sentences. */
   static final StructType PARTIAL = new StructType()
@@ -57,6 +66,12 @@ public final class StanceGroups {
       .add("sums", DataTypes.createArrayType(DataTypes.LongType, false), false)
       .add("article_ids", DataTypes.createArrayType(DataTypes.StringType, true), false)
       .add("tones", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+  private static final int PARTIAL_STORY = PARTIAL.fieldIndex("story");
+  private static final int PARTIAL_SOURCE = PARTIAL.fieldIndex("source");
+  private static final int PARTIAL_THEME = PARTIAL.fieldIndex("theme");
+  private static final int PARTIAL_SUMS = PARTIAL.fieldIndex("sums");
+  private static final int PARTIAL_IDS = PARTIAL.fieldIndex("article_ids");
+  private static final int PARTIAL_TONES = PARTIAL.fieldIndex("tones");
 
   /** Positions in a partial group's {@code sums}. */
   private static final int SENTENCES = 0;
@@ -64,28 +79,57 @@ public final class StanceGroups {
   private static final int POSITIVES = 2;
   private static final int NEGATIVES = 3;
   private static final int MARKERS = 4;
-  private static final String[] MARKER_COLUMNS = {"hedges", "boosters", "attitude",
-      "self_mentions"};
+  private static final String[] MARKER_COLUMNS = {SentencesColumns.HEDGES,
+      SentencesColumns.BOOSTERS, SentencesColumns.ATTITUDE, SentencesColumns.SELF_MENTIONS};
+  private static final int[] IN_MARKERS = Arrays.stream(MARKER_COLUMNS)
+      .mapToInt(INPUT::indexOf).toArray();
   private static final int SUMS = MARKERS + MARKER_COLUMNS.length;
+
+  /** Columns of {@link #SAMPLES} beyond those of stance_by_source and the marker sums. */
+  static final String POSITIVE_COUNT = "positive";
+  static final String NEGATIVE_COUNT = "negative";
+  static final String TONE_VALUES = "tone_values";
+  static final String CLUSTER_SIZES = "cluster_sizes";
+  static final String REPLICATES = "replicates";
 
   /** Columns of {@link #fromSentences}. */
   static final StructType SAMPLES = new StructType()
-      .add("story", DataTypes.StringType, false)
-      .add("source", DataTypes.StringType, false)
-      .add("theme", DataTypes.StringType, false)
-      .add("sentences", DataTypes.LongType, false)
-      .add("articles", DataTypes.LongType, false)
-      .add("tokens", DataTypes.LongType, false)
-      .add("positive", DataTypes.LongType, false)
-      .add("negative", DataTypes.LongType, false)
-      .add("hedges", DataTypes.LongType, false)
-      .add("boosters", DataTypes.LongType, false)
-      .add("attitude", DataTypes.LongType, false)
-      .add("self_mentions", DataTypes.LongType, false)
-      .add("tone_values", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-      .add("cluster_sizes", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add("resampling", DataTypes.StringType, false)
-      .add("replicates", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+      .add(StanceBySourceColumns.STORY, DataTypes.StringType, false)
+      .add(StanceBySourceColumns.SOURCE, DataTypes.StringType, false)
+      .add(StanceBySourceColumns.THEME, DataTypes.StringType, false)
+      .add(StanceBySourceColumns.SENTENCES, DataTypes.LongType, false)
+      .add(StanceBySourceColumns.ARTICLES, DataTypes.LongType, false)
+      .add(StanceBySourceColumns.TOKENS, DataTypes.LongType, false)
+      .add(POSITIVE_COUNT, DataTypes.LongType, false)
+      .add(NEGATIVE_COUNT, DataTypes.LongType, false)
+      .add(SentencesColumns.HEDGES, DataTypes.LongType, false)
+      .add(SentencesColumns.BOOSTERS, DataTypes.LongType, false)
+      .add(SentencesColumns.ATTITUDE, DataTypes.LongType, false)
+      .add(SentencesColumns.SELF_MENTIONS, DataTypes.LongType, false)
+      .add(TONE_VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add(CLUSTER_SIZES, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add(StanceBySourceColumns.RESAMPLING, DataTypes.StringType, false)
+      .add(REPLICATES, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+  /** Positions in a row of {@link #SAMPLES} (rows of a typed map carry no schema to ask). */
+  static final int STORY_AT = SAMPLES.fieldIndex(StanceBySourceColumns.STORY);
+  static final int SOURCE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SOURCE);
+  static final int THEME_AT = SAMPLES.fieldIndex(StanceBySourceColumns.THEME);
+  static final int SENTENCES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SENTENCES);
+  static final int ARTICLES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.ARTICLES);
+  static final int TOKENS_AT = SAMPLES.fieldIndex(StanceBySourceColumns.TOKENS);
+  static final int POSITIVE_AT = SAMPLES.fieldIndex(POSITIVE_COUNT);
+  static final int NEGATIVE_AT = SAMPLES.fieldIndex(NEGATIVE_COUNT);
+  static final int HEDGES_AT = SAMPLES.fieldIndex(SentencesColumns.HEDGES);
+  static final int BOOSTERS_AT = SAMPLES.fieldIndex(SentencesColumns.BOOSTERS);
+  static final int ATTITUDE_AT = SAMPLES.fieldIndex(SentencesColumns.ATTITUDE);
+  static final int SELF_MENTIONS_AT = SAMPLES.fieldIndex(SentencesColumns.SELF_MENTIONS);
+  static final int TONE_VALUES_AT = SAMPLES.fieldIndex(TONE_VALUES);
+  static final int CLUSTER_SIZES_AT = SAMPLES.fieldIndex(CLUSTER_SIZES);
+  static final int RESAMPLING_AT = SAMPLES.fieldIndex(StanceBySourceColumns.RESAMPLING);
+  static final int REPLICATES_AT = SAMPLES.fieldIndex(REPLICATES);
+  private static final int[] MARKERS_AT = Arrays.stream(MARKER_COLUMNS)
+      .mapToInt(SAMPLES::fieldIndex).toArray();
 
   /** Resampling unit "article": whole articles are drawn. */
   static final String BY_ARTICLE = "article";
@@ -120,7 +164,8 @@ public final class StanceGroups {
   private static final class GroupKey implements MapFunction<Row, String> {
     @Override
     public String call(Row r) {
-      return part(r.getString(0)) + part(r.getString(1)) + part(r.getString(2));
+      return part(r.getString(PARTIAL_STORY)) + part(r.getString(PARTIAL_SOURCE))
+          + part(r.getString(PARTIAL_THEME));
     }
 
     private static String part(String s) {
@@ -159,28 +204,30 @@ public final class StanceGroups {
       Set<String> themes = new LinkedHashSet<>();
       while (rows.hasNext()) {
         Row r = rows.next();
-        String story = r.getString(0);
-        String source = r.getString(1);
-        String id = r.isNullAt(2) ? null : ids.computeIfAbsent(r.getString(2), k -> k);
-        if (r.isNullAt(3)) {
+        String story = r.getString(IN_STORY);
+        String source = r.getString(IN_SOURCE);
+        String id = r.isNullAt(IN_ARTICLE_ID) ? null
+            : ids.computeIfAbsent(r.getString(IN_ARTICLE_ID), k -> k);
+        if (r.isNullAt(IN_TONE)) {
           throw new IllegalStateException("a sentence of article " + id + " (source " + source
               + ") has no tone; rerun the annotate stage for this run date");
         }
-        double tone = r.getDouble(3);
+        double tone = r.getDouble(IN_TONE);
         themes.clear();
-        if (!r.isNullAt(9)) {
-          themes.addAll(r.<String>getList(9));
+        if (!r.isNullAt(IN_THEMES)) {
+          themes.addAll(r.<String>getList(IN_THEMES));
         }
         themes.remove(null);
-        themes.add(ALL);
+        themes.add(ThemeIds.ALL);
         for (String theme : themes) {
           Group g = groups.computeIfAbsent(new Key(story, source, theme), k -> new Group());
           g.sums[SENTENCES]++;
-          g.sums[TOKENS] += r.isNullAt(4) ? 0 : r.getLong(4);
+          g.sums[TOKENS] += r.isNullAt(IN_N_TOKENS) ? 0 : r.getLong(IN_N_TOKENS);
           g.sums[POSITIVES] += tone >= POSITIVE ? 1 : 0;
           g.sums[NEGATIVES] += tone <= -POSITIVE ? 1 : 0;
           for (int m = 0; m < MARKER_COLUMNS.length; m++) {
-            g.sums[MARKERS + m] += r.isNullAt(5 + m) ? 0 : r.getLong(5 + m);
+            int at = IN_MARKERS[m];
+            g.sums[MARKERS + m] += r.isNullAt(at) ? 0 : r.getLong(at);
           }
           g.add(id, tone);
         }
@@ -230,16 +277,16 @@ public final class StanceGroups {
       double[] tones = new double[0];
       while (partials.hasNext()) {
         Row r = partials.next();
-        story = r.getString(0);
-        source = r.getString(1);
-        theme = r.getString(2);
-        List<Long> partSums = r.getList(3);
+        story = r.getString(PARTIAL_STORY);
+        source = r.getString(PARTIAL_SOURCE);
+        theme = r.getString(PARTIAL_THEME);
+        List<Long> partSums = r.getList(PARTIAL_SUMS);
         for (int i = 0; i < SUMS; i++) {
           sums[i] += partSums.get(i);
         }
-        List<Double> partTones = r.getList(5);
+        List<Double> partTones = r.getList(PARTIAL_TONES);
         int from = ids.size();
-        ids.addAll(r.getList(4));
+        ids.addAll(r.getList(PARTIAL_IDS));
         tones = Arrays.copyOf(tones, ids.size());
         for (int i = 0; i < partTones.size(); i++) {
           tones[from + i] = partTones.get(i);
@@ -249,10 +296,23 @@ public final class StanceGroups {
       long articles = sample.articles();
       String unit = ownUnit(p, articles);
       double[] boot = replicates(p, sample, unit, Seeds.of(p.seed(), story, source, theme));
-      return RowFactory.create(story, source, theme, sums[SENTENCES], articles, sums[TOKENS],
-          sums[POSITIVES], sums[NEGATIVES], sums[MARKERS], sums[MARKERS + 1], sums[MARKERS + 2],
-          sums[MARKERS + 3], doubles(sample.values), ints(sample.clusterSizes()), unit,
-          doubles(boot));
+      Object[] row = new Object[SAMPLES.size()];
+      row[STORY_AT] = story;
+      row[SOURCE_AT] = source;
+      row[THEME_AT] = theme;
+      row[SENTENCES_AT] = sums[SENTENCES];
+      row[ARTICLES_AT] = articles;
+      row[TOKENS_AT] = sums[TOKENS];
+      row[POSITIVE_AT] = sums[POSITIVES];
+      row[NEGATIVE_AT] = sums[NEGATIVES];
+      for (int m = 0; m < MARKER_COLUMNS.length; m++) {
+        row[MARKERS_AT[m]] = sums[MARKERS + m];
+      }
+      row[TONE_VALUES_AT] = doubles(sample.values);
+      row[CLUSTER_SIZES_AT] = ints(sample.clusterSizes());
+      row[RESAMPLING_AT] = unit;
+      row[REPLICATES_AT] = doubles(boot);
+      return RowFactory.create(row);
     }
   }
 
@@ -280,22 +340,17 @@ public final class StanceGroups {
     return scala.collection.JavaConverters.asScalaBuffer(l).toList();
   }
 
-  /** Column {@code name} of a row of {@link #SAMPLES} (rows of a typed map carry no schema). */
-  static <T> T get(Row r, String name) {
-    return r.getAs(SAMPLES.fieldIndex(name));
-  }
-
   /** A sample row's tones as a {@link ToneSample}. */
   static ToneSample toneSample(Row r) {
-    List<Double> values = r.getList(SAMPLES.fieldIndex("tone_values"));
-    List<Integer> sizes = r.getList(SAMPLES.fieldIndex("cluster_sizes"));
+    List<Double> values = r.getList(TONE_VALUES_AT);
+    List<Integer> sizes = r.getList(CLUSTER_SIZES_AT);
     return ToneSample.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
         sizes.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** A sample row's bootstrap replicates. */
   static double[] replicates(Row r) {
-    List<Double> values = r.getList(SAMPLES.fieldIndex("replicates"));
+    List<Double> values = r.getList(REPLICATES_AT);
     return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }

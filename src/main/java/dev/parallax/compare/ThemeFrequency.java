@@ -9,6 +9,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,10 +49,9 @@ import org.apache.spark.sql.types.DataTypes;
 public final class ThemeFrequency {
   private ThemeFrequency() {}
 
-  /** Prefix of the general frame-level themes of the taxonomy. */
-  public static final String FRAME_THEME_PREFIX = "frame_";
-
   /**
+   * The table ({@link ThemeFrequencyColumns#SCHEMA}) from rows of the sentences table.
+   *
    * @param sentences rows of the sentences table (story, source, article_id, n_tokens, themes,
    *     theme_mentions are read)
    * @param labels columns theme, theme_label, frame (one row per theme), or null
@@ -62,13 +64,13 @@ public final class ThemeFrequency {
 
   /**
    * As {@link #compute}, with the stance groups of {@link StanceGroups#fromSentences} built from the
-   * same sentences: a source's totals are its {@value StanceGroups#ALL} group (articles with a
+   * same sentences: a source's totals are its {@value ThemeIds#ALL} group (articles with a
    * sentence, sentences, tokens) and a theme's articles and sentences are its group's, so only
    * the mentions are counted here, from the sentences.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples,
       Dataset<Row> labels, double alpha0) {
-    Column all = col("theme").equalTo(StanceGroups.ALL);
+    Column all = col("theme").equalTo(ThemeIds.ALL);
     Dataset<Row> sources = samples.where(all).select(col("story"), col("source"),
         col("articles").as("source_articles"), col("sentences").as("source_sentences"),
         col("tokens").as("source_tokens"));
@@ -108,17 +110,14 @@ public final class ThemeFrequency {
             col("story_mentions"), col("story_tokens"), alpha0))
         .withColumn("z_vs_rest", LogOdds.z(mentions, col("source_tokens"),
             col("story_mentions"), col("story_tokens"), alpha0))
-        .withColumn("story_theme", col("theme").startsWith(FRAME_THEME_PREFIX).unary_$bang());
+        .withColumn("story_theme", col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang());
 
     Dataset<Row> labelled = labels == null
         ? out.withColumn("theme_label", lit(null).cast(DataTypes.StringType))
             .withColumn("frame", lit(null).cast(DataTypes.StringType))
         : out.join(labels.select(col("theme"), col("theme_label").cast(DataTypes.StringType),
             col("frame").cast(DataTypes.StringType)), Columns.names("theme"), "left");
-    return labelled.select("story", "source", "theme", "theme_label", "frame", "story_theme",
-        "articles", "sentences", "mentions", "source_articles", "source_sentences",
-        "source_tokens", "rate_per_1k_tokens", "sentence_share", "article_share",
-        "rank_in_source", "story_mentions", "story_tokens", "story_rate_per_1k_tokens",
-        "lift_vs_all", "log_odds_vs_rest", "z_vs_rest");
+    return labelled.select(Arrays.stream(ThemeFrequencyColumns.SCHEMA.fieldNames())
+        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 }

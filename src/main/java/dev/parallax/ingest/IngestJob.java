@@ -11,6 +11,8 @@ import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.RejectsColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ public final class IngestJob {
       Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
       long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
-      long duplicates = articles.filter(col("duplicate_of").isNotNull()).count();
+      long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
       rejects.unpersist();
       articles.unpersist();
       return new Result(accepted + rejected, accepted, rejected, duplicates, files.files().size(),
@@ -162,18 +164,46 @@ public final class IngestJob {
       String source = rec.fields().get("source");
       return rejectRow(rec, index, c.reasonCode(), c.reason(), source);
     }
-    return RowFactory.create(c.articleId(), c.recordId(), c.story(), c.source(), c.url(),
-        c.title(), c.author(), c.publishedAt(), c.language(), c.country(), c.sourceType(),
-        c.synthetic(), c.text(), c.nChars(), c.nWords(), c.contentSha256(), null,
-        rec.inputFile(), rec.recordRef(), index, c.extraJson(),
-        scala.collection.JavaConverters.asScalaBuffer(c.warnings()).toList(), null, null, null);
+    Object[] row = new Object[IngestSchemas.CHECKED.size()];
+    row[IngestSchemas.ARTICLE_ID] = c.articleId();
+    row[IngestSchemas.RECORD_ID] = c.recordId();
+    row[IngestSchemas.STORY] = c.story();
+    row[IngestSchemas.SOURCE] = c.source();
+    row[IngestSchemas.URL] = c.url();
+    row[IngestSchemas.TITLE] = c.title();
+    row[IngestSchemas.AUTHOR] = c.author();
+    row[IngestSchemas.PUBLISHED_AT] = c.publishedAt();
+    row[IngestSchemas.LANGUAGE] = c.language();
+    row[IngestSchemas.COUNTRY] = c.country();
+    row[IngestSchemas.SOURCE_TYPE] = c.sourceType();
+    row[IngestSchemas.SYNTHETIC] = c.synthetic();
+    row[IngestSchemas.TEXT] = c.text();
+    row[IngestSchemas.N_CHARS] = c.nChars();
+    row[IngestSchemas.N_WORDS] = c.nWords();
+    row[IngestSchemas.CONTENT_SHA256] = c.contentSha256();
+    row[IngestSchemas.INPUT_FILE] = rec.inputFile();
+    row[IngestSchemas.RECORD_REF] = rec.recordRef();
+    row[IngestSchemas.RECORD_INDEX] = index;
+    row[IngestSchemas.EXTRA_JSON] = c.extraJson();
+    row[IngestSchemas.WARNINGS] = scala.collection.JavaConverters.asScalaBuffer(c.warnings())
+        .toList();
+    return RowFactory.create(row);
   }
 
+  /** A checked row of a rejected record: the reject columns, n_chars and n_words 0. */
   private static Row rejectRow(RawRecord rec, long index, String code, String reason, String source) {
-    return RowFactory.create(null, null, null, source, null, null, null, null, null, null, null,
-        null, null, 0L, 0L, null, null, rec.inputFile(), rec.recordRef(), index, null,
-        scala.collection.immutable.Nil$.MODULE$,
-        code, reason, rec.rawExcerpt());
+    Object[] row = new Object[IngestSchemas.CHECKED.size()];
+    row[IngestSchemas.SOURCE] = source;
+    row[IngestSchemas.N_CHARS] = 0L;
+    row[IngestSchemas.N_WORDS] = 0L;
+    row[IngestSchemas.INPUT_FILE] = rec.inputFile();
+    row[IngestSchemas.RECORD_REF] = rec.recordRef();
+    row[IngestSchemas.RECORD_INDEX] = index;
+    row[IngestSchemas.WARNINGS] = scala.collection.immutable.Nil$.MODULE$;
+    row[IngestSchemas.REASON_CODE] = code;
+    row[IngestSchemas.REASON] = reason;
+    row[IngestSchemas.RAW_EXCERPT] = rec.rawExcerpt();
+    return RowFactory.create(row);
   }
 
   /**
@@ -182,27 +212,27 @@ public final class IngestJob {
    */
   @SuppressWarnings("unchecked")
   static Dataset<Row>[] split(Dataset<Row> checked) {
-    Dataset<Row> ok = checked.filter(col("reason_code").isNull());
-    WindowSpec byId = Window.partitionBy("article_id").orderBy("input_file", "record_index");
+    Dataset<Row> ok = checked.filter(col(RejectsColumns.REASON_CODE).isNull());
+    WindowSpec byId = Window.partitionBy(ArticlesColumns.ARTICLE_ID).orderBy(ArticlesColumns.INPUT_FILE, ArticlesColumns.RECORD_INDEX);
     Dataset<Row> ranked = ok
         .withColumn("_n", row_number().over(byId))
-        .withColumn("_first_ref", first(concat(col("input_file"), lit(" "), col("record_ref"))).over(byId));
+        .withColumn("_first_ref", first(concat(col(ArticlesColumns.INPUT_FILE), lit(" "), col(ArticlesColumns.RECORD_REF))).over(byId));
     Dataset<Row> unique = ranked.filter(col("_n").equalTo(1));
     Dataset<Row> idClash = ranked.filter(col("_n").gt(1))
-        .withColumn("reason_code", lit(Reasons.DUPLICATE_ARTICLE_ID))
-        .withColumn("reason", concat(lit("same source and url as the record accepted from "),
+        .withColumn(RejectsColumns.REASON_CODE, lit(Reasons.DUPLICATE_ARTICLE_ID))
+        .withColumn(RejectsColumns.REASON, concat(lit("same source and url as the record accepted from "),
             col("_first_ref")))
-        .withColumn("raw_excerpt", col("text").substr(1, RecordReader.EXCERPT_BYTES / 4));
-    WindowSpec byText = Window.partitionBy("content_sha256")
-        .orderBy(col("published_at").asc_nulls_last(), col("article_id"));
+        .withColumn(RejectsColumns.RAW_EXCERPT, col(ArticlesColumns.TEXT).substr(1, RecordReader.EXCERPT_BYTES / 4));
+    WindowSpec byText = Window.partitionBy(ArticlesColumns.CONTENT_SHA256)
+        .orderBy(col(ArticlesColumns.PUBLISHED_AT).asc_nulls_last(), col(ArticlesColumns.ARTICLE_ID));
     Dataset<Row> articles = unique
-        .withColumn("_canonical", first("article_id").over(byText))
-        .withColumn("duplicate_of", when(col("_canonical").notEqual(col("article_id")),
+        .withColumn("_canonical", first(ArticlesColumns.ARTICLE_ID).over(byText))
+        .withColumn(ArticlesColumns.DUPLICATE_OF, when(col("_canonical").notEqual(col(ArticlesColumns.ARTICLE_ID)),
             col("_canonical")))
         .select(Arrays.stream(IngestSchemas.ARTICLES.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new));
     String[] rejectCols = IngestSchemas.REJECTS.fieldNames();
-    Dataset<Row> rejects = checked.filter(col("reason_code").isNotNull())
+    Dataset<Row> rejects = checked.filter(col(RejectsColumns.REASON_CODE).isNotNull())
         .select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new))
         .unionByName(idClash.select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)

@@ -1,57 +1,54 @@
 package dev.parallax.ingest;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.RejectsColumns;
+import java.util.Arrays;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** Schemas of the ingest stage: the checked intermediate rows, and the two tables it writes. */
 public final class IngestSchemas {
   private IngestSchemas() {}
 
-  /** Columns of the articles table, in order. */
-  public static final StructType ARTICLES = new StructType()
-      .add("article_id", StringType, false)
-      .add("record_id", StringType)
-      .add("story", StringType, false)
-      .add("source", StringType, false)
-      .add("url", StringType)
-      .add("title", StringType)
-      .add("author", StringType)
-      .add("published_at", TimestampType)
-      .add("language", StringType)
-      .add("country", StringType)
-      .add("source_type", StringType)
-      .add("synthetic", BooleanType)
-      .add("text", StringType, false)
-      .add("n_chars", LongType, false)
-      .add("n_words", LongType, false)
-      .add("content_sha256", StringType, false)
-      .add("duplicate_of", StringType)
-      .add("input_file", StringType, false)
-      .add("record_ref", StringType, false)
-      .add("record_index", LongType, false)
-      .add("extra_json", StringType)
-      .add("warnings", createArrayType(StringType, false));
+  /** Columns of the articles table, in order ({@link ArticlesColumns#SCHEMA}). */
+  public static final StructType ARTICLES = ArticlesColumns.SCHEMA;
 
-  /** Columns of the rejects table, in order. */
-  public static final StructType REJECTS = new StructType()
-      .add("input_file", StringType, false)
-      .add("record_ref", StringType, false)
-      .add("record_index", LongType, false)
-      .add("reason_code", StringType, false)
-      .add("reason", StringType, false)
-      .add("raw_excerpt", StringType)
-      .add("source", StringType);
+  /** Columns of the rejects table, in order ({@link RejectsColumns#SCHEMA}). */
+  public static final StructType REJECTS = RejectsColumns.SCHEMA;
 
   /** Articles columns plus the reject reason: one row per input record, before the split. */
-  static final StructType CHECKED = new StructType(java.util.Arrays.stream(ARTICLES.fields())
+  static final StructType CHECKED = new StructType(Arrays.stream(ARTICLES.fields())
       .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
-      .toArray(org.apache.spark.sql.types.StructField[]::new))
-      .add("reason_code", StringType)
-      .add("reason", StringType)
-      .add("raw_excerpt", StringType);
+      .toArray(StructField[]::new))
+      .add(RejectsColumns.REASON_CODE, StringType)
+      .add(RejectsColumns.REASON, StringType)
+      .add(RejectsColumns.RAW_EXCERPT, StringType);
+
+  /** Positions in a row of {@link #CHECKED}. */
+  static final int ARTICLE_ID = CHECKED.fieldIndex(ArticlesColumns.ARTICLE_ID);
+  static final int RECORD_ID = CHECKED.fieldIndex(ArticlesColumns.RECORD_ID);
+  static final int STORY = CHECKED.fieldIndex(ArticlesColumns.STORY);
+  static final int SOURCE = CHECKED.fieldIndex(ArticlesColumns.SOURCE);
+  static final int URL = CHECKED.fieldIndex(ArticlesColumns.URL);
+  static final int TITLE = CHECKED.fieldIndex(ArticlesColumns.TITLE);
+  static final int AUTHOR = CHECKED.fieldIndex(ArticlesColumns.AUTHOR);
+  static final int PUBLISHED_AT = CHECKED.fieldIndex(ArticlesColumns.PUBLISHED_AT);
+  static final int LANGUAGE = CHECKED.fieldIndex(ArticlesColumns.LANGUAGE);
+  static final int COUNTRY = CHECKED.fieldIndex(ArticlesColumns.COUNTRY);
+  static final int SOURCE_TYPE = CHECKED.fieldIndex(ArticlesColumns.SOURCE_TYPE);
+  static final int SYNTHETIC = CHECKED.fieldIndex(ArticlesColumns.SYNTHETIC);
+  static final int TEXT = CHECKED.fieldIndex(ArticlesColumns.TEXT);
+  static final int N_CHARS = CHECKED.fieldIndex(ArticlesColumns.N_CHARS);
+  static final int N_WORDS = CHECKED.fieldIndex(ArticlesColumns.N_WORDS);
+  static final int CONTENT_SHA256 = CHECKED.fieldIndex(ArticlesColumns.CONTENT_SHA256);
+  static final int INPUT_FILE = CHECKED.fieldIndex(ArticlesColumns.INPUT_FILE);
+  static final int RECORD_REF = CHECKED.fieldIndex(ArticlesColumns.RECORD_REF);
+  static final int RECORD_INDEX = CHECKED.fieldIndex(ArticlesColumns.RECORD_INDEX);
+  static final int EXTRA_JSON = CHECKED.fieldIndex(ArticlesColumns.EXTRA_JSON);
+  static final int WARNINGS = CHECKED.fieldIndex(ArticlesColumns.WARNINGS);
+  static final int REASON_CODE = CHECKED.fieldIndex(RejectsColumns.REASON_CODE);
+  static final int REASON = CHECKED.fieldIndex(RejectsColumns.REASON);
+  static final int RAW_EXCERPT = CHECKED.fieldIndex(RejectsColumns.RAW_EXCERPT);
 }

@@ -1,47 +1,21 @@
 package dev.parallax.nlp;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.SentencesColumns;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /** The annotate stage: {@code articles} to {@code sentences}. */
 public final class AnnotateJob {
   private AnnotateJob() {}
-
-  /** Columns of the sentences table. */
-  public static final StructType SENTENCES = new StructType()
-      .add("article_id", StringType, false)
-      .add("story", StringType, false)
-      .add("source", StringType, false)
-      .add("published_at", TimestampType)
-      .add("sentence_idx", LongType, false)
-      .add("char_begin", LongType, false)
-      .add("char_end", LongType, false)
-      .add("text", StringType, false)
-      .add("n_tokens", LongType, false)
-      .add("tokens", createArrayType(StringType, false))
-      .add("themes", createArrayType(StringType, false))
-      .add("frames", createArrayType(StringType, false))
-      .add("theme_mentions", createArrayType(StringType, false))
-      .add("matched_terms", createArrayType(StringType, false))
-      .add("tone", DoubleType, false)
-      .add("hedges", LongType, false)
-      .add("boosters", LongType, false)
-      .add("attitude", LongType, false)
-      .add("self_mentions", LongType, false);
 
   /** Counts of one annotate run. */
   public record Result(long articles, long sentences) {}
@@ -55,12 +29,14 @@ public final class AnnotateJob {
    */
   public static Dataset<Row> sentences(SparkSession spark, Dataset<Row> articles,
       SentenceAnnotator annotator, boolean includeDuplicates, int slices) {
-    Dataset<Row> input = (includeDuplicates ? articles : articles.filter(col("duplicate_of").isNull()))
-        .select("article_id", "story", "source", "published_at", "text")
-        .repartitionByRange(slices, col("article_id"))
-        .sortWithinPartitions("article_id");
+    Dataset<Row> input = (includeDuplicates ? articles
+            : articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNull()))
+        .select(SentenceAnnotator.INPUT.stream().map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new))
+        .repartitionByRange(slices, col(ArticlesColumns.ARTICLE_ID))
+        .sortWithinPartitions(ArticlesColumns.ARTICLE_ID);
     JavaRDD<Row> rows = input.javaRDD().mapPartitions(annotator::annotatePartition);
-    return spark.createDataFrame(rows, SENTENCES);
+    return spark.createDataFrame(rows, SentencesColumns.SCHEMA);
   }
 
   /**
@@ -90,7 +66,7 @@ public final class AnnotateJob {
     long n = warehouse.publishOrdered(Table.SENTENCES, config.runDate(), runId, sentences);
     spark.sparkContext().setJobDescription("annotate: count annotated articles");
     long docs = warehouse.read(Table.SENTENCES, config.runDate())
-        .where(col("sentence_idx").equalTo(0)).count();
+        .where(col(SentencesColumns.SENTENCE_IDX).equalTo(0)).count();
     return new Result(docs, n);
   }
 }

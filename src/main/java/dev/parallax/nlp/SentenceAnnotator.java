@@ -1,6 +1,9 @@
 package dev.parallax.nlp;
 
 import dev.parallax.nlp.tone.ToneScorer;
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +15,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,6 +23,16 @@ import org.apache.spark.sql.SparkSession;
  * {@link ToneScorer} on the sentence's tokens, and stance-marker counts.
  */
 public final class SentenceAnnotator implements Serializable {
+  /** Columns of the articles table an article row handed to {@link #annotatePartition} holds. */
+  static final List<String> INPUT = List.of(ArticlesColumns.ARTICLE_ID, ArticlesColumns.STORY,
+      ArticlesColumns.SOURCE, ArticlesColumns.PUBLISHED_AT, ArticlesColumns.TEXT);
+
+  private static final int ARTICLE_ID_AT = INPUT.indexOf(ArticlesColumns.ARTICLE_ID);
+  private static final int STORY_AT = INPUT.indexOf(ArticlesColumns.STORY);
+  private static final int SOURCE_AT = INPUT.indexOf(ArticlesColumns.SOURCE);
+  private static final int PUBLISHED_AT_AT = INPUT.indexOf(ArticlesColumns.PUBLISHED_AT);
+  private static final int TEXT_AT = INPUT.indexOf(ArticlesColumns.TEXT);
+
   /**
    * Shipped to executors by Java serialization inside this object, as Spark NLP ships its own
    * annotators. A Spark broadcast would go through Kryo, which rebuilds annotators by calling
@@ -80,7 +92,8 @@ public final class SentenceAnnotator implements Serializable {
   }
 
   /**
-   * One row per sentence of each article row (article_id, story, source, published_at, text).
+   * One row of the sentences table ({@link SentencesColumns#SCHEMA}) per sentence of each article
+   * row (columns {@link #INPUT}).
    * Lazy: holds one article's sentences at a time, so a partition's memory does not grow with its
    * number of articles.
    */
@@ -92,7 +105,7 @@ public final class SentenceAnnotator implements Serializable {
       public boolean hasNext() {
         while (!current.hasNext() && articles.hasNext()) {
           Row a = articles.next();
-          List<NlpPipeline.Sentence> sentences = model.annotate(a.getString(4));
+          List<NlpPipeline.Sentence> sentences = model.annotate(a.getString(TEXT_AT));
           List<Row> rows = new ArrayList<>(sentences.size());
           for (NlpPipeline.Sentence s : sentences) {
             rows.add(toRow(a, s));
@@ -130,11 +143,27 @@ public final class SentenceAnnotator implements Serializable {
       }
     }
     long[] markers = stance.count(s.tokens());
-    return RowFactory.create(article.getString(0), article.getString(1), article.getString(2),
-        article.get(3), (long) s.index(), (long) s.begin(), (long) s.end(), s.text(),
-        (long) s.normalized().size(), seq(s.normalized()), seq(new ArrayList<>(themes)),
-        seq(new ArrayList<>(frames)), seq(mentions), seq(matched), tone.score(s.tokens()),
-        markers[0], markers[1], markers[2], markers[3]);
+    return SentencesColumns.row()
+        .articleId(article.getString(ARTICLE_ID_AT))
+        .story(article.getString(STORY_AT))
+        .source(article.getString(SOURCE_AT))
+        .publishedAt(article.getTimestamp(PUBLISHED_AT_AT))
+        .sentenceIdx(s.index())
+        .charBegin(s.begin())
+        .charEnd(s.end())
+        .text(s.text())
+        .nTokens(s.normalized().size())
+        .tokens(seq(s.normalized()))
+        .themes(seq(new ArrayList<>(themes)))
+        .frames(seq(new ArrayList<>(frames)))
+        .themeMentions(seq(mentions))
+        .matchedTerms(seq(matched))
+        .tone(tone.score(s.tokens()))
+        .hedges(markers[StanceMarkers.HEDGES])
+        .boosters(markers[StanceMarkers.BOOSTERS])
+        .attitude(markers[StanceMarkers.ATTITUDE])
+        .selfMentions(markers[StanceMarkers.SELF_MENTIONS])
+        .build();
   }
 
   /**
@@ -145,7 +174,7 @@ public final class SentenceAnnotator implements Serializable {
    */
   private boolean insideLongerMatch(NlpPipeline.Sentence s, int i, String themeId) {
     int[] span = s.matchedSpans().get(i);
-    boolean frameLayer = isFrameTheme(themeId);
+    boolean frameLayer = ThemeIds.isFrame(themeId);
     for (int j = 0; j < s.matchedSpans().size(); j++) {
       int[] other = s.matchedSpans().get(j);
       boolean contains = other[0] <= span[0] && other[1] >= span[1]
@@ -158,17 +187,12 @@ public final class SentenceAnnotator implements Serializable {
         continue;
       }
       for (String o : outer) {
-        if (isFrameTheme(o) == frameLayer) {
+        if (ThemeIds.isFrame(o) == frameLayer) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /** General frame-level themes carry the {@code frame_} prefix in the taxonomy. */
-  static boolean isFrameTheme(String themeId) {
-    return themeId.startsWith("frame_");
   }
 
   private static scala.collection.Seq<String> seq(List<String> l) {

@@ -21,6 +21,11 @@ import java.util.Set;
 public final class StanceMarkers implements Serializable {
   /** Marker categories, in the order of {@link #count}'s result. */
   public static final List<String> CATEGORIES = List.of("hedge", "booster", "attitude", "self_mention");
+  /** Positions in {@link #count}'s result. */
+  static final int HEDGES = CATEGORIES.indexOf("hedge");
+  static final int BOOSTERS = CATEGORIES.indexOf("booster");
+  static final int ATTITUDE = CATEGORIES.indexOf("attitude");
+  static final int SELF_MENTIONS = CATEGORIES.indexOf("self_mention");
 
   private final Map<String, List<Entry>> byFirstToken;
   private final String version;

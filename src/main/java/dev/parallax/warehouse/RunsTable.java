@@ -1,10 +1,23 @@
 package dev.parallax.warehouse;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static dev.parallax.warehouse.schema.RunsColumns.ACCEPTED;
+import static dev.parallax.warehouse.schema.RunsColumns.COMMAND;
+import static dev.parallax.warehouse.schema.RunsColumns.CONFIG_SHA256;
+import static dev.parallax.warehouse.schema.RunsColumns.DUPLICATES;
+import static dev.parallax.warehouse.schema.RunsColumns.ERROR;
+import static dev.parallax.warehouse.schema.RunsColumns.FINISHED_AT;
+import static dev.parallax.warehouse.schema.RunsColumns.INPUT_RECORDS;
+import static dev.parallax.warehouse.schema.RunsColumns.MASTER;
+import static dev.parallax.warehouse.schema.RunsColumns.REJECTED;
+import static dev.parallax.warehouse.schema.RunsColumns.ROWS_WRITTEN;
+import static dev.parallax.warehouse.schema.RunsColumns.RUN_ID;
+import static dev.parallax.warehouse.schema.RunsColumns.SECONDS;
+import static dev.parallax.warehouse.schema.RunsColumns.STAGE_SECONDS;
+import static dev.parallax.warehouse.schema.RunsColumns.STARTED_AT;
+import static dev.parallax.warehouse.schema.RunsColumns.STATUS;
+import static dev.parallax.warehouse.schema.RunsColumns.VERSION;
 
+import dev.parallax.warehouse.schema.RunsColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -31,24 +44,8 @@ import org.apache.spark.sql.types.StructType;
 public final class RunsTable {
   private RunsTable() {}
 
-  /** Columns of the files. {@code stage_seconds} and {@code rows_written} are JSON objects. */
-  public static final StructType SCHEMA = new StructType()
-      .add("run_id", StringType, false)
-      .add("command", StringType, false)
-      .add("status", StringType, false)
-      .add("started_at", TimestampType, false)
-      .add("finished_at", TimestampType, false)
-      .add("seconds", DoubleType, false)
-      .add("stage_seconds", StringType, false)
-      .add("input_records", LongType)
-      .add("accepted", LongType)
-      .add("rejected", LongType)
-      .add("duplicates", LongType)
-      .add("rows_written", StringType, false)
-      .add("version", StringType)
-      .add("config_sha256", StringType)
-      .add("master", StringType)
-      .add("error", StringType);
+  /** Columns of the files ({@link RunsColumns#SCHEMA}). */
+  public static final StructType SCHEMA = RunsColumns.SCHEMA;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +62,7 @@ public final class RunsTable {
     if (warehouse.exists(Table.RUNS, runDate)) {
       for (Row r : warehouse.read(Table.RUNS, runDate).collectAsList()) {
         Row aligned = align(r);
-        if (!run.runId().equals(aligned.getString(0))) {
+        if (!run.runId().equals(aligned.getString(SCHEMA.fieldIndex(RUN_ID)))) {
           rows.add(aligned);
         }
       }
@@ -74,15 +71,29 @@ public final class RunsTable {
     return warehouse.publish(Table.RUNS, runDate, run.runId(), spark.createDataFrame(rows, SCHEMA));
   }
 
-  /** The run as a row of {@link #SCHEMA}. */
+  /** The run as a row of {@link #SCHEMA} (one row per run: positions looked up by name). */
   static Row toRow(RunRecord run) {
     RunRecord.InputCounts in = run.input();
-    return RowFactory.create(run.runId(), run.command(), run.status().column(),
-        Timestamp.from(run.startedAt()), Timestamp.from(run.finishedAt()), run.seconds(),
-        json(roundedToMillis(run.stageSeconds())),
-        in == null ? null : in.records(), in == null ? null : in.accepted(),
-        in == null ? null : in.rejected(), in == null ? null : in.duplicates(),
-        json(run.rowsWritten()), run.version(), run.configSha256(), run.master(), run.error());
+    Object[] row = new Object[SCHEMA.size()];
+    row[SCHEMA.fieldIndex(RUN_ID)] = run.runId();
+    row[SCHEMA.fieldIndex(COMMAND)] = run.command();
+    row[SCHEMA.fieldIndex(STATUS)] = run.status().column();
+    row[SCHEMA.fieldIndex(STARTED_AT)] = Timestamp.from(run.startedAt());
+    row[SCHEMA.fieldIndex(FINISHED_AT)] = Timestamp.from(run.finishedAt());
+    row[SCHEMA.fieldIndex(SECONDS)] = run.seconds();
+    row[SCHEMA.fieldIndex(STAGE_SECONDS)] = json(roundedToMillis(run.stageSeconds()));
+    if (in != null) {
+      row[SCHEMA.fieldIndex(INPUT_RECORDS)] = in.records();
+      row[SCHEMA.fieldIndex(ACCEPTED)] = in.accepted();
+      row[SCHEMA.fieldIndex(REJECTED)] = in.rejected();
+      row[SCHEMA.fieldIndex(DUPLICATES)] = in.duplicates();
+    }
+    row[SCHEMA.fieldIndex(ROWS_WRITTEN)] = json(run.rowsWritten());
+    row[SCHEMA.fieldIndex(VERSION)] = run.version();
+    row[SCHEMA.fieldIndex(CONFIG_SHA256)] = run.configSha256();
+    row[SCHEMA.fieldIndex(MASTER)] = run.master();
+    row[SCHEMA.fieldIndex(ERROR)] = run.error();
+    return RowFactory.create(row);
   }
 
   /** A row read back, with the columns of {@link #SCHEMA} by name (null where absent). */

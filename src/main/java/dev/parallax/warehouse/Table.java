@@ -1,23 +1,54 @@
 package dev.parallax.warehouse;
 
-/** The warehouse tables: their folder names and the columns rows are sorted by when published. */
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.RejectsColumns;
+import dev.parallax.warehouse.schema.RunsColumns;
+import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The warehouse tables: their folder names, their schemas (from the column contract in
+ * {@link dev.parallax.warehouse.schema}) and the columns rows are sorted by when published.
+ */
 public enum Table {
-  ARTICLES("articles", "article_id"),
-  REJECTS("rejects", "input_file", "record_ref"),
-  SENTENCES("sentences", "article_id", "sentence_idx"),
-  THEME_FREQUENCY("theme_frequency", "story", "source", "theme"),
-  STANCE_BY_SOURCE("stance_by_source", "story", "source", "theme"),
-  STANCE_DIFFERENCE("stance_difference", "story", "theme", "source_a", "source_b"),
-  DISTINCTIVE_TERMS("distinctive_terms", "story", "source", "rank"),
-  SOURCE_SUMMARY("source_summary", "story", "source"),
-  RUNS("runs", "run_id");
+  ARTICLES("articles", ArticlesColumns.SCHEMA, ArticlesColumns.ARTICLE_ID),
+  REJECTS("rejects", RejectsColumns.SCHEMA, RejectsColumns.INPUT_FILE, RejectsColumns.RECORD_REF),
+  SENTENCES("sentences", SentencesColumns.SCHEMA, SentencesColumns.ARTICLE_ID,
+      SentencesColumns.SENTENCE_IDX),
+  THEME_FREQUENCY("theme_frequency", ThemeFrequencyColumns.SCHEMA, ThemeFrequencyColumns.STORY,
+      ThemeFrequencyColumns.SOURCE, ThemeFrequencyColumns.THEME),
+  STANCE_BY_SOURCE("stance_by_source", StanceBySourceColumns.SCHEMA, StanceBySourceColumns.STORY,
+      StanceBySourceColumns.SOURCE, StanceBySourceColumns.THEME),
+  STANCE_DIFFERENCE("stance_difference", StanceDifferenceColumns.SCHEMA,
+      StanceDifferenceColumns.STORY, StanceDifferenceColumns.THEME,
+      StanceDifferenceColumns.SOURCE_A, StanceDifferenceColumns.SOURCE_B),
+  DISTINCTIVE_TERMS("distinctive_terms", DistinctiveTermsColumns.SCHEMA,
+      DistinctiveTermsColumns.STORY, DistinctiveTermsColumns.SOURCE, DistinctiveTermsColumns.RANK),
+  SOURCE_SUMMARY("source_summary", SourceSummaryColumns.SCHEMA, SourceSummaryColumns.STORY,
+      SourceSummaryColumns.SOURCE),
+  RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID);
 
   private final String folder;
+  private final StructType schema;
   private final String[] sortColumns;
 
-  Table(String folder, String... sortColumns) {
+  Table(String folder, StructType schema, String... sortColumns) {
     this.folder = folder;
+    this.schema = schema;
     this.sortColumns = sortColumns;
+  }
+
+  /**
+   * Columns of the table's files in order, without the {@code run_date} partition column; see
+   * {@link dev.parallax.warehouse.schema} for what its nullability means.
+   */
+  public StructType schema() {
+    return schema;
   }
 
   /** Folder name under the warehouse root, also the view name in {@code parallax sql}. */

@@ -2,6 +2,7 @@ package dev.parallax.compare;
 
 
 import dev.parallax.TestSpark;
+import dev.parallax.warehouse.schema.SentencesColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /** Hand-built rows of the sentences table, and helpers to read a transform's output. */
@@ -19,7 +19,7 @@ public final class CompareFixtures {
   private CompareFixtures() {}
 
   /** The sentences columns, exactly as the annotate stage writes them. */
-  public static final StructType SENTENCES = dev.parallax.nlp.AnnotateJob.SENTENCES;
+  public static final StructType SENTENCES = SentencesColumns.SCHEMA;
 
   /** One sentence; set what a test needs, the rest has neutral defaults. */
   public static final class S {
@@ -92,11 +92,31 @@ public final class CompareFixtures {
     }
 
     Row row() {
-      return RowFactory.create(article, story, source,
-          published == null ? null : Timestamp.from(published), idx, 0L, 0L, "text", nTokens,
-          tokens.toArray(new String[0]), themes.toArray(new String[0]), new String[0],
-          mentions.toArray(new String[0]), new String[0], tone, hedges, boosters, attitude,
-          selfMentions);
+      return SentencesColumns.row()
+          .articleId(article)
+          .story(story)
+          .source(source)
+          .publishedAt(published == null ? null : Timestamp.from(published))
+          .sentenceIdx(idx)
+          .charBegin(0L)
+          .charEnd(0L)
+          .text("text")
+          .nTokens(nTokens)
+          .tokens(seq(tokens))
+          .themes(seq(themes))
+          .frames(seq(List.of()))
+          .themeMentions(seq(mentions))
+          .matchedTerms(seq(List.of()))
+          .tone(tone)
+          .hedges(hedges)
+          .boosters(boosters)
+          .attitude(attitude)
+          .selfMentions(selfMentions)
+          .build();
+    }
+
+    private static scala.collection.Seq<String> seq(List<String> values) {
+      return scala.collection.JavaConverters.asScalaBuffer(values).toList();
     }
   }
 

@@ -2,9 +2,11 @@ package dev.parallax.compare;
 
 import static dev.parallax.compare.CompareFixtures.one;
 import static dev.parallax.compare.CompareFixtures.s;
+import static dev.parallax.warehouse.ContractAssertions.assertColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -48,6 +50,13 @@ class DistinctiveTermsTest {
     double aw = A0 * c / total;
     double delta = Math.log((y + aw) / (n + A0 - y - aw)) - Math.log((yr + aw) / (nr + A0 - yr - aw));
     return delta / Math.sqrt(1 / (y + aw) + 1 / (yr + aw));
+  }
+
+  @Test
+  void outputHasTheColumnsOfTheContract() {
+    assertColumns(DistinctiveTermsColumns.SCHEMA, DistinctiveTerms.compute(
+        CompareFixtures.frame(SENTENCES), new CompareParams(1, 1, 1, 50, 0.95, 1, 1, 30, A0, 2))
+        .schema());
   }
 
   @Test

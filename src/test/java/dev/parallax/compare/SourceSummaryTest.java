@@ -2,9 +2,11 @@ package dev.parallax.compare;
 
 import static dev.parallax.compare.CompareFixtures.one;
 import static dev.parallax.compare.CompareFixtures.s;
+import static dev.parallax.warehouse.ContractAssertions.assertColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,12 @@ class SourceSummaryTest {
               "frame_economic", "t_a", "t_a", "t_d"),
       s("s1", "A", "a2").published("2025-02-07T12:00:00Z").tone(0.7).nTokens(10).themes("t_c"),
       s("s1", "B", "b1").published(null).tone(0.2).nTokens(5));
+
+  @Test
+  void outputHasTheColumnsOfTheContract() {
+    assertColumns(SourceSummaryColumns.SCHEMA,
+        SourceSummary.compute(CompareFixtures.frame(SENTENCES)).schema());
+  }
 
   @Test
   void summaryByHand() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,12 @@ class StanceBySourceTest {
 
   static List<Row> rows() {
     return StanceBySource.compute(CompareFixtures.frame(SENTENCES), PARAMS).collectAsList();
+  }
+
+  @Test
+  void outputSchemaIsTheContractsExactly() {
+    assertEquals(StanceBySourceColumns.SCHEMA,
+        StanceBySource.compute(CompareFixtures.frame(SENTENCES), PARAMS).schema());
   }
 
   @Test

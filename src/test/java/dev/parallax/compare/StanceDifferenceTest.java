@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import dev.parallax.TestSpark;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,12 @@ class StanceDifferenceTest {
     double[] c = java.util.Arrays.copyOfRange(x, from, to);
     java.util.Arrays.sort(c);
     return c;
+  }
+
+  @Test
+  void outputSchemaIsTheContractsExactly() {
+    assertEquals(StanceDifferenceColumns.SCHEMA,
+        StanceDifference.compute(CompareFixtures.frame(sentences()), params(2)).schema());
   }
 
   @Test

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ class StanceGroupsTest {
         .select(col("story"), col("source"), col("article_id"), col("tone"), col("n_tokens"),
             col("hedges"), col("boosters"), col("attitude"), col("self_mentions"),
             explode(concat(array_distinct(coalesce(col("themes"), Columns.emptyStrings())),
-                array(lit(StanceGroups.ALL)))).as("theme"))
+                array(lit(ThemeIds.ALL)))).as("theme"))
         .groupBy("story", "source", "theme")
         .agg(count(lit(1)).as("sentences"), sum("n_tokens").as("tokens"),
             count(when(col("tone").geq(StanceGroups.POSITIVE), true)).as("positive"),
@@ -82,6 +83,11 @@ class StanceGroupsTest {
 
   static String key(Row r) {
     return r.getAs("story") + "|" + r.getAs("source") + "|" + r.getAs("theme");
+  }
+
+  /** Column {@code name} of a row of {@link StanceGroups#SAMPLES}. */
+  static <T> T sample(Row r, String name) {
+    return r.getAs(StanceGroups.SAMPLES.fieldIndex(name));
   }
 
   @Test
@@ -97,12 +103,12 @@ class StanceGroupsTest {
     assertTrue(expected.size() > 40, "groups: " + expected.size());
     int byArticle = 0;
     for (Row a : actual) {
-      Row e = expected.get(StanceGroups.<String>get(a, "story") + "|"
-          + StanceGroups.get(a, "source") + "|" + StanceGroups.get(a, "theme"));
+      Row e = expected.get(sample(a, "story") + "|"
+          + sample(a, "source") + "|" + sample(a, "theme"));
       String where = key(e);
       for (String c : List.of("sentences", "tokens", "positive", "negative", "hedges",
           "boosters", "attitude", "self_mentions")) {
-        assertEquals(e.<Long>getAs(c), StanceGroups.<Long>get(a, c), where + " " + c);
+        assertEquals(e.<Long>getAs(c), StanceGroupsTest.<Long>sample(a, c), where + " " + c);
       }
       List<Row> pairs = new ArrayList<>(e.<Row>getList(e.fieldIndex("tones")));
       pairs.sort(Comparator.<Row, String>comparing(p -> p.getString(0))
@@ -115,12 +121,12 @@ class StanceGroupsTest {
         }
         sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) + 1);
       }
-      assertEquals((long) sizes.size(), StanceGroups.<Long>get(a, "articles"), where);
+      assertEquals((long) sizes.size(), StanceGroupsTest.<Long>sample(a, "articles"), where);
       assertArrayEquals(values, StanceGroups.toneSample(a).values, where);
       assertEquals(sizes, a.getList(StanceGroups.SAMPLES.fieldIndex("cluster_sizes")), where);
       boolean clustered = sizes.size() >= PARAMS.minArticlesForCluster();
       byArticle += clustered ? 1 : 0;
-      assertEquals(clustered ? "article" : "sentence", StanceGroups.get(a, "resampling"), where);
+      assertEquals(clustered ? "article" : "sentence", sample(a, "resampling"), where);
       long seed = Seeds.of(PARAMS.seed(), e.getAs("story"), e.getAs("source"), e.getAs("theme"));
       double[] boot;
       if (clustered) {

@@ -2,11 +2,13 @@ package dev.parallax.compare;
 
 import static dev.parallax.compare.CompareFixtures.one;
 import static dev.parallax.compare.CompareFixtures.s;
+import static dev.parallax.warehouse.ContractAssertions.assertColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.TestSpark;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,12 @@ class ThemeFrequencyTest {
     Dataset<Row> labels = TestSpark.get().sql(
         "SELECT 't1' AS theme, 'Theme one' AS theme_label, 'economic' AS frame");
     return ThemeFrequency.compute(sentences, labels, ALPHA0).collectAsList();
+  }
+
+  @Test
+  void outputHasTheColumnsOfTheContract() {
+    assertColumns(ThemeFrequencyColumns.SCHEMA,
+        ThemeFrequency.compute(CompareFixtures.frame(SENTENCES), null, ALPHA0).schema());
   }
 
   @Test

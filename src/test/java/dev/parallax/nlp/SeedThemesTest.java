@@ -2,6 +2,8 @@ package dev.parallax.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * not judged here.
  */
 class SeedThemesTest {
+  static final int THEMES_AT = SentencesColumns.SCHEMA.fieldIndex(SentencesColumns.THEMES);
+
   /** Reader's tags per paragraph of ../shared/seed (the copy in data/coverage/op-ed-seed.txt). */
   static final List<Set<String>> EXPECTED = List.of(
       // ¶1 AI and semiconductors on the agenda; rapport between Ishiba and Trump "reminiscent of"
@@ -58,8 +62,8 @@ class SeedThemesTest {
       Row article = RowFactory.create("seed", "s", "Op-Ed (seed)", null, paragraphs.get(p));
       Set<String> themes = new TreeSet<>();
       annotator.annotatePartition(List.of(article).iterator()).forEachRemaining(r -> {
-        for (Object t : r.getList(10)) {
-          if (!((String) t).startsWith("frame_")) {
+        for (Object t : r.getList(THEMES_AT)) {
+          if (!ThemeIds.isFrame((String) t)) {
             themes.add((String) t);
           }
         }
@@ -90,7 +94,7 @@ class SeedThemesTest {
       Row article = RowFactory.create("a", "s", "src", null, c.getKey());
       List<String> themes = new ArrayList<>();
       annotator.annotatePartition(List.of(article).iterator())
-          .forEachRemaining(r -> r.getList(10).forEach(t -> themes.add((String) t)));
+          .forEachRemaining(r -> r.getList(THEMES_AT).forEach(t -> themes.add((String) t)));
       assertEquals(true, themes.contains(c.getValue()), c.getKey() + " → " + themes);
       if (c.getKey().contains("investments")) {
         assertEquals(false, themes.contains("investment_jobs"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parallax.TestSpark;
+import dev.parallax.warehouse.schema.RunsColumns;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -92,7 +93,9 @@ class RunsTableTest {
     }
     assertFalse(wh.exists(Table.RUNS, DAY.plusDays(2)));
     assertTrue(wh.exists(Table.RUNS, DAY));
-    assertNull(RunsTable.toRow(failedCompare).get(7), "input_records is null without ingest");
+    assertNull(RunsTable.toRow(failedCompare)
+            .get(RunsTable.SCHEMA.fieldIndex(RunsColumns.INPUT_RECORDS)),
+        "input_records is null without ingest");
   }
 
   static long scalarLong(Statement s, String sql) throws SQLException {

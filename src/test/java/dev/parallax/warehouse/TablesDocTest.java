@@ -73,6 +73,21 @@ class TablesDocTest {
   }
 
   @Test
+  void eachTableSchemaOfTheContractIsDocumentedInColumnsTsv() {
+    for (Table t : Table.values()) {
+      List<String> declared = new ArrayList<>();
+      for (StructField f : t.schema().fields()) {
+        declared.add(f.name() + " " + f.dataType().simpleString());
+      }
+      declared.add("run_date date");
+      List<String> documented = ColumnDocs.of(t).stream().map(d -> d.column() + " " + d.type())
+          .toList();
+      assertEquals(documented, declared, t.folder() + ": the SCHEMA of its class in "
+          + "dev.parallax.warehouse.schema and columns.tsv differ (names, order or types)");
+    }
+  }
+
+  @Test
   void docsTablesMdIsGeneratedFromColumnsTsv() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     String generated = regenerate(doc);
