@@ -134,11 +134,13 @@ record DifferencesSection(Story st) implements Section {
       double lo = dbl(r, "ci_low");
       double hi = dbl(r, "ci_high");
       return new Diff(theme, flip ? b : a, flip ? a : b,
-          dbl(r, flip ? "tone_mean_b" : "tone_mean_a"), dbl(r, flip ? "tone_mean_a" : "tone_mean_b"),
+          dbl(r, flip ? "tone_mean_b" : "tone_mean_a"),
+          dbl(r, flip ? "tone_mean_a" : "tone_mean_b"),
           Math.abs(d), flip ? -hi : lo, flip ? -lo : hi, dbl(r, "p_value"), dbl(r, "q_value"),
           Math.abs(dbl(r, "effect_size")), lng(r, flip ? "sentences_b" : "sentences_a"),
           lng(r, flip ? "sentences_a" : "sentences_b"),
-          Boolean.TRUE.equals(r.getAs("significant")), Boolean.TRUE.equals(r.getAs("small_sample")));
+          Boolean.TRUE.equals(r.getAs("significant")),
+          Boolean.TRUE.equals(r.getAs("small_sample")));
     }
 
     String label() {

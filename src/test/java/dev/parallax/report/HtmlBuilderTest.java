@@ -11,8 +11,8 @@ class HtmlBuilderTest {
   void textAndAttributeValuesAreEscapedMarkupIsNot() {
     String html = new HtmlBuilder().open("td", "class", "a\" onclick=\"x").text("<b>&'").close("td")
         .nl().element("p", null).markup("<svg></svg>").toString();
-    assertEquals("<td class=\"a&quot; onclick=&quot;x\">&lt;b&gt;&amp;&#39;</td>\n<p></p><svg></svg>",
-        html);
+    assertEquals("<td class=\"a&quot; onclick=&quot;x\">&lt;b&gt;&amp;&#39;</td>\n"
+        + "<p></p><svg></svg>", html);
   }
 
   @Test
