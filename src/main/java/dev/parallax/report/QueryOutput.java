@@ -57,7 +57,7 @@ public final class QueryOutput {
       throws IOException {
     switch (format) {
       case TABLE -> out.write(table(schema, rows));
-      case CSV -> csv(schema, rows, out);
+      case CSV -> Csv.write(schema, rows, out);
       case JSON -> json(schema, rows, out);
       default -> throw new IllegalArgumentException(String.valueOf(format));
     }
@@ -201,23 +201,6 @@ public final class QueryOutput {
       }
     }
     return b == null ? s : b.toString();
-  }
-
-  static void csv(StructType schema, Iterator<Row> rows, Writer out) throws IOException {
-    StructField[] fields = schema.fields();
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < fields.length; i++) {
-      line.append(i == 0 ? "" : ",").append(Csv.field(fields[i].name()));
-    }
-    out.write(line.append("\r\n").toString());
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      line.setLength(0);
-      for (int i = 0; i < fields.length; i++) {
-        line.append(i == 0 ? "" : ",").append(Csv.field(Csv.cell(r, i, fields[i])));
-      }
-      out.write(line.append("\r\n").toString());
-    }
   }
 
   static void json(StructType schema, Iterator<Row> rows, Writer out) throws IOException {

@@ -118,8 +118,8 @@ public final class ReportWriter {
     spark.sparkContext().setJobDescription("report: count articles and rejects");
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, runDate);
     Dataset<Row> rejects = warehouse.read(Table.REJECTS, runDate);
-    Row counts = articles.agg(functions.count(functions.lit(1)),
-        functions.count(functions.col("duplicate_of"))).first();
+    Row counts = articles.agg(functions.count(functions.lit(1)).as("accepted"),
+        functions.count(functions.col("duplicate_of")).as("duplicates")).first();
     long rejected = rejects.count();
     List<HtmlReport.RejectReason> reasons = new ArrayList<>();
     for (Row r : rejects.groupBy("reason_code")
@@ -130,9 +130,10 @@ public final class ReportWriter {
                 functions.col("reason"))).as("first"))
         .orderBy(functions.desc("records"), functions.col("reason_code"))
         .collectAsList()) {
-      Row first = r.getStruct(3);
-      reasons.add(new HtmlReport.RejectReason(r.getString(0), r.getLong(1), r.getLong(2),
-          first.getString(0), first.getString(2), first.getString(3)));
+      Row first = r.getAs("first");
+      reasons.add(new HtmlReport.RejectReason(r.getAs("reason_code"), r.<Long>getAs("records"),
+          r.<Long>getAs("files"), first.getAs("input_file"), first.getAs("record_ref"),
+          first.getAs("reason")));
     }
     spark.sparkContext().setJobDescription("report: list articles");
     WindowSpec perStory = Window.partitionBy("story").orderBy("source", "published_at", "article_id");
@@ -141,15 +142,15 @@ public final class ReportWriter {
         .withColumn("_n", functions.row_number().over(perStory))
         .filter(functions.col("_n").leq(HtmlReport.MAX_ARTICLES + 1))
         .select(functions.col("story"), functions.col("source"), functions.col("title"),
-            functions.col("published_at"), functions.col("duplicate_of").isNotNull(),
-            functions.col("_n"))
+            functions.col("published_at"),
+            functions.col("duplicate_of").isNotNull().as("duplicate"), functions.col("_n"))
         .orderBy("story", "_n")
         .collectAsList()) {
-      list.add(new HtmlReport.Article(r.getString(0), r.getString(1), r.getString(2),
-          r.isNullAt(3) ? null : r.getTimestamp(3), r.getBoolean(4)));
+      list.add(new HtmlReport.Article(r.getAs("story"), r.getAs("source"), r.getAs("title"),
+          r.getAs("published_at"), r.<Boolean>getAs("duplicate")));
     }
-    return new HtmlReport.Ingest(new HtmlReport.RunCounts(counts.getLong(0), rejected,
-        counts.getLong(1)), reasons, list);
+    return new HtmlReport.Ingest(new HtmlReport.RunCounts(counts.<Long>getAs("accepted"),
+        rejected, counts.<Long>getAs("duplicates")), reasons, list);
   }
 
   private record Collected(StructType schema, List<Row> rows) {}

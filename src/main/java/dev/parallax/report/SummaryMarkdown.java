@@ -1,5 +1,6 @@
 package dev.parallax.report;
 
+import dev.parallax.warehouse.schema.ThemeIds;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,8 +26,6 @@ final class SummaryMarkdown {
   static final int TOP_DIFFERENCES = 10;
   /** Distinctive terms listed per source. */
   static final int TOP_TERMS = 5;
-  private static final String FRAME_PREFIX = "frame_";
-  private static final String ALL = "_all";
 
   /** The compare tables of one run date, rows in any order. */
   record Tables(List<Row> themeFrequency, List<Row> stanceDifference, List<Row> distinctiveTerms,
@@ -80,7 +79,7 @@ final class SummaryMarkdown {
     Map<String, Map<String, Double>> rate = new TreeMap<>();
     for (Row r : rows) {
       String theme = r.getAs("theme");
-      if (theme.startsWith(FRAME_PREFIX)) {
+      if (ThemeIds.isFrame(theme)) {
         continue;
       }
       mentions.merge(theme, ((Number) r.getAs("mentions")).longValue(), Long::sum);
@@ -145,7 +144,7 @@ final class SummaryMarkdown {
       if (Boolean.TRUE.equals(r.getAs("small_sample"))) {
         notes.add("small sample");
       }
-      md.append("| ").append(ALL.equals(theme) ? "all sentences"
+      md.append("| ").append(ThemeIds.ALL.equals(theme) ? "all sentences"
               : escape(labels.getOrDefault(theme, theme)))
           .append(" | ").append(escape(r.getAs("source_a")))
           .append(" | ").append(escape(r.getAs("source_b")))

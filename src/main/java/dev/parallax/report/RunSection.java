@@ -1,0 +1,84 @@
+package dev.parallax.report;
+
+import dev.parallax.report.Blocks.Cell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The run: input reconciliation (input = accepted + rejected, duplicates, what was analysed) as
+ * stat tiles and a sentence, then the rejected records by reason with one example each.
+ *
+ * @param ingest the ingest digest, or null when the articles or rejects partition is missing
+ */
+record RunSection(HtmlReport.Ingest ingest, long analysed, long sentences, long sources,
+    int stories) implements Section {
+
+  @Override
+  public String key() {
+    return "run";
+  }
+
+  @Override
+  public String nav() {
+    return "Run";
+  }
+
+  @Override
+  public String heading() {
+    return "The run: what went in";
+  }
+
+  @Override
+  public String howTo(Page page) {
+    return "Every input record ends in exactly one table: <b>accepted</b> (the articles table) "
+        + "or <b>rejected</b> (the rejects table, with a reason), so input = accepted + rejected. "
+        + "<b>Exact duplicates</b> (the same text twice, e.g. a wire story reprinted) stay in "
+        + "articles but are not analysed unless <code>annotate.include_duplicates</code> is on. "
+        + "Rejected records are summarised by reason below; fix them at the source and rerun the "
+        + "date to include them.";
+  }
+
+  @Override
+  public void body(Page page) {
+    HtmlBuilder h = page.html;
+    if (ingest == null) {
+      Blocks.paragraph(h, "empty", "The articles or rejects table has no partition for this run "
+          + "date, so the input counts are not shown; the analysis below comes from the compare "
+          + "tables alone.");
+      return;
+    }
+    HtmlReport.RunCounts c = ingest.counts();
+    h.open("div", "class", "stats", "data-table", "reconciliation").nl();
+    Blocks.stat(h, c.input(), "input records");
+    Blocks.stat(h, c.accepted(), "accepted");
+    Blocks.stat(h, c.rejected(), "rejected");
+    Blocks.stat(h, c.duplicates(), "exact duplicates");
+    Blocks.stat(h, analysed, "articles analysed");
+    Blocks.stat(h, sentences, "sentences");
+    Blocks.stat(h, sources, "sources");
+    Blocks.stat(h, stories, "stories");
+    h.close("div").nl();
+    Blocks.paragraph(h, "flow", Html.count(c.input()) + " input records = "
+        + Html.count(c.accepted()) + " accepted + " + Html.count(c.rejected())
+        + " rejected. Of the accepted, "
+        + Blocks.plural(c.duplicates(), "is an exact duplicate", "are exact duplicates") + "; "
+        + Blocks.plural(analysed, "article", "articles") + " went into the analysis.");
+    h.element("h3", "Rejected records by reason").nl();
+    if (ingest.rejects().isEmpty()) {
+      Blocks.paragraph(h, "empty", "No record was rejected.");
+      return;
+    }
+    List<Cell[]> rows = new ArrayList<>();
+    for (HtmlReport.RejectReason r : ingest.rejects()) {
+      rows.add(new Cell[] {Cell.element("code", r.code()), Cell.text(Html.count(r.records())),
+          Cell.text(Html.count(r.files())),
+          Cell.text(r.exampleFile()).then(Cell.text(" "))
+              .then(Cell.element("span", "(" + Objects.toString(r.exampleRef(), "") + ")",
+                  "class", "muted"))
+              .then(Cell.text(": ")).then(Cell.text(r.exampleReason()))});
+    }
+    Blocks.table(h, "rejects", List.of("reason code", "records", "files", "example"), "knnt",
+        rows);
+  }
+}

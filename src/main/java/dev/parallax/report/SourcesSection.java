@@ -1,0 +1,81 @@
+package dev.parallax.report;
+
+import static dev.parallax.report.Blocks.dbl;
+import static dev.parallax.report.Blocks.lng;
+
+import dev.parallax.report.Blocks.Cell;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+
+/**
+ * A story's sources: one row each (articles, sentences, tokens, mean tone, first and last
+ * publication, top themes), then its articles in a collapsed list, at most
+ * {@value HtmlReport#MAX_ARTICLES}.
+ *
+ * @param ingest the ingest digest, or null when it is missing (then no article list)
+ */
+record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
+
+  @Override
+  public String key() {
+    return "sources";
+  }
+
+  @Override
+  public String nav() {
+    return "Sources";
+  }
+
+  @Override
+  public String heading() {
+    return "Sources";
+  }
+
+  @Override
+  public String howTo(Page page) {
+    return "One row per source: how much text each comparison rests on. <b>Tone</b> is the "
+        + "mean tone of all the source's sentences, from −1 (most negative) through 0 (neutral) to "
+        + "+1 (most positive). <b>Top themes</b> are its three most mentioned themes. Sources with "
+        + "few sentences get wide intervals in the charts below.";
+  }
+
+  @Override
+  public void body(Page page) {
+    HtmlBuilder h = page.html;
+    List<Cell[]> rows = new ArrayList<>();
+    for (Row r : st.summary) {
+      List<Object> top = r.isNullAt(r.fieldIndex("top_themes")) ? List.of()
+          : r.getList(r.fieldIndex("top_themes"));
+      rows.add(new Cell[] {Cell.text(r.getAs("source")), Cell.text(Html.count(lng(r, "articles"))),
+          Cell.text(Html.count(lng(r, "sentences"))), Cell.text(Html.count(lng(r, "tokens"))),
+          Blocks.tone(dbl(r, "tone_mean"), st.tone),
+          Cell.text(Blocks.date(r.getAs("first_published"))),
+          Cell.text(Blocks.date(r.getAs("last_published"))),
+          Cell.text(top.stream().map(o -> st.label(String.valueOf(o)))
+              .collect(Collectors.joining(", ")))});
+    }
+    Blocks.table(h, "sources", List.of("source", "articles", "sentences", "tokens", "tone",
+        "first published (UTC)", "last published (UTC)", "top themes"), "knnnnkkt", rows);
+    if (ingest == null) {
+      return;
+    }
+    List<HtmlReport.Article> all = ingest.articles().stream()
+        .filter(a -> st.story.equals(a.story())).toList();
+    h.open("details").element("summary", "Articles of this story ("
+        + (all.size() > HtmlReport.MAX_ARTICLES
+            ? "the first " + HtmlReport.MAX_ARTICLES + " listed" : Html.count(all.size()))
+        + ")").nl();
+    List<Cell[]> articles = new ArrayList<>();
+    for (HtmlReport.Article a : all.stream().limit(HtmlReport.MAX_ARTICLES).toList()) {
+      articles.add(new Cell[] {Cell.text(a.source()), Cell.text(Blocks.date(a.published())),
+          a.title() == null ? Cell.element("span", "(no title)", "class", "muted")
+              : Cell.text(a.title()),
+          Cell.text(a.duplicate() ? "exact duplicate, not analysed" : "")});
+    }
+    Blocks.table(h, "articles", List.of("source", "published (UTC)", "title", "note"), "kktt",
+        articles);
+    h.close("details").nl();
+  }
+}

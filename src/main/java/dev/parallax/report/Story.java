@@ -1,0 +1,115 @@
+package dev.parallax.report;
+
+import static dev.parallax.report.Blocks.dbl;
+import static dev.parallax.report.Blocks.lng;
+
+import dev.parallax.warehouse.schema.ThemeIds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+
+/**
+ * One story's rows of the compare tables, as the report's sections read them: its sources (by
+ * name), its story themes (most mentioned first; not the {@code frame_*} themes), theme labels,
+ * rates and stance rows, and the tone palette every tone colour of the story uses.
+ */
+final class Story {
+  final String story;
+  /** The story's anchor prefix in the page: {@code s1}, {@code s2}, … in story order. */
+  final String id;
+  final List<Row> summary;
+  final List<Row> differences;
+  final List<Row> terms;
+  final List<String> sources;
+  final List<String> themes;
+  private final Map<String, String> labels = new TreeMap<>();
+  private final Map<String, Double> rates = new LinkedHashMap<>();
+  private final Map<String, List<Row>> stanceByTheme = new TreeMap<>();
+  /** Diverging, centred at 0, half-width the largest |tone_mean| rounded up to 0.25. */
+  final Palette tone;
+
+  Story(String story, String id, HtmlReport.Tables t) {
+    this.story = story;
+    this.id = id;
+    summary = of(t.sourceSummary(), story);
+    summary.sort(Comparator.comparing(r -> r.<String>getAs("source")));
+    differences = of(t.stanceDifference(), story);
+    terms = of(t.distinctiveTerms(), story);
+    sources = summary.stream().map(r -> r.<String>getAs("source")).toList();
+    Map<String, Long> mentions = new TreeMap<>();
+    for (Row r : of(t.themeFrequency(), story)) {
+      String theme = r.getAs("theme");
+      Object label = r.getAs("theme_label");
+      if (label != null) {
+        labels.put(theme, label.toString());
+      }
+      if (!storyTheme(r)) {
+        continue;
+      }
+      mentions.merge(theme, lng(r, "mentions"), Long::sum);
+      rates.put(r.<String>getAs("source") + "\u0000" + theme, dbl(r, "rate_per_1k_tokens"));
+    }
+    List<String> ordered = new ArrayList<>(mentions.keySet());
+    ordered.sort(Comparator.comparing((String th) -> -mentions.get(th))
+        .thenComparing(Comparator.naturalOrder()));
+    themes = ordered;
+    double bound = 0;
+    for (Row r : of(t.stanceBySource(), story)) {
+      stanceByTheme.computeIfAbsent(r.getAs("theme"), k -> new ArrayList<>()).add(r);
+      double m = dbl(r, "tone_mean");
+      String theme = r.getAs("theme");
+      if (Double.isFinite(m) && (ThemeIds.ALL.equals(theme) || mentions.containsKey(theme))) {
+        bound = Math.max(bound, Math.abs(m));
+      }
+    }
+    tone = Palette.diverging(Math.max(0.25, Math.ceil(bound * 4 - 1e-9) / 4));
+  }
+
+  /** {@code story_theme} when the table has it, else: not a {@code frame_*} theme. */
+  private static boolean storyTheme(Row r) {
+    if (Arrays.asList(r.schema().fieldNames()).contains("story_theme")
+        && r.getAs("story_theme") != null) {
+      return Boolean.TRUE.equals(r.getAs("story_theme"));
+    }
+    return !ThemeIds.isFrame(r.getAs("theme"));
+  }
+
+  /** The theme's label; "All sentences" for {@code _all}; the id when it has no label. */
+  String label(String theme) {
+    return ThemeIds.ALL.equals(theme) ? "All sentences" : labels.getOrDefault(theme, theme);
+  }
+
+  List<String> labels(List<String> themes) {
+    return themes.stream().map(this::label).toList();
+  }
+
+  /** Mentions per 1,000 tokens; NaN when the source never mentions the theme. */
+  double rate(String source, String theme) {
+    Double v = rates.get(source + "\u0000" + theme);
+    return v == null ? Double.NaN : v;
+  }
+
+  /** The stance_by_source rows of one theme ({@code _all} included). */
+  List<Row> stance(String theme) {
+    return stanceByTheme.getOrDefault(theme, List.of());
+  }
+
+  /** The stance_by_source row of one source and theme, or null. */
+  Row stance(String source, String theme) {
+    for (Row r : stance(theme)) {
+      if (source.equals(r.getAs("source"))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static List<Row> of(List<Row> rows, String story) {
+    return new ArrayList<>(rows.stream().filter(r -> story.equals(r.getAs("story"))).toList());
+  }
+}

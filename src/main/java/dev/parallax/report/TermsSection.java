@@ -1,0 +1,92 @@
+package dev.parallax.report;
+
+import static dev.parallax.report.Blocks.dbl;
+import static dev.parallax.report.Blocks.finiteOr;
+import static dev.parallax.report.Blocks.lng;
+
+import dev.parallax.report.Blocks.Cell;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+
+/**
+ * Words that set each source apart: per source (by name) a bar chart of its
+ * {@value HtmlReport#TOP_TERMS} most distinctive terms by z-score, every chart on the same scale,
+ * with the counts and log-odds in a table.
+ */
+record TermsSection(Story st) implements Section {
+  private static final Color TERM_BAR = new Color(0x4A, 0x78, 0xA8);
+
+  @Override
+  public String key() {
+    return "terms";
+  }
+
+  @Override
+  public String nav() {
+    return "Distinctive terms";
+  }
+
+  @Override
+  public String heading() {
+    return "Words that set each source apart";
+  }
+
+  @Override
+  public String howTo(Page page) {
+    return "The words and two-word phrases each source uses more than the other sources of "
+        + "the story, ranked by <b>z</b>: the z-score of the weighted log-odds ratio with an "
+        + "informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, \"Fightin' Words\"), "
+        + "which discounts rare words. z above about 2 is unlikely to be chance; larger is more "
+        + "distinctive. Counts are occurrences in this source and in all the others.";
+  }
+
+  @Override
+  public void body(Page page) {
+    HtmlBuilder h = page.html;
+    Map<String, List<Row>> bySource = new TreeMap<>();
+    for (Row r : st.terms) {
+      bySource.computeIfAbsent(r.getAs("source"), k -> new ArrayList<>()).add(r);
+    }
+    if (bySource.isEmpty()) {
+      Blocks.paragraph(h, "empty", "No source has terms frequent enough to rank.");
+      return;
+    }
+    Map<String, List<Row>> tops = new TreeMap<>();
+    double axisMax = 0;
+    for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
+      List<Row> top = e.getValue().stream()
+          .sorted(Comparator.comparingLong((Row r) -> lng(r, "rank")))
+          .limit(HtmlReport.TOP_TERMS).toList();
+      tops.put(e.getKey(), top);
+      for (Row r : top) {
+        axisMax = Math.max(axisMax, finiteOr(dbl(r, "z_score"), 0));
+      }
+    }
+    Blocks.paragraph(h, "note", "Same scale in every chart.");
+    h.open("div", "class", "grid").nl();
+    for (Map.Entry<String, List<Row>> e : tops.entrySet()) {
+      List<Row> top = e.getValue();
+      h.open("div", "class", "card").nl().element("h4", e.getKey()).nl();
+      page.chart("terms", new Charts.Bars(page.nextChartId(),
+          "Most distinctive terms of " + e.getKey(),
+          top.stream().map(r -> new Charts.Bar(r.getAs("term"), dbl(r, "z_score"))).toList(),
+          "z-score (log-odds against the other sources)", TERM_BAR, axisMax * 1.15, 560).svg());
+      List<Cell[]> rows = new ArrayList<>();
+      for (Row r : top) {
+        rows.add(new Cell[] {Cell.text(String.valueOf(lng(r, "rank"))), Cell.text(r.getAs("term")),
+            Cell.text(Html.count(lng(r, "count_source"))),
+            Cell.text(Html.count(lng(r, "count_rest"))), Cell.text(Html.num(dbl(r, "log_odds"), 2)),
+            Cell.text(Html.num(dbl(r, "z_score"), 2))});
+      }
+      Blocks.table(h, "terms", List.of("rank", "term", "count here", "count elsewhere",
+          "log-odds", "z"), "nknnnn", rows);
+      h.close("div").nl();
+    }
+    h.close("div").nl();
+  }
+}

@@ -1,0 +1,173 @@
+package dev.parallax.report;
+
+import static dev.parallax.report.Blocks.dbl;
+import static dev.parallax.report.Blocks.finiteOr;
+import static dev.parallax.report.Blocks.lng;
+import static dev.parallax.report.Blocks.pct;
+
+import dev.parallax.report.Blocks.Cell;
+import dev.parallax.warehouse.schema.ThemeIds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/**
+ * Tone of each source: the mean tone of all its sentences ({@code _all}) with its confidence
+ * interval, a source × theme tone heatmap, and one small-multiple interval chart per story theme
+ * on a shared scale; every chart with its numbers beside it.
+ */
+record ToneSection(Story st) implements Section {
+
+  @Override
+  public String key() {
+    return "tone";
+  }
+
+  @Override
+  public String nav() {
+    return "Tone";
+  }
+
+  @Override
+  public String heading() {
+    return "Tone of each source";
+  }
+
+  @Override
+  public String howTo(Page page) {
+    return "<b>Tone</b> is the mean sentence tone, from −1 (most negative) through 0 (neutral) "
+        + "to +1 (most positive), scored with a VADER-style lexicon plus a news-and-diplomacy "
+        + "lexicon. The dot is the mean, coloured red (negative) – white (neutral) – blue "
+        + "(positive); the grey bar is its <b>" + pct(page.confidence) + " confidence interval</b> "
+        + "(CI, a bootstrap): the range of means the data are compatible with. Bars that overlap "
+        + "a lot mean the sources may not really differ: the next section tests that. "
+        + "<b>n</b> is the number of sentences; values marked <i>small sample</i> (in brackets in "
+        + "the heatmap) rest on fewer sentences than <code>compare.min_sentences</code> and "
+        + "deserve caution.";
+  }
+
+  @Override
+  public void body(Page page) {
+    HtmlBuilder h = page.html;
+    List<Row> all = st.stance(ThemeIds.ALL);
+    if (all.isEmpty()) {
+      Blocks.paragraph(h, "empty", "No tone rows for this story.");
+      return;
+    }
+    String title = "Mean tone of all sentences, by source";
+    h.element("h3", title).nl().open("div", "class", "figure").nl();
+    double[] range = ciRange(all);
+    page.chart("tone-all", new Charts.Forest(page.nextChartId(), title, intervals(all),
+        "mean sentence tone (−1 negative … +1 positive), with " + pct(page.confidence) + " CI",
+        range[0], range[1], Blocks.tick(range), 640).svg());
+    toneTable(h, "tone-all", all);
+    h.close("div").nl();
+
+    List<String> themes = st.themes.stream().filter(th -> !st.stance(th).isEmpty()).toList();
+    if (themes.isEmpty()) {
+      return;
+    }
+    heatmap(page, themes);
+    smallMultiples(page, themes);
+  }
+
+  private void heatmap(Page page, List<String> themes) {
+    HtmlBuilder h = page.html;
+    String title = "Mean tone by source and theme";
+    h.element("h3", title).nl().open("div", "class", "figure wide").nl();
+    double[][] values = new double[st.sources.size()][themes.size()];
+    String[][] text = new String[st.sources.size()][themes.size()];
+    List<Cell[]> rows = new ArrayList<>();
+    for (int r = 0; r < st.sources.size(); r++) {
+      Cell[] row = new Cell[themes.size() + 1];
+      row[0] = Cell.text(st.sources.get(r));
+      for (int c = 0; c < themes.size(); c++) {
+        Row s = st.stance(st.sources.get(r), themes.get(c));
+        double v = s == null ? Double.NaN : dbl(s, "tone_mean");
+        values[r][c] = v;
+        boolean small = s != null && Boolean.TRUE.equals(s.getAs("small_sample"));
+        String shown = Html.signed(v, 2);
+        text[r][c] = Double.isNaN(v) ? "–" : small ? "(" + shown + ")" : shown;
+        row[c + 1] = Blocks.heat(v, st.tone, s == null ? Cell.text("–")
+            : Cell.text(shown + " ")
+                .then(Cell.element("span", "n=" + lng(s, "sentences"), "class", "n")));
+      }
+      rows.add(row);
+    }
+    page.chart("tone-heatmap", new Charts.Heatmap(page.nextChartId(), title, st.sources,
+        st.labels(themes), values, text, st.tone,
+        "mean sentence tone (−1 negative … +1 positive)").svg());
+    List<String> head = new ArrayList<>();
+    head.add("source");
+    head.addAll(st.labels(themes));
+    Blocks.table(h, "tone-matrix", head, "k" + "n".repeat(themes.size()), rows);
+    h.close("div").nl();
+  }
+
+  private void smallMultiples(Page page, List<String> themes) {
+    HtmlBuilder h = page.html;
+    h.element("h3", "Tone by source, one chart per theme").nl();
+    Blocks.paragraph(h, "note",
+        "Same scale in every chart; sources ordered from most positive to most negative.");
+    h.open("div", "class", "grid").nl();
+    List<Row> themed = new ArrayList<>();
+    themes.forEach(th -> themed.addAll(st.stance(th)));
+    double[] shared = ciRange(themed);
+    for (String th : themes) {
+      List<Row> rows = st.stance(th);
+      String label = st.label(th);
+      h.open("div", "class", "card").nl().element("h4", label).nl();
+      page.chart("tone-theme", new Charts.Forest(page.nextChartId(),
+          "Mean tone on " + label + ", by source", intervals(rows),
+          "mean tone, " + pct(page.confidence) + " CI", shared[0], shared[1],
+          Blocks.tick(shared), 560).svg());
+      toneTable(h, "tone-theme", rows);
+      h.close("div").nl();
+    }
+    h.close("div").nl();
+  }
+
+  private void toneTable(HtmlBuilder h, String name, List<Row> rows) {
+    List<Cell[]> out = new ArrayList<>();
+    for (Row r : sortedByTone(rows)) {
+      out.add(new Cell[] {Cell.text(r.getAs("source")), Blocks.tone(dbl(r, "tone_mean"), st.tone),
+          Cell.text("[" + Html.signed(dbl(r, "tone_ci_low"), 2) + ", "
+              + Html.signed(dbl(r, "tone_ci_high"), 2) + "]"),
+          Cell.text(Html.count(lng(r, "sentences"))),
+          Cell.text(Boolean.TRUE.equals(r.getAs("small_sample")) ? "small sample" : "")});
+    }
+    Blocks.table(h, name, List.of("source", "tone", "CI", "n", "note"), "knnnt", out);
+  }
+
+  private List<Charts.Interval> intervals(List<Row> rows) {
+    List<Charts.Interval> out = new ArrayList<>();
+    for (Row r : sortedByTone(rows)) {
+      double mean = dbl(r, "tone_mean");
+      out.add(new Charts.Interval(r.<String>getAs("source") + " (n=" + lng(r, "sentences") + ")",
+          mean, dbl(r, "tone_ci_low"), dbl(r, "tone_ci_high"), st.tone.color(mean)));
+    }
+    return out;
+  }
+
+  /** Most positive first, NaN last, ties by source. */
+  private static List<Row> sortedByTone(List<Row> rows) {
+    return rows.stream().sorted(Comparator.comparingDouble((Row r) -> {
+      double v = dbl(r, "tone_mean");
+      return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
+    }).thenComparing(r -> r.<String>getAs("source"))).toList();
+  }
+
+  /** Lowest CI bound and highest, padded and rounded out to 0.25, within [−1, 1], with 0. */
+  private static double[] ciRange(List<Row> rows) {
+    double lo = 0;
+    double hi = 0;
+    for (Row r : rows) {
+      double m = dbl(r, "tone_mean");
+      lo = Math.min(lo, finiteOr(dbl(r, "tone_ci_low"), finiteOr(m, 0)));
+      hi = Math.max(hi, finiteOr(dbl(r, "tone_ci_high"), finiteOr(m, 0)));
+    }
+    double[] range = Blocks.padded(lo, hi);
+    return new double[] {Math.max(-1, range[0]), Math.min(1, range[1])};
+  }
+}
