@@ -118,24 +118,17 @@ final class JsonRecords {
         List<JsonNode> items = new ArrayList<>();
         root.forEach(items::add);
         if (items.isEmpty()) {
-          return List.of(
-              RawRecord.unreadable(
-                  file,
-                  "file",
-                  Reasons.EMPTY_FILE,
-                  "JSON array is empty",
-                  RecordReader.excerpt(text)));
+          return RecordReader.wholeFile(
+              file, Reasons.EMPTY_FILE, "JSON array is empty", RecordReader.excerpt(text));
         }
         return itemsOf(file, items, text);
       }
       if (!root.isObject()) {
-        return List.of(
-            RawRecord.unreadable(
-                file,
-                "file",
-                Reasons.NOT_AN_OBJECT,
-                "expected a JSON object or an array of objects",
-                RecordReader.excerpt(text)));
+        return RecordReader.wholeFile(
+            file,
+            Reasons.NOT_AN_OBJECT,
+            "expected a JSON object or an array of objects",
+            RecordReader.excerpt(text));
       }
     }
     return itemsOf(file, roots, text);

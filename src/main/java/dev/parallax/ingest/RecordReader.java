@@ -29,56 +29,44 @@ public final class RecordReader {
   public static List<RawRecord> read(String file, byte[] stored) {
     InputFormat format = InputFormat.of(file);
     if (format == InputFormat.UNKNOWN) {
-      return List.of(
-          RawRecord.unreadable(
-              file,
-              "file",
-              Reasons.UNKNOWN_FORMAT,
-              "file type not recognised; use .jsonl, .json, .csv, .txt, .md, .html, .parquet or a"
-                  + " .gz of one",
-              excerpt(stored)));
+      return wholeFile(
+          file,
+          Reasons.UNKNOWN_FORMAT,
+          "file type not recognised; use .jsonl, .json, .csv, .txt, .md, .html, .parquet or a"
+              + " .gz of one",
+          excerpt(stored));
     }
     byte[] bytes = stored;
     if (InputFormat.isGzip(file)) {
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
         bytes = in.readAllBytes();
       } catch (IOException e) {
-        return List.of(
-            RawRecord.unreadable(
-                file,
-                "file",
-                Reasons.UNREADABLE_FILE,
-                "not a valid gzip file: " + e.getMessage(),
-                excerpt(stored)));
+        return wholeFile(
+            file,
+            Reasons.UNREADABLE_FILE,
+            "not a valid gzip file: " + e.getMessage(),
+            excerpt(stored));
       }
     }
     if (isBlank(bytes)) {
-      return List.of(
-          RawRecord.unreadable(file, "file", Reasons.EMPTY_FILE, "file is empty", excerpt(bytes)));
+      return wholeFile(file, Reasons.EMPTY_FILE, "file is empty", excerpt(bytes));
     }
     if (format == InputFormat.JSONL) {
       return JsonRecords.readJsonLines(file, bytes);
     }
     if (hasNul(bytes, 0, bytes.length)) {
-      return List.of(
-          RawRecord.unreadable(
-              file,
-              "file",
-              Reasons.BINARY_CONTENT,
-              "file contains NUL bytes: binary, not text",
-              excerpt(bytes)));
+      return wholeFile(
+          file,
+          Reasons.BINARY_CONTENT,
+          "file contains NUL bytes: binary, not text",
+          excerpt(bytes));
     }
     String text;
     try {
       text = decodeStrict(bytes, 0, bytes.length);
     } catch (CharacterCodingException e) {
-      return List.of(
-          RawRecord.unreadable(
-              file,
-              "file",
-              Reasons.INVALID_ENCODING,
-              "file is not valid UTF-8 text",
-              excerpt(bytes)));
+      return wholeFile(
+          file, Reasons.INVALID_ENCODING, "file is not valid UTF-8 text", excerpt(bytes));
     }
     return switch (format) {
       case JSON -> JsonRecords.readJson(file, text);
@@ -87,6 +75,11 @@ public final class RecordReader {
       case HTML -> List.of(HtmlRecords.readHtml(file, text));
       default -> throw new IllegalStateException("format " + format + " is read by Spark");
     };
+  }
+
+  /** The whole file as one unreadable record. */
+  static List<RawRecord> wholeFile(String file, String code, String reason, String excerpt) {
+    return List.of(RawRecord.unreadable(file, "file", code, reason, excerpt));
   }
 
   static String decodeStrict(byte[] b, int from, int to) throws CharacterCodingException {
