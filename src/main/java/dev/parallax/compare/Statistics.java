@@ -35,7 +35,7 @@ public final class Statistics {
   private Statistics() {}
 
   /** Arithmetic mean; NaN for an empty array. */
-  public static double mean(double[] x) {
+  static double mean(double[] x) {
     if (x.length == 0) {
       return Double.NaN;
     }

@@ -344,7 +344,7 @@ class StatisticsTest {
   // Permutation tests
 
   @Test
-  void exactPermutationByHand() {
+  void bruteForceExactPermutationByHand() {
     // The brute-force reference against hand counts.
     // 6 values split 3/3: C(6,3) = 20 splits. Observed |diff| = 8 - 2 = 6 is reached only by
     // {1,2,3} vs {7,8,9} and its mirror, every other split mixes groups -> p = 2/20.
