@@ -2,28 +2,28 @@ package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.nlp.NlpLexicons;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code parallax compare}: sentences to the comparison tables. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare the sources of each story in the run date's sentences: theme "
-        + "frequencies, tone and stance by source and theme with bootstrap intervals, pairwise "
-        + "tone differences with permutation p-values and Benjamini-Hochberg q-values, "
-        + "distinctive terms (weighted log-odds) and a per-source summary. Writes "
-        + "theme_frequency, stance_by_source, stance_difference, distinctive_terms and "
-        + "source_summary; 'parallax report' then writes their reports. Settings: compare.* "
-        + "keys."})
-final class CompareCommand implements Callable<Integer> {
-  @Mixin
-  RunOptions options;
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare the sources of each story in the run date's sentences: theme "
+          + "frequencies, tone and stance by source and theme with bootstrap intervals, pairwise "
+          + "tone differences with permutation p-values and Benjamini-Hochberg q-values, "
+          + "distinctive terms (weighted log-odds) and a per-source summary. Writes "
+          + "theme_frequency, stance_by_source, stance_difference, distinctive_terms and "
+          + "source_summary; 'parallax report' then writes their reports. Settings: compare.* "
+          + "keys."
+    })
+final class CompareCommand extends StageCommand {
+  CompareCommand() {
+    super("parallax compare");
+  }
 
   @Override
-  public Integer call() {
-    ParallaxConfig config = options.resolve();
-    NlpLexicons lexicons = NlpLexicons.load(config);
-    StageRunner.run(config, System.out, "parallax compare", Stages.compare(lexicons.themes()));
-    return ExitCodes.OK;
+  StageRunner.Stage[] stages(ParallaxConfig config) {
+    return new StageRunner.Stage[] {Stages.compare(NlpLexicons.load(config).themes())};
   }
 }

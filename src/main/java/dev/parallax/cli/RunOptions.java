@@ -1,88 +1,31 @@
 package dev.parallax.cli;
 
-import dev.parallax.config.ConfigException;
-import dev.parallax.config.ConfigKeys;
-import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options every stage command shares; flags override the config file. */
-final class RunOptions {
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "YAML config file (default: jobs/parallax.yaml of this installation).")
-  Path config;
-
-  @Option(names = "--input", paramLabel = "PATH_OR_GLOB",
-      description = "Raw coverage: a file, a directory (read recursively) or a glob. Config key: input.")
+final class RunOptions extends ConfigOptions {
+  @Option(
+      names = "--input",
+      paramLabel = "PATH_OR_GLOB",
+      description =
+          "Raw coverage: a file, a directory (read recursively) or a glob. Config key: input.")
   String input;
 
-  @Option(names = "--warehouse", paramLabel = "DIR",
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
       description = "Warehouse root (default data/warehouse). Config key: warehouse.")
   String warehouse;
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--run-date",
+      paramLabel = "YYYY-MM-DD",
       description = "Partition to write or read (default: today in UTC). Config key: run_date.")
   String runDate;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default local[*]). Config key: master.")
-  String master;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Any config key, or spark.conf.<property> for a Spark property, e.g. "
-          + "--set compare.seed=7 (repeatable).")
-  List<String> sets = new ArrayList<>();
-
   /** The resolved configuration: flag &gt; config file &gt; default. */
   ParallaxConfig resolve() {
-    Map<String, String> flags = new HashMap<>();
-    for (String s : sets) {
-      int eq = s.indexOf('=');
-      if (eq <= 0) {
-        throw new ConfigException("--set " + s + ": expected KEY=VALUE, e.g. --set compare.seed=7");
-      }
-      String key = s.substring(0, eq).trim();
-      boolean sparkProperty = key.startsWith(ConfigKeys.SPARK_CONF_PREFIX)
-          && key.length() > ConfigKeys.SPARK_CONF_PREFIX.length();
-      if (!ConfigKeys.all().containsKey(key) && !sparkProperty) {
-        throw new ConfigException("--set " + s + ": unknown key '" + key + "'");
-      }
-      flags.put(key, s.substring(eq + 1));
-    }
-    put(flags, ConfigKeys.INPUT, input);
-    put(flags, ConfigKeys.WAREHOUSE, warehouse);
-    put(flags, ConfigKeys.RUN_DATE, runDate);
-    put(flags, ConfigKeys.MASTER, master);
-    return ConfigLoader.load(configFile(), flags);
-  }
-
-  private Path configFile() {
-    if (config != null) {
-      if (!Files.isRegularFile(config)) {
-        throw new ConfigException("--config " + config + ": file does not exist");
-      }
-      return config;
-    }
-    Path local = Path.of("jobs", "parallax.yaml");
-    if (Files.isRegularFile(local)) {
-      return local;
-    }
-    String home = System.getenv("PARALLAX_HOME");
-    if (home != null && Files.isRegularFile(Path.of(home, "jobs", "parallax.yaml"))) {
-      return Path.of(home, "jobs", "parallax.yaml");
-    }
-    return null;
-  }
-
-  private static void put(Map<String, String> m, ConfigKeys.Key key, String v) {
-    if (v != null) {
-      m.put(key.name(), v);
-    }
+    return resolve(input, warehouse, runDate);
   }
 }

@@ -71,8 +71,8 @@ class StanceBySourceTest {
     // 3 articles >= 2: whole articles resampled, clusters in article order, tones ascending
     assertEquals("article", r.getAs("resampling"));
     double[][] clusters = {{-0.2, 0.5}, {0.1}, {0.04, 0.3}};
-    double[] ci = Statistics.bootstrapMeanCiClustered(clusters, REPS, 0.95,
-        CompareFixtures.seed(SEED, "s1|A|_all"));
+    double[] ci = Statistics.percentileInterval(Statistics.bootstrapMeansClustered(clusters, REPS,
+        CompareFixtures.seed(SEED, "s1|A|_all")), 0.95);
     assertArrayEquals(new double[] {ci[0], ci[1]},
         new double[] {r.getAs("tone_ci_low"), r.getAs("tone_ci_high")}, 0);
   }
@@ -83,8 +83,8 @@ class StanceBySourceTest {
     assertEquals("sentence", r.getAs("resampling"));
     assertEquals(0.25, r.<Double>getAs("tone_mean"), EPS);
     assertTrue(r.<Boolean>getAs("small_sample")); // 2 < 3
-    double[] ci = Statistics.bootstrapMeanCi(new double[] {-0.1, 0.6}, REPS, 0.95,
-        CompareFixtures.seed(SEED, "s1|B|_all"));
+    double[] ci = Statistics.percentileInterval(Statistics.bootstrapMeans(new double[] {-0.1, 0.6},
+        REPS, CompareFixtures.seed(SEED, "s1|B|_all")), 0.95);
     assertEquals(ci[0], r.<Double>getAs("tone_ci_low"), 0);
     assertEquals(ci[1], r.<Double>getAs("tone_ci_high"), 0);
   }
@@ -100,8 +100,8 @@ class StanceBySourceTest {
     assertEquals(80.0, r.<Double>getAs("hedge_rate_per_1k"), EPS); // 2 / 25 tokens
     assertEquals(80.0, r.<Double>getAs("attitude_rate_per_1k"), EPS);
     assertEquals(0.0, r.<Double>getAs("booster_rate_per_1k"), 0);
-    double[] ci = Statistics.bootstrapMeanCiClustered(new double[][] {{0.5}, {0.1}, {0.3}}, REPS,
-        0.95, CompareFixtures.seed(SEED, "s1|A|t1"));
+    double[] ci = Statistics.percentileInterval(Statistics.bootstrapMeansClustered(
+        new double[][] {{0.5}, {0.1}, {0.3}}, REPS, CompareFixtures.seed(SEED, "s1|A|t1")), 0.95);
     assertEquals(ci[0], r.<Double>getAs("tone_ci_low"), 0);
     assertEquals(ci[1], r.<Double>getAs("tone_ci_high"), 0);
     // a single sentence: the interval collapses onto it

@@ -173,7 +173,7 @@ class StanceDifferenceTest {
   void qValuesAreBenjaminiHochbergOverTheStory() {
     List<Row> rows = rows(100);
     double[] p = rows.stream().mapToDouble(r -> r.<Double>getAs("p_value")).toArray();
-    double[] q = Statistics.benjaminiHochberg(p);
+    double[] q = BenjaminiHochberg.adjust(p);
     for (int i = 0; i < rows.size(); i++) {
       Row r = rows.get(i);
       assertEquals(q[i], r.<Double>getAs("q_value"), 1e-15, r.toString());
@@ -205,7 +205,7 @@ class StanceDifferenceTest {
     Dataset<Row> df = TestSpark.get().createDataFrame(in, schema);
     List<Row> out = StanceDifference.withQValues(df, 0.05).collectAsList();
     for (int s = 0; s < pByStory.length; s++) {
-      double[] q = Statistics.benjaminiHochberg(pByStory[s]);
+      double[] q = BenjaminiHochberg.adjust(pByStory[s]);
       for (int i = 0; i < q.length; i++) {
         Row r = one(out, new String[] {"story", "source_a"}, "s" + s, "a" + i);
         if (Double.isNaN(q[i])) {

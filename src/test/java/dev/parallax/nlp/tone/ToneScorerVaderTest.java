@@ -98,7 +98,7 @@ class ToneScorerVaderTest {
     }
 
     @Test
-    void tenThousandSentencesInWellUnderASecond() {
+    void tenThousandRandomSentencesScoreWithinRange() {
         List<String> vocab = List.of("The", "government", "said", "on", "Tuesday", "that", "the", "talks", "with",
                 "China", "were", "not", "very", "productive", ",", "but", "officials", "remain", "hopeful", "of",
                 "a", "deal", "that", "would", "ease", "tensions", "over", "critical", "minerals", ".", "U.S.",
@@ -114,17 +114,9 @@ class ToneScorerVaderTest {
             }
             sentences.add(tokens);
         }
-        double sink = 0;
-        long best = Long.MAX_VALUE;
-        for (int round = 0; round < 25; round++) {
-            long start = System.nanoTime();
-            for (List<String> tokens : sentences) {
-                sink += scorer.score(tokens);
-            }
-            best = Math.min(best, System.nanoTime() - start);
+        for (List<String> tokens : sentences) {
+            double score = scorer.score(tokens);
+            assertTrue(score >= -1 && score <= 1, tokens + " scored " + score);
         }
-        long bestMillis = best / 1_000_000;
-        assertTrue(Double.isFinite(sink));
-        assertTrue(bestMillis < 500, "10,000 sentences took " + bestMillis + " ms");
     }
 }
