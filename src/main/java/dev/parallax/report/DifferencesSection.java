@@ -7,6 +7,7 @@ import static dev.parallax.report.Blocks.lng;
 import static dev.parallax.report.Blocks.pct;
 
 import dev.parallax.report.Blocks.Cell;
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -123,24 +124,26 @@ record DifferencesSection(Story st) implements Section {
 
     /** The row's difference, turned; null when it has no difference (NaN). */
     static Diff of(Row r, Story st) {
-      double d = dbl(r, "tone_diff");
+      double d = dbl(r, StanceDifferenceColumns.TONE_DIFF);
       if (Double.isNaN(d)) {
         return null;
       }
-      String theme = st.label(r.getAs("theme"));
+      String theme = st.label(r.getAs(StanceDifferenceColumns.THEME));
       boolean flip = d < 0;
-      String a = r.getAs("source_a");
-      String b = r.getAs("source_b");
-      double lo = dbl(r, "ci_low");
-      double hi = dbl(r, "ci_high");
-      return new Diff(theme, flip ? b : a, flip ? a : b,
-          dbl(r, flip ? "tone_mean_b" : "tone_mean_a"),
-          dbl(r, flip ? "tone_mean_a" : "tone_mean_b"),
-          Math.abs(d), flip ? -hi : lo, flip ? -lo : hi, dbl(r, "p_value"), dbl(r, "q_value"),
-          Math.abs(dbl(r, "effect_size")), lng(r, flip ? "sentences_b" : "sentences_a"),
-          lng(r, flip ? "sentences_a" : "sentences_b"),
-          Boolean.TRUE.equals(r.getAs("significant")),
-          Boolean.TRUE.equals(r.getAs("small_sample")));
+      String a = r.getAs(StanceDifferenceColumns.SOURCE_A);
+      String b = r.getAs(StanceDifferenceColumns.SOURCE_B);
+      double toneA = dbl(r, StanceDifferenceColumns.TONE_MEAN_A);
+      double toneB = dbl(r, StanceDifferenceColumns.TONE_MEAN_B);
+      long nA = lng(r, StanceDifferenceColumns.SENTENCES_A);
+      long nB = lng(r, StanceDifferenceColumns.SENTENCES_B);
+      double lo = dbl(r, StanceDifferenceColumns.CI_LOW);
+      double hi = dbl(r, StanceDifferenceColumns.CI_HIGH);
+      return new Diff(theme, flip ? b : a, flip ? a : b, flip ? toneB : toneA,
+          flip ? toneA : toneB, Math.abs(d), flip ? -hi : lo, flip ? -lo : hi,
+          dbl(r, StanceDifferenceColumns.P_VALUE), dbl(r, StanceDifferenceColumns.Q_VALUE),
+          Math.abs(dbl(r, StanceDifferenceColumns.EFFECT_SIZE)), flip ? nB : nA, flip ? nA : nB,
+          Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SIGNIFICANT)),
+          Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SMALL_SAMPLE)));
     }
 
     String label() {

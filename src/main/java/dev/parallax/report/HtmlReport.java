@@ -1,5 +1,6 @@
 package dev.parallax.report;
 
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -92,11 +93,13 @@ final class HtmlReport {
   static String render(LocalDate runDate, double confidence, double fdr, Ingest ingest, Tables t) {
     Page page = new Page(confidence, fdr);
     TreeSet<String> names = new TreeSet<>();
-    t.sourceSummary().forEach(r -> names.add(r.getAs("story")));
-    long sentences = t.sourceSummary().stream().mapToLong(r -> Blocks.lng(r, "sentences")).sum();
-    long analysed = t.sourceSummary().stream().mapToLong(r -> Blocks.lng(r, "articles")).sum();
-    long sources = t.sourceSummary().stream().map(r -> r.<String>getAs("source")).distinct()
-        .count();
+    t.sourceSummary().forEach(r -> names.add(r.getAs(SourceSummaryColumns.STORY)));
+    long sentences = t.sourceSummary().stream()
+        .mapToLong(r -> Blocks.lng(r, SourceSummaryColumns.SENTENCES)).sum();
+    long analysed = t.sourceSummary().stream()
+        .mapToLong(r -> Blocks.lng(r, SourceSummaryColumns.ARTICLES)).sum();
+    long sources = t.sourceSummary().stream()
+        .map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)).distinct().count();
     List<Story> stories = new ArrayList<>();
     for (String name : names) {
       stories.add(new Story(name, "s" + (stories.size() + 1), t));

@@ -2,6 +2,8 @@ package dev.parallax.report;
 
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.RejectsColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,18 @@ public final class ReportWriter {
 
   /** File name of the HTML report. */
   public static final String HTML = "report.html";
+
+  /** The partition column, dropped from the tables read back when present. */
+  private static final String RUN_DATE = "run_date";
+
+  // Names of the aggregates and helper columns the ingest digest computes.
+  private static final String ACCEPTED = "accepted";
+  private static final String DUPLICATES = "duplicates";
+  private static final String RECORDS = "records";
+  private static final String FILES = "files";
+  private static final String FIRST = "first";
+  private static final String DUPLICATE = "duplicate";
+  private static final String ROW_NUMBER = "_n";
 
   /**
    * @param directory the reports directory written, or null when the warehouse is not local
@@ -118,45 +132,49 @@ public final class ReportWriter {
     spark.sparkContext().setJobDescription("report: count articles and rejects");
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, runDate);
     Dataset<Row> rejects = warehouse.read(Table.REJECTS, runDate);
-    Row counts = articles.agg(functions.count(functions.lit(1)).as("accepted"),
-        functions.count(functions.col("duplicate_of")).as("duplicates")).first();
+    Row counts = articles.agg(functions.count(functions.lit(1)).as(ACCEPTED),
+        functions.count(functions.col(ArticlesColumns.DUPLICATE_OF)).as(DUPLICATES)).first();
     long rejected = rejects.count();
     List<HtmlReport.RejectReason> reasons = new ArrayList<>();
-    for (Row r : rejects.groupBy("reason_code")
-        .agg(functions.count(functions.lit(1)).as("records"),
-            functions.countDistinct("input_file").as("files"),
-            functions.min(functions.struct(functions.col("input_file"),
-                functions.col("record_index"), functions.col("record_ref"),
-                functions.col("reason"))).as("first"))
-        .orderBy(functions.desc("records"), functions.col("reason_code"))
+    for (Row r : rejects.groupBy(RejectsColumns.REASON_CODE)
+        .agg(functions.count(functions.lit(1)).as(RECORDS),
+            functions.countDistinct(RejectsColumns.INPUT_FILE).as(FILES),
+            functions.min(functions.struct(functions.col(RejectsColumns.INPUT_FILE),
+                functions.col(RejectsColumns.RECORD_INDEX),
+                functions.col(RejectsColumns.RECORD_REF), functions.col(RejectsColumns.REASON)))
+                .as(FIRST))
+        .orderBy(functions.desc(RECORDS), functions.col(RejectsColumns.REASON_CODE))
         .collectAsList()) {
-      Row first = r.getAs("first");
-      reasons.add(new HtmlReport.RejectReason(r.getAs("reason_code"), r.<Long>getAs("records"),
-          r.<Long>getAs("files"), first.getAs("input_file"), first.getAs("record_ref"),
-          first.getAs("reason")));
+      Row first = r.getAs(FIRST);
+      reasons.add(new HtmlReport.RejectReason(r.getAs(RejectsColumns.REASON_CODE),
+          r.<Long>getAs(RECORDS), r.<Long>getAs(FILES), first.getAs(RejectsColumns.INPUT_FILE),
+          first.getAs(RejectsColumns.RECORD_REF), first.getAs(RejectsColumns.REASON)));
     }
     spark.sparkContext().setJobDescription("report: list articles");
-    WindowSpec perStory = Window.partitionBy("story").orderBy("source", "published_at", "article_id");
+    WindowSpec perStory = Window.partitionBy(ArticlesColumns.STORY).orderBy(ArticlesColumns.SOURCE,
+        ArticlesColumns.PUBLISHED_AT, ArticlesColumns.ARTICLE_ID);
     List<HtmlReport.Article> list = new ArrayList<>();
     for (Row r : articles
-        .withColumn("_n", functions.row_number().over(perStory))
-        .filter(functions.col("_n").leq(HtmlReport.MAX_ARTICLES + 1))
-        .select(functions.col("story"), functions.col("source"), functions.col("title"),
-            functions.col("published_at"),
-            functions.col("duplicate_of").isNotNull().as("duplicate"), functions.col("_n"))
-        .orderBy("story", "_n")
+        .withColumn(ROW_NUMBER, functions.row_number().over(perStory))
+        .filter(functions.col(ROW_NUMBER).leq(HtmlReport.MAX_ARTICLES + 1))
+        .select(functions.col(ArticlesColumns.STORY), functions.col(ArticlesColumns.SOURCE),
+            functions.col(ArticlesColumns.TITLE), functions.col(ArticlesColumns.PUBLISHED_AT),
+            functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull().as(DUPLICATE),
+            functions.col(ROW_NUMBER))
+        .orderBy(ArticlesColumns.STORY, ROW_NUMBER)
         .collectAsList()) {
-      list.add(new HtmlReport.Article(r.getAs("story"), r.getAs("source"), r.getAs("title"),
-          r.getAs("published_at"), r.<Boolean>getAs("duplicate")));
+      list.add(new HtmlReport.Article(r.getAs(ArticlesColumns.STORY),
+          r.getAs(ArticlesColumns.SOURCE), r.getAs(ArticlesColumns.TITLE),
+          r.getAs(ArticlesColumns.PUBLISHED_AT), r.<Boolean>getAs(DUPLICATE)));
     }
-    return new HtmlReport.Ingest(new HtmlReport.RunCounts(counts.<Long>getAs("accepted"),
-        rejected, counts.<Long>getAs("duplicates")), reasons, list);
+    return new HtmlReport.Ingest(new HtmlReport.RunCounts(counts.<Long>getAs(ACCEPTED),
+        rejected, counts.<Long>getAs(DUPLICATES)), reasons, list);
   }
 
   private record Collected(StructType schema, List<Row> rows) {}
 
   private static Collected collect(Dataset<Row> df, Table table) {
-    Dataset<Row> rows = Arrays.asList(df.columns()).contains("run_date") ? df.drop("run_date") : df;
+    Dataset<Row> rows = Arrays.asList(df.columns()).contains(RUN_DATE) ? df.drop(RUN_DATE) : df;
     Column[] order = Arrays.stream(table.sortColumns()).map(functions::col).toArray(Column[]::new);
     return new Collected(rows.schema(), rows.orderBy(order).collectAsList());
   }

@@ -4,6 +4,7 @@ import static dev.parallax.report.Blocks.dbl;
 import static dev.parallax.report.Blocks.lng;
 
 import dev.parallax.report.Blocks.Cell;
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,13 +47,15 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
     HtmlBuilder h = page.html;
     List<Cell[]> rows = new ArrayList<>();
     for (Row r : st.summary) {
-      List<Object> top = r.isNullAt(r.fieldIndex("top_themes")) ? List.of()
-          : r.getList(r.fieldIndex("top_themes"));
-      rows.add(new Cell[] {Cell.text(r.getAs("source")), Cell.text(Html.count(lng(r, "articles"))),
-          Cell.text(Html.count(lng(r, "sentences"))), Cell.text(Html.count(lng(r, "tokens"))),
-          Blocks.tone(dbl(r, "tone_mean"), st.tone),
-          Cell.text(Blocks.date(r.getAs("first_published"))),
-          Cell.text(Blocks.date(r.getAs("last_published"))),
+      int topAt = r.fieldIndex(SourceSummaryColumns.TOP_THEMES);
+      List<Object> top = r.isNullAt(topAt) ? List.of() : r.getList(topAt);
+      rows.add(new Cell[] {Cell.text(r.getAs(SourceSummaryColumns.SOURCE)),
+          Cell.text(Html.count(lng(r, SourceSummaryColumns.ARTICLES))),
+          Cell.text(Html.count(lng(r, SourceSummaryColumns.SENTENCES))),
+          Cell.text(Html.count(lng(r, SourceSummaryColumns.TOKENS))),
+          Blocks.tone(dbl(r, SourceSummaryColumns.TONE_MEAN), st.tone),
+          Cell.text(Blocks.date(r.getAs(SourceSummaryColumns.FIRST_PUBLISHED))),
+          Cell.text(Blocks.date(r.getAs(SourceSummaryColumns.LAST_PUBLISHED))),
           Cell.text(top.stream().map(o -> st.label(String.valueOf(o)))
               .collect(Collectors.joining(", ")))});
     }

@@ -3,6 +3,11 @@ package dev.parallax.report;
 import static dev.parallax.report.Blocks.dbl;
 import static dev.parallax.report.Blocks.lng;
 
+import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,33 +41,34 @@ final class Story {
   Story(String story, String id, HtmlReport.Tables t) {
     this.story = story;
     this.id = id;
-    summary = of(t.sourceSummary(), story);
-    summary.sort(Comparator.comparing(r -> r.<String>getAs("source")));
-    differences = of(t.stanceDifference(), story);
-    terms = of(t.distinctiveTerms(), story);
-    sources = summary.stream().map(r -> r.<String>getAs("source")).toList();
+    summary = of(t.sourceSummary(), SourceSummaryColumns.STORY, story);
+    summary.sort(Comparator.comparing(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)));
+    differences = of(t.stanceDifference(), StanceDifferenceColumns.STORY, story);
+    terms = of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story);
+    sources = summary.stream().map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)).toList();
     Map<String, Long> mentions = new TreeMap<>();
-    for (Row r : of(t.themeFrequency(), story)) {
-      String theme = r.getAs("theme");
-      Object label = r.getAs("theme_label");
+    for (Row r : of(t.themeFrequency(), ThemeFrequencyColumns.STORY, story)) {
+      String theme = r.getAs(ThemeFrequencyColumns.THEME);
+      Object label = r.getAs(ThemeFrequencyColumns.THEME_LABEL);
       if (label != null) {
         labels.put(theme, label.toString());
       }
       if (!storyTheme(r)) {
         continue;
       }
-      mentions.merge(theme, lng(r, "mentions"), Long::sum);
-      rates.put(r.<String>getAs("source") + "\u0000" + theme, dbl(r, "rate_per_1k_tokens"));
+      mentions.merge(theme, lng(r, ThemeFrequencyColumns.MENTIONS), Long::sum);
+      rates.put(r.<String>getAs(ThemeFrequencyColumns.SOURCE) + "\u0000" + theme,
+          dbl(r, ThemeFrequencyColumns.RATE_PER_1K_TOKENS));
     }
     List<String> ordered = new ArrayList<>(mentions.keySet());
     ordered.sort(Comparator.comparing((String th) -> -mentions.get(th))
         .thenComparing(Comparator.naturalOrder()));
     themes = ordered;
     double bound = 0;
-    for (Row r : of(t.stanceBySource(), story)) {
-      stanceByTheme.computeIfAbsent(r.getAs("theme"), k -> new ArrayList<>()).add(r);
-      double m = dbl(r, "tone_mean");
-      String theme = r.getAs("theme");
+    for (Row r : of(t.stanceBySource(), StanceBySourceColumns.STORY, story)) {
+      String theme = r.getAs(StanceBySourceColumns.THEME);
+      stanceByTheme.computeIfAbsent(theme, k -> new ArrayList<>()).add(r);
+      double m = dbl(r, StanceBySourceColumns.TONE_MEAN);
       if (Double.isFinite(m) && (ThemeIds.ALL.equals(theme) || mentions.containsKey(theme))) {
         bound = Math.max(bound, Math.abs(m));
       }
@@ -72,11 +78,11 @@ final class Story {
 
   /** {@code story_theme} when the table has it, else: not a {@code frame_*} theme. */
   private static boolean storyTheme(Row r) {
-    if (Arrays.asList(r.schema().fieldNames()).contains("story_theme")
-        && r.getAs("story_theme") != null) {
-      return Boolean.TRUE.equals(r.getAs("story_theme"));
+    if (Arrays.asList(r.schema().fieldNames()).contains(ThemeFrequencyColumns.STORY_THEME)
+        && r.getAs(ThemeFrequencyColumns.STORY_THEME) != null) {
+      return Boolean.TRUE.equals(r.getAs(ThemeFrequencyColumns.STORY_THEME));
     }
-    return !ThemeIds.isFrame(r.getAs("theme"));
+    return !ThemeIds.isFrame(r.getAs(ThemeFrequencyColumns.THEME));
   }
 
   /** The theme's label; "All sentences" for {@code _all}; the id when it has no label. */
@@ -102,14 +108,15 @@ final class Story {
   /** The stance_by_source row of one source and theme, or null. */
   Row stance(String source, String theme) {
     for (Row r : stance(theme)) {
-      if (source.equals(r.getAs("source"))) {
+      if (source.equals(r.getAs(StanceBySourceColumns.SOURCE))) {
         return r;
       }
     }
     return null;
   }
 
-  private static List<Row> of(List<Row> rows, String story) {
-    return new ArrayList<>(rows.stream().filter(r -> story.equals(r.getAs("story"))).toList());
+  /** The rows whose {@code storyColumn} is {@code story}, in a list the caller may sort. */
+  private static List<Row> of(List<Row> rows, String storyColumn, String story) {
+    return new ArrayList<>(rows.stream().filter(r -> story.equals(r.getAs(storyColumn))).toList());
   }
 }

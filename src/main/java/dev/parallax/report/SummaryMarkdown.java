@@ -1,5 +1,9 @@
 package dev.parallax.report;
 
+import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.SourceSummaryColumns;
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -36,18 +40,19 @@ final class SummaryMarkdown {
     md.append("# Parallax summary, run date ").append(runDate).append("\n");
     TreeSet<String> stories = new TreeSet<>();
     for (Row r : t.sourceSummary()) {
-      stories.add(r.getAs("story"));
+      stories.add(r.getAs(SourceSummaryColumns.STORY));
     }
     if (stories.isEmpty()) {
       md.append("\nNo sentences for this run date.\n");
     }
     for (String story : stories) {
       md.append("\n## Story: ").append(escape(story)).append("\n");
-      sources(md, of(t.sourceSummary(), story));
-      rates(md, of(t.themeFrequency(), story));
-      differences(md, of(t.stanceDifference(), story), labels(of(t.themeFrequency(), story)),
-          confidence, fdr);
-      terms(md, of(t.distinctiveTerms(), story));
+      List<Row> themeFrequency = of(t.themeFrequency(), ThemeFrequencyColumns.STORY, story);
+      sources(md, of(t.sourceSummary(), SourceSummaryColumns.STORY, story));
+      rates(md, themeFrequency);
+      differences(md, of(t.stanceDifference(), StanceDifferenceColumns.STORY, story),
+          labels(themeFrequency), confidence, fdr);
+      terms(md, of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story));
     }
     return md.toString();
   }
@@ -56,17 +61,17 @@ final class SummaryMarkdown {
     md.append("\n### Sources\n\n");
     md.append("| source | articles | sentences | tokens | tone mean | first published | "
         + "last published | top themes |\n|---|---:|---:|---:|---:|---|---|---|\n");
-    rows.sort(Comparator.comparing(r -> r.<String>getAs("source")));
+    rows.sort(Comparator.comparing(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)));
     for (Row r : rows) {
-      List<Object> top = r.isNullAt(r.fieldIndex("top_themes")) ? List.of()
-          : r.getList(r.fieldIndex("top_themes"));
-      md.append("| ").append(escape(r.getAs("source")))
-          .append(" | ").append(r.<Object>getAs("articles"))
-          .append(" | ").append(r.<Object>getAs("sentences"))
-          .append(" | ").append(r.<Object>getAs("tokens"))
-          .append(" | ").append(num(r.getAs("tone_mean"), 3))
-          .append(" | ").append(time(r.getAs("first_published")))
-          .append(" | ").append(time(r.getAs("last_published")))
+      List<Object> top = r.isNullAt(r.fieldIndex(SourceSummaryColumns.TOP_THEMES)) ? List.of()
+          : r.getList(r.fieldIndex(SourceSummaryColumns.TOP_THEMES));
+      md.append("| ").append(escape(r.getAs(SourceSummaryColumns.SOURCE)))
+          .append(" | ").append(r.<Object>getAs(SourceSummaryColumns.ARTICLES))
+          .append(" | ").append(r.<Object>getAs(SourceSummaryColumns.SENTENCES))
+          .append(" | ").append(r.<Object>getAs(SourceSummaryColumns.TOKENS))
+          .append(" | ").append(num(r.getAs(SourceSummaryColumns.TONE_MEAN), 3))
+          .append(" | ").append(time(r.getAs(SourceSummaryColumns.FIRST_PUBLISHED)))
+          .append(" | ").append(time(r.getAs(SourceSummaryColumns.LAST_PUBLISHED)))
           .append(" | ").append(escape(top.stream().map(String::valueOf)
               .collect(Collectors.joining(", "))))
           .append(" |\n");
@@ -78,15 +83,16 @@ final class SummaryMarkdown {
     Map<String, String> labels = new TreeMap<>();
     Map<String, Map<String, Double>> rate = new TreeMap<>();
     for (Row r : rows) {
-      String theme = r.getAs("theme");
+      String theme = r.getAs(ThemeFrequencyColumns.THEME);
       if (ThemeIds.isFrame(theme)) {
         continue;
       }
-      mentions.merge(theme, ((Number) r.getAs("mentions")).longValue(), Long::sum);
-      Object label = r.getAs("theme_label");
+      mentions.merge(theme, ((Number) r.getAs(ThemeFrequencyColumns.MENTIONS)).longValue(),
+          Long::sum);
+      Object label = r.getAs(ThemeFrequencyColumns.THEME_LABEL);
       labels.put(theme, label == null ? theme : label.toString());
-      rate.computeIfAbsent(r.getAs("source"), k -> new TreeMap<>())
-          .put(theme, r.getAs("rate_per_1k_tokens"));
+      rate.computeIfAbsent(r.getAs(ThemeFrequencyColumns.SOURCE), k -> new TreeMap<>())
+          .put(theme, r.getAs(ThemeFrequencyColumns.RATE_PER_1K_TOKENS));
     }
     md.append("\n### Theme mentions per 1,000 tokens\n\n");
     if (mentions.isEmpty()) {
@@ -113,13 +119,14 @@ final class SummaryMarkdown {
   private static void differences(StringBuilder md, List<Row> rows, Map<String, String> labels,
       double confidence, double fdr) {
     List<Row> withDiff = new ArrayList<>(rows.stream()
-        .filter(r -> r.getAs("tone_diff") != null).toList());
-    withDiff.sort(Comparator.comparing((Row r) -> -Math.abs(r.<Double>getAs("tone_diff")))
-        .thenComparing(r -> r.<String>getAs("theme"))
-        .thenComparing(r -> r.<String>getAs("source_a"))
-        .thenComparing(r -> r.<String>getAs("source_b")));
+        .filter(r -> r.getAs(StanceDifferenceColumns.TONE_DIFF) != null).toList());
+    withDiff.sort(Comparator
+        .comparing((Row r) -> -Math.abs(r.<Double>getAs(StanceDifferenceColumns.TONE_DIFF)))
+        .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.THEME))
+        .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.SOURCE_A))
+        .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.SOURCE_B)));
     List<Row> significant = withDiff.stream()
-        .filter(r -> Boolean.TRUE.equals(r.getAs("significant"))).toList();
+        .filter(r -> Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SIGNIFICANT))).toList();
     boolean none = significant.isEmpty();
     List<Row> shown = (none ? withDiff : significant).stream().limit(TOP_DIFFERENCES).toList();
     md.append("\n### Largest stance differences");
@@ -136,27 +143,27 @@ final class SummaryMarkdown {
     md.append("| theme | source A | source B | tone A | tone B | difference | interval | p | q "
         + "| sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
     for (Row r : shown) {
-      String theme = r.getAs("theme");
+      String theme = r.getAs(StanceDifferenceColumns.THEME);
       List<String> notes = new ArrayList<>();
-      if (!Boolean.TRUE.equals(r.getAs("significant"))) {
+      if (!Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SIGNIFICANT))) {
         notes.add("not significant");
       }
-      if (Boolean.TRUE.equals(r.getAs("small_sample"))) {
+      if (Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SMALL_SAMPLE))) {
         notes.add("small sample");
       }
       md.append("| ").append(ThemeIds.ALL.equals(theme) ? "all sentences"
               : escape(labels.getOrDefault(theme, theme)))
-          .append(" | ").append(escape(r.getAs("source_a")))
-          .append(" | ").append(escape(r.getAs("source_b")))
-          .append(" | ").append(num(r.getAs("tone_mean_a"), 3))
-          .append(" | ").append(num(r.getAs("tone_mean_b"), 3))
-          .append(" | ").append(num(r.getAs("tone_diff"), 3))
-          .append(" | [").append(num(r.getAs("ci_low"), 3)).append(", ")
-          .append(num(r.getAs("ci_high"), 3)).append("]")
-          .append(" | ").append(num(r.getAs("p_value"), 4))
-          .append(" | ").append(num(r.getAs("q_value"), 4))
-          .append(" | ").append(r.<Object>getAs("sentences_a")).append(" / ")
-          .append(r.<Object>getAs("sentences_b"))
+          .append(" | ").append(escape(r.getAs(StanceDifferenceColumns.SOURCE_A)))
+          .append(" | ").append(escape(r.getAs(StanceDifferenceColumns.SOURCE_B)))
+          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_A), 3))
+          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_B), 3))
+          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.TONE_DIFF), 3))
+          .append(" | [").append(num(r.getAs(StanceDifferenceColumns.CI_LOW), 3)).append(", ")
+          .append(num(r.getAs(StanceDifferenceColumns.CI_HIGH), 3)).append("]")
+          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.P_VALUE), 4))
+          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.Q_VALUE), 4))
+          .append(" | ").append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_A)).append(" / ")
+          .append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_B))
           .append(" | ").append(String.join(", ", notes)).append(" |\n");
     }
   }
@@ -164,7 +171,8 @@ final class SummaryMarkdown {
   private static void terms(StringBuilder md, List<Row> rows) {
     Map<String, List<Row>> bySource = new TreeMap<>();
     for (Row r : rows) {
-      bySource.computeIfAbsent(r.getAs("source"), k -> new ArrayList<>()).add(r);
+      bySource.computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
+          .add(r);
     }
     md.append("\n### Distinctive terms (top ").append(TOP_TERMS).append(" per source)\n\n");
     if (bySource.isEmpty()) {
@@ -175,9 +183,11 @@ final class SummaryMarkdown {
         + "rest of the story; z in brackets.\n\n| source | terms |\n|---|---|\n");
     for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
       String list = e.getValue().stream()
-          .sorted(Comparator.comparing(r -> ((Number) r.getAs("rank")).longValue()))
+          .sorted(Comparator.comparing(
+              r -> ((Number) r.getAs(DistinctiveTermsColumns.RANK)).longValue()))
           .limit(TOP_TERMS)
-          .map(r -> escape(r.getAs("term")) + " (" + num(r.getAs("z_score"), 2) + ")")
+          .map(r -> escape(r.getAs(DistinctiveTermsColumns.TERM)) + " ("
+              + num(r.getAs(DistinctiveTermsColumns.Z_SCORE), 2) + ")")
           .collect(Collectors.joining(", "));
       md.append("| ").append(escape(e.getKey())).append(" | ").append(list).append(" |\n");
     }
@@ -187,16 +197,17 @@ final class SummaryMarkdown {
   private static Map<String, String> labels(List<Row> themeFrequency) {
     Map<String, String> labels = new TreeMap<>();
     for (Row r : themeFrequency) {
-      Object label = r.getAs("theme_label");
+      Object label = r.getAs(ThemeFrequencyColumns.THEME_LABEL);
       if (label != null) {
-        labels.put(r.getAs("theme"), label.toString());
+        labels.put(r.getAs(ThemeFrequencyColumns.THEME), label.toString());
       }
     }
     return labels;
   }
 
-  private static List<Row> of(List<Row> rows, String story) {
-    return new ArrayList<>(rows.stream().filter(r -> story.equals(r.getAs("story"))).toList());
+  /** The rows whose {@code storyColumn} is {@code story}, in a list the caller may sort. */
+  private static List<Row> of(List<Row> rows, String storyColumn, String story) {
+    return new ArrayList<>(rows.stream().filter(r -> story.equals(r.getAs(storyColumn))).toList());
   }
 
   static String num(Object v, int decimals) {

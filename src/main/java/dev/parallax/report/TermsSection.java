@@ -5,6 +5,7 @@ import static dev.parallax.report.Blocks.finiteOr;
 import static dev.parallax.report.Blocks.lng;
 
 import dev.parallax.report.Blocks.Cell;
+import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +51,8 @@ record TermsSection(Story st) implements Section {
     HtmlBuilder h = page.html;
     Map<String, List<Row>> bySource = new TreeMap<>();
     for (Row r : st.terms) {
-      bySource.computeIfAbsent(r.getAs("source"), k -> new ArrayList<>()).add(r);
+      bySource.computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
+          .add(r);
     }
     if (bySource.isEmpty()) {
       Blocks.paragraph(h, "empty", "No source has terms frequent enough to rank.");
@@ -60,11 +62,11 @@ record TermsSection(Story st) implements Section {
     double axisMax = 0;
     for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
       List<Row> top = e.getValue().stream()
-          .sorted(Comparator.comparingLong((Row r) -> lng(r, "rank")))
+          .sorted(Comparator.comparingLong((Row r) -> lng(r, DistinctiveTermsColumns.RANK)))
           .limit(HtmlReport.TOP_TERMS).toList();
       tops.put(e.getKey(), top);
       for (Row r : top) {
-        axisMax = Math.max(axisMax, finiteOr(dbl(r, "z_score"), 0));
+        axisMax = Math.max(axisMax, finiteOr(dbl(r, DistinctiveTermsColumns.Z_SCORE), 0));
       }
     }
     Blocks.paragraph(h, "note", "Same scale in every chart.");
@@ -74,14 +76,17 @@ record TermsSection(Story st) implements Section {
       h.open("div", "class", "card").nl().element("h4", e.getKey()).nl();
       page.chart("terms", new Charts.Bars(page.nextChartId(),
           "Most distinctive terms of " + e.getKey(),
-          top.stream().map(r -> new Charts.Bar(r.getAs("term"), dbl(r, "z_score"))).toList(),
+          top.stream().map(r -> new Charts.Bar(r.getAs(DistinctiveTermsColumns.TERM),
+              dbl(r, DistinctiveTermsColumns.Z_SCORE))).toList(),
           "z-score (log-odds against the other sources)", TERM_BAR, axisMax * 1.15, 560).svg());
       List<Cell[]> rows = new ArrayList<>();
       for (Row r : top) {
-        rows.add(new Cell[] {Cell.text(String.valueOf(lng(r, "rank"))), Cell.text(r.getAs("term")),
-            Cell.text(Html.count(lng(r, "count_source"))),
-            Cell.text(Html.count(lng(r, "count_rest"))), Cell.text(Html.num(dbl(r, "log_odds"), 2)),
-            Cell.text(Html.num(dbl(r, "z_score"), 2))});
+        rows.add(new Cell[] {Cell.text(String.valueOf(lng(r, DistinctiveTermsColumns.RANK))),
+            Cell.text(r.getAs(DistinctiveTermsColumns.TERM)),
+            Cell.text(Html.count(lng(r, DistinctiveTermsColumns.COUNT_SOURCE))),
+            Cell.text(Html.count(lng(r, DistinctiveTermsColumns.COUNT_REST))),
+            Cell.text(Html.num(dbl(r, DistinctiveTermsColumns.LOG_ODDS), 2)),
+            Cell.text(Html.num(dbl(r, DistinctiveTermsColumns.Z_SCORE), 2))});
       }
       Blocks.table(h, "terms", List.of("rank", "term", "count here", "count elsewhere",
           "log-odds", "z"), "nknnnn", rows);

@@ -6,6 +6,7 @@ import static dev.parallax.report.Blocks.lng;
 import static dev.parallax.report.Blocks.pct;
 
 import dev.parallax.report.Blocks.Cell;
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,14 +85,16 @@ record ToneSection(Story st) implements Section {
       row[0] = Cell.text(st.sources.get(r));
       for (int c = 0; c < themes.size(); c++) {
         Row s = st.stance(st.sources.get(r), themes.get(c));
-        double v = s == null ? Double.NaN : dbl(s, "tone_mean");
+        double v = s == null ? Double.NaN : dbl(s, StanceBySourceColumns.TONE_MEAN);
         values[r][c] = v;
-        boolean small = s != null && Boolean.TRUE.equals(s.getAs("small_sample"));
+        boolean small =
+            s != null && Boolean.TRUE.equals(s.getAs(StanceBySourceColumns.SMALL_SAMPLE));
         String shown = Html.signed(v, 2);
         text[r][c] = Double.isNaN(v) ? "–" : small ? "(" + shown + ")" : shown;
         row[c + 1] = Blocks.heat(v, st.tone, s == null ? Cell.text("–")
             : Cell.text(shown + " ")
-                .then(Cell.element("span", "n=" + lng(s, "sentences"), "class", "n")));
+                .then(Cell.element("span", "n=" + lng(s, StanceBySourceColumns.SENTENCES),
+                    "class", "n")));
       }
       rows.add(row);
     }
@@ -131,11 +134,13 @@ record ToneSection(Story st) implements Section {
   private void toneTable(HtmlBuilder h, String name, List<Row> rows) {
     List<Cell[]> out = new ArrayList<>();
     for (Row r : sortedByTone(rows)) {
-      out.add(new Cell[] {Cell.text(r.getAs("source")), Blocks.tone(dbl(r, "tone_mean"), st.tone),
-          Cell.text("[" + Html.signed(dbl(r, "tone_ci_low"), 2) + ", "
-              + Html.signed(dbl(r, "tone_ci_high"), 2) + "]"),
-          Cell.text(Html.count(lng(r, "sentences"))),
-          Cell.text(Boolean.TRUE.equals(r.getAs("small_sample")) ? "small sample" : "")});
+      out.add(new Cell[] {Cell.text(r.getAs(StanceBySourceColumns.SOURCE)),
+          Blocks.tone(dbl(r, StanceBySourceColumns.TONE_MEAN), st.tone),
+          Cell.text("[" + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_LOW), 2) + ", "
+              + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), 2) + "]"),
+          Cell.text(Html.count(lng(r, StanceBySourceColumns.SENTENCES))),
+          Cell.text(Boolean.TRUE.equals(r.getAs(StanceBySourceColumns.SMALL_SAMPLE))
+              ? "small sample" : "")});
     }
     Blocks.table(h, name, List.of("source", "tone", "CI", "n", "note"), "knnnt", out);
   }
@@ -143,9 +148,11 @@ record ToneSection(Story st) implements Section {
   private List<Charts.Interval> intervals(List<Row> rows) {
     List<Charts.Interval> out = new ArrayList<>();
     for (Row r : sortedByTone(rows)) {
-      double mean = dbl(r, "tone_mean");
-      out.add(new Charts.Interval(r.<String>getAs("source") + " (n=" + lng(r, "sentences") + ")",
-          mean, dbl(r, "tone_ci_low"), dbl(r, "tone_ci_high"), st.tone.color(mean)));
+      double mean = dbl(r, StanceBySourceColumns.TONE_MEAN);
+      out.add(new Charts.Interval(r.<String>getAs(StanceBySourceColumns.SOURCE) + " (n="
+          + lng(r, StanceBySourceColumns.SENTENCES) + ")", mean,
+          dbl(r, StanceBySourceColumns.TONE_CI_LOW), dbl(r, StanceBySourceColumns.TONE_CI_HIGH),
+          st.tone.color(mean)));
     }
     return out;
   }
@@ -153,9 +160,9 @@ record ToneSection(Story st) implements Section {
   /** Most positive first, NaN last, ties by source. */
   private static List<Row> sortedByTone(List<Row> rows) {
     return rows.stream().sorted(Comparator.comparingDouble((Row r) -> {
-      double v = dbl(r, "tone_mean");
+      double v = dbl(r, StanceBySourceColumns.TONE_MEAN);
       return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
-    }).thenComparing(r -> r.<String>getAs("source"))).toList();
+    }).thenComparing(r -> r.<String>getAs(StanceBySourceColumns.SOURCE))).toList();
   }
 
   /** Lowest CI bound and highest, padded and rounded out to 0.25, within [−1, 1], with 0. */
@@ -163,9 +170,9 @@ record ToneSection(Story st) implements Section {
     double lo = 0;
     double hi = 0;
     for (Row r : rows) {
-      double m = dbl(r, "tone_mean");
-      lo = Math.min(lo, finiteOr(dbl(r, "tone_ci_low"), finiteOr(m, 0)));
-      hi = Math.max(hi, finiteOr(dbl(r, "tone_ci_high"), finiteOr(m, 0)));
+      double m = dbl(r, StanceBySourceColumns.TONE_MEAN);
+      lo = Math.min(lo, finiteOr(dbl(r, StanceBySourceColumns.TONE_CI_LOW), finiteOr(m, 0)));
+      hi = Math.max(hi, finiteOr(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), finiteOr(m, 0)));
     }
     double[] range = Blocks.padded(lo, hi);
     return new double[] {Math.max(-1, range[0]), Math.min(1, range[1])};

@@ -11,6 +11,7 @@ import static dev.parallax.warehouse.schema.RunsColumns.MASTER;
 import static dev.parallax.warehouse.schema.RunsColumns.REJECTED;
 import static dev.parallax.warehouse.schema.RunsColumns.ROWS_WRITTEN;
 import static dev.parallax.warehouse.schema.RunsColumns.RUN_ID;
+import static dev.parallax.warehouse.schema.RunsColumns.SCHEMA;
 import static dev.parallax.warehouse.schema.RunsColumns.SECONDS;
 import static dev.parallax.warehouse.schema.RunsColumns.STAGE_SECONDS;
 import static dev.parallax.warehouse.schema.RunsColumns.STARTED_AT;
@@ -31,7 +32,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code runs} table: one row per run of a command, in the partition of the run's date.
@@ -43,9 +43,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunsTable {
   private RunsTable() {}
-
-  /** Columns of the files ({@link RunsColumns#SCHEMA}). */
-  public static final StructType SCHEMA = RunsColumns.SCHEMA;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,7 +68,9 @@ public final class RunsTable {
     return warehouse.publish(Table.RUNS, runDate, run.runId(), spark.createDataFrame(rows, SCHEMA));
   }
 
-  /** The run as a row of {@link #SCHEMA} (one row per run: positions looked up by name). */
+  /**
+   * The run as a row of {@link RunsColumns#SCHEMA} (one row per run: positions looked up by name).
+   */
   static Row toRow(RunRecord run) {
     RunRecord.InputCounts in = run.input();
     Object[] row = new Object[SCHEMA.size()];
@@ -96,7 +95,9 @@ public final class RunsTable {
     return RowFactory.create(row);
   }
 
-  /** A row read back, with the columns of {@link #SCHEMA} by name (null where absent). */
+  /**
+   * A row read back, with the columns of {@link RunsColumns#SCHEMA} by name (null where absent).
+   */
   private static Row align(Row r) {
     List<String> have = Arrays.asList(r.schema().fieldNames());
     StructField[] fields = SCHEMA.fields();

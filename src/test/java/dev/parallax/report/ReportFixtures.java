@@ -9,9 +9,10 @@ import dev.parallax.compare.CompareJob;
 import dev.parallax.compare.ThemeLabel;
 import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
-import dev.parallax.ingest.IngestSchemas;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.RejectsColumns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,9 +110,9 @@ public final class ReportFixtures {
     ParallaxConfig config = ConfigLoader.load(null, flags);
     Warehouse wh = new Warehouse(TestSpark.get(), root.toString(), 1_000_000);
     wh.publish(Table.ARTICLES, date, "fixture", TestSpark.get().createDataFrame(articles(),
-        IngestSchemas.ARTICLES));
+        ArticlesColumns.SCHEMA));
     wh.publish(Table.REJECTS, date, "fixture", TestSpark.get().createDataFrame(rejects(),
-        IngestSchemas.REJECTS));
+        RejectsColumns.SCHEMA));
     wh.publish(Table.SENTENCES, date, "fixture", CompareFixtures.frame(sentences()));
     CompareJob.run(TestSpark.get(), config, wh, "run-1",
         List.of(new ThemeLabel("t1", T1_LABEL, "economic")));

@@ -94,7 +94,7 @@ class RunsTableTest {
     assertFalse(wh.exists(Table.RUNS, DAY.plusDays(2)));
     assertTrue(wh.exists(Table.RUNS, DAY));
     assertNull(RunsTable.toRow(failedCompare)
-            .get(RunsTable.SCHEMA.fieldIndex(RunsColumns.INPUT_RECORDS)),
+            .get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.INPUT_RECORDS)),
         "input_records is null without ingest");
   }
 
