@@ -229,9 +229,9 @@ public final class IngestJob {
         .withColumn("_canonical", first(ArticlesColumns.ARTICLE_ID).over(byText))
         .withColumn(ArticlesColumns.DUPLICATE_OF, when(col("_canonical").notEqual(col(ArticlesColumns.ARTICLE_ID)),
             col("_canonical")))
-        .select(Arrays.stream(IngestSchemas.ARTICLES.fieldNames()).map(org.apache.spark.sql.functions::col)
+        .select(Arrays.stream(ArticlesColumns.SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new));
-    String[] rejectCols = IngestSchemas.REJECTS.fieldNames();
+    String[] rejectCols = RejectsColumns.SCHEMA.fieldNames();
     Dataset<Row> rejects = checked.filter(col(RejectsColumns.REASON_CODE).isNotNull())
         .select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new))

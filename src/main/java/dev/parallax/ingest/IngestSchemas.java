@@ -8,18 +8,16 @@ import java.util.Arrays;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Schemas of the ingest stage: the checked intermediate rows, and the two tables it writes. */
-public final class IngestSchemas {
+/**
+ * The ingest stage's intermediate rows: every articles column plus the reject reason, one row per
+ * input record before the split into the two tables ({@link ArticlesColumns}, {@link
+ * RejectsColumns}).
+ */
+final class IngestSchemas {
   private IngestSchemas() {}
 
-  /** Columns of the articles table, in order ({@link ArticlesColumns#SCHEMA}). */
-  public static final StructType ARTICLES = ArticlesColumns.SCHEMA;
-
-  /** Columns of the rejects table, in order ({@link RejectsColumns#SCHEMA}). */
-  public static final StructType REJECTS = RejectsColumns.SCHEMA;
-
   /** Articles columns plus the reject reason: one row per input record, before the split. */
-  static final StructType CHECKED = new StructType(Arrays.stream(ARTICLES.fields())
+  static final StructType CHECKED = new StructType(Arrays.stream(ArticlesColumns.SCHEMA.fields())
       .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
       .toArray(StructField[]::new))
       .add(RejectsColumns.REASON_CODE, StringType)
