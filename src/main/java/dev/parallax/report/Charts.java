@@ -83,6 +83,7 @@ final class Charts {
    * reads better on the cell. A legend strip above shows the palette from its lower to its upper
    * bound, with round ticks (signed when the palette goes below 0).
    */
+  @SuppressWarnings("ArrayRecordComponent") // built once per chart and drawn; never compared or hashed
   record Heatmap(String id, String title, List<String> rows, List<String> columns,
       double[][] values, String[][] text, Palette palette, String legendLabel) {
 

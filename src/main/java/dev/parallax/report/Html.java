@@ -25,7 +25,7 @@ final class Html {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
         default -> {
-          if (c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' || c == '\r') {
+          if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r') {
             out.append(c);
           }
         }

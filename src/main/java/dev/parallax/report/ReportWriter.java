@@ -75,6 +75,8 @@ public final class ReportWriter {
   private static final String ROW_NUMBER = "_n";
 
   /**
+   * What the report stage wrote.
+   *
    * @param directory the reports directory written, or null when the warehouse is not local
    * @param files names of the files in it
    * @param summary the Markdown summary (also {@code summary.md})

@@ -213,7 +213,7 @@ class HtmlReportTest {
   static List<String[]> rows(String table) {
     List<String[]> out = new ArrayList<>();
     String body = table.substring(table.indexOf("<tbody>"));
-    for (String tr : body.split("<tr>")) {
+    for (String tr : body.split("<tr>", -1)) {
       if (!tr.contains("<td")) {
         continue;
       }
