@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -115,7 +116,7 @@ public final class ConfigLoader {
       }
     } catch (NumberFormatException e) {
       throw new ConfigException(origin + ": '" + v + "' is not a "
-          + key.type().name().toLowerCase() + " number");
+          + key.type().name().toLowerCase(Locale.ROOT) + " number");
     } catch (DateTimeParseException e) {
       throw new ConfigException(origin + ": '" + v + "' is not a date in the form YYYY-MM-DD");
     }

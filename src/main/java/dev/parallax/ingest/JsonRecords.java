@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,7 +79,7 @@ final class JsonRecords {
           ref,
           Reasons.NOT_AN_OBJECT,
           "expected a JSON object with fields, found "
-              + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()),
+              + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)),
           raw);
     }
     return RawRecord.ok(file, ref, fieldsOf(node), raw);
@@ -148,7 +149,9 @@ final class JsonRecords {
                 file,
                 ref,
                 Reasons.NOT_AN_OBJECT,
-                "item is a " + item.getNodeType().name().toLowerCase() + ", expected an object",
+                "item is a "
+                    + item.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", expected an object",
                 RecordReader.excerpt(item.toString())));
       }
     }
