@@ -99,7 +99,7 @@ final class JsonRecords {
       String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       List<RawRecord> out = new ArrayList<>();
       if (!roots.isEmpty()) {
-        out.addAll(itemsOf(file, roots, text));
+        out.addAll(itemsOf(file, roots));
       }
       out.add(
           RawRecord.unreadable(
@@ -122,7 +122,7 @@ final class JsonRecords {
           return RecordReader.wholeFile(
               file, Reasons.EMPTY_FILE, "JSON array is empty", RecordReader.excerpt(text));
         }
-        return itemsOf(file, items, text);
+        return itemsOf(file, items);
       }
       if (!root.isObject()) {
         return RecordReader.wholeFile(
@@ -132,10 +132,10 @@ final class JsonRecords {
             RecordReader.excerpt(text));
       }
     }
-    return itemsOf(file, roots, text);
+    return itemsOf(file, roots);
   }
 
-  private static List<RawRecord> itemsOf(String file, List<JsonNode> items, String text) {
+  private static List<RawRecord> itemsOf(String file, List<JsonNode> items) {
     List<RawRecord> out = new ArrayList<>();
     int i = 0;
     for (JsonNode item : items) {

@@ -61,7 +61,8 @@ final class TextRecords {
         }
         String v = m.group(2).strip();
         if (v.length() >= 2
-            && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            && ((v.startsWith("\"") && v.endsWith("\""))
+                || (v.startsWith("'") && v.endsWith("'")))) {
           v = v.substring(1, v.length() - 1);
         }
         if (!v.isEmpty()) {
