@@ -174,7 +174,8 @@ public final class ChildJvm implements AutoCloseable {
       Process p = pb.start();
       ProcessHandle handle = p.toHandle();
       LIVE.add(handle);
-      p.onExit().thenRun(() -> LIVE.remove(handle));
+      // Removing from a concurrent set cannot fail, so the stage's future needs no watching.
+      var unused = p.onExit().thenRun(() -> LIVE.remove(handle));
       return new ChildJvm(p, out, err);
     }
   }

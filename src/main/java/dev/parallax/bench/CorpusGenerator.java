@@ -138,6 +138,7 @@ final class CorpusGenerator {
   }
 
   /** A source: a name, four favoured theme indexes and the share of its tone words that are positive. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared or hashed; favoured is only read
   private record Source(String name, String slug, int[] favoured, double positiveShare) {}
 
   private List<Source> sources(SplittableRandom rnd) {

@@ -161,6 +161,7 @@ public final class DistinctiveTerms {
    * token is decoded and no bigram string built until the counts are handed on. Same counts as
    * {@link #terms} on each sentence, summed.
    */
+  @SuppressWarnings("ArrayRecordComponent") // a task function, never compared or hashed
   private record TermCounter(String[] stopWords, int maxPartial)
       implements FlatMapFunction<Iterator<InternalRow>, Row> {
     TermCounter {

@@ -46,8 +46,9 @@ final class LogOdds {
       return null;
     }
     try {
-      double alphaW = Statistics.priorAlpha(yStory, nStory, alpha0);
-      return Statistics.logOddsDirichlet(y, n, yRest, nRest, alphaW, alpha0);
+      double alphaW = Statistics.priorAlpha((double) yStory, (double) nStory, alpha0);
+      return Statistics.logOddsDirichlet(
+          (double) y, (double) n, (double) yRest, (double) nRest, alphaW, alpha0);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -159,6 +159,8 @@ public final class StanceDifference {
    * replicates read once. Least recently used groups are dropped once the cache holds more than
    * {@link #CACHED_VALUES} values.
    */
+  // A hot-path cache value, never compared or hashed; its arrays are read only.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Side(ToneSample sample, double[] sorted, double[] replicates, String unit) {
     int size() {
       return 2 * sample.values.length + replicates.length;

@@ -92,7 +92,7 @@ public final class ConfigKeys {
 
   /** Allowed values of a {@link Type#CHOICE} key. */
   static java.util.List<String> choices(Key key) {
-    if (key == BAD_DATE) {
+    if (key.equals(BAD_DATE)) {
       return java.util.List.of("reject", "null");
     }
     return java.util.List.of();

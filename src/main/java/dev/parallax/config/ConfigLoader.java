@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,6 +29,8 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
+   * Resolves and checks every key of {@link ConfigKeys}, and the {@code spark.conf.*} pass-through.
+   *
    * @param configFile YAML file, or null for defaults only
    * @param flags values given on the command line, by key name (null values are ignored)
    */
@@ -67,7 +70,7 @@ public final class ConfigLoader {
         raw = key.defaultValue();
         origin = "default of " + key.name();
       }
-      if (raw == null && key == ConfigKeys.RUN_DATE) {
+      if (raw == null && key.equals(ConfigKeys.RUN_DATE)) {
         raw = LocalDate.now(ZoneOffset.UTC).toString();
       }
       values.put(key.name(), check(key, raw, origin));
@@ -88,7 +91,7 @@ public final class ConfigLoader {
         case LONG -> Long.parseLong(v);
         case DOUBLE -> {
           double d = Double.parseDouble(v);
-          if (key == ConfigKeys.CONFIDENCE && !(d > 0 && d < 1)) {
+          if (key.equals(ConfigKeys.CONFIDENCE) && !(d > 0 && d < 1)) {
             throw new ConfigException(origin + ": '" + v + "' must be between 0 and 1, e.g. 0.95");
           }
           if (Double.isNaN(d) || d < 0) {
@@ -115,14 +118,14 @@ public final class ConfigLoader {
       }
     } catch (NumberFormatException e) {
       throw new ConfigException(origin + ": '" + v + "' is not a "
-          + key.type().name().toLowerCase() + " number");
+          + key.type().name().toLowerCase(Locale.ROOT) + " number");
     } catch (DateTimeParseException e) {
       throw new ConfigException(origin + ": '" + v + "' is not a date in the form YYYY-MM-DD");
     }
-    if (key == ConfigKeys.SHUFFLE_PARTITIONS && Integer.parseInt(v) == 0
-        || key == ConfigKeys.BOOTSTRAP_REPS && Integer.parseInt(v) == 0
-        || key == ConfigKeys.PERMUTATIONS && Integer.parseInt(v) == 0
-        || key == ConfigKeys.ROWS_PER_FILE && Long.parseLong(v) <= 0) {
+    if ((key.equals(ConfigKeys.SHUFFLE_PARTITIONS) && Integer.parseInt(v) == 0)
+        || (key.equals(ConfigKeys.BOOTSTRAP_REPS) && Integer.parseInt(v) == 0)
+        || (key.equals(ConfigKeys.PERMUTATIONS) && Integer.parseInt(v) == 0)
+        || (key.equals(ConfigKeys.ROWS_PER_FILE) && Long.parseLong(v) <= 0)) {
       throw new ConfigException(origin + ": must be at least 1");
     }
     return v;

@@ -21,9 +21,13 @@ public final class SparkSessions {
       String submitted = System.getProperty("spark.master");
       String master = submitted != null ? submitted : config.master();
       if (submitted == null) {
+        // Spark 3.5 supports Java 8, 11 and 17 only; before JDK 22 a null console means that
+        // stdin and stdout are not a terminal, so no progress bar is drawn into logs.
+        @SuppressWarnings("SystemConsoleNull")
+        boolean terminal = System.console() != null;
         b = b.master(master)
             .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
+            .config("spark.ui.showConsoleProgress", String.valueOf(terminal));
       }
       if (master.startsWith("local")) {
         b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");

@@ -131,7 +131,7 @@ final class CsvRecords {
 
     long lineOf(long offset) {
       int idx = Arrays.binarySearch(starts, (int) offset);
-      return (idx >= 0 ? idx : -idx - 2) + 1;
+      return (idx >= 0 ? idx : -idx - 2) + 1L;
     }
   }
 

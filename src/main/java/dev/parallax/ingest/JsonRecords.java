@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,7 +79,7 @@ final class JsonRecords {
           ref,
           Reasons.NOT_AN_OBJECT,
           "expected a JSON object with fields, found "
-              + (node == null ? "nothing" : node.getNodeType().name().toLowerCase()),
+              + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)),
           raw);
     }
     return RawRecord.ok(file, ref, fieldsOf(node), raw);
@@ -98,7 +99,7 @@ final class JsonRecords {
       String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       List<RawRecord> out = new ArrayList<>();
       if (!roots.isEmpty()) {
-        out.addAll(itemsOf(file, roots, text));
+        out.addAll(itemsOf(file, roots));
       }
       out.add(
           RawRecord.unreadable(
@@ -121,7 +122,7 @@ final class JsonRecords {
           return RecordReader.wholeFile(
               file, Reasons.EMPTY_FILE, "JSON array is empty", RecordReader.excerpt(text));
         }
-        return itemsOf(file, items, text);
+        return itemsOf(file, items);
       }
       if (!root.isObject()) {
         return RecordReader.wholeFile(
@@ -131,10 +132,10 @@ final class JsonRecords {
             RecordReader.excerpt(text));
       }
     }
-    return itemsOf(file, roots, text);
+    return itemsOf(file, roots);
   }
 
-  private static List<RawRecord> itemsOf(String file, List<JsonNode> items, String text) {
+  private static List<RawRecord> itemsOf(String file, List<JsonNode> items) {
     List<RawRecord> out = new ArrayList<>();
     int i = 0;
     for (JsonNode item : items) {
@@ -148,7 +149,9 @@ final class JsonRecords {
                 file,
                 ref,
                 Reasons.NOT_AN_OBJECT,
-                "item is a " + item.getNodeType().name().toLowerCase() + ", expected an object",
+                "item is a "
+                    + item.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + ", expected an object",
                 RecordReader.excerpt(item.toString())));
       }
     }

@@ -2,6 +2,7 @@ package dev.parallax.ingest;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +61,8 @@ final class TextRecords {
         }
         String v = m.group(2).strip();
         if (v.length() >= 2
-            && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            && ((v.startsWith("\"") && v.endsWith("\""))
+                || (v.startsWith("'") && v.endsWith("'")))) {
           v = v.substring(1, v.length() - 1);
         }
         if (!v.isEmpty()) {
@@ -69,7 +71,7 @@ final class TextRecords {
       }
       body = String.join("\n", Arrays.asList(lines).subList(close + 1, lines.length));
     }
-    String lower = file.toLowerCase();
+    String lower = file.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".md") || lower.endsWith(".md.gz") || lower.contains(".markdown")) {
       body = markdownToText(body, fields.get("title"));
     }

@@ -15,6 +15,7 @@ import java.util.List;
 record LexiconTsv(String version, List<Line> rows) {
 
   /** One data line: its number in the file and its columns. */
+  @SuppressWarnings("ArrayRecordComponent") // parser output, never compared or hashed
   record Line(int number, String[] columns) {}
 
   /**

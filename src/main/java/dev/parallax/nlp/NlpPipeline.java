@@ -291,6 +291,7 @@ public final class NlpPipeline implements Serializable {
    * A tokenised piece of text: tokens, their offsets in the piece, and each token's normalised
    * form and stem, looked up once when the piece is first seen.
    */
+  @SuppressWarnings("ArrayRecordComponent") // a hot-path memo value, never compared or hashed
   private record Piece(String[] tokens, int[] begins, Word[] words) {}
 
   /**

@@ -30,6 +30,7 @@ public final class StanceMarkers implements Serializable {
   private final Map<String, List<Entry>> byFirstToken;
   private final String version;
 
+  @SuppressWarnings("ArrayRecordComponent") // a hot-path lookup value, never compared or hashed
   private record Entry(String[] tokens, int category) implements Serializable {}
 
   private StanceMarkers(Map<String, List<Entry>> byFirstToken, String version) {

@@ -47,7 +47,7 @@ public record ThemeTaxonomy(String version, List<Theme> themes) implements Seria
         throw new ConfigException(where + ": frame '" + frame + "' is not one of " + FRAMES);
       }
       List<String> phrases = new ArrayList<>();
-      for (String p : cols[3].split("\\|")) {
+      for (String p : cols[3].split("\\|", -1)) {
         if (!p.isBlank()) {
           phrases.add(p.strip().toLowerCase(java.util.Locale.ROOT));
         }

@@ -34,7 +34,10 @@ public enum Table {
   RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID);
 
   private final String folder;
+  @SuppressWarnings("ImmutableEnumChecker") // Spark treats a StructType as immutable
   private final StructType schema;
+
+  @SuppressWarnings("ImmutableEnumChecker") // never mutated; its getter returns a copy
   private final String[] sortColumns;
 
   Table(String folder, StructType schema, String... sortColumns) {

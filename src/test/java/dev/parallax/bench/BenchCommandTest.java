@@ -60,7 +60,7 @@ class BenchCommandTest {
       double[] seconds = new double[stages.size()];
       for (int i = 0; i < stages.size(); i++) {
         String line = lines.get((run - 1) * stages.size() + i + 1);
-        String[] f = line.split(",");
+        String[] f = line.split(",", -1);
         assertEquals(9, f.length, line);
         assertEquals(stages.get(i), f[0]);
         assertEquals("20", f[1]);
@@ -70,7 +70,7 @@ class BenchCommandTest {
         }
         seconds[i] = Double.parseDouble(f[4]);
       }
-      assertEquals("1.00", lines.get((run - 1) * stages.size() + 1).split(",")[8],
+      assertEquals("1.00", lines.get((run - 1) * stages.size() + 1).split(",", -1)[8],
           "the baseline's ratio to itself");
       assertEquals(seconds[1] + seconds[2] + seconds[3], seconds[4], 0.003,
           "parallax_total is the sum of its stages");
@@ -87,7 +87,7 @@ class BenchCommandTest {
     assertEquals(List.of("articles,runs,ratio_median,ratio_min,ratio_max,"
         + "parallax_seconds_median,baseline_seconds_median"), summary.subList(0, 1));
     assertEquals(2, summary.size(), String.join("\n", summary));
-    String[] f = summary.get(1).split(",");
+    String[] f = summary.get(1).split(",", -1);
     assertEquals("20", f[0]);
     assertEquals("2", f[1]);
     // two runs: the median is their mean; the ratios from the rounded CSV seconds agree to 0.01

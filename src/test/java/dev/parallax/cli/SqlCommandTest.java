@@ -118,10 +118,12 @@ class SqlCommandTest {
     CliRun.Outcome o = sql("--run-date", "2025-02-09",
         "SELECT s.source, a.title FROM source_summary s CROSS JOIN articles a");
     assertEquals(0, o.code(), o.err());
-    assertEquals("source     | title\n"
-        + "-----------+-------------------\n"
-        + "Old Source | Line one\\nline two\n"
-        + "(1 row)\n", o.out());
+    assertEquals("""
+        source     | title
+        -----------+-------------------
+        Old Source | Line one\\nline two
+        (1 row)
+        """, o.out());
     assertTrue(o.err().startsWith("views at run_date=2025-02-09: articles, source_summary;"), o.err());
   }
 

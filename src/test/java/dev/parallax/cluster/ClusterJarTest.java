@@ -116,7 +116,7 @@ class ClusterJarTest {
       out = tone.stdout();
       assertEquals(0, exit, tone.describe());
     }
-    String[] cols = out.strip().split("\t");
+    String[] cols = out.strip().split("\t", -1);
     assertEquals("The talks were a great success.", cols[1]);
     assertTrue(Double.parseDouble(cols[0]) > 0.05, out);
   }

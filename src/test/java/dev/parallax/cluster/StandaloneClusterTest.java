@@ -67,7 +67,7 @@ class StandaloneClusterTest {
     cluster = StandaloneCluster.start(tmp.resolve("cluster"), 1, "1g");
     ChildJvm driver = null;
     try {
-      cluster.awaitWorkers(1, Duration.ofSeconds(120));
+      cluster.awaitWorkers(1, Duration.ofMinutes(2));
       long t1 = System.nanoTime();
       // The cluster run's driver in its own JVM, and meanwhile (unless an earlier test class
       // has built it) the local run in this one.

@@ -148,6 +148,7 @@ class CompareJobTest {
   }
 
   @Test
+  @SuppressWarnings("FutureReturnValueIgnored") // the failing tables' errors reach awaitAll, tested
   void aFailingTableFailsTheStageWithItsOwnErrorAfterTheOthersFinish() throws Exception {
     CompareJob.Tables tables = new CompareJob.Tables(TestSpark.get());
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);

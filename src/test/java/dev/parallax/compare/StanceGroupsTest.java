@@ -86,8 +86,8 @@ class StanceGroupsTest {
   }
 
   /** Column {@code name} of a row of {@link StanceGroups#SAMPLES}. */
-  static <T> T sample(Row r, String name) {
-    return r.getAs(StanceGroups.SAMPLES.fieldIndex(name));
+  static Object sample(Row r, String name) {
+    return r.get(StanceGroups.SAMPLES.fieldIndex(name));
   }
 
   @Test
@@ -108,7 +108,7 @@ class StanceGroupsTest {
       String where = key(e);
       for (String c : List.of("sentences", "tokens", "positive", "negative", "hedges",
           "boosters", "attitude", "self_mentions")) {
-        assertEquals(e.<Long>getAs(c), StanceGroupsTest.<Long>sample(a, c), where + " " + c);
+        assertEquals(e.<Long>getAs(c), (Long) sample(a, c), where + " " + c);
       }
       List<Row> pairs = new ArrayList<>(e.<Row>getList(e.fieldIndex("tones")));
       pairs.sort(Comparator.<Row, String>comparing(p -> p.getString(0))
@@ -121,7 +121,7 @@ class StanceGroupsTest {
         }
         sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) + 1);
       }
-      assertEquals((long) sizes.size(), StanceGroupsTest.<Long>sample(a, "articles"), where);
+      assertEquals((long) sizes.size(), (Long) sample(a, "articles"), where);
       assertArrayEquals(values, StanceGroups.toneSample(a).values, where);
       assertEquals(sizes, a.getList(StanceGroups.SAMPLES.fieldIndex("cluster_sizes")), where);
       boolean clustered = sizes.size() >= PARAMS.minArticlesForCluster();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class StatisticsTest {
   }
 
   /** Every pair of resamples of a and b, each (n_a^n_a · n_b^n_b of them) equally likely. */
-  private static TreeMap<Double, Double> exactDiffDistribution(double[] a, double[] b) {
+  private static SortedMap<Double, Double> exactDiffDistribution(double[] a, double[] b) {
     List<double[]> resamplesA = allResamples(a);
     List<double[]> resamplesB = allResamples(b);
     double weight = 1.0 / ((double) resamplesA.size() * resamplesB.size());
@@ -110,7 +111,7 @@ class StatisticsTest {
     // replicates
     double[] a = {0, 3};
     double[] b = {1, 2, 6};
-    TreeMap<Double, Double> dist = exactDiffDistribution(a, b);
+    SortedMap<Double, Double> dist = exactDiffDistribution(a, b);
     double[] repA = Statistics.bootstrapMeans(a, MC_REPS, 23);
     double[] repB = Statistics.bootstrapMeans(b, MC_REPS, 24);
     for (double level : new double[] {0.95, 0.8, 0.5}) {
@@ -244,7 +245,7 @@ class StatisticsTest {
    * The p-quantile of a discrete distribution (value -> probability), after asserting that the
    * Monte Carlo estimate from {@code reps} draws must converge to it (see the comment above).
    */
-  private static double limitQuantile(TreeMap<Double, Double> dist, double p, int reps) {
+  private static double limitQuantile(SortedMap<Double, Double> dist, double p, int reps) {
     double margin = 6 * Math.sqrt(p * (1 - p) / reps) + 2.0 / reps;
     double cdf = 0;
     Double answer = null;

@@ -206,7 +206,7 @@ class ArticleRulesTest {
     assertEquals("Bridge opens", c.title());
     assertEquals("en", c.language());
     assertEquals("wire", c.sourceType());
-    assertEquals(Boolean.TRUE, c.synthetic());
+    assertEquals(true, c.synthetic());
     assertEquals("harbour-bridge", c.story());
     assertEquals("A. Writer", c.author());
     assertEquals("NZ", c.country());

@@ -78,9 +78,10 @@ class RecordReaderTest {
   class JsonLines {
     @Test
     void goodLinesGiveOneRecordEachWithValuesAsText() {
-      List<RawRecord> rs = read("a.jsonl",
-          "{\"source\":\"A\",\"text\":\"one\",\"n\":3,\"ok\":true,\"tags\":[\"x\",\"y\"],\"gone\":null}\n"
-              + "{\"source\":\"B\",\"text\":\"two\"}\n");
+      List<RawRecord> rs = read("a.jsonl", """
+          {"source":"A","text":"one","n":3,"ok":true,"tags":["x","y"],"gone":null}
+          {"source":"B","text":"two"}
+          """);
       assertEquals(2, rs.size());
       assertOk(rs.get(0), "line 1");
       assertOk(rs.get(1), "line 2");
@@ -328,14 +329,16 @@ class RecordReaderTest {
 
   @Nested
   class FrontMatter {
-    private static final String DOC = "---\n"
-        + "source: Gamma Gazette\n"
-        + "title: Ferry resumes\n"
-        + "published: 2025-02-07T18:30:00-05:00\n"
-        + "---\n"
-        + "# Ferry resumes\n"
-        + "\n"
-        + "The **harbour ferry** is _back_ on *schedule*, the [port](https://port.example) said.\n";
+    private static final String DOC = """
+        ---
+        source: Gamma Gazette
+        title: Ferry resumes
+        published: 2025-02-07T18:30:00-05:00
+        ---
+        # Ferry resumes
+
+        The **harbour ferry** is _back_ on *schedule*, the [port](https://port.example) said.
+        """;
 
     @Test
     void frontMatterFieldsAreReadAndTheBodyKept() {

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** The TSV lexicons: their layout, and one-line errors that name the file and line. */
 class LexiconParseTest {
-  static final String THEMES = "# a comment\n# version: 2.1\n\ntheme_id\tlabel\tframe\tphrases\n"
-      + "trade\tTrade\teconomic\ttariff|trade war\n"
-      + "frame_legality\tLegality (frame)\tlegality\tcourt\n";
+  static final String THEMES = """
+      # a comment
+      # version: 2.1
+
+      theme_id\tlabel\tframe\tphrases
+      trade\tTrade\teconomic\ttariff|trade war
+      frame_legality\tLegality (frame)\tlegality\tcourt
+      """;
 
   @Test
   void themesParseWithVersionFramesAndPhrases() {
@@ -43,9 +48,15 @@ class LexiconParseTest {
 
   @Test
   void stanceMarkersCountLongestMatchAndSkipNames() {
-    StanceMarkers m = StanceMarkers.parse("s.tsv", "# version: 1\ncategory\tmarker\tnote\n"
-        + "hedge\tmay\tmodal\nhedge\tit is possible that\tmulti\nbooster\tclearly\t\n"
-        + "self_mention\tus\t\nattitude\tcrucial\t\n");
+    StanceMarkers m = StanceMarkers.parse("s.tsv", """
+        # version: 1
+        category\tmarker\tnote
+        hedge\tmay\tmodal
+        hedge\tit is possible that\tmulti
+        booster\tclearly\t
+        self_mention\tus\t
+        attitude\tcrucial\t
+        """);
     // hedges: "It is possible that" (one, longest match) + "may" = 2; "May" mid-sentence is a
     // month; booster "clearly" = 1; "US" is the country, "us" the pronoun = 1 self-mention.
     long[] c = m.count(List.of("It", "is", "possible", "that", "talks", "may", "clearly", "resume",

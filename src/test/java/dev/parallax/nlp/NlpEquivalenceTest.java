@@ -77,7 +77,7 @@ class NlpEquivalenceTest {
       if (line.startsWith("#") || line.isBlank()) {
         continue;
       }
-      paragraph.append(line.split("\t")[0]).append(' ');
+      paragraph.append(line.split("\t", -1)[0]).append(' ');
       if (paragraph.length() > 2000) {
         texts.add(paragraph.toString());
         paragraph.setLength(0);

@@ -35,7 +35,7 @@ class ToneDevSetTest {
         header = true;
         continue;
       }
-      String[] c = line.split("\t");
+      String[] c = line.split("\t", -1);
       items.add(new Item(Integer.parseInt(c[1]), Integer.parseInt(c[2]), c[4]));
     }
   }

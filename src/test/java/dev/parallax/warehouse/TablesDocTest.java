@@ -289,8 +289,10 @@ class TablesDocTest {
 
   /** The Markdown table of one table's columns. */
   static String columnsTable(List<ColumnDoc> cols) {
-    StringBuilder b = new StringBuilder("| column | Spark type | DuckDB type | unit | meaning |\n"
-        + "|---|---|---|---|---|\n");
+    StringBuilder b = new StringBuilder("""
+        | column | Spark type | DuckDB type | unit | meaning |
+        |---|---|---|---|---|
+        """);
     for (ColumnDoc c : cols) {
       b.append("| `").append(c.column()).append("` | `").append(c.type()).append("` | `")
           .append(DUCKDB_TYPES.get(c.type())).append("` | ").append(cell(c.unit())).append(" | ")

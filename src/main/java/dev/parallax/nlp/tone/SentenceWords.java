@@ -51,7 +51,7 @@ final class SentenceWords {
       String k = key[i];
       ToneLexicon.Entry entry = lexicon.entry(k);
       String first = firstAtom(k);
-      ToneLexicon.Entry firstEntry = first == k ? entry : lexicon.entry(first);
+      ToneLexicon.Entry firstEntry = first.equals(k) ? entry : lexicon.entry(first);
       ToneLexicon.Phrase[] candidates = firstEntry == null ? null : firstEntry.phrases;
       ToneLexicon.Phrase phrase = null;
       int end = -1;
@@ -102,7 +102,7 @@ final class SentenceWords {
         i++;
         continue;
       }
-      ToneLexicon.Entry hitEntry = hit == k ? entry : hit == null ? null : lexicon.entry(hit);
+      ToneLexicon.Entry hitEntry = k.equals(hit) ? entry : hit == null ? null : lexicon.entry(hit);
       boolean domain = hitEntry != null && hitEntry.domain;
       w.token[u] = i;
       w.key[u] = k;

@@ -32,12 +32,11 @@ public final class ToneLexicon implements Serializable {
     private static final String DOMAIN_HEADER = "term\tvalence\trationale";
 
     private final Map<String, Double> vader;
-    private final Map<String, Double> domainWords;
     private final List<Phrase> domainPhrases;
     /** VADER with the domain words laid over it. */
     private final HashMap<String, Double> words;
     /** Everything the scorer needs to know about a lowercase key, in one lookup. */
-    private final HashMap<String, Entry> entries;
+    private final Map<String, Entry> entries;
 
     /** Where a phrase-table entry comes from, for explanations. */
     enum Origin {
@@ -94,7 +93,6 @@ public final class ToneLexicon implements Serializable {
 
     private ToneLexicon(Map<String, Double> vader, Map<String, Double> domainWords, List<Phrase> domainPhrases) {
         this.vader = vader;
-        this.domainWords = domainWords;
         this.domainPhrases = domainPhrases;
         this.words = new HashMap<>(vader);
         this.words.putAll(domainWords);
@@ -159,8 +157,8 @@ public final class ToneLexicon implements Serializable {
         return v == null ? Double.NaN : v;
     }
 
-    private static HashMap<String, Entry> entries(Map<String, Double> words, Map<String, Double> domainWords,
-                                                  Map<String, Phrase[]> phrases) {
+    private static Map<String, Entry> entries(Map<String, Double> words, Map<String, Double> domainWords,
+                                              Map<String, Phrase[]> phrases) {
         List<String> keys = new ArrayList<>(words.keySet());
         keys.addAll(VaderRules.BOOSTERS.keySet());
         keys.addAll(VaderRules.NEGATE);
@@ -175,8 +173,8 @@ public final class ToneLexicon implements Serializable {
         return map;
     }
 
-    private static HashMap<String, Phrase[]> indexPhrases(Map<String, Double> vader, Map<String, Double> domainWords,
-                                                          List<Phrase> domainPhrases) {
+    private static Map<String, Phrase[]> indexPhrases(Map<String, Double> vader, Map<String, Double> domainWords,
+                                                      List<Phrase> domainPhrases) {
         Map<String, Phrase> byTerm = new LinkedHashMap<>();
         VaderRules.IDIOMS.forEach((term, v) -> byTerm.put(term, new Phrase(term, v, Origin.VADER_IDIOM)));
         vader.forEach((term, v) -> {
@@ -229,7 +227,7 @@ public final class ToneLexicon implements Serializable {
 
     static String[] atoms(String term) {
         List<String> atoms = new ArrayList<>();
-        for (String word : term.split(" ")) {
+        for (String word : term.split(" ", -1)) {
             int start = 0;
             for (int i = 0; i < word.length(); i++) {
                 if (word.charAt(i) == '-') {

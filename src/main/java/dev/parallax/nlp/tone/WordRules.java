@@ -129,17 +129,17 @@ final class WordRules {
   /** VADER's negation check for the word d positions before word u (which has no lexicon entry). */
   private static double negationCheck(SentenceWords w, int u, int d, double v, ToneTrace trace) {
     String[] k = w.key;
-    if (d == 2 && k[u - 2].equals("never") && isSoOrThis(k[u - 1])
-        || d == 3 && k[u - 3].equals("never") && (isSoOrThis(k[u - 2]) || isSoOrThis(k[u - 1]))) {
+    if ((d == 2 && k[u - 2].equals("never") && isSoOrThis(k[u - 1]))
+        || (d == 3 && k[u - 3].equals("never") && (isSoOrThis(k[u - 2]) || isSoOrThis(k[u - 1])))) {
       if (trace != null) {
         trace.add(w.token[u], "'never so/this' ×" + num(NEVER_SO));
       }
       return v * NEVER_SO;
     }
-    if (d == 2 && k[u - 2].equals("without") && k[u - 1].equals("doubt")
-        || d == 3
+    if ((d == 2 && k[u - 2].equals("without") && k[u - 1].equals("doubt"))
+        || (d == 3
             && k[u - 3].equals("without")
-            && (k[u - 2].equals("doubt") || k[u - 1].equals("doubt"))) {
+            && (k[u - 2].equals("doubt") || k[u - 1].equals("doubt")))) {
       if (trace != null) {
         trace.add(w.token[u], "'without doubt' does not negate");
       }

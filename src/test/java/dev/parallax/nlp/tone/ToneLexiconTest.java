@@ -92,8 +92,14 @@ class ToneLexiconTest {
 
     @Test
     void commentsAndBlankLinesAreSkipped() throws Exception {
-        ToneLexicon lexicon = parse(TestLexicons.VADER, "\uFEFF# c\n\n" + "term\tvalence\trationale\n\n"
-                + "# more\nnew word\t1.0\tx\n");
+        ToneLexicon lexicon = parse(TestLexicons.VADER, """
+                \uFEFF# c
+
+                term\tvalence\trationale
+
+                # more
+                new word\t1.0\tx
+                """);
         assertEquals(1, lexicon.phraseCount());
     }
 }
