@@ -20,16 +20,16 @@ import java.util.concurrent.TimeUnit;
  * killed by {@link #close()}, and by a shutdown hook if the test JVM exits first.
  *
  * <p>Start one with {@link #java(String)}: {@code java -Xmx<heap> <quick flags> <Java 17 flags>
- * -Djava.awt.headless=true <flags> -cp <classpath> <mainClass> <args>}, the test classpath
- * unless told otherwise, without the {@code PARALLAX_HOME} of the test's environment.
+ * -Djava.awt.headless=true <flags> -cp <classpath> <mainClass> <args>}, the test classpath unless
+ * told otherwise, without the {@code PARALLAX_HOME} of the test's environment.
  */
 public final class ChildJvm implements AutoCloseable {
   /** The one list of Spark's JVM flags for Java 17, which the launchers in jobs/ read. */
   public static final Path JAVA17_OPENS = Path.of("jobs", "java17-opens.txt");
 
   /**
-   * Flags for short-lived test JVMs: the C1 compiler only and the serial collector about halve
-   * the CPU time of a small run, which matters on a 2-core machine.
+   * Flags for short-lived test JVMs: the C1 compiler only and the serial collector about halve the
+   * CPU time of a small run, which matters on a 2-core machine.
    */
   public static final List<String> QUICK_JVM =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -37,7 +37,8 @@ public final class ChildJvm implements AutoCloseable {
   private static final Set<ProcessHandle> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ProcessHandle::destroyForcibly)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(ProcessHandle::destroyForcibly)));
   }
 
   private final Process process;
@@ -53,8 +54,10 @@ public final class ChildJvm implements AutoCloseable {
   /** The flags in {@link #JAVA17_OPENS}: one a line, blank lines and {@code #} comments skipped. */
   public static List<String> sparkJavaOpens() {
     try {
-      return Files.readAllLines(JAVA17_OPENS, StandardCharsets.UTF_8).stream().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      return Files.readAllLines(JAVA17_OPENS, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -212,8 +215,13 @@ public final class ChildJvm implements AutoCloseable {
         return;
       }
       if (!process.isAlive()) {
-        throw new AssertionError("child exited with " + process.exitValue() + " before printing '"
-            + prefix + "'\n" + describe());
+        throw new AssertionError(
+            "child exited with "
+                + process.exitValue()
+                + " before printing '"
+                + prefix
+                + "'\n"
+                + describe());
       }
       Thread.sleep(200);
     }
@@ -233,8 +241,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * SIGKILL (on Linux) to the child and to every process it started (a worker's executors), each
-   * by pid; waits until the child is gone and returns its exit code.
+   * SIGKILL (on Linux) to the child and to every process it started (a worker's executors), each by
+   * pid; waits until the child is gone and returns its exit code.
    */
   public int kill() throws InterruptedException {
     List<ProcessHandle> descendants = process.descendants().toList();

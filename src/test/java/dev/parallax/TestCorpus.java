@@ -14,9 +14,14 @@ public final class TestCorpus {
    * The data/coverage files of the end-to-end corpus: with src/test/resources/corpus-mini, 14
    * accepted records from 6 sources (one an exact duplicate) and 2 rejects (see CliEndToEndTest).
    */
-  public static final List<String> SAMPLE_FILES = List.of("op-ed-seed.txt",
-      "kasumigaseki-bulletin.jsonl", "commerce-ledger.csv", "meridian-wire.jsonl.gz",
-      "huaxia-daily-herald-2.html", "heiwa-daily-3.md");
+  public static final List<String> SAMPLE_FILES =
+      List.of(
+          "op-ed-seed.txt",
+          "kasumigaseki-bulletin.jsonl",
+          "commerce-ledger.csv",
+          "meridian-wire.jsonl.gz",
+          "huaxia-daily-herald-2.html",
+          "heiwa-daily-3.md");
 
   /** Copies corpus-mini and the given data/coverage files into {@code dir}; returns it. */
   public static Path mini(Path dir, List<String> sampleFiles) throws IOException {

@@ -3,10 +3,10 @@ package dev.parallax.bench;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
+import dev.parallax.nlp.ThemeTaxonomy;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import dev.parallax.nlp.ThemeTaxonomy;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Dataset;
@@ -44,18 +44,25 @@ final class Baseline {
   static Result run(SparkSession spark, String inputDir, String outDir, Set<String> themeTerms) {
     spark.sparkContext().setJobDescription("bench baseline: tokenize, count terms per source");
     Dataset<Row> raw = spark.read().json(inputDir).select("source", "text");
-    RegexTokenizer tokenizer = new RegexTokenizer().setInputCol("text").setOutputCol("words")
-        .setPattern("\\W+").setToLowercase(true);
+    RegexTokenizer tokenizer =
+        new RegexTokenizer()
+            .setInputCol("text")
+            .setOutputCol("words")
+            .setPattern("\\W+")
+            .setToLowercase(true);
     StopWordsRemover stop = new StopWordsRemover().setInputCol("words").setOutputCol("terms");
-    Dataset<Row> counts = stop.transform(tokenizer.transform(raw))
-        .select(col("source"), explode(col("terms")).as("term"))
-        .groupBy("source", "term").count()
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counts =
+        stop.transform(tokenizer.transform(raw))
+            .select(col("source"), explode(col("terms")).as("term"))
+            .groupBy("source", "term")
+            .count()
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       counts.write().mode(SaveMode.Overwrite).parquet(outDir + "/term_counts");
       Dataset<Row> themes = counts.filter(col("term").isin(themeTerms.toArray()));
       themes.write().mode(SaveMode.Overwrite).parquet(outDir + "/theme_term_counts");
-      return new Result(spark.read().parquet(outDir + "/term_counts").count(),
+      return new Result(
+          spark.read().parquet(outDir + "/term_counts").count(),
           spark.read().parquet(outDir + "/theme_term_counts").count());
     } finally {
       counts.unpersist();

@@ -31,18 +31,22 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The benchmark: for each corpus size, the plain Spark ML {@link Baseline} and Parallax's ingest,
- * annotate and compare jobs run in one JVM and one SparkSession on the same generated files,
- * after one unrecorded warm-up round on a few articles (JIT, Spark start-up, Spark NLP pipeline
- * classes). One CSV row per size and stage.
+ * annotate and compare jobs run in one JVM and one SparkSession on the same generated files, after
+ * one unrecorded warm-up round on a few articles (JIT, Spark start-up, Spark NLP pipeline classes).
+ * One CSV row per size and stage.
  */
 public final class Benchmark {
-  public static final String HEADER = "stage,articles,run,mb_text,seconds,articles_per_s,"
-      + "mb_per_s,peak_heap_mb,ratio_to_baseline";
+  public static final String HEADER =
+      "stage,articles,run,mb_text,seconds,articles_per_s,"
+          + "mb_per_s,peak_heap_mb,ratio_to_baseline";
+
   /** Columns of the summary CSV: one row per size over its runs. */
-  public static final String SUMMARY_HEADER = "articles,runs,ratio_median,ratio_min,ratio_max,"
-      + "parallax_seconds_median,baseline_seconds_median";
-  static final List<String> STAGES = List.of("baseline", "ingest", "annotate", "compare",
-      "parallax_total");
+  public static final String SUMMARY_HEADER =
+      "articles,runs,ratio_median,ratio_min,ratio_max,"
+          + "parallax_seconds_median,baseline_seconds_median";
+
+  static final List<String> STAGES =
+      List.of("baseline", "ingest", "annotate", "compare", "parallax_total");
 
   private Benchmark() {}
 
@@ -53,14 +57,29 @@ public final class Benchmark {
 
   /**
    * One CSV row: a stage's wall-clock seconds in run {@code run} (1, 2, ...) on {@code articles}
-   * articles of {@code mbText} megabytes (10^6 bytes, UTF-8) of article text, the peak heap
-   * ({@link HeapPeak}) in MiB, and the baseline's seconds in the same run.
+   * articles of {@code mbText} megabytes (10^6 bytes, UTF-8) of article text, the peak heap ({@link
+   * HeapPeak}) in MiB, and the baseline's seconds in the same run.
    */
-  public record StageRow(String stage, int articles, int run, double mbText, double seconds,
-      double peakHeapMb, double baselineSeconds) {
+  public record StageRow(
+      String stage,
+      int articles,
+      int run,
+      double mbText,
+      double seconds,
+      double peakHeapMb,
+      double baselineSeconds) {
     public String csv() {
-      return String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.3f,%.2f,%.4f,%.0f,%.2f", stage, articles,
-          run, mbText, seconds, articles / seconds, mbText / seconds, peakHeapMb,
+      return String.format(
+          Locale.ROOT,
+          "%s,%d,%d,%.3f,%.3f,%.2f,%.4f,%.0f,%.2f",
+          stage,
+          articles,
+          run,
+          mbText,
+          seconds,
+          articles / seconds,
+          mbText / seconds,
+          peakHeapMb,
           seconds / baselineSeconds);
     }
 
@@ -70,42 +89,65 @@ public final class Benchmark {
   }
 
   /**
-   * One size over its runs: the median ({@link Statistics#quantile} at 0.5, the mean of the
-   * middle two for an even count), smallest and largest ratio of Parallax's total to the
-   * baseline of the same run, and the median seconds of each. A run's ratio is steadier than its
-   * seconds on a shared machine: the baseline runs just before Parallax, on the same input.
+   * One size over its runs: the median ({@link Statistics#quantile} at 0.5, the mean of the middle
+   * two for an even count), smallest and largest ratio of Parallax's total to the baseline of the
+   * same run, and the median seconds of each. A run's ratio is steadier than its seconds on a
+   * shared machine: the baseline runs just before Parallax, on the same input.
    */
-  public record SizeSummary(int articles, int runs, double ratioMedian, double ratioMin,
-      double ratioMax, double parallaxSecondsMedian, double baselineSecondsMedian) {
+  public record SizeSummary(
+      int articles,
+      int runs,
+      double ratioMedian,
+      double ratioMin,
+      double ratioMax,
+      double parallaxSecondsMedian,
+      double baselineSecondsMedian) {
     static SizeSummary of(int articles, List<StageRow> totals) {
       double[] ratios = totals.stream().mapToDouble(StageRow::ratio).sorted().toArray();
-      return new SizeSummary(articles, totals.size(), Statistics.quantile(ratios, 0.5),
-          ratios[0], ratios[ratios.length - 1],
+      return new SizeSummary(
+          articles,
+          totals.size(),
+          Statistics.quantile(ratios, 0.5),
+          ratios[0],
+          ratios[ratios.length - 1],
           Statistics.quantile(totals.stream().mapToDouble(StageRow::seconds).toArray(), 0.5),
           Statistics.quantile(
               totals.stream().mapToDouble(StageRow::baselineSeconds).toArray(), 0.5));
     }
 
     public String csv() {
-      return String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f", articles, runs,
-          ratioMedian, ratioMin, ratioMax, parallaxSecondsMedian, baselineSecondsMedian);
+      return String.format(
+          Locale.ROOT,
+          "%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f",
+          articles,
+          runs,
+          ratioMedian,
+          ratioMin,
+          ratioMax,
+          parallaxSecondsMedian,
+          baselineSecondsMedian);
     }
   }
 
   /** The CSVs written and their rows. */
-  public record Report(Path csv, List<StageRow> rows, Path summaryCsv,
-      List<SizeSummary> summaries) {}
+  public record Report(
+      Path csv, List<StageRow> rows, Path summaryCsv, List<SizeSummary> summaries) {}
 
   /**
-   * Runs every size {@code runs} times in order (a fresh corpus folder and warehouse each time,
-   * the same seeded corpus) and writes {@code <out>/results-<UTC timestamp>.csv}, appending each
-   * run's rows as soon as it is done (an interrupted benchmark keeps the runs it finished), then
-   * {@code <out>/summary-<same timestamp>.csv}, one row per size ({@link SizeSummary}).
-   * Generated files and warehouses live under {@code <out>/work-*} and are deleted after each
-   * run.
+   * Runs every size {@code runs} times in order (a fresh corpus folder and warehouse each time, the
+   * same seeded corpus) and writes {@code <out>/results-<UTC timestamp>.csv}, appending each run's
+   * rows as soon as it is done (an interrupted benchmark keeps the runs it finished), then {@code
+   * <out>/summary-<same timestamp>.csv}, one row per size ({@link SizeSummary}). Generated files
+   * and warehouses live under {@code <out>/work-*} and are deleted after each run.
    */
-  public static Report run(List<Integer> sizes, int runs, long seed, int warmUpArticles, Path out,
-      Configs configs, PrintStream log) {
+  public static Report run(
+      List<Integer> sizes,
+      int runs,
+      long seed,
+      int warmUpArticles,
+      Path out,
+      Configs configs,
+      PrintStream log) {
     for (int n : sizes) {
       if (n < 1) {
         throw new IllegalArgumentException("--articles: sizes must be at least 1, got " + n);
@@ -118,30 +160,47 @@ public final class Benchmark {
       Files.createDirectories(out);
       Path work = Files.createTempDirectory(out.toAbsolutePath(), "work-");
       try {
-        ParallaxConfig base = configs.forRound(work.toString(), work.resolve("warehouse").toString());
+        ParallaxConfig base =
+            configs.forRound(work.toString(), work.resolve("warehouse").toString());
         NlpLexicons lexicons = NlpLexicons.load(base);
         SparkSession spark = SparkSessions.forConfig(base, "parallax bench");
         CorpusGenerator generator = new CorpusGenerator(lexicons.themes(), seed);
         Set<String> themeTerms = Baseline.singleWordThemeTerms(lexicons.themes());
-        List<ThemeLabel> labels = lexicons.themes().themes().stream()
-            .map(t -> new ThemeLabel(t.id(), t.label(), t.frame())).toList();
+        List<ThemeLabel> labels =
+            lexicons.themes().themes().stream()
+                .map(t -> new ThemeLabel(t.id(), t.label(), t.frame()))
+                .toList();
         JobTimes jobs = new JobTimes();
         spark.sparkContext().addSparkListener(jobs);
         try {
-          Round warm = new Round(spark, configs, lexicons, labels, generator, themeTerms, jobs,
-              new PrintStream(java.io.OutputStream.nullOutputStream()));
-          Round round = new Round(spark, configs, lexicons, labels, generator, themeTerms, jobs,
-              log);
+          Round warm =
+              new Round(
+                  spark,
+                  configs,
+                  lexicons,
+                  labels,
+                  generator,
+                  themeTerms,
+                  jobs,
+                  new PrintStream(java.io.OutputStream.nullOutputStream()));
+          Round round =
+              new Round(spark, configs, lexicons, labels, generator, themeTerms, jobs, log);
           if (warmUpArticles > 0) {
             long t0 = System.nanoTime();
             warm.run(work.resolve("warm-up"), warmUpArticles, 1, 1);
-            log.printf(Locale.ROOT, "warm-up: %d articles, all stages, %.1f s (not recorded: JIT, "
-                + "Spark start-up)%n", warmUpArticles, (System.nanoTime() - t0) / 1e9);
+            log.printf(
+                Locale.ROOT,
+                "warm-up: %d articles, all stages, %.1f s (not recorded: JIT, "
+                    + "Spark start-up)%n",
+                warmUpArticles,
+                (System.nanoTime() - t0) / 1e9);
           } else {
-            log.println("warm-up: skipped; the first size's figures include JIT and Spark start-up");
+            log.println(
+                "warm-up: skipped; the first size's figures include JIT and Spark start-up");
           }
-          String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-              .format(Instant.now().atOffset(ZoneOffset.UTC));
+          String stamp =
+              DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                  .format(Instant.now().atOffset(ZoneOffset.UTC));
           Path csv = out.resolve("results-" + stamp + ".csv");
           Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8);
           List<StageRow> rows = new ArrayList<>();
@@ -152,8 +211,8 @@ public final class Benchmark {
               List<StageRow> run = round.run(work.resolve("n" + n + "-" + r), n, r, runs);
               StringBuilder sb = new StringBuilder();
               run.forEach(row -> sb.append(row.csv()).append('\n'));
-              Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8,
-                  StandardOpenOption.APPEND);
+              Files.writeString(
+                  csv, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
               rows.addAll(run);
               totals.add(run.get(run.size() - 1));
             }
@@ -166,9 +225,16 @@ public final class Benchmark {
           log.println(HEADER);
           rows.forEach(r -> log.println(r.csv()));
           for (SizeSummary x : summaries) {
-            log.printf(Locale.ROOT, "%d articles: Parallax %.2f x the baseline (median of %d run%s,"
-                + " range %.2f-%.2f x)%n", x.articles(), x.ratioMedian(), x.runs(),
-                x.runs() == 1 ? "" : "s", x.ratioMin(), x.ratioMax());
+            log.printf(
+                Locale.ROOT,
+                "%d articles: Parallax %.2f x the baseline (median of %d run%s,"
+                    + " range %.2f-%.2f x)%n",
+                x.articles(),
+                x.ratioMedian(),
+                x.runs(),
+                x.runs() == 1 ? "" : "s",
+                x.ratioMin(),
+                x.ratioMax());
           }
           log.println("results: " + csv);
           log.println("summary: " + summaryCsv);
@@ -188,8 +254,14 @@ public final class Benchmark {
    * One size: generate, baseline, then the three Parallax stages; returns the five rows and logs
    * each stage's seconds with its longest Spark jobs by description.
    */
-  private record Round(SparkSession spark, Configs configs, NlpLexicons lexicons,
-      List<ThemeLabel> labels, CorpusGenerator generator, Set<String> themeTerms, JobTimes jobs,
+  private record Round(
+      SparkSession spark,
+      Configs configs,
+      NlpLexicons lexicons,
+      List<ThemeLabel> labels,
+      CorpusGenerator generator,
+      Set<String> themeTerms,
+      JobTimes jobs,
       PrintStream log) {
     List<StageRow> run(Path dir, int n, int run, int runs) throws IOException {
       CorpusGenerator.Corpus corpus = generator.write(dir.resolve("input"), n);
@@ -197,12 +269,23 @@ public final class Benchmark {
       ParallaxConfig config = configs.forRound(corpus.dir().toString(), warehouseDir);
       Warehouse wh = new Warehouse(spark, warehouseDir, config.longValue(ConfigKeys.ROWS_PER_FILE));
       String runId = "bench-" + n;
-      log.printf(Locale.ROOT, "size %d%s: %d files, %.1f MB of text%n", n,
-          runs == 1 ? "" : " (run " + run + " of " + runs + ")", corpus.files().size(),
+      log.printf(
+          Locale.ROOT,
+          "size %d%s: %d files, %.1f MB of text%n",
+          n,
+          runs == 1 ? "" : " (run " + run + " of " + runs + ")",
+          corpus.files().size(),
           corpus.textMb());
       jobs.drain(0);
-      Timed baseline = stage("baseline", () -> Baseline.run(spark, corpus.dir().toString(),
-          dir.resolve("baseline").toString(), themeTerms));
+      Timed baseline =
+          stage(
+              "baseline",
+              () ->
+                  Baseline.run(
+                      spark,
+                      corpus.dir().toString(),
+                      dir.resolve("baseline").toString(),
+                      themeTerms));
       Timed ingest = stage("ingest", () -> IngestJob.run(spark, config, wh, runId));
       Timed annotate = stage("annotate", () -> AnnotateJob.run(spark, config, wh, runId, lexicons));
       Timed compare = stage("compare", () -> CompareJob.run(spark, config, wh, runId, labels));
@@ -215,9 +298,14 @@ public final class Benchmark {
           new StageRow("ingest", n, run, mb, ingest.seconds(), ingest.peakMb(), b),
           new StageRow("annotate", n, run, mb, annotate.seconds(), annotate.peakMb(), b),
           new StageRow("compare", n, run, mb, compare.seconds(), compare.peakMb(), b),
-          new StageRow("parallax_total", n, run, mb,
+          new StageRow(
+              "parallax_total",
+              n,
+              run,
+              mb,
               ingest.seconds() + annotate.seconds() + compare.seconds(),
-              Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())), b));
+              Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())),
+              b));
     }
 
     private Timed stage(String name, Supplier<?> body) {
@@ -225,8 +313,13 @@ public final class Benchmark {
       Timed t = timed(body);
       spark.sparkContext().clearJobGroup();
       settleListenerEvents();
-      log.printf(Locale.ROOT, "  %s: %.1f s, peak heap %.0f MiB; longest Spark jobs:%n%s", name,
-          t.seconds(), t.peakMb(), jobs.drain(6));
+      log.printf(
+          Locale.ROOT,
+          "  %s: %.1f s, peak heap %.0f MiB; longest Spark jobs:%n%s",
+          name,
+          t.seconds(),
+          t.peakMb(),
+          jobs.drain(6));
       return t;
     }
   }

@@ -5,9 +5,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * Peak heap use of this JVM since the last {@link #reset()}: the sum over heap memory pools of
- * each pool's peak usage. Pools peak at different moments, so this is an upper bound of the true
- * peak (by at most the young generation's size), and it includes garbage not yet collected.
+ * Peak heap use of this JVM since the last {@link #reset()}: the sum over heap memory pools of each
+ * pool's peak usage. Pools peak at different moments, so this is an upper bound of the true peak
+ * (by at most the young generation's size), and it includes garbage not yet collected.
  */
 final class HeapPeak {
   private HeapPeak() {}

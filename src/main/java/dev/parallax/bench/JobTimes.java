@@ -13,9 +13,9 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /**
  * Wall-clock seconds of Spark jobs grouped by their description ({@code setJobDescription}), for
- * the benchmark's profile: which named step of a stage the time goes to. Adaptive query
- * execution runs several jobs of one step at once, so a step's seconds are the length of the
- * union of its jobs' intervals, not their sum.
+ * the benchmark's profile: which named step of a stage the time goes to. Adaptive query execution
+ * runs several jobs of one step at once, so a step's seconds are the length of the union of its
+ * jobs' intervals, not their sum.
  */
 final class JobTimes extends SparkListener {
   private final Map<Integer, Long> started = new ConcurrentHashMap<>();
@@ -24,8 +24,8 @@ final class JobTimes extends SparkListener {
 
   @Override
   public void onJobStart(SparkListenerJobStart start) {
-    String d = start.properties() == null ? null
-        : start.properties().getProperty("spark.job.description");
+    String d =
+        start.properties() == null ? null : start.properties().getProperty("spark.job.description");
     names.put(start.jobId(), d == null ? "(unnamed)" : d);
     started.put(start.jobId(), start.time());
   }
@@ -62,8 +62,8 @@ final class JobTimes extends SparkListener {
   }
 
   /**
-   * The steps since the last call, longest first, as lines "seconds  jobs  description"; then
-   * clears them.
+   * The steps since the last call, longest first, as lines "seconds jobs description"; then clears
+   * them.
    */
   String drain(int top) {
     StringBuilder sb = new StringBuilder();
@@ -71,8 +71,15 @@ final class JobTimes extends SparkListener {
       byName.entrySet().stream()
           .sorted((a, b) -> Long.compare(covered(b.getValue()), covered(a.getValue())))
           .limit(top)
-          .forEach(e -> sb.append(String.format(Locale.ROOT, "  %8.1f s %4d jobs  %s%n",
-              covered(e.getValue()) / 1000.0, e.getValue().size(), e.getKey())));
+          .forEach(
+              e ->
+                  sb.append(
+                      String.format(
+                          Locale.ROOT,
+                          "  %8.1f s %4d jobs  %s%n",
+                          covered(e.getValue()) / 1000.0,
+                          e.getValue().size(),
+                          e.getKey())));
       byName.clear();
     }
     return sb.toString();

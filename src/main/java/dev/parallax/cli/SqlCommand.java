@@ -32,37 +32,57 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code parallax sql}: a Spark SQL query over the warehouse tables, printed for a terminal or a file. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
-    description = {"Run a Spark SQL query over the warehouse: every table is a view named as the "
-        + "table (articles, sentences, theme_frequency, ...), with its run_date column. A view shows "
-        + "the table's latest run date, or --run-date's (tables without that date are left out). "
-        + "The views registered are listed on stderr.",
-        "Example: parallax sql \"SELECT source, tone_mean FROM source_summary ORDER BY tone_mean\""},
-    footer = {"", "Exit codes: 0 ok, 2 bad option or query (Spark's message on one line), 1 other failure."})
+/**
+ * {@code parallax sql}: a Spark SQL query over the warehouse tables, printed for a terminal or a
+ * file.
+ */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a Spark SQL query over the warehouse: every table is a view named as the "
+          + "table (articles, sentences, theme_frequency, ...), with its run_date column. A view shows "
+          + "the table's latest run date, or --run-date's (tables without that date are left out). "
+          + "The views registered are listed on stderr.",
+      "Example: parallax sql \"SELECT source, tone_mean FROM source_summary ORDER BY tone_mean\""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 2 bad option or query (Spark's message on one line), 1 other failure."
+    })
 final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query, in Spark SQL.")
   String query;
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--run-date",
+      paramLabel = "YYYY-MM-DD",
       description = "Show this run date's partition of every table (default: each table's latest).")
   String runDate;
 
-  @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
-      description = "Output: table (aligned text, the default), csv (RFC 4180, as the report "
-          + "CSV files) or json (JSON Lines).")
+  @Option(
+      names = "--format",
+      paramLabel = "table|csv|json",
+      defaultValue = "table",
+      description =
+          "Output: table (aligned text, the default), csv (RFC 4180, as the report "
+              + "CSV files) or json (JSON Lines).")
   String format;
 
-  @Option(names = "--warehouse", paramLabel = "DIR",
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
       description = "Warehouse root (default: the config file's warehouse, else data/warehouse).")
   String warehouse;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file to take the warehouse from (default: jobs/parallax.yaml if present).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Config file to take the warehouse from (default: jobs/parallax.yaml if present).")
   Path config;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -78,8 +98,10 @@ final class SqlCommand implements Callable<Integer> {
     try {
       spark.sparkContext().setJobDescription("sql: " + query);
       Dataset<Row> result = spark.sql(query);
-      Iterator<Row> rows = fmt == QueryOutput.Format.TABLE
-          ? result.collectAsList().iterator() : result.toLocalIterator();
+      Iterator<Row> rows =
+          fmt == QueryOutput.Format.TABLE
+              ? result.collectAsList().iterator()
+              : result.toLocalIterator();
       QueryOutput.write(result.schema(), rows, fmt, out);
     } catch (Exception e) {
       if (!(e instanceof AnalysisException bad)) {
@@ -109,7 +131,8 @@ final class SqlCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(runDate.strip());
     } catch (DateTimeParseException e) {
-      throw new ConfigException("--run-date " + runDate + ": expected a date YYYY-MM-DD, e.g. 2025-02-10");
+      throw new ConfigException(
+          "--run-date " + runDate + ": expected a date YYYY-MM-DD, e.g. 2025-02-10");
     }
   }
 
@@ -131,38 +154,54 @@ final class SqlCommand implements Callable<Integer> {
 
   /** The running session (tests, spark-submit), else a quiet local one without UI. */
   private static SparkSession session() {
-    if (SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined()) {
+    if (SparkSession.getActiveSession().isDefined()
+        || SparkSession.getDefaultSession().isDefined()) {
       return SparkSession.builder().getOrCreate();
     }
-    SparkSession spark = SparkSession.builder().appName("parallax sql").master("local[*]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", "8")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("parallax sql")
+            .master("local[*]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", "8")
+            .getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     return spark;
   }
 
   /**
-   * The stderr line naming the views, grouped by run date, and the tables left out, e.g.
-   * {@code views at run_date=2025-02-10: articles, rejects; not registered (no partition under
+   * The stderr line naming the views, grouped by run date, and the tables left out, e.g. {@code
+   * views at run_date=2025-02-10: articles, rejects; not registered (no partition under
    * data/warehouse): runs}.
    */
   static String describe(WarehouseViews.Result r, String root, LocalDate date) {
-    Map<LocalDate, List<String>> byDate = r.views().stream().collect(Collectors.groupingBy(
-        WarehouseViews.View::runDate, java.util.TreeMap::new,
-        Collectors.mapping(v -> v.table().folder(), Collectors.toList())));
-    String views = byDate.isEmpty() ? "views: none"
-        : byDate.entrySet().stream().map(e -> "views at run_date=" + e.getKey() + ": "
-            + String.join(", ", e.getValue())).collect(Collectors.joining("; "));
+    Map<LocalDate, List<String>> byDate =
+        r.views().stream()
+            .collect(
+                Collectors.groupingBy(
+                    WarehouseViews.View::runDate,
+                    java.util.TreeMap::new,
+                    Collectors.mapping(v -> v.table().folder(), Collectors.toList())));
+    String views =
+        byDate.isEmpty()
+            ? "views: none"
+            : byDate.entrySet().stream()
+                .map(
+                    e -> "views at run_date=" + e.getKey() + ": " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "));
     if (r.skipped().isEmpty()) {
       return views;
     }
-    return views + "; not registered (no " + (date == null ? "" : "run_date=" + date + " ")
-        + "partition under " + root + "): "
+    return views
+        + "; not registered (no "
+        + (date == null ? "" : "run_date=" + date + " ")
+        + "partition under "
+        + root
+        + "): "
         + r.skipped().stream().map(Table::folder).collect(Collectors.joining(", "));
   }
 

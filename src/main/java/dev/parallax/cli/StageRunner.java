@@ -41,7 +41,11 @@ final class StageRunner {
    * @param rowsWritten rows published per table, for the runs table
    * @param input ingest's reconciliation counts; null for other stages
    */
-  record StageReport(long rowsIn, long rowsOut, String detail, Map<String, Long> rowsWritten,
+  record StageReport(
+      long rowsIn,
+      long rowsOut,
+      String detail,
+      Map<String, Long> rowsWritten,
       RunRecord.InputCounts input) {
     StageReport(long rowsIn, long rowsOut, String detail) {
       this(rowsIn, rowsOut, detail, Map.of(), null);
@@ -58,18 +62,20 @@ final class StageRunner {
    * when anything fails after Spark started, failed with the error's first line. A failure is
    * rethrown unchanged; a failure to record it or to clean up is attached to it as suppressed.
    *
-   * @param appName {@code parallax <command>}: the Spark application name; the part after
-   *     {@code parallax } is the command recorded in the runs table
+   * @param appName {@code parallax <command>}: the Spark application name; the part after {@code
+   *     parallax } is the command recorded in the runs table
    */
   static void run(ParallaxConfig config, PrintStream out, String appName, Stage... stages) {
     String runId = newRunId();
     Instant started = Instant.now();
     Path root = Path.of(config.warehouse());
-    try (RunLock lock = isLocal(config.warehouse())
-        ? RunLock.acquire(root.toAbsolutePath(), config.runDate(), runId) : null) {
+    try (RunLock lock =
+        isLocal(config.warehouse())
+            ? RunLock.acquire(root.toAbsolutePath(), config.runDate(), runId)
+            : null) {
       SparkSession spark = SparkSessions.forConfig(config, appName);
-      Warehouse wh = new Warehouse(spark, config.warehouse(),
-          config.longValue(ConfigKeys.ROWS_PER_FILE));
+      Warehouse wh =
+          new Warehouse(spark, config.warehouse(), config.longValue(ConfigKeys.ROWS_PER_FILE));
       List<StageResult> results = new ArrayList<>();
       try {
         int repaired = wh.recover(config.runDate());
@@ -113,23 +119,44 @@ final class StageRunner {
       r = stage.run(ctx);
     } catch (RuntimeException | Error e) {
       double secs = (System.nanoTime() - t0) / 1e9;
-      ctx.out().println(String.format(Locale.ROOT,
-          "stage=%s status=failed seconds=%.1f run_id=%s run_date=%s error=%s",
-          name, secs, ctx.runId(), ctx.config().runDate(), Main.oneLine(e)));
+      ctx.out()
+          .println(
+              String.format(
+                  Locale.ROOT,
+                  "stage=%s status=failed seconds=%.1f run_id=%s run_date=%s error=%s",
+                  name,
+                  secs,
+                  ctx.runId(),
+                  ctx.config().runDate(),
+                  Main.oneLine(e)));
       results.add(new StageResult(name, secs, null));
       throw e;
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    ctx.out().println(String.format(Locale.ROOT,
-        "stage=%s status=ok rows_in=%d rows_out=%d seconds=%.1f run_id=%s run_date=%s%s",
-        name, r.rowsIn(), r.rowsOut(), secs, ctx.runId(), ctx.config().runDate(),
-        r.detail().isEmpty() ? "" : " " + r.detail()));
+    ctx.out()
+        .println(
+            String.format(
+                Locale.ROOT,
+                "stage=%s status=ok rows_in=%d rows_out=%d seconds=%.1f run_id=%s run_date=%s%s",
+                name,
+                r.rowsIn(),
+                r.rowsOut(),
+                secs,
+                ctx.runId(),
+                ctx.config().runDate(),
+                r.detail().isEmpty() ? "" : " " + r.detail()));
     results.add(new StageResult(name, secs, r));
   }
 
   /** Publishes the run's row; {@code failure} null means every stage succeeded. */
-  private static void record(SparkSession spark, Warehouse wh, ParallaxConfig config,
-      String runId, String command, Instant started, List<StageResult> results,
+  private static void record(
+      SparkSession spark,
+      Warehouse wh,
+      ParallaxConfig config,
+      String runId,
+      String command,
+      Instant started,
+      List<StageResult> results,
       Throwable failure) {
     Map<String, Double> stageSeconds = new LinkedHashMap<>();
     Map<String, Long> rowsWritten = new LinkedHashMap<>();
@@ -144,10 +171,23 @@ final class StageRunner {
       }
     }
     spark.sparkContext().setJobGroup("runs", "record the run", false);
-    RunsTable.record(spark, wh, config.runDate(), new RunRecord(runId, command,
-        failure == null ? RunRecord.Status.SUCCEEDED : RunRecord.Status.FAILED, started,
-        Instant.now(), stageSeconds, input, rowsWritten, Main.version(), config.configSha256(),
-        config.master(), failure == null ? null : Main.oneLine(failure)));
+    RunsTable.record(
+        spark,
+        wh,
+        config.runDate(),
+        new RunRecord(
+            runId,
+            command,
+            failure == null ? RunRecord.Status.SUCCEEDED : RunRecord.Status.FAILED,
+            started,
+            Instant.now(),
+            stageSeconds,
+            input,
+            rowsWritten,
+            Main.version(),
+            config.configSha256(),
+            config.master(),
+            failure == null ? null : Main.oneLine(failure)));
   }
 
   private static String command(String appName) {
@@ -155,9 +195,9 @@ final class StageRunner {
   }
 
   /**
-   * Test hook, never set in production: with the system property
-   * {@code parallax.test.pauseBefore=<stage>} the run prints one line to stderr and sleeps ten
-   * minutes before that stage starts, so a fault test can kill the process at a known point.
+   * Test hook, never set in production: with the system property {@code
+   * parallax.test.pauseBefore=<stage>} the run prints one line to stderr and sleeps ten minutes
+   * before that stage starts, so a fault test can kill the process at a known point.
    */
   private static void pauseBeforeForTests(String stage) {
     if (stage.equals(System.getProperty("parallax.test.pauseBefore"))) {
@@ -192,7 +232,9 @@ final class StageRunner {
   }
 
   static String newRunId() {
-    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(Instant.now().atOffset(ZoneOffset.UTC))
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .format(Instant.now().atOffset(ZoneOffset.UTC))
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 }

@@ -19,57 +19,112 @@ import java.util.Map;
 final class Stages {
   private Stages() {}
 
-  static final StageRunner.Stage INGEST = StageRunner.named("ingest", ctx -> {
-    IngestJob.Result r = IngestJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId());
-    for (String s : r.skipped()) {
-      ctx.out().println("skipped " + s + " (documentation or hidden file, not coverage)");
-    }
-    ctx.out().println(r.reconciliation());
-    return new StageRunner.StageReport(r.input(), r.accepted(),
-        "files=" + r.files() + " rejected=" + r.rejected() + " duplicates=" + r.duplicates(),
-        rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
-        new RunRecord.InputCounts(r.input(), r.accepted(), r.rejected(), r.duplicates()));
-  });
+  static final StageRunner.Stage INGEST =
+      StageRunner.named(
+          "ingest",
+          ctx -> {
+            IngestJob.Result r =
+                IngestJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId());
+            for (String s : r.skipped()) {
+              ctx.out().println("skipped " + s + " (documentation or hidden file, not coverage)");
+            }
+            ctx.out().println(r.reconciliation());
+            return new StageRunner.StageReport(
+                r.input(),
+                r.accepted(),
+                "files="
+                    + r.files()
+                    + " rejected="
+                    + r.rejected()
+                    + " duplicates="
+                    + r.duplicates(),
+                rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
+                new RunRecord.InputCounts(r.input(), r.accepted(), r.rejected(), r.duplicates()));
+          });
 
   /** The annotate stage, with lexicons already loaded and checked before Spark started. */
   static StageRunner.Stage annotate(NlpLexicons lexicons) {
-    return StageRunner.named("annotate", ctx -> {
-      AnnotateJob.Result r = AnnotateJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
-          ctx.runId(), lexicons);
-      return new StageRunner.StageReport(r.articles(), r.sentences(),
-          "articles=" + r.articles() + " sentences=" + r.sentences(),
-          rowsWritten(List.of(Table.SENTENCES), r.sentences()), null);
-    });
+    return StageRunner.named(
+        "annotate",
+        ctx -> {
+          AnnotateJob.Result r =
+              AnnotateJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId(), lexicons);
+          return new StageRunner.StageReport(
+              r.articles(),
+              r.sentences(),
+              "articles=" + r.articles() + " sentences=" + r.sentences(),
+              rowsWritten(List.of(Table.SENTENCES), r.sentences()),
+              null);
+        });
   }
 
   /** The compare stage: sentences to the five comparison tables. */
   static StageRunner.Stage compare(ThemeTaxonomy taxonomy) {
-    return StageRunner.named("compare", ctx -> {
-      CompareJob.Result r = CompareJob.run(ctx.spark(), ctx.config(), ctx.warehouse(),
-          ctx.runId(), taxonomy.themes().stream()
-              .map(t -> new ThemeLabel(t.id(), t.label(), t.frame())).toList());
-      return new StageRunner.StageReport(r.sentences(), r.rowsOut(), r.detail(),
-          rowsWritten(List.of(Table.THEME_FREQUENCY, Table.STANCE_BY_SOURCE,
-              Table.STANCE_DIFFERENCE, Table.DISTINCTIVE_TERMS, Table.SOURCE_SUMMARY),
-              r.themeFrequency(), r.stanceBySource(), r.stanceDifference(), r.distinctiveTerms(),
-              r.sourceSummary()), null);
-    });
+    return StageRunner.named(
+        "compare",
+        ctx -> {
+          CompareJob.Result r =
+              CompareJob.run(
+                  ctx.spark(),
+                  ctx.config(),
+                  ctx.warehouse(),
+                  ctx.runId(),
+                  taxonomy.themes().stream()
+                      .map(t -> new ThemeLabel(t.id(), t.label(), t.frame()))
+                      .toList());
+          return new StageRunner.StageReport(
+              r.sentences(),
+              r.rowsOut(),
+              r.detail(),
+              rowsWritten(
+                  List.of(
+                      Table.THEME_FREQUENCY,
+                      Table.STANCE_BY_SOURCE,
+                      Table.STANCE_DIFFERENCE,
+                      Table.DISTINCTIVE_TERMS,
+                      Table.SOURCE_SUMMARY),
+                  r.themeFrequency(),
+                  r.stanceBySource(),
+                  r.stanceDifference(),
+                  r.distinctiveTerms(),
+                  r.sourceSummary()),
+              null);
+        });
   }
 
-  /** The report stage: CSV, Markdown and HTML reports of the comparison tables; summary to stdout. */
-  static final StageRunner.Stage REPORT = StageRunner.named("report", ctx -> {
-    ReportWriter.Result rep = ReportWriter.write(ctx.spark(), ctx.warehouse(),
-        ctx.config().runDate(), ctx.runId(), ctx.config().doubleValue(ConfigKeys.CONFIDENCE),
-        CompareParams.FDR);
-    ctx.out().println(rep.directory() == null
-        ? "reports: not written (java.nio writes local warehouses only)"
-        : "reports: " + rep.directory());
-    ctx.out().println(rep.summary());
-    return new StageRunner.StageReport(rep.rows(), rep.rows(), "files=" + rep.files().size()
-        + " html_bytes=" + rep.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-  });
+  /**
+   * The report stage: CSV, Markdown and HTML reports of the comparison tables; summary to stdout.
+   */
+  static final StageRunner.Stage REPORT =
+      StageRunner.named(
+          "report",
+          ctx -> {
+            ReportWriter.Result rep =
+                ReportWriter.write(
+                    ctx.spark(),
+                    ctx.warehouse(),
+                    ctx.config().runDate(),
+                    ctx.runId(),
+                    ctx.config().doubleValue(ConfigKeys.CONFIDENCE),
+                    CompareParams.FDR);
+            ctx.out()
+                .println(
+                    rep.directory() == null
+                        ? "reports: not written (java.nio writes local warehouses only)"
+                        : "reports: " + rep.directory());
+            ctx.out().println(rep.summary());
+            return new StageRunner.StageReport(
+                rep.rows(),
+                rep.rows(),
+                "files="
+                    + rep.files().size()
+                    + " html_bytes="
+                    + rep.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+          });
 
-  /** Table folder to rows published, in the order given; {@code counts[i]} is {@code tables[i]}'s. */
+  /**
+   * Table folder to rows published, in the order given; {@code counts[i]} is {@code tables[i]}'s.
+   */
   private static Map<String, Long> rowsWritten(List<Table> tables, long... counts) {
     Map<String, Long> m = new LinkedHashMap<>();
     for (int i = 0; i < tables.size(); i++) {

@@ -20,43 +20,64 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code parallax tone}: the sentence-tone scorer on any text, with the reasons. */
-@Command(name = "tone", mixinStandardHelpOptions = true,
-    description = {"Score each input line (one sentence or snippet per line) with the tone scorer "
-        + "of the annotate stage and print 'score<TAB>line'. Scores are in [-1, 1]; "
-        + "|score| < 0.05 is neutral. With --explain, also print the words and rules that moved "
-        + "the score. Reads FILE, or standard input when FILE is '-' or absent."})
+@Command(
+    name = "tone",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score each input line (one sentence or snippet per line) with the tone scorer "
+          + "of the annotate stage and print 'score<TAB>line'. Scores are in [-1, 1]; "
+          + "|score| < 0.05 is neutral. With --explain, also print the words and rules that moved "
+          + "the score. Reads FILE, or standard input when FILE is '-' or absent."
+    })
 final class ToneCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "Input file; '-' or none = stdin.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE|-",
+      description = "Input file; '-' or none = stdin.")
   String file;
 
   @Option(names = "--explain", description = "Show each scored word and the rules applied.")
   boolean explain;
 
-  @Option(names = "--plain-vader",
-      description = "Use the general VADER lexicon only, without the news/diplomacy domain lexicon.")
+  @Option(
+      names = "--plain-vader",
+      description =
+          "Use the general VADER lexicon only, without the news/diplomacy domain lexicon.")
   boolean plainVader;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Config file naming the lexicons (default: jobs/parallax.yaml if present).")
   Path config;
 
   @Override
   public Integer call() throws IOException {
-    Path cfg = config != null ? config
-        : Files.isRegularFile(Path.of("jobs/parallax.yaml")) ? Path.of("jobs/parallax.yaml") : null;
+    Path cfg =
+        config != null
+            ? config
+            : Files.isRegularFile(Path.of("jobs/parallax.yaml"))
+                ? Path.of("jobs/parallax.yaml")
+                : null;
     ParallaxConfig resolved = ConfigLoader.load(cfg, Map.of());
     NlpLexicons lexicons = NlpLexicons.load(resolved);
     if (file != null && !file.equals("-") && !Files.isRegularFile(Path.of(file))) {
-      throw new dev.parallax.ingest.IngestJob.InputException("tone: file " + file + " does not exist");
+      throw new dev.parallax.ingest.IngestJob.InputException(
+          "tone: file " + file + " does not exist");
     }
-    SparkSession.builder().master("local[1]").appName("parallax tone")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession.builder()
+        .master("local[1]")
+        .appName("parallax tone")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
     ToneTool tool = new ToneTool(lexicons, plainVader);
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    try (BufferedReader in = file == null || file.equals("-")
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+    try (BufferedReader in =
+        file == null || file.equals("-")
+            ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+            : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.isBlank()) {

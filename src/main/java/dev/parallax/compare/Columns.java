@@ -17,7 +17,11 @@ final class Columns {
 
   /** An empty {@code array<string>}, to stand in for a null array. */
   static Column emptyStrings() {
-    return org.apache.spark.sql.functions.array()
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .array()
         .cast(DataTypes.createArrayType(DataTypes.StringType, false));
   }
 

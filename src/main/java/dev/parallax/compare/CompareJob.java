@@ -7,10 +7,10 @@ import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,15 +36,30 @@ public final class CompareJob {
   private CompareJob() {}
 
   /** Columns of the sentences table the compare stage reads. */
-  static final List<String> INPUT_COLUMNS = List.of(SentencesColumns.ARTICLE_ID,
-      SentencesColumns.STORY, SentencesColumns.SOURCE, SentencesColumns.PUBLISHED_AT,
-      SentencesColumns.N_TOKENS, SentencesColumns.TOKENS, SentencesColumns.THEMES,
-      SentencesColumns.THEME_MENTIONS, SentencesColumns.TONE, SentencesColumns.HEDGES,
-      SentencesColumns.BOOSTERS, SentencesColumns.ATTITUDE, SentencesColumns.SELF_MENTIONS);
+  static final List<String> INPUT_COLUMNS =
+      List.of(
+          SentencesColumns.ARTICLE_ID,
+          SentencesColumns.STORY,
+          SentencesColumns.SOURCE,
+          SentencesColumns.PUBLISHED_AT,
+          SentencesColumns.N_TOKENS,
+          SentencesColumns.TOKENS,
+          SentencesColumns.THEMES,
+          SentencesColumns.THEME_MENTIONS,
+          SentencesColumns.TONE,
+          SentencesColumns.HEDGES,
+          SentencesColumns.BOOSTERS,
+          SentencesColumns.ATTITUDE,
+          SentencesColumns.SELF_MENTIONS);
 
   /** Rows read and published per table. */
-  public record Result(long sentences, long themeFrequency, long stanceBySource,
-      long stanceDifference, long distinctiveTerms, long sourceSummary) {
+  public record Result(
+      long sentences,
+      long themeFrequency,
+      long stanceBySource,
+      long stanceDifference,
+      long distinctiveTerms,
+      long sourceSummary) {
     /** Rows published over all five tables. */
     public long rowsOut() {
       return themeFrequency + stanceBySource + stanceDifference + distinctiveTerms + sourceSummary;
@@ -52,9 +67,16 @@ public final class CompareJob {
 
     /** The counts as {@code key=value} pairs for the stage's log line. */
     public String detail() {
-      return "theme_frequency=" + themeFrequency + " stance_by_source=" + stanceBySource
-          + " stance_difference=" + stanceDifference + " distinctive_terms=" + distinctiveTerms
-          + " source_summary=" + sourceSummary;
+      return "theme_frequency="
+          + themeFrequency
+          + " stance_by_source="
+          + stanceBySource
+          + " stance_difference="
+          + stanceDifference
+          + " distinctive_terms="
+          + distinctiveTerms
+          + " source_summary="
+          + sourceSummary;
     }
   }
 
@@ -67,49 +89,85 @@ public final class CompareJob {
    *     Spark job
    * @throws dev.parallax.warehouse.MissingTableException when the sentences partition is missing
    */
-  public static Result run(SparkSession spark, ParallaxConfig config, Warehouse warehouse,
-      String runId, List<ThemeLabel> labels) {
+  public static Result run(
+      SparkSession spark,
+      ParallaxConfig config,
+      Warehouse warehouse,
+      String runId,
+      List<ThemeLabel> labels) {
     CompareParams params = CompareParams.from(config);
     LocalDate runDate = config.runDate();
     Dataset<Row> read = warehouse.read(Table.SENTENCES, runDate);
     checkColumns(read.schema(), warehouse.partitionPath(Table.SENTENCES, runDate).toString());
     // Every table but distinctive_terms reads these columns, so they are cached once; the token
     // arrays, most of the table's bytes, are read from Parquet by distinctive_terms alone.
-    Dataset<Row> sentences = read.select(INPUT_COLUMNS.stream().filter(c -> !c.equals(SentencesColumns.TOKENS))
-            .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> sentences =
+        read.select(
+                INPUT_COLUMNS.stream()
+                    .filter(c -> !c.equals(SentencesColumns.TOKENS))
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
     Tables tables = new Tables(spark);
     try {
       // Distinctive terms need neither the cache nor the stance groups: they start first and
       // run beside them.
-      Future<Long> dt = tables.publish(warehouse, Table.DISTINCTIVE_TERMS, runDate, runId,
-          () -> DistinctiveTerms.compute(read, params),
-          "distinctive terms (log-odds)");
+      Future<Long> dt =
+          tables.publish(
+              warehouse,
+              Table.DISTINCTIVE_TERMS,
+              runDate,
+              runId,
+              () -> DistinctiveTerms.compute(read, params),
+              "distinctive terms (log-odds)");
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
       Dataset<Row> labelRows = labelFrame(spark, labels);
-      Dataset<Row> stanceGroups = StanceGroups.fromSentences(sentences, params)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> stanceGroups =
+          StanceGroups.fromSentences(sentences, params).persist(StorageLevel.MEMORY_AND_DISK());
       groups = stanceGroups;
-      spark.sparkContext().setJobDescription(
-          "compare: stance groups (tones, bootstrap replicates)");
+      spark
+          .sparkContext()
+          .setJobDescription("compare: stance groups (tones, bootstrap replicates)");
       stanceGroups.count();
-      Future<Long> sd = tables.publish(warehouse, Table.STANCE_DIFFERENCE, runDate, runId,
-          () -> StanceDifference.fromSamples(stanceGroups, params),
-          "stance differences (bootstrap CIs, permutation tests, BH q-values)");
-      Future<Long> tf = tables.publish(warehouse, Table.THEME_FREQUENCY, runDate, runId,
-          () -> ThemeFrequency.fromSamples(sentences, stanceGroups, labelRows,
-              params.priorScale()),
-          "theme frequency");
-      Future<Long> sbs = tables.publish(warehouse, Table.STANCE_BY_SOURCE, runDate, runId,
-          () -> StanceBySource.fromSamples(stanceGroups, params),
-          "stance by source (bootstrap CIs)");
-      Future<Long> ss = tables.publish(warehouse, Table.SOURCE_SUMMARY, runDate, runId,
-          () -> SourceSummary.fromSamples(sentences, stanceGroups), "source summary");
+      Future<Long> sd =
+          tables.publish(
+              warehouse,
+              Table.STANCE_DIFFERENCE,
+              runDate,
+              runId,
+              () -> StanceDifference.fromSamples(stanceGroups, params),
+              "stance differences (bootstrap CIs, permutation tests, BH q-values)");
+      Future<Long> tf =
+          tables.publish(
+              warehouse,
+              Table.THEME_FREQUENCY,
+              runDate,
+              runId,
+              () ->
+                  ThemeFrequency.fromSamples(
+                      sentences, stanceGroups, labelRows, params.priorScale()),
+              "theme frequency");
+      Future<Long> sbs =
+          tables.publish(
+              warehouse,
+              Table.STANCE_BY_SOURCE,
+              runDate,
+              runId,
+              () -> StanceBySource.fromSamples(stanceGroups, params),
+              "stance by source (bootstrap CIs)");
+      Future<Long> ss =
+          tables.publish(
+              warehouse,
+              Table.SOURCE_SUMMARY,
+              runDate,
+              runId,
+              () -> SourceSummary.fromSamples(sentences, stanceGroups),
+              "source summary");
       tables.awaitAll();
-      return new Result(n, tables.get(tf), tables.get(sbs), tables.get(sd), tables.get(dt),
-          tables.get(ss));
+      return new Result(
+          n, tables.get(tf), tables.get(sbs), tables.get(sd), tables.get(dt), tables.get(ss));
     } finally {
       // No table still runs on the caches dropped below: on a failure, the tables already
       // started finish (and are published) before the error leaves the stage.
@@ -122,12 +180,12 @@ public final class CompareJob {
   }
 
   /**
-   * The five tables are computed and published side by side, each from its own driver thread:
-   * a table's small jobs (planning, code generation, counting, range sampling, writing a few
-   * files) would otherwise leave the cores idle between them, and the larger ones fill the gaps.
-   * Spark runs at most one task per core whatever the number of jobs, so memory per task is what
-   * it was with one table at a time. Table contents do not depend on the order: every random
-   * draw is seeded per row. The first table to fail fails the stage, after the others finished.
+   * The five tables are computed and published side by side, each from its own driver thread: a
+   * table's small jobs (planning, code generation, counting, range sampling, writing a few files)
+   * would otherwise leave the cores idle between them, and the larger ones fill the gaps. Spark
+   * runs at most one task per core whatever the number of jobs, so memory per task is what it was
+   * with one table at a time. Table contents do not depend on the order: every random draw is
+   * seeded per row. The first table to fail fails the stage, after the others finished.
    */
   static final class Tables {
     private final SparkSession spark;
@@ -137,15 +195,22 @@ public final class CompareJob {
     Tables(SparkSession spark) {
       this.spark = spark;
       AtomicInteger number = new AtomicInteger();
-      this.pool = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "parallax-compare-" + number.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      this.pool =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "parallax-compare-" + number.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
     }
 
-    Future<Long> publish(Warehouse warehouse, Table table, LocalDate runDate, String runId,
-        Supplier<Dataset<Row>> rows, String what) {
+    Future<Long> publish(
+        Warehouse warehouse,
+        Table table,
+        LocalDate runDate,
+        String runId,
+        Supplier<Dataset<Row>> rows,
+        String what) {
       return submit(
           () -> CompareJob.publish(spark, warehouse, table, runDate, runId, rows.get(), what));
     }
@@ -157,8 +222,8 @@ public final class CompareJob {
     }
 
     /**
-     * Waits for every table started; then rethrows the first failure (in submission order) as
-     * it was thrown, with later failures suppressed in it.
+     * Waits for every table started; then rethrows the first failure (in submission order) as it
+     * was thrown, with later failures suppressed in it.
      */
     void awaitAll() {
       waitForAll();
@@ -229,8 +294,14 @@ public final class CompareJob {
   }
 
   /** Computes the table once (persisted, under a named Spark job), then publishes it. */
-  private static long publish(SparkSession spark, Warehouse warehouse, Table table,
-      LocalDate runDate, String runId, Dataset<Row> rows, String what) {
+  private static long publish(
+      SparkSession spark,
+      Warehouse warehouse,
+      Table table,
+      LocalDate runDate,
+      String runId,
+      Dataset<Row> rows,
+      String what) {
     Dataset<Row> cached = rows.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       spark.sparkContext().setJobDescription("compare: " + what);
@@ -254,10 +325,11 @@ public final class CompareJob {
       byTheme.putIfAbsent(l.theme(), RowFactory.create(l.theme(), l.label(), l.frame()));
     }
     List<Row> rows = new ArrayList<>(byTheme.values());
-    StructType schema = new StructType()
-        .add(ThemeFrequencyColumns.THEME, DataTypes.StringType, false)
-        .add(ThemeFrequencyColumns.THEME_LABEL, DataTypes.StringType)
-        .add(ThemeFrequencyColumns.FRAME, DataTypes.StringType);
+    StructType schema =
+        new StructType()
+            .add(ThemeFrequencyColumns.THEME, DataTypes.StringType, false)
+            .add(ThemeFrequencyColumns.THEME_LABEL, DataTypes.StringType)
+            .add(ThemeFrequencyColumns.FRAME, DataTypes.StringType);
     return spark.createDataFrame(rows, schema);
   }
 
@@ -265,8 +337,12 @@ public final class CompareJob {
     List<String> have = Arrays.asList(schema.fieldNames());
     List<String> missing = INPUT_COLUMNS.stream().filter(c -> !have.contains(c)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalStateException("sentences at " + where + " lack column(s) " + missing
-          + "; rerun the annotate stage for this run date with this version of parallax");
+      throw new IllegalStateException(
+          "sentences at "
+              + where
+              + " lack column(s) "
+              + missing
+              + "; rerun the annotate stage for this run date with this version of parallax");
     }
   }
 }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Column functions for the "Fightin' Words" log-odds of one group against the rest of its story,
- * with the informative Dirichlet prior taken from the pooled story
- * ({@link Statistics#logOddsDirichlet}, {@link Statistics#priorAlpha}).
+ * with the informative Dirichlet prior taken from the pooled story ({@link
+ * Statistics#logOddsDirichlet}, {@link Statistics#priorAlpha}).
  *
  * <p>Inputs are counts: {@code y} the item's count in the group, {@code n} the group's total,
  * {@code yStory}/{@code nStory} the same for the whole story; the rest is story minus group. The
@@ -21,12 +21,16 @@ import org.apache.spark.sql.types.DataTypes;
 final class LogOdds {
   private LogOdds() {}
 
-  private static final UserDefinedFunction DELTA = udf(
-      (UDF5<Long, Long, Long, Long, Double, Double>) (y, n, ys, ns, a0) -> part(y, n, ys, ns, a0, 0),
-      DataTypes.DoubleType);
-  private static final UserDefinedFunction Z = udf(
-      (UDF5<Long, Long, Long, Long, Double, Double>) (y, n, ys, ns, a0) -> part(y, n, ys, ns, a0, 2),
-      DataTypes.DoubleType);
+  private static final UserDefinedFunction DELTA =
+      udf(
+          (UDF5<Long, Long, Long, Long, Double, Double>)
+              (y, n, ys, ns, a0) -> part(y, n, ys, ns, a0, 0),
+          DataTypes.DoubleType);
+  private static final UserDefinedFunction Z =
+      udf(
+          (UDF5<Long, Long, Long, Long, Double, Double>)
+              (y, n, ys, ns, a0) -> part(y, n, ys, ns, a0, 2),
+          DataTypes.DoubleType);
 
   /** The log-odds ratio delta (natural log), group against rest. */
   static Column delta(Column y, Column n, Column yStory, Column nStory, double alpha0) {

@@ -26,14 +26,13 @@ import org.apache.spark.sql.functions;
 /**
  * The {@code source_summary} table: one row per story × source.
  *
- * <p>Columns: {@code articles} (articles with at least one sentence), {@code sentences},
- * {@code tokens} (sum of n_tokens), {@code first_published} and {@code last_published} (earliest
- * and latest {@code published_at} of its sentences, UTC timestamps, null when unknown),
- * {@code tone_mean} (mean sentence tone, summed in article id then tone order so it equals the
- * {@code _all} row of stance_by_source bit for bit), {@code top_themes} (up to
- * {@value #TOP_THEMES} story themes — ids not starting with {@code frame_} — with the highest rate
- * per 1,000 tokens in the source, i.e. the most mentions, ties by id; only themes the source
- * mentions).
+ * <p>Columns: {@code articles} (articles with at least one sentence), {@code sentences}, {@code
+ * tokens} (sum of n_tokens), {@code first_published} and {@code last_published} (earliest and
+ * latest {@code published_at} of its sentences, UTC timestamps, null when unknown), {@code
+ * tone_mean} (mean sentence tone, summed in article id then tone order so it equals the {@code
+ * _all} row of stance_by_source bit for bit), {@code top_themes} (up to {@value #TOP_THEMES} story
+ * themes — ids not starting with {@code frame_} — with the highest rate per 1,000 tokens in the
+ * source, i.e. the most mentions, ties by id; only themes the source mentions).
  */
 public final class SourceSummary {
   private SourceSummary() {}
@@ -46,38 +45,62 @@ public final class SourceSummary {
   }
 
   /**
-   * The table from rows of the sentences table and their stance groups
-   * ({@link StanceGroups#fromSentences}): articles, sentences, tokens and the tone mean come from
-   * each source's {@value ThemeIds#ALL} group (its tones are already in article id then tone
-   * order, so the mean is summed in the same order as stance_by_source's), the publication range
-   * and the top themes from the sentences.
+   * The table from rows of the sentences table and their stance groups ({@link
+   * StanceGroups#fromSentences}): articles, sentences, tokens and the tone mean come from each
+   * source's {@value ThemeIds#ALL} group (its tones are already in article id then tone order, so
+   * the mean is summed in the same order as stance_by_source's), the publication range and the top
+   * themes from the sentences.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples) {
-    Dataset<Row> base = samples.where(col("theme").equalTo(ThemeIds.ALL)).select(col("story"),
-        col("source"), col("articles"), col("sentences"), col("tokens"),
-        expr("aggregate(tone_values, 0D, (acc, x) -> acc + x) / sentences").as("tone_mean"));
-    Dataset<Row> published = sentences.groupBy("story", "source").agg(
-        min("published_at").as("first_published"),
-        max("published_at").as("last_published"));
+    Dataset<Row> base =
+        samples
+            .where(col("theme").equalTo(ThemeIds.ALL))
+            .select(
+                col("story"),
+                col("source"),
+                col("articles"),
+                col("sentences"),
+                col("tokens"),
+                expr("aggregate(tone_values, 0D, (acc, x) -> acc + x) / sentences")
+                    .as("tone_mean"));
+    Dataset<Row> published =
+        sentences
+            .groupBy("story", "source")
+            .agg(
+                min("published_at").as("first_published"),
+                max("published_at").as("last_published"));
 
-    Dataset<Row> top = sentences
-        .select(col("story"), col("source"),
-            explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
-        .where(col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang())
-        .groupBy("story", "source", "theme")
-        .agg(count(lit(1)).as("mentions"))
-        .withColumn("rank", row_number().over(Window.partitionBy("story", "source")
-            .orderBy(col("mentions").desc(), col("theme").asc())))
-        .where(col("rank").leq(TOP_THEMES))
-        .groupBy("story", "source")
-        .agg(transform(sort_array(collect_list(struct(col("rank"), col("theme")))),
-            x -> x.getField("theme")).as("top_themes"));
+    Dataset<Row> top =
+        sentences
+            .select(
+                col("story"),
+                col("source"),
+                explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
+            .where(col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang())
+            .groupBy("story", "source", "theme")
+            .agg(count(lit(1)).as("mentions"))
+            .withColumn(
+                "rank",
+                row_number()
+                    .over(
+                        Window.partitionBy("story", "source")
+                            .orderBy(col("mentions").desc(), col("theme").asc())))
+            .where(col("rank").leq(TOP_THEMES))
+            .groupBy("story", "source")
+            .agg(
+                transform(
+                        sort_array(collect_list(struct(col("rank"), col("theme")))),
+                        x -> x.getField("theme"))
+                    .as("top_themes"));
 
     return base.join(published, Columns.names("story", "source"))
         .join(top, Columns.names("story", "source"), "left")
-        .withColumn(SourceSummaryColumns.TOP_THEMES,
+        .withColumn(
+            SourceSummaryColumns.TOP_THEMES,
             coalesce(col(SourceSummaryColumns.TOP_THEMES), Columns.emptyStrings()))
-        .select(Arrays.stream(SourceSummaryColumns.SCHEMA.fieldNames()).map(functions::col)
-            .toArray(Column[]::new));
+        .select(
+            Arrays.stream(SourceSummaryColumns.SCHEMA.fieldNames())
+                .map(functions::col)
+                .toArray(Column[]::new));
   }
 }

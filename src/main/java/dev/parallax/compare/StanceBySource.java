@@ -10,22 +10,24 @@ import org.apache.spark.sql.Row;
 /**
  * The {@code stance_by_source} table: tone and epistemic stance of each source towards each theme.
  *
- * <p>Grain: story × source × theme, where theme {@value ThemeIds#ALL} holds every sentence of
- * the source. Columns:
+ * <p>Grain: story × source × theme, where theme {@value ThemeIds#ALL} holds every sentence of the
+ * source. Columns:
+ *
  * <ul>
- *   <li>{@code sentences}, {@code articles}, {@code tokens} of the group;</li>
- *   <li>{@code tone_mean}: mean sentence tone in [−1, 1]; {@code tone_ci_low}, {@code tone_ci_high}:
- *       percentile bootstrap interval of the mean at {@code compare.confidence}, seeded with
- *       {@code Seeds.of(seed, story, source, theme)}. {@code resampling} = "article" when the group
- *       spans at least {@code compare.min_articles_for_cluster} articles (whole articles are
- *       resampled, which respects the dependence of sentences of one article), else "sentence".
- *       Percentile intervals of tiny samples can be degenerate (one sentence: low = high = mean);</li>
- *   <li>{@code positive_share}, {@code negative_share}: shares of sentences with tone ≥ 0.05 and
- *       ≤ −0.05, in [0, 1];</li>
+ *   <li>{@code sentences}, {@code articles}, {@code tokens} of the group;
+ *   <li>{@code tone_mean}: mean sentence tone in [−1, 1]; {@code tone_ci_low}, {@code
+ *       tone_ci_high}: percentile bootstrap interval of the mean at {@code compare.confidence},
+ *       seeded with {@code Seeds.of(seed, story, source, theme)}. {@code resampling} = "article"
+ *       when the group spans at least {@code compare.min_articles_for_cluster} articles (whole
+ *       articles are resampled, which respects the dependence of sentences of one article), else
+ *       "sentence". Percentile intervals of tiny samples can be degenerate (one sentence: low =
+ *       high = mean);
+ *   <li>{@code positive_share}, {@code negative_share}: shares of sentences with tone ≥ 0.05 and ≤
+ *       −0.05, in [0, 1];
  *   <li>{@code hedge_rate_per_1k}, {@code booster_rate_per_1k}, {@code attitude_rate_per_1k},
  *       {@code self_mention_rate_per_1k}: markers per 1,000 tokens of the group's sentences (null
- *       when they have no token);</li>
- *   <li>{@code small_sample}: fewer than {@code compare.min_sentences} sentences.</li>
+ *       when they have no token);
+ *   <li>{@code small_sample}: fewer than {@code compare.min_sentences} sentences.
  * </ul>
  */
 public final class StanceBySource {

@@ -1,12 +1,5 @@
 package dev.parallax.compare;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_A;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.P_VALUE;
@@ -18,6 +11,13 @@ import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_A;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.STORY;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.THEME;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
@@ -38,44 +38,46 @@ import org.apache.spark.sql.expressions.WindowSpec;
 /**
  * The {@code stance_difference} table: does source A speak of a theme more warmly than source B?
  *
- * <p>Grain: story × theme (including {@value ThemeIds#ALL}) × ordered pair
- * {@code source_a < source_b}, for pairs where both sources have at least one sentence on the
- * theme. Columns:
+ * <p>Grain: story × theme (including {@value ThemeIds#ALL}) × ordered pair {@code source_a <
+ * source_b}, for pairs where both sources have at least one sentence on the theme. Columns:
+ *
  * <ul>
- *   <li>{@code sentences_a/_b}, {@code articles_a/_b}, {@code tone_mean_a/_b} (mean sentence
- *       tone), {@code tone_diff = tone_mean_a − tone_mean_b}, in tone units (range [−2, 2]);</li>
- *   <li>{@code ci_low}, {@code ci_high}: percentile bootstrap interval of the difference at
- *       {@code compare.confidence}, the two sources resampled independently: replicate r of the
- *       difference is replicate r of source a's mean minus replicate r of source b's, each drawn
- *       once per group ({@link StanceGroups#fromSentences}) and shared by all pairs of that group;</li>
+ *   <li>{@code sentences_a/_b}, {@code articles_a/_b}, {@code tone_mean_a/_b} (mean sentence tone),
+ *       {@code tone_diff = tone_mean_a − tone_mean_b}, in tone units (range [−2, 2]);
+ *   <li>{@code ci_low}, {@code ci_high}: percentile bootstrap interval of the difference at {@code
+ *       compare.confidence}, the two sources resampled independently: replicate r of the difference
+ *       is replicate r of source a's mean minus replicate r of source b's, each drawn once per
+ *       group ({@link StanceGroups#fromSentences}) and shared by all pairs of that group;
  *   <li>{@code p_value}: two-sided permutation test of equal means. {@code p_method} =
- *       "monte_carlo": {@code compare.permutations} random relabellings (smallest value
- *       {@code 1/(permutations+1)}); "asymptotic", when both sides have at least
- *       {@code compare.asymptotic_min_units} resampling units: the normal approximation of the
- *       permutation distribution ({@link Statistics#asymptoticPermutationPValue}), which is accurate
- *       at such sizes and has no Monte Carlo floor;</li>
+ *       "monte_carlo": {@code compare.permutations} random relabellings (smallest value {@code
+ *       1/(permutations+1)}); "asymptotic", when both sides have at least {@code
+ *       compare.asymptotic_min_units} resampling units: the normal approximation of the permutation
+ *       distribution ({@link Statistics#asymptoticPermutationPValue}), which is accurate at such
+ *       sizes and has no Monte Carlo floor;
  *   <li>{@code q_value}: Benjamini–Hochberg adjusted p over all rows of the story (every theme and
- *       pair); {@code significant}: {@code q_value < 0.05}, false when q is null;</li>
- *   <li>{@code resampling} = "article" when both sources have at least
- *       {@code compare.min_articles_for_cluster} articles on the theme — the bootstrap and the
+ *       pair); {@code significant}: {@code q_value < 0.05}, false when q is null;
+ *   <li>{@code resampling} = "article" when both sources have at least {@code
+ *       compare.min_articles_for_cluster} articles on the theme — the bootstrap and the
  *       permutations then move whole articles and the means are pooled sentence means — else
- *       "sentence";</li>
+ *       "sentence";
  *   <li>two effect sizes, both on sentence tones (not clustered): {@code effect_size} is Cohen's d
  *       (difference in pooled standard deviations, unbounded; null with fewer than 2 sentences a
  *       side or no variance) and {@code cliffs_delta} is Cliff's delta (P(a &gt; b) − P(a &lt; b),
- *       in [−1, 1], robust to skew and outliers);</li>
- *   <li>{@code small_sample}: either side has fewer than {@code compare.min_sentences} sentences.</li>
+ *       in [−1, 1], robust to skew and outliers);
+ *   <li>{@code small_sample}: either side has fewer than {@code compare.min_sentences} sentences.
  * </ul>
- * The Monte Carlo permutation test of a row is seeded with
- * {@code Seeds.of(compare.seed, story, theme, source_a, source_b)}; a group's replicates with its
- * stance_by_source seed, or, when the pair must resample sentences but the group alone would
- * resample articles, with {@code Seeds.of(compare.seed, story, source, theme, "sentence")}.
+ *
+ * The Monte Carlo permutation test of a row is seeded with {@code Seeds.of(compare.seed, story,
+ * theme, source_a, source_b)}; a group's replicates with its stance_by_source seed, or, when the
+ * pair must resample sentences but the group alone would resample articles, with {@code
+ * Seeds.of(compare.seed, story, source, theme, "sentence")}.
  */
 public final class StanceDifference {
   private StanceDifference() {}
 
   /** {@code p_method} of a Monte Carlo permutation p-value. */
   static final String MONTE_CARLO = "monte_carlo";
+
   /** {@code p_method} of an asymptotic permutation p-value. */
   static final String ASYMPTOTIC = "asymptotic";
 
@@ -99,34 +101,74 @@ public final class StanceDifference {
   private static final SideColumns SIDE_B = new SideColumns("_b");
 
   /** Columns of a pair of groups, in the order {@link Test} reads them. */
-  static final List<String> PAIR = java.util.stream.Stream.of(
-          List.of(STORY, THEME, SOURCE_A, SOURCE_B, SENTENCES_A, SENTENCES_B, ARTICLES_A,
-              ARTICLES_B),
-          SIDE_A.names(), SIDE_B.names())
-      .flatMap(List::stream).toList();
+  static final List<String> PAIR =
+      java.util.stream.Stream.of(
+              List.of(
+                  STORY,
+                  THEME,
+                  SOURCE_A,
+                  SOURCE_B,
+                  SENTENCES_A,
+                  SENTENCES_B,
+                  ARTICLES_A,
+                  ARTICLES_B),
+              SIDE_A.names(),
+              SIDE_B.names())
+          .flatMap(List::stream)
+          .toList();
 
   /**
-   * The table ({@link StanceDifferenceColumns#SCHEMA}) from the output of
-   * {@link StanceGroups#fromSentences}.
+   * The table ({@link StanceDifferenceColumns#SCHEMA}) from the output of {@link
+   * StanceGroups#fromSentences}.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
-    Dataset<Row> g = samples.select(StanceBySourceColumns.STORY, StanceBySourceColumns.THEME,
-        StanceBySourceColumns.SOURCE, StanceBySourceColumns.SENTENCES,
-        StanceBySourceColumns.ARTICLES, StanceGroups.TONE_VALUES, StanceGroups.CLUSTER_SIZES,
-        StanceBySourceColumns.RESAMPLING, StanceGroups.REPLICATES);
-    Dataset<Row> a = g.toDF(STORY, THEME, SOURCE_A, SENTENCES_A, ARTICLES_A, SIDE_A.values(),
-        SIDE_A.sizes(), SIDE_A.unit(), SIDE_A.boot());
-    Dataset<Row> b = g.toDF("story_b", "theme_b", SOURCE_B, SENTENCES_B, ARTICLES_B,
-        SIDE_B.values(), SIDE_B.sizes(), SIDE_B.unit(), SIDE_B.boot());
-    Dataset<Row> pairs = a.join(b, col(STORY).equalTo(col("story_b"))
-            .and(col(THEME).equalTo(col("theme_b")))
-            .and(col(SOURCE_A).lt(col(SOURCE_B))))
-        .select(PAIR.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-    Dataset<Row> tested = pairs.map(new Test(params),
-        Encoders.row(StanceDifferenceColumns.SCHEMA));
+    Dataset<Row> g =
+        samples.select(
+            StanceBySourceColumns.STORY,
+            StanceBySourceColumns.THEME,
+            StanceBySourceColumns.SOURCE,
+            StanceBySourceColumns.SENTENCES,
+            StanceBySourceColumns.ARTICLES,
+            StanceGroups.TONE_VALUES,
+            StanceGroups.CLUSTER_SIZES,
+            StanceBySourceColumns.RESAMPLING,
+            StanceGroups.REPLICATES);
+    Dataset<Row> a =
+        g.toDF(
+            STORY,
+            THEME,
+            SOURCE_A,
+            SENTENCES_A,
+            ARTICLES_A,
+            SIDE_A.values(),
+            SIDE_A.sizes(),
+            SIDE_A.unit(),
+            SIDE_A.boot());
+    Dataset<Row> b =
+        g.toDF(
+            "story_b",
+            "theme_b",
+            SOURCE_B,
+            SENTENCES_B,
+            ARTICLES_B,
+            SIDE_B.values(),
+            SIDE_B.sizes(),
+            SIDE_B.unit(),
+            SIDE_B.boot());
+    Dataset<Row> pairs =
+        a.join(
+                b,
+                col(STORY)
+                    .equalTo(col("story_b"))
+                    .and(col(THEME).equalTo(col("theme_b")))
+                    .and(col(SOURCE_A).lt(col(SOURCE_B))))
+            .select(PAIR.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    Dataset<Row> tested = pairs.map(new Test(params), Encoders.row(StanceDifferenceColumns.SCHEMA));
     return withQValues(tested, CompareParams.FDR)
-        .select(Arrays.stream(StanceDifferenceColumns.SCHEMA.fieldNames())
-            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        .select(
+            Arrays.stream(StanceDifferenceColumns.SCHEMA.fieldNames())
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
   }
 
   /**
@@ -139,25 +181,26 @@ public final class StanceDifference {
   static Dataset<Row> withQValues(Dataset<Row> rows, double fdr) {
     Column p = col(P_VALUE);
     WindowSpec story = Window.partitionBy(STORY);
-    WindowSpec byP = story.orderBy(p.asc_nulls_last(), col(THEME), col(SOURCE_A),
-        col(SOURCE_B));
-    WindowSpec fromTop = story.orderBy(col("_rank").desc())
-        .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    return rows
-        .withColumn("_rank", row_number().over(byP))
+    WindowSpec byP = story.orderBy(p.asc_nulls_last(), col(THEME), col(SOURCE_A), col(SOURCE_B));
+    WindowSpec fromTop =
+        story
+            .orderBy(col("_rank").desc())
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    return rows.withColumn("_rank", row_number().over(byP))
         .withColumn("_m", count(p).over(story))
-        .withColumn("_raw", when(p.isNotNull(),
-            least(lit(1.0), col("_m").multiply(p).divide(col("_rank")))))
+        .withColumn(
+            "_raw",
+            when(p.isNotNull(), least(lit(1.0), col("_m").multiply(p).divide(col("_rank")))))
         .withColumn(Q_VALUE, when(p.isNotNull(), min(col("_raw")).over(fromTop)))
         .withColumn(SIGNIFICANT, when(col(Q_VALUE).lt(fdr), true).otherwise(false))
         .drop("_rank", "_m", "_raw");
   }
 
   /**
-   * Values of one side's group kept between pairs: a task sees each group in up to
-   * (sources − 1) pairs, so its tones are converted, sorted (for Cliff's delta) and its
-   * replicates read once. Least recently used groups are dropped once the cache holds more than
-   * {@link #CACHED_VALUES} values.
+   * Values of one side's group kept between pairs: a task sees each group in up to (sources − 1)
+   * pairs, so its tones are converted, sorted (for Cliff's delta) and its replicates read once.
+   * Least recently used groups are dropped once the cache holds more than {@link #CACHED_VALUES}
+   * values.
    */
   // A hot-path cache value, never compared or hashed; its arrays are read only.
   @SuppressWarnings("ArrayRecordComponent")
@@ -171,8 +214,8 @@ public final class StanceDifference {
   static final int CACHED_VALUES = 1 << 20;
 
   /**
-   * One pair of groups (columns {@link #PAIR}) to one row, q_value and significant left for
-   * {@link #withQValues}; the permutation test runs here.
+   * One pair of groups (columns {@link #PAIR}) to one row, q_value and significant left for {@link
+   * #withQValues}; the permutation test runs here.
    */
   private static final class Test implements MapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -208,24 +251,31 @@ public final class StanceDifference {
       Side sideB = side(r, B, story, theme, sourceB);
       ToneSample a = sideA.sample();
       ToneSample b = sideB.sample();
-      boolean byArticle = StanceGroups.BY_ARTICLE.equals(sideA.unit())
-          && StanceGroups.BY_ARTICLE.equals(sideB.unit());
+      boolean byArticle =
+          StanceGroups.BY_ARTICLE.equals(sideA.unit())
+              && StanceGroups.BY_ARTICLE.equals(sideB.unit());
       String unit = byArticle ? StanceGroups.BY_ARTICLE : StanceGroups.BY_SENTENCE;
-      double[] ci = Statistics.percentileDiffInterval(
-          replicates(sideA, unit, story, sourceA, theme),
-          replicates(sideB, unit, story, sourceB, theme), p.confidence());
+      double[] ci =
+          Statistics.percentileDiffInterval(
+              replicates(sideA, unit, story, sourceA, theme),
+              replicates(sideB, unit, story, sourceB, theme),
+              p.confidence());
       int unitsA = byArticle ? a.articles() : a.sentences();
       int unitsB = byArticle ? b.articles() : b.sentences();
       boolean asymptotic = Math.min(unitsA, unitsB) >= p.asymptoticMinUnits();
       double pValue;
       if (asymptotic) {
-        pValue = byArticle ? Statistics.asymptoticPermutationPValueClustered(a.clusters, b.clusters)
-            : Statistics.asymptoticPermutationPValue(a.values, b.values);
+        pValue =
+            byArticle
+                ? Statistics.asymptoticPermutationPValueClustered(a.clusters, b.clusters)
+                : Statistics.asymptoticPermutationPValue(a.values, b.values);
       } else {
         long seed = Seeds.of(p.seed(), story, theme, sourceA, sourceB);
-        pValue = byArticle
-            ? Statistics.permutationPValueClustered(a.clusters, b.clusters, p.permutations(), seed)
-            : Statistics.permutationPValue(a.values, b.values, p.permutations(), seed);
+        pValue =
+            byArticle
+                ? Statistics.permutationPValueClustered(
+                    a.clusters, b.clusters, p.permutations(), seed)
+                : Statistics.permutationPValue(a.values, b.values, p.permutations(), seed);
       }
       double meanA = a.mean();
       double meanB = b.mean();
@@ -245,8 +295,8 @@ public final class StanceDifference {
           .ciHigh(Columns.finiteOrNull(ci[1]))
           .pValue(Columns.finiteOrNull(pValue))
           .effectSize(Columns.finiteOrNull(Statistics.cohensD(a.values, b.values)))
-          .cliffsDelta(Columns.finiteOrNull(
-              Statistics.cliffsDeltaOfSorted(sideA.sorted(), sideB.sorted())))
+          .cliffsDelta(
+              Columns.finiteOrNull(Statistics.cliffsDeltaOfSorted(sideA.sorted(), sideB.sorted())))
           .resampling(unit)
           .pMethod(asymptotic ? ASYMPTOTIC : MONTE_CARLO)
           .smallSample(nA < p.minSentences() || nB < p.minSentences())
@@ -257,7 +307,10 @@ public final class StanceDifference {
     /** Positions in a {@link #PAIR} row of one side's columns. */
     private record SidePositions(int values, int sizes, int unit, int boot) {
       SidePositions(SideColumns c) {
-        this(PAIR.indexOf(c.values()), PAIR.indexOf(c.sizes()), PAIR.indexOf(c.unit()),
+        this(
+            PAIR.indexOf(c.values()),
+            PAIR.indexOf(c.sizes()),
+            PAIR.indexOf(c.unit()),
             PAIR.indexOf(c.boot()));
       }
     }
@@ -273,13 +326,18 @@ public final class StanceDifference {
         List<Double> values = r.getList(at.values());
         List<Integer> sizes = r.getList(at.sizes());
         List<Double> boot = r.getList(at.boot());
-        ToneSample sample = ToneSample.of(
-            values.stream().mapToDouble(Double::doubleValue).toArray(),
-            sizes.stream().mapToInt(Integer::intValue).toArray());
+        ToneSample sample =
+            ToneSample.of(
+                values.stream().mapToDouble(Double::doubleValue).toArray(),
+                sizes.stream().mapToInt(Integer::intValue).toArray());
         double[] sorted = sample.values.clone();
         Arrays.sort(sorted);
-        side = new Side(sample, sorted, boot.stream().mapToDouble(Double::doubleValue).toArray(),
-            r.getString(at.unit()));
+        side =
+            new Side(
+                sample,
+                sorted,
+                boot.stream().mapToDouble(Double::doubleValue).toArray(),
+                r.getString(at.unit()));
         sides.put(key, side);
         held += side.size();
         Iterator<Side> eldest = sides.values().iterator();
@@ -299,8 +357,8 @@ public final class StanceDifference {
       if (unit.equals(s.unit())) {
         return s.replicates();
       }
-      return StanceGroups.replicates(p, s.sample(), unit,
-          StanceGroups.otherUnitSeed(p, story, source, theme, unit));
+      return StanceGroups.replicates(
+          p, s.sample(), unit, StanceGroups.otherUnitSeed(p, story, source, theme, unit));
     }
   }
 }

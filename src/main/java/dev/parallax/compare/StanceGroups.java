@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The sentences of each story × source × theme, reduced once to what the stance statistics need.
- * Each sentence belongs to the group of every theme it mentions and to the group
- * {@value ThemeIds#ALL} of its source.
+ * Each sentence belongs to the group of every theme it mentions and to the group {@value
+ * ThemeIds#ALL} of its source.
  *
  * <p>One row per group ({@link #SAMPLES}): story, source, theme, sentences, articles (distinct
  * article ids), tokens, positive (sentences with tone ≥ {@value #POSITIVE}), negative (tone ≤
@@ -36,9 +36,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>How. Each task sums its sentences into a hash map by group ({@link PartialGroups}), keeping
  * each group's (article id, tone) pairs; the partial groups, a few per group and task instead of a
- * row per sentence and theme, are brought together by key ({@link Sample}). Spark's own
- * {@code groupBy(...).agg(collect_list(...))} did the same work through a sort of every sentence
- * row once a task held more than 128 groups; StanceGroupsTest checks both give the same rows.
+ * row per sentence and theme, are brought together by key ({@link Sample}). Spark's own {@code
+ * groupBy(...).agg(collect_list(...))} did the same work through a sort of every sentence row once
+ * a task held more than 128 groups; StanceGroupsTest checks both give the same rows.
  */
 public final class StanceGroups {
   private StanceGroups() {}
@@ -47,10 +47,19 @@ public final class StanceGroups {
   public static final double POSITIVE = 0.05;
 
   /** Columns of the sentences table the groups are built from. */
-  static final List<String> INPUT = List.of(SentencesColumns.STORY, SentencesColumns.SOURCE,
-      SentencesColumns.ARTICLE_ID, SentencesColumns.TONE, SentencesColumns.N_TOKENS,
-      SentencesColumns.HEDGES, SentencesColumns.BOOSTERS, SentencesColumns.ATTITUDE,
-      SentencesColumns.SELF_MENTIONS, SentencesColumns.THEMES);
+  static final List<String> INPUT =
+      List.of(
+          SentencesColumns.STORY,
+          SentencesColumns.SOURCE,
+          SentencesColumns.ARTICLE_ID,
+          SentencesColumns.TONE,
+          SentencesColumns.N_TOKENS,
+          SentencesColumns.HEDGES,
+          SentencesColumns.BOOSTERS,
+          SentencesColumns.ATTITUDE,
+          SentencesColumns.SELF_MENTIONS,
+          SentencesColumns.THEMES);
+
   private static final int IN_STORY = INPUT.indexOf(SentencesColumns.STORY);
   private static final int IN_SOURCE = INPUT.indexOf(SentencesColumns.SOURCE);
   private static final int IN_ARTICLE_ID = INPUT.indexOf(SentencesColumns.ARTICLE_ID);
@@ -59,13 +68,15 @@ public final class StanceGroups {
   private static final int IN_THEMES = INPUT.indexOf(SentencesColumns.THEMES);
 
   /** Columns of {@link PartialGroups}: one group's sums over one task's sentences. */
-  static final StructType PARTIAL = new StructType()
-      .add("story", DataTypes.StringType)
-      .add("source", DataTypes.StringType)
-      .add("theme", DataTypes.StringType, false)
-      .add("sums", DataTypes.createArrayType(DataTypes.LongType, false), false)
-      .add("article_ids", DataTypes.createArrayType(DataTypes.StringType, true), false)
-      .add("tones", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+  static final StructType PARTIAL =
+      new StructType()
+          .add("story", DataTypes.StringType)
+          .add("source", DataTypes.StringType)
+          .add("theme", DataTypes.StringType, false)
+          .add("sums", DataTypes.createArrayType(DataTypes.LongType, false), false)
+          .add("article_ids", DataTypes.createArrayType(DataTypes.StringType, true), false)
+          .add("tones", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
   private static final int PARTIAL_STORY = PARTIAL.fieldIndex("story");
   private static final int PARTIAL_SOURCE = PARTIAL.fieldIndex("source");
   private static final int PARTIAL_THEME = PARTIAL.fieldIndex("theme");
@@ -75,44 +86,52 @@ public final class StanceGroups {
 
   /** Positions in a partial group's {@code sums}. */
   private static final int SENTENCES = 0;
+
   private static final int TOKENS = 1;
   private static final int POSITIVES = 2;
   private static final int NEGATIVES = 3;
   private static final int MARKERS = 4;
-  private static final String[] MARKER_COLUMNS = {SentencesColumns.HEDGES,
-      SentencesColumns.BOOSTERS, SentencesColumns.ATTITUDE, SentencesColumns.SELF_MENTIONS};
-  private static final int[] IN_MARKERS = Arrays.stream(MARKER_COLUMNS)
-      .mapToInt(INPUT::indexOf).toArray();
+  private static final String[] MARKER_COLUMNS = {
+    SentencesColumns.HEDGES,
+    SentencesColumns.BOOSTERS,
+    SentencesColumns.ATTITUDE,
+    SentencesColumns.SELF_MENTIONS
+  };
+  private static final int[] IN_MARKERS =
+      Arrays.stream(MARKER_COLUMNS).mapToInt(INPUT::indexOf).toArray();
   private static final int SUMS = MARKERS + MARKER_COLUMNS.length;
 
   /** Columns of {@link #SAMPLES} beyond those of stance_by_source and the marker sums. */
   static final String POSITIVE_COUNT = "positive";
+
   static final String NEGATIVE_COUNT = "negative";
   static final String TONE_VALUES = "tone_values";
   static final String CLUSTER_SIZES = "cluster_sizes";
   static final String REPLICATES = "replicates";
 
   /** Columns of {@link #fromSentences}. */
-  static final StructType SAMPLES = new StructType()
-      .add(StanceBySourceColumns.STORY, DataTypes.StringType, false)
-      .add(StanceBySourceColumns.SOURCE, DataTypes.StringType, false)
-      .add(StanceBySourceColumns.THEME, DataTypes.StringType, false)
-      .add(StanceBySourceColumns.SENTENCES, DataTypes.LongType, false)
-      .add(StanceBySourceColumns.ARTICLES, DataTypes.LongType, false)
-      .add(StanceBySourceColumns.TOKENS, DataTypes.LongType, false)
-      .add(POSITIVE_COUNT, DataTypes.LongType, false)
-      .add(NEGATIVE_COUNT, DataTypes.LongType, false)
-      .add(SentencesColumns.HEDGES, DataTypes.LongType, false)
-      .add(SentencesColumns.BOOSTERS, DataTypes.LongType, false)
-      .add(SentencesColumns.ATTITUDE, DataTypes.LongType, false)
-      .add(SentencesColumns.SELF_MENTIONS, DataTypes.LongType, false)
-      .add(TONE_VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-      .add(CLUSTER_SIZES, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add(StanceBySourceColumns.RESAMPLING, DataTypes.StringType, false)
-      .add(REPLICATES, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+  static final StructType SAMPLES =
+      new StructType()
+          .add(StanceBySourceColumns.STORY, DataTypes.StringType, false)
+          .add(StanceBySourceColumns.SOURCE, DataTypes.StringType, false)
+          .add(StanceBySourceColumns.THEME, DataTypes.StringType, false)
+          .add(StanceBySourceColumns.SENTENCES, DataTypes.LongType, false)
+          .add(StanceBySourceColumns.ARTICLES, DataTypes.LongType, false)
+          .add(StanceBySourceColumns.TOKENS, DataTypes.LongType, false)
+          .add(POSITIVE_COUNT, DataTypes.LongType, false)
+          .add(NEGATIVE_COUNT, DataTypes.LongType, false)
+          .add(SentencesColumns.HEDGES, DataTypes.LongType, false)
+          .add(SentencesColumns.BOOSTERS, DataTypes.LongType, false)
+          .add(SentencesColumns.ATTITUDE, DataTypes.LongType, false)
+          .add(SentencesColumns.SELF_MENTIONS, DataTypes.LongType, false)
+          .add(TONE_VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add(CLUSTER_SIZES, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+          .add(StanceBySourceColumns.RESAMPLING, DataTypes.StringType, false)
+          .add(REPLICATES, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   /** Positions in a row of {@link #SAMPLES} (rows of a typed map carry no schema to ask). */
   static final int STORY_AT = SAMPLES.fieldIndex(StanceBySourceColumns.STORY);
+
   static final int SOURCE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SOURCE);
   static final int THEME_AT = SAMPLES.fieldIndex(StanceBySourceColumns.THEME);
   static final int SENTENCES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SENTENCES);
@@ -128,22 +147,23 @@ public final class StanceGroups {
   static final int CLUSTER_SIZES_AT = SAMPLES.fieldIndex(CLUSTER_SIZES);
   static final int RESAMPLING_AT = SAMPLES.fieldIndex(StanceBySourceColumns.RESAMPLING);
   static final int REPLICATES_AT = SAMPLES.fieldIndex(REPLICATES);
-  private static final int[] MARKERS_AT = Arrays.stream(MARKER_COLUMNS)
-      .mapToInt(SAMPLES::fieldIndex).toArray();
+  private static final int[] MARKERS_AT =
+      Arrays.stream(MARKER_COLUMNS).mapToInt(SAMPLES::fieldIndex).toArray();
 
   /** Resampling unit "article": whole articles are drawn. */
   static final String BY_ARTICLE = "article";
+
   /** Resampling unit "sentence": single sentences are drawn. */
   static final String BY_SENTENCE = "sentence";
 
   /**
-   * The stance groups of a sentences table: one row per group, counts and sums over its
-   * sentences (a null count or marker adds nothing), {@code articles} the distinct article ids,
-   * {@code tone_values} sorted by article id then tone ({@link ToneSample}),
-   * {@code cluster_sizes} the sentences of each article in id order, {@code resampling} "article"
-   * when the group has at least {@code compare.min_articles_for_cluster} articles else
-   * "sentence", and {@code replicates}: the {@code compare.bootstrap_reps} bootstrap means of the
-   * group in that unit, seeded with {@code Seeds.of(compare.seed, story, source, theme)}.
+   * The stance groups of a sentences table: one row per group, counts and sums over its sentences
+   * (a null count or marker adds nothing), {@code articles} the distinct article ids, {@code
+   * tone_values} sorted by article id then tone ({@link ToneSample}), {@code cluster_sizes} the
+   * sentences of each article in id order, {@code resampling} "article" when the group has at least
+   * {@code compare.min_articles_for_cluster} articles else "sentence", and {@code replicates}: the
+   * {@code compare.bootstrap_reps} bootstrap means of the group in that unit, seeded with {@code
+   * Seeds.of(compare.seed, story, source, theme)}.
    *
    * @throws IllegalStateException (when the rows are computed) for a sentence without a tone
    */
@@ -155,8 +175,11 @@ public final class StanceGroups {
 
   /** Each task's sentences summed by group ({@link #PARTIAL}). */
   static Dataset<Row> partials(Dataset<Row> sentences) {
-    return sentences.select(INPUT.stream().map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new))
+    return sentences
+        .select(
+            INPUT.stream()
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new))
         .mapPartitions(new PartialGroups(), Encoders.row(PARTIAL));
   }
 
@@ -164,7 +187,8 @@ public final class StanceGroups {
   private static final class GroupKey implements MapFunction<Row, String> {
     @Override
     public String call(Row r) {
-      return part(r.getString(PARTIAL_STORY)) + part(r.getString(PARTIAL_SOURCE))
+      return part(r.getString(PARTIAL_STORY))
+          + part(r.getString(PARTIAL_SOURCE))
           + part(r.getString(PARTIAL_THEME));
     }
 
@@ -192,9 +216,9 @@ public final class StanceGroups {
   private record Key(String story, String source, String theme) {}
 
   /**
-   * One task's sentences summed into a hash map by group; the groups are handed on when the
-   * input ends. Memory: a task holds the (article id, tone) pairs of its own sentences, as the
-   * grouped result holds them anyway.
+   * One task's sentences summed into a hash map by group; the groups are handed on when the input
+   * ends. Memory: a task holds the (article id, tone) pairs of its own sentences, as the grouped
+   * result holds them anyway.
    */
   private static final class PartialGroups implements MapPartitionsFunction<Row, Row> {
     @Override
@@ -206,11 +230,17 @@ public final class StanceGroups {
         Row r = rows.next();
         String story = r.getString(IN_STORY);
         String source = r.getString(IN_SOURCE);
-        String id = r.isNullAt(IN_ARTICLE_ID) ? null
-            : ids.computeIfAbsent(r.getString(IN_ARTICLE_ID), k -> k);
+        String id =
+            r.isNullAt(IN_ARTICLE_ID)
+                ? null
+                : ids.computeIfAbsent(r.getString(IN_ARTICLE_ID), k -> k);
         if (r.isNullAt(IN_TONE)) {
-          throw new IllegalStateException("a sentence of article " + id + " (source " + source
-              + ") has no tone; rerun the annotate stage for this run date");
+          throw new IllegalStateException(
+              "a sentence of article "
+                  + id
+                  + " (source "
+                  + source
+                  + ") has no tone; rerun the annotate stage for this run date");
         }
         double tone = r.getDouble(IN_TONE);
         themes.clear();
@@ -236,9 +266,14 @@ public final class StanceGroups {
       for (Map.Entry<Key, Group> e : groups.entrySet()) {
         Key k = e.getKey();
         Group g = e.getValue();
-        out.add(RowFactory.create(k.story(), k.source(), k.theme(), longs(g.sums),
-            scala.collection.JavaConverters.asScalaBuffer(g.ids).toList(),
-            doubles(Arrays.copyOf(g.tones, g.ids.size()))));
+        out.add(
+            RowFactory.create(
+                k.story(),
+                k.source(),
+                k.theme(),
+                longs(g.sums),
+                scala.collection.JavaConverters.asScalaBuffer(g.ids).toList(),
+                doubles(Arrays.copyOf(g.tones, g.ids.size()))));
       }
       return out.iterator();
     }
@@ -246,11 +281,11 @@ public final class StanceGroups {
 
   /**
    * The seed of a group's bootstrap replicates in a unit other than its own (needed when it is
-   * compared with a group too small to resample by article); in its own unit the seed is
-   * {@code Seeds.of(seed, story, source, theme)}, as for its stance_by_source interval.
+   * compared with a group too small to resample by article); in its own unit the seed is {@code
+   * Seeds.of(seed, story, source, theme)}, as for its stance_by_source interval.
    */
-  static long otherUnitSeed(CompareParams p, String story, String source, String theme,
-      String unit) {
+  static long otherUnitSeed(
+      CompareParams p, String story, String source, String theme, String unit) {
     return Seeds.of(p.seed(), story, source, theme, unit);
   }
 
@@ -344,7 +379,8 @@ public final class StanceGroups {
   static ToneSample toneSample(Row r) {
     List<Double> values = r.getList(TONE_VALUES_AT);
     List<Integer> sizes = r.getList(CLUSTER_SIZES_AT);
-    return ToneSample.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
+    return ToneSample.of(
+        values.stream().mapToDouble(Double::doubleValue).toArray(),
         sizes.stream().mapToInt(Integer::intValue).toArray());
   }
 

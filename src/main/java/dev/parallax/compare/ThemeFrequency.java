@@ -23,27 +23,29 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>Grain: story × source × theme, for every theme that appears anywhere in the story and every
  * source of the story; a source that never mentions a theme gets a row of zeros. Columns:
+ *
  * <ul>
- *   <li>{@code articles}: articles of the source with at least one sentence on the theme;
- *       {@code sentences}: sentences with the theme; {@code mentions}: entries of
- *       {@code theme_mentions} (a sentence may mention a theme several times);</li>
+ *   <li>{@code articles}: articles of the source with at least one sentence on the theme; {@code
+ *       sentences}: sentences with the theme; {@code mentions}: entries of {@code theme_mentions}
+ *       (a sentence may mention a theme several times);
  *   <li>{@code source_articles}, {@code source_sentences}, {@code source_tokens}: the source's
- *       totals in the story (articles with at least one sentence);</li>
- *   <li>{@code rate_per_1k_tokens = 1000 · mentions / source_tokens};
- *       {@code sentence_share = sentences / source_sentences};
- *       {@code article_share = articles / source_articles}, both in [0, 1];</li>
+ *       totals in the story (articles with at least one sentence);
+ *   <li>{@code rate_per_1k_tokens = 1000 · mentions / source_tokens}; {@code sentence_share =
+ *       sentences / source_sentences}; {@code article_share = articles / source_articles}, both in
+ *       [0, 1];
  *   <li>{@code rank_in_source}: 1 for the source's most mentioned theme, ties broken by theme id
- *       (so ranks are unique within a source);</li>
+ *       (so ranks are unique within a source);
  *   <li>{@code story_mentions}, {@code story_tokens}, {@code story_rate_per_1k_tokens}: the pooled
  *       story; {@code lift_vs_all = rate_per_1k_tokens / story_rate_per_1k_tokens}, null when the
- *       pooled rate is 0;</li>
+ *       pooled rate is 0;
  *   <li>{@code log_odds_vs_rest}, {@code z_vs_rest}: weighted log-odds (natural log) of the theme's
  *       mentions per token in this source against the rest of the story, with the informative
  *       Dirichlet prior of the pooled story scaled to {@code alpha0} ({@link LogOdds}); null when
- *       the story has one source only;</li>
- *   <li>{@code story_theme}: false for the general frame-level themes ({@code frame_*});
- *       {@code theme_label}, {@code frame}: from the taxonomy when given, else null.</li>
+ *       the story has one source only;
+ *   <li>{@code story_theme}: false for the general frame-level themes ({@code frame_*}); {@code
+ *       theme_label}, {@code frame}: from the taxonomy when given, else null.
  * </ul>
+ *
  * Rates and shares are null when their denominator is 0.
  */
 public final class ThemeFrequency {
@@ -58,66 +60,113 @@ public final class ThemeFrequency {
    * @param alpha0 total pseudo-count of the prior ({@code compare.prior_scale})
    */
   public static Dataset<Row> compute(Dataset<Row> sentences, Dataset<Row> labels, double alpha0) {
-    return fromSamples(sentences, StanceGroups.fromSentences(sentences, CompareParams.defaults()),
-        labels, alpha0);
+    return fromSamples(
+        sentences, StanceGroups.fromSentences(sentences, CompareParams.defaults()), labels, alpha0);
   }
 
   /**
-   * As {@link #compute}, with the stance groups of {@link StanceGroups#fromSentences} built from the
-   * same sentences: a source's totals are its {@value ThemeIds#ALL} group (articles with a
-   * sentence, sentences, tokens) and a theme's articles and sentences are its group's, so only
-   * the mentions are counted here, from the sentences.
+   * As {@link #compute}, with the stance groups of {@link StanceGroups#fromSentences} built from
+   * the same sentences: a source's totals are its {@value ThemeIds#ALL} group (articles with a
+   * sentence, sentences, tokens) and a theme's articles and sentences are its group's, so only the
+   * mentions are counted here, from the sentences.
    */
-  public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples,
-      Dataset<Row> labels, double alpha0) {
+  public static Dataset<Row> fromSamples(
+      Dataset<Row> sentences, Dataset<Row> samples, Dataset<Row> labels, double alpha0) {
     Column all = col("theme").equalTo(ThemeIds.ALL);
-    Dataset<Row> sources = samples.where(all).select(col("story"), col("source"),
-        col("articles").as("source_articles"), col("sentences").as("source_sentences"),
-        col("tokens").as("source_tokens"));
-    Dataset<Row> storyTokens = sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
+    Dataset<Row> sources =
+        samples
+            .where(all)
+            .select(
+                col("story"),
+                col("source"),
+                col("articles").as("source_articles"),
+                col("sentences").as("source_sentences"),
+                col("tokens").as("source_tokens"));
+    Dataset<Row> storyTokens =
+        sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
 
     String[] key = {"story", "source", "theme"};
-    Dataset<Row> mentioned = sentences.select(col("story"), col("source"),
-            explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
-        .groupBy("story", "source", "theme")
-        .agg(count(lit(1)).as("mentions"));
-    Dataset<Row> byTheme = samples.where(all.unary_$bang())
-        .select(col("story"), col("source"), col("theme"), col("articles"), col("sentences"))
-        .join(mentioned, Columns.names(key), "full")
-        .na().fill(0L, new String[] {"sentences", "articles", "mentions"});
+    Dataset<Row> mentioned =
+        sentences
+            .select(
+                col("story"),
+                col("source"),
+                explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
+            .groupBy("story", "source", "theme")
+            .agg(count(lit(1)).as("mentions"));
+    Dataset<Row> byTheme =
+        samples
+            .where(all.unary_$bang())
+            .select(col("story"), col("source"), col("theme"), col("articles"), col("sentences"))
+            .join(mentioned, Columns.names(key), "full")
+            .na()
+            .fill(0L, new String[] {"sentences", "articles", "mentions"});
     Dataset<Row> storyThemes = byTheme.select("story", "theme").distinct();
 
-    Dataset<Row> grid = sources.join(storyThemes, "story")
-        .join(byTheme, Columns.names(key), "left")
-        .na().fill(0L, new String[] {"sentences", "articles", "mentions"})
-        .join(storyTokens, "story");
+    Dataset<Row> grid =
+        sources
+            .join(storyThemes, "story")
+            .join(byTheme, Columns.names(key), "left")
+            .na()
+            .fill(0L, new String[] {"sentences", "articles", "mentions"})
+            .join(storyTokens, "story");
 
     Column mentions = col("mentions");
     Column storyMentions = sum(mentions).over(Window.partitionBy("story", "theme"));
     Column rate = Columns.ratio(mentions.multiply(1000), col("source_tokens"));
-    Dataset<Row> out = grid
-        .withColumn("story_mentions", storyMentions)
-        .withColumn("rate_per_1k_tokens", rate)
-        .withColumn("story_rate_per_1k_tokens",
-            Columns.ratio(col("story_mentions").multiply(1000), col("story_tokens")))
-        .withColumn("sentence_share", Columns.ratio(col("sentences"), col("source_sentences")))
-        .withColumn("article_share", Columns.ratio(col("articles"), col("source_articles")))
-        .withColumn("rank_in_source", dense_rank().over(Window.partitionBy("story", "source")
-            .orderBy(mentions.desc(), col("theme").asc())).cast(DataTypes.LongType))
-        .withColumn("lift_vs_all", when(col("story_rate_per_1k_tokens").gt(0),
-            col("rate_per_1k_tokens").divide(col("story_rate_per_1k_tokens"))))
-        .withColumn("log_odds_vs_rest", LogOdds.delta(mentions, col("source_tokens"),
-            col("story_mentions"), col("story_tokens"), alpha0))
-        .withColumn("z_vs_rest", LogOdds.z(mentions, col("source_tokens"),
-            col("story_mentions"), col("story_tokens"), alpha0))
-        .withColumn("story_theme", col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang());
+    Dataset<Row> out =
+        grid.withColumn("story_mentions", storyMentions)
+            .withColumn("rate_per_1k_tokens", rate)
+            .withColumn(
+                "story_rate_per_1k_tokens",
+                Columns.ratio(col("story_mentions").multiply(1000), col("story_tokens")))
+            .withColumn("sentence_share", Columns.ratio(col("sentences"), col("source_sentences")))
+            .withColumn("article_share", Columns.ratio(col("articles"), col("source_articles")))
+            .withColumn(
+                "rank_in_source",
+                dense_rank()
+                    .over(
+                        Window.partitionBy("story", "source")
+                            .orderBy(mentions.desc(), col("theme").asc()))
+                    .cast(DataTypes.LongType))
+            .withColumn(
+                "lift_vs_all",
+                when(
+                    col("story_rate_per_1k_tokens").gt(0),
+                    col("rate_per_1k_tokens").divide(col("story_rate_per_1k_tokens"))))
+            .withColumn(
+                "log_odds_vs_rest",
+                LogOdds.delta(
+                    mentions,
+                    col("source_tokens"),
+                    col("story_mentions"),
+                    col("story_tokens"),
+                    alpha0))
+            .withColumn(
+                "z_vs_rest",
+                LogOdds.z(
+                    mentions,
+                    col("source_tokens"),
+                    col("story_mentions"),
+                    col("story_tokens"),
+                    alpha0))
+            .withColumn(
+                "story_theme", col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang());
 
-    Dataset<Row> labelled = labels == null
-        ? out.withColumn("theme_label", lit(null).cast(DataTypes.StringType))
-            .withColumn("frame", lit(null).cast(DataTypes.StringType))
-        : out.join(labels.select(col("theme"), col("theme_label").cast(DataTypes.StringType),
-            col("frame").cast(DataTypes.StringType)), Columns.names("theme"), "left");
-    return labelled.select(Arrays.stream(ThemeFrequencyColumns.SCHEMA.fieldNames())
-        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    Dataset<Row> labelled =
+        labels == null
+            ? out.withColumn("theme_label", lit(null).cast(DataTypes.StringType))
+                .withColumn("frame", lit(null).cast(DataTypes.StringType))
+            : out.join(
+                labels.select(
+                    col("theme"),
+                    col("theme_label").cast(DataTypes.StringType),
+                    col("frame").cast(DataTypes.StringType)),
+                Columns.names("theme"),
+                "left");
+    return labelled.select(
+        Arrays.stream(ThemeFrequencyColumns.SCHEMA.fieldNames())
+            .map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new));
   }
 }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The sentence tones of one group (story × source × theme) in a canonical order, ready for
- * {@link Statistics}: sorted by article id, then tone, so the result of a seeded resampling does
- * not depend on the order in which Spark's tasks hand the sentences over.
+ * The sentence tones of one group (story × source × theme) in a canonical order, ready for {@link
+ * Statistics}: sorted by article id, then tone, so the result of a seeded resampling does not
+ * depend on the order in which Spark's tasks hand the sentences over.
  */
 final class ToneSample {
   /** Sentence tones in canonical order. */
   final double[] values;
+
   /** The same tones grouped by article, articles in id order. */
   final double[][] clusters;
 
@@ -23,30 +24,32 @@ final class ToneSample {
   }
 
   /**
-   * From parallel lists of article ids and tones (sentence {@code i} of article {@code ids[i]}
-   * has tone {@code tones[i]}), in any order.
+   * From parallel lists of article ids and tones (sentence {@code i} of article {@code ids[i]} has
+   * tone {@code tones[i]}), in any order.
    */
   static ToneSample of(List<String> ids, double[] tones) {
     if (ids.size() != tones.length) {
-      throw new IllegalArgumentException(ids.size() + " article ids for " + tones.length
-          + " tones");
+      throw new IllegalArgumentException(
+          ids.size() + " article ids for " + tones.length + " tones");
     }
     Comparator<String> byId = Comparator.nullsFirst(Comparator.naturalOrder());
     Integer[] order = new Integer[tones.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> {
-      int c = byId.compare(ids.get(x), ids.get(y));
-      return c != 0 ? c : Double.compare(tones[x], tones[y]);
-    });
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int c = byId.compare(ids.get(x), ids.get(y));
+          return c != 0 ? c : Double.compare(tones[x], tones[y]);
+        });
     double[] values = new double[order.length];
     List<double[]> clusters = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < order.length; i++) {
       values[i] = tones[order[i]];
-      boolean last = i + 1 == order.length
-          || !Objects.equals(ids.get(order[i + 1]), ids.get(order[i]));
+      boolean last =
+          i + 1 == order.length || !Objects.equals(ids.get(order[i + 1]), ids.get(order[i]));
       if (last) {
         clusters.add(Arrays.copyOfRange(values, start, i + 1));
         start = i + 1;
@@ -64,7 +67,8 @@ final class ToneSample {
       start += clusterSizes[i];
     }
     if (start != values.length) {
-      throw new IllegalArgumentException("cluster sizes sum to " + start + ", not " + values.length);
+      throw new IllegalArgumentException(
+          "cluster sizes sum to " + start + ", not " + values.length);
     }
     return new ToneSample(values, clusters);
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * The one place where configuration keys, their types and their built-in defaults are defined.
  *
- * <p>Keys are dotted paths into the YAML file ({@code compare.seed} is {@code seed:} under
- * {@code compare:}). Resolution order, highest first: command-line flag, config file, the default
- * here. Keys under {@code spark.conf.} are passed to Spark unchanged and are the only free-form keys,
+ * <p>Keys are dotted paths into the YAML file ({@code compare.seed} is {@code seed:} under {@code
+ * compare:}). Resolution order, highest first: command-line flag, config file, the default here.
+ * Keys under {@code spark.conf.} are passed to Spark unchanged and are the only free-form keys,
  * except the properties {@link SparkSessions#FIXED} names, which are refused.
  */
 public final class ConfigKeys {
@@ -18,61 +18,151 @@ public final class ConfigKeys {
   public record Key(String name, Type type, String defaultValue, String doc) {}
 
   /** Value types a key may hold; each names how the loader parses and checks it. */
-  public enum Type { STRING, PATH, INT, LONG, DOUBLE, BOOLEAN, DATE, CHOICE }
+  public enum Type {
+    STRING,
+    PATH,
+    INT,
+    LONG,
+    DOUBLE,
+    BOOLEAN,
+    DATE,
+    CHOICE
+  }
 
   public static final String SPARK_CONF_PREFIX = "spark.conf.";
+
   /** Lexicon value meaning "the copy bundled in the application jar". */
   public static final String BUILTIN = "builtin";
 
-  public static final Key INPUT = key("input", Type.PATH, "data/coverage",
-      "Directory, file or glob of raw coverage to ingest.");
-  public static final Key WAREHOUSE = key("warehouse", Type.PATH, "data/warehouse",
-      "Warehouse root; every table is a folder partitioned by run_date.");
-  public static final Key RUN_DATE = key("run_date", Type.DATE, null,
-      "Partition to (re)write, YYYY-MM-DD; default today in UTC.");
-  public static final Key MASTER = key("master", Type.STRING, "local[*]",
-      "Spark master URL (local[*], spark://host:7077, yarn, k8s://...).");
-  public static final Key DEFAULT_STORY = key("story", Type.STRING, "default",
-      "Story id given to input records that carry none.");
-  public static final Key SHUFFLE_PARTITIONS = key("spark.shuffle_partitions", Type.INT, "8",
-      "spark.sql.shuffle.partitions for the run; size it to the corpus (about 1 per 100 MB).");
-  public static final Key ROWS_PER_FILE = key("warehouse.rows_per_file", Type.LONG, "1000000",
-      "Target rows per Parquet file; a partition gets ceil(rows / this) files (sentences: one file "
-          + "per annotate task, split at this many rows).");
-  public static final Key BAD_DATE = key("ingest.on_bad_date", Type.CHOICE, "reject",
-      "What to do with an unparseable 'published' value: reject (a rejects row) or null (keep the "
-          + "article with published_at null and a warning).");
-  public static final Key INCLUDE_DUPLICATES = key("annotate.include_duplicates", Type.BOOLEAN,
-      "false", "Annotate articles flagged as exact duplicates too.");
-  public static final Key LEXICON_THEMES = key("lexicons.themes", Type.PATH, BUILTIN,
-      "Theme taxonomy TSV (data/lexicons/themes.tsv format), or 'builtin'.");
-  public static final Key LEXICON_VADER = key("lexicons.tone_vader", Type.PATH, BUILTIN,
-      "General tone lexicon in VADER's format, or 'builtin'.");
-  public static final Key LEXICON_TONE_DOMAIN = key("lexicons.tone_domain", Type.PATH, BUILTIN,
-      "Domain tone lexicon TSV (term, valence, rationale), or 'builtin'.");
-  public static final Key LEXICON_STANCE = key("lexicons.stance_markers", Type.PATH, BUILTIN,
-      "Stance markers TSV (category, marker, note), or 'builtin'.");
-  public static final Key SEED = key("compare.seed", Type.LONG, "20250207",
-      "Seed for every bootstrap and permutation; same seed, same tables.");
-  public static final Key BOOTSTRAP_REPS = key("compare.bootstrap_reps", Type.INT, "2000",
-      "Bootstrap replicates for confidence intervals.");
-  public static final Key PERMUTATIONS = key("compare.permutations", Type.INT, "4999",
-      "Monte Carlo permutations per test; the smallest reportable p is 1/(permutations+1).");
-  public static final Key ASYMPTOTIC_MIN_UNITS = key("compare.asymptotic_min_units", Type.INT,
-      "50", "Take a difference's p-value from the normal approximation of its permutation "
-      + "distribution when both sides have at least this many resampling units.");
-  public static final Key CONFIDENCE = key("compare.confidence", Type.DOUBLE, "0.95",
-      "Confidence level of every interval, in (0, 1).");
-  public static final Key MIN_SENTENCES = key("compare.min_sentences", Type.INT, "10",
-      "Rows resting on fewer sentences per side are still written, flagged small_sample.");
-  public static final Key MIN_ARTICLES_CLUSTER = key("compare.min_articles_for_cluster", Type.INT,
-      "5", "Resample whole articles when both sources have at least this many articles.");
-  public static final Key TOP_TERMS = key("compare.top_terms", Type.INT, "30",
-      "Distinctive terms kept per story and source.");
-  public static final Key PRIOR_SCALE = key("compare.prior_scale", Type.DOUBLE, "1000",
-      "Total pseudo-count alpha0 of the informative Dirichlet prior (log-odds z-scores).");
-  public static final Key MIN_TERM_COUNT = key("compare.min_term_count", Type.INT, "3",
-      "Terms seen fewer times in the whole story are not ranked.");
+  public static final Key INPUT =
+      key(
+          "input",
+          Type.PATH,
+          "data/coverage",
+          "Directory, file or glob of raw coverage to ingest.");
+  public static final Key WAREHOUSE =
+      key(
+          "warehouse",
+          Type.PATH,
+          "data/warehouse",
+          "Warehouse root; every table is a folder partitioned by run_date.");
+  public static final Key RUN_DATE =
+      key("run_date", Type.DATE, null, "Partition to (re)write, YYYY-MM-DD; default today in UTC.");
+  public static final Key MASTER =
+      key(
+          "master",
+          Type.STRING,
+          "local[*]",
+          "Spark master URL (local[*], spark://host:7077, yarn, k8s://...).");
+  public static final Key DEFAULT_STORY =
+      key("story", Type.STRING, "default", "Story id given to input records that carry none.");
+  public static final Key SHUFFLE_PARTITIONS =
+      key(
+          "spark.shuffle_partitions",
+          Type.INT,
+          "8",
+          "spark.sql.shuffle.partitions for the run; size it to the corpus (about 1 per 100 MB).");
+  public static final Key ROWS_PER_FILE =
+      key(
+          "warehouse.rows_per_file",
+          Type.LONG,
+          "1000000",
+          "Target rows per Parquet file; a partition gets ceil(rows / this) files (sentences: one file "
+              + "per annotate task, split at this many rows).");
+  public static final Key BAD_DATE =
+      key(
+          "ingest.on_bad_date",
+          Type.CHOICE,
+          "reject",
+          "What to do with an unparseable 'published' value: reject (a rejects row) or null (keep the "
+              + "article with published_at null and a warning).");
+  public static final Key INCLUDE_DUPLICATES =
+      key(
+          "annotate.include_duplicates",
+          Type.BOOLEAN,
+          "false",
+          "Annotate articles flagged as exact duplicates too.");
+  public static final Key LEXICON_THEMES =
+      key(
+          "lexicons.themes",
+          Type.PATH,
+          BUILTIN,
+          "Theme taxonomy TSV (data/lexicons/themes.tsv format), or 'builtin'.");
+  public static final Key LEXICON_VADER =
+      key(
+          "lexicons.tone_vader",
+          Type.PATH,
+          BUILTIN,
+          "General tone lexicon in VADER's format, or 'builtin'.");
+  public static final Key LEXICON_TONE_DOMAIN =
+      key(
+          "lexicons.tone_domain",
+          Type.PATH,
+          BUILTIN,
+          "Domain tone lexicon TSV (term, valence, rationale), or 'builtin'.");
+  public static final Key LEXICON_STANCE =
+      key(
+          "lexicons.stance_markers",
+          Type.PATH,
+          BUILTIN,
+          "Stance markers TSV (category, marker, note), or 'builtin'.");
+  public static final Key SEED =
+      key(
+          "compare.seed",
+          Type.LONG,
+          "20250207",
+          "Seed for every bootstrap and permutation; same seed, same tables.");
+  public static final Key BOOTSTRAP_REPS =
+      key(
+          "compare.bootstrap_reps",
+          Type.INT,
+          "2000",
+          "Bootstrap replicates for confidence intervals.");
+  public static final Key PERMUTATIONS =
+      key(
+          "compare.permutations",
+          Type.INT,
+          "4999",
+          "Monte Carlo permutations per test; the smallest reportable p is 1/(permutations+1).");
+  public static final Key ASYMPTOTIC_MIN_UNITS =
+      key(
+          "compare.asymptotic_min_units",
+          Type.INT,
+          "50",
+          "Take a difference's p-value from the normal approximation of its permutation "
+              + "distribution when both sides have at least this many resampling units.");
+  public static final Key CONFIDENCE =
+      key(
+          "compare.confidence",
+          Type.DOUBLE,
+          "0.95",
+          "Confidence level of every interval, in (0, 1).");
+  public static final Key MIN_SENTENCES =
+      key(
+          "compare.min_sentences",
+          Type.INT,
+          "10",
+          "Rows resting on fewer sentences per side are still written, flagged small_sample.");
+  public static final Key MIN_ARTICLES_CLUSTER =
+      key(
+          "compare.min_articles_for_cluster",
+          Type.INT,
+          "5",
+          "Resample whole articles when both sources have at least this many articles.");
+  public static final Key TOP_TERMS =
+      key("compare.top_terms", Type.INT, "30", "Distinctive terms kept per story and source.");
+  public static final Key PRIOR_SCALE =
+      key(
+          "compare.prior_scale",
+          Type.DOUBLE,
+          "1000",
+          "Total pseudo-count alpha0 of the informative Dirichlet prior (log-odds z-scores).");
+  public static final Key MIN_TERM_COUNT =
+      key(
+          "compare.min_term_count",
+          Type.INT,
+          "3",
+          "Terms seen fewer times in the whole story are not ranked.");
 
   private static Map<String, Key> registry;
 

@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Resolves the configuration: command-line flag &gt; config file &gt; built-in default
- * ({@link ConfigKeys}). Every mistake — unknown key, wrong type, bad date, missing file — is a
- * {@link ConfigException} with one line naming the key, the value and the fix, raised before any
- * Spark work starts.
+ * Resolves the configuration: command-line flag &gt; config file &gt; built-in default ({@link
+ * ConfigKeys}). Every mistake — unknown key, wrong type, bad date, missing file — is a {@link
+ * ConfigException} with one line naming the key, the value and the fix, raised before any Spark
+ * work starts.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
@@ -43,8 +43,13 @@ public final class ConfigLoader {
       if (e.getKey().startsWith(ConfigKeys.SPARK_CONF_PREFIX)) {
         sparkConf.put(e.getKey().substring(ConfigKeys.SPARK_CONF_PREFIX.length()), e.getValue());
       } else if (!ConfigKeys.all().containsKey(e.getKey())) {
-        throw new ConfigException(where + ": unknown key '" + e.getKey() + "' (known keys: "
-            + String.join(", ", ConfigKeys.all().keySet()) + ", spark.conf.*)");
+        throw new ConfigException(
+            where
+                + ": unknown key '"
+                + e.getKey()
+                + "' (known keys: "
+                + String.join(", ", ConfigKeys.all().keySet())
+                + ", spark.conf.*)");
       }
     }
     for (Map.Entry<String, String> e : flags.entrySet()) {
@@ -55,8 +60,13 @@ public final class ConfigLoader {
     for (String property : sparkConf.keySet()) {
       SparkSessions.Fixed fixed = SparkSessions.FIXED.get(property);
       if (fixed != null) {
-        throw new ConfigException(ConfigKeys.SPARK_CONF_PREFIX + property + ": Parallax sets this "
-            + "Spark property itself (" + fixed.reason() + "); remove it");
+        throw new ConfigException(
+            ConfigKeys.SPARK_CONF_PREFIX
+                + property
+                + ": Parallax sets this "
+                + "Spark property itself ("
+                + fixed.reason()
+                + "); remove it");
       }
     }
     for (ConfigKeys.Key key : ConfigKeys.all().values()) {
@@ -75,8 +85,11 @@ public final class ConfigLoader {
       }
       values.put(key.name(), check(key, raw, origin));
     }
-    return new ParallaxConfig(Map.copyOf(values), Map.copyOf(sparkConf),
-        configFile == null ? null : configFile.toString(), sha256(values, sparkConf));
+    return new ParallaxConfig(
+        Map.copyOf(values),
+        Map.copyOf(sparkConf),
+        configFile == null ? null : configFile.toString(),
+        sha256(values, sparkConf));
   }
 
   private static String check(ConfigKeys.Key key, String raw, String origin) {
@@ -106,8 +119,8 @@ public final class ConfigLoader {
         case DATE -> LocalDate.parse(v);
         case CHOICE -> {
           if (!ConfigKeys.choices(key).contains(v)) {
-            throw new ConfigException(origin + ": '" + v + "' is not one of "
-                + ConfigKeys.choices(key));
+            throw new ConfigException(
+                origin + ": '" + v + "' is not one of " + ConfigKeys.choices(key));
           }
         }
         case STRING, PATH -> {
@@ -117,8 +130,13 @@ public final class ConfigLoader {
         }
       }
     } catch (NumberFormatException e) {
-      throw new ConfigException(origin + ": '" + v + "' is not a "
-          + key.type().name().toLowerCase(Locale.ROOT) + " number");
+      throw new ConfigException(
+          origin
+              + ": '"
+              + v
+              + "' is not a "
+              + key.type().name().toLowerCase(Locale.ROOT)
+              + " number");
     } catch (DateTimeParseException e) {
       throw new ConfigException(origin + ": '" + v + "' is not a date in the form YYYY-MM-DD");
     }
@@ -140,7 +158,8 @@ public final class ConfigLoader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     } catch (IOException e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      String msg =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException("config " + file + ": not valid YAML: " + msg);
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -163,8 +182,8 @@ public final class ConfigLoader {
       if (v.isObject()) {
         flatten(name + ".", v, out, file);
       } else if (v.isArray()) {
-        throw new ConfigException("config " + file + ": key '" + name
-            + "' holds a list; expected a single value");
+        throw new ConfigException(
+            "config " + file + ": key '" + name + "' holds a list; expected a single value");
       } else if (!v.isNull()) {
         out.put(name, v.asText());
       }
@@ -180,8 +199,9 @@ public final class ConfigLoader {
         }
       }
       for (Map.Entry<String, String> e : sparkConf.entrySet()) {
-        md.update(("spark.conf." + e.getKey() + "=" + e.getValue() + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        md.update(
+            ("spark.conf." + e.getKey() + "=" + e.getValue() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The resolved configuration of one run: every value checked and typed. Built only by
- * {@link ConfigLoader}; jobs read it, never raw keys.
+ * The resolved configuration of one run: every value checked and typed. Built only by {@link
+ * ConfigLoader}; jobs read it, never raw keys.
  *
  * @param values every key of {@link ConfigKeys} with its resolved value (text form)
  * @param sparkConf extra Spark properties from {@code spark.conf.*}, passed unchanged
@@ -13,8 +13,11 @@ import java.util.Map;
  * @param configSha256 SHA-256 of the resolved values, stored with each run record
  */
 public record ParallaxConfig(
-    Map<String, String> values, Map<String, String> sparkConf, String configFile,
-    String configSha256) implements java.io.Serializable {
+    Map<String, String> values,
+    Map<String, String> sparkConf,
+    String configFile,
+    String configSha256)
+    implements java.io.Serializable {
 
   public String input() {
     return values.get(ConfigKeys.INPUT.name());

@@ -25,17 +25,42 @@ import java.util.TreeMap;
  * Validation and normalisation of one raw record into an article, or the reason it is rejected.
  * Pure and Spark-free, so every rule is unit-tested directly.
  *
- * <p>Required: {@code source} and {@code text}, non-blank after normalisation. Optional:
- * {@code id, url, title, published, language, story, author, country, source_type, synthetic};
- * aliases {@code body}/{@code content} for text, {@code outlet}/{@code publisher} for source,
- * {@code published_at}/{@code date} for published. Any other field is kept in {@code extra_json}.
+ * <p>Required: {@code source} and {@code text}, non-blank after normalisation. Optional: {@code id,
+ * url, title, published, language, story, author, country, source_type, synthetic}; aliases {@code
+ * body}/{@code content} for text, {@code outlet}/{@code publisher} for source, {@code
+ * published_at}/{@code date} for published. Any other field is kept in {@code extra_json}.
  */
 public final class ArticleRules {
-  static final Set<String> KNOWN = Set.of("id", "source", "url", "title", "published", "language",
-      "story", "author", "country", "source_type", "synthetic", "text");
-  private static final Map<String, String> ALIASES = Map.of("body", "text", "content", "text",
-      "outlet", "source", "publisher", "source", "published_at", "published", "date", "published",
-      "lang", "language");
+  static final Set<String> KNOWN =
+      Set.of(
+          "id",
+          "source",
+          "url",
+          "title",
+          "published",
+          "language",
+          "story",
+          "author",
+          "country",
+          "source_type",
+          "synthetic",
+          "text");
+  private static final Map<String, String> ALIASES =
+      Map.of(
+          "body",
+          "text",
+          "content",
+          "text",
+          "outlet",
+          "source",
+          "publisher",
+          "source",
+          "published_at",
+          "published",
+          "date",
+          "published",
+          "lang",
+          "language");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter SPACE_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss][.SSSSSS][.SSS]XXX");
@@ -45,14 +70,35 @@ public final class ArticleRules {
   private ArticleRules() {}
 
   /** What to do with an unparseable {@code published}: reject the record, or keep it with null. */
-  public enum BadDate { REJECT, NULL }
+  public enum BadDate {
+    REJECT,
+    NULL
+  }
 
-  /** An accepted article (reasonCode null) or a rejection (reasonCode set, other fields partial). */
-  public record Checked(String articleId, String recordId, String story, String source, String url,
-      String title, String author, Timestamp publishedAt, String language, String country,
-      String sourceType, Boolean synthetic, String text, long nChars, long nWords,
-      String contentSha256, String extraJson, List<String> warnings,
-      String reasonCode, String reason) {}
+  /**
+   * An accepted article (reasonCode null) or a rejection (reasonCode set, other fields partial).
+   */
+  public record Checked(
+      String articleId,
+      String recordId,
+      String story,
+      String source,
+      String url,
+      String title,
+      String author,
+      Timestamp publishedAt,
+      String language,
+      String country,
+      String sourceType,
+      Boolean synthetic,
+      String text,
+      long nChars,
+      long nWords,
+      String contentSha256,
+      String extraJson,
+      List<String> warnings,
+      String reasonCode,
+      String reason) {}
 
   /** Checks one readable record's fields. */
   public static Checked check(Map<String, String> rawFields, String defaultStory, BadDate badDate) {
@@ -89,20 +135,27 @@ public final class ArticleRules {
           warnings.add(d.warning());
         }
       } catch (DateTimeParseException e) {
-        String why = "published '" + abbreviate(rawDate, 60)
-            + "' is not an ISO-8601 date or timestamp (e.g. 2025-02-07 or 2025-02-07T18:30:00-05:00)";
+        String why =
+            "published '"
+                + abbreviate(rawDate, 60)
+                + "' is not an ISO-8601 date or timestamp (e.g. 2025-02-07 or 2025-02-07T18:30:00-05:00)";
         if (badDate == BadDate.REJECT) {
           return reject(Reasons.INVALID_DATE, why);
         }
         warnings.add(why + "; published_at left null");
       }
     }
-    String idBasis = url != null ? source + "\u001f" + url
-        : source + "\u001f" + (title == null ? "" : title) + "\u001f" + text;
-    return new Checked(sha256(idBasis).substring(0, 16),
+    String idBasis =
+        url != null
+            ? source + "\u001f" + url
+            : source + "\u001f" + (title == null ? "" : title) + "\u001f" + text;
+    return new Checked(
+        sha256(idBasis).substring(0, 16),
         blankToNull(f.get("id")),
         story == null ? defaultStory : story,
-        source, url, title,
+        source,
+        url,
+        title,
         blankToNull(TextNormaliser.normaliseLine(f.get("author"))),
         published,
         lower(f.get("language")),
@@ -114,12 +167,15 @@ public final class ArticleRules {
         countWords(text),
         sha256(text),
         extra.isEmpty() ? null : toJson(extra),
-        List.copyOf(warnings), null, null);
+        List.copyOf(warnings),
+        null,
+        null);
   }
 
   private static Checked reject(String code, String reason) {
-    return new Checked(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, 0, 0, null, null, List.of(), code, reason);
+    return new Checked(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, null,
+        null, List.of(), code, reason);
   }
 
   record ParsedDate(Instant instant, String warning) {}
@@ -140,7 +196,8 @@ public final class ArticleRules {
       // try the next form
     }
     try {
-      return new ParsedDate(ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), null);
+      return new ParsedDate(
+          ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant(), null);
     } catch (DateTimeParseException ignored) {
       // try the next form
     }
@@ -205,8 +262,9 @@ public final class ArticleRules {
 
   static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -35,36 +35,42 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * The ingest stage: raw coverage files to the {@code articles} and {@code rejects} tables.
  *
- * <p>Every input record ends in exactly one of them, so {@code input = accepted + rejected}; a
- * file that yields no record at all (empty, unknown type, unreadable) counts as one rejected
- * record. Exact duplicates (same normalised text) stay in {@code articles} with
- * {@code duplicate_of} set to the earliest copy's id.
+ * <p>Every input record ends in exactly one of them, so {@code input = accepted + rejected}; a file
+ * that yields no record at all (empty, unknown type, unreadable) counts as one rejected record.
+ * Exact duplicates (same normalised text) stay in {@code articles} with {@code duplicate_of} set to
+ * the earliest copy's id.
  */
 public final class IngestJob {
   private IngestJob() {}
 
   /** Counts of one ingest run; {@code input == accepted + rejected}. */
-  public record Result(long input, long accepted, long rejected, long duplicates, int files,
-      List<String> skipped) {
+  public record Result(
+      long input, long accepted, long rejected, long duplicates, int files, List<String> skipped) {
     public String reconciliation() {
-      return "input=" + input + " accepted=" + accepted + " rejected=" + rejected
-          + " duplicates=" + duplicates;
+      return "input="
+          + input
+          + " accepted="
+          + accepted
+          + " rejected="
+          + rejected
+          + " duplicates="
+          + duplicates;
     }
   }
 
   /** Reads, checks and publishes; the tables are replaced for the config's run date. */
-  public static Result run(SparkSession spark, ParallaxConfig config, Warehouse warehouse,
-      String runId) {
+  public static Result run(
+      SparkSession spark, ParallaxConfig config, Warehouse warehouse, String runId) {
     InputFiles files = InputFiles.list(spark, config.input());
-    spark.sparkContext().setJobGroup("ingest", "ingest: read and check " + files.files().size()
-        + " files", false);
-    Dataset<Row> checked = checkedRecords(spark, files.files(), config)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    spark
+        .sparkContext()
+        .setJobGroup("ingest", "ingest: read and check " + files.files().size() + " files", false);
+    Dataset<Row> checked =
+        checkedRecords(spark, files.files(), config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row>[] split = split(checked);
       Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
@@ -76,7 +82,12 @@ public final class IngestJob {
       long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
       rejects.unpersist();
       articles.unpersist();
-      return new Result(accepted + rejected, accepted, rejected, duplicates, files.files().size(),
+      return new Result(
+          accepted + rejected,
+          accepted,
+          rejected,
+          duplicates,
+          files.files().size(),
           files.skipped());
     } finally {
       checked.unpersist();
@@ -84,10 +95,11 @@ public final class IngestJob {
   }
 
   /** One checked row per input record (see {@link IngestSchemas#CHECKED}). */
-  static Dataset<Row> checkedRecords(SparkSession spark, List<String> files, ParallaxConfig config) {
+  static Dataset<Row> checkedRecords(
+      SparkSession spark, List<String> files, ParallaxConfig config) {
     String defaultStory = config.string(ConfigKeys.DEFAULT_STORY);
-    ArticleRules.BadDate badDate = ArticleRules.BadDate.valueOf(
-        config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
+    ArticleRules.BadDate badDate =
+        ArticleRules.BadDate.valueOf(config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
     List<String> parquet = new ArrayList<>();
     List<String> other = new ArrayList<>();
     for (String f : files) {
@@ -96,24 +108,37 @@ public final class IngestJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.emptyRDD();
     if (!other.isEmpty()) {
-      int slices = Math.max(1, Math.min(other.size(), spark.sparkContext().defaultParallelism() * 4));
-      rows = jsc.binaryFiles(String.join(",", other), slices)
-          .flatMap(pair -> {
-            String file = displayPath(pair._1());
-            byte[] bytes;
-            try {
-              bytes = pair._2().toArray();
-            } catch (RuntimeException e) {
-              return List.of(toRow(RawRecord.unreadable(file, "file", Reasons.UNREADABLE_FILE,
-                  "could not read file: " + e.getMessage(), ""), 0, defaultStory, badDate)).iterator();
-            }
-            List<RawRecord> records = RecordReader.read(file, bytes);
-            List<Row> out = new ArrayList<>(records.size());
-            for (int i = 0; i < records.size(); i++) {
-              out.add(toRow(records.get(i), i, defaultStory, badDate));
-            }
-            return out.iterator();
-          });
+      int slices =
+          Math.max(1, Math.min(other.size(), spark.sparkContext().defaultParallelism() * 4));
+      rows =
+          jsc.binaryFiles(String.join(",", other), slices)
+              .flatMap(
+                  pair -> {
+                    String file = displayPath(pair._1());
+                    byte[] bytes;
+                    try {
+                      bytes = pair._2().toArray();
+                    } catch (RuntimeException e) {
+                      return List.of(
+                              toRow(
+                                  RawRecord.unreadable(
+                                      file,
+                                      "file",
+                                      Reasons.UNREADABLE_FILE,
+                                      "could not read file: " + e.getMessage(),
+                                      ""),
+                                  0,
+                                  defaultStory,
+                                  badDate))
+                          .iterator();
+                    }
+                    List<RawRecord> records = RecordReader.read(file, bytes);
+                    List<Row> out = new ArrayList<>(records.size());
+                    for (int i = 0; i < records.size(); i++) {
+                      out.add(toRow(records.get(i), i, defaultStory, badDate));
+                    }
+                    return out.iterator();
+                  });
     }
     for (String f : parquet) {
       rows = rows.union(parquetRows(spark, f, defaultStory, badDate));
@@ -121,37 +146,62 @@ public final class IngestJob {
     return spark.createDataFrame(rows, IngestSchemas.CHECKED);
   }
 
-  private static JavaRDD<Row> parquetRows(SparkSession spark, String file, String defaultStory,
-      ArticleRules.BadDate badDate) {
+  private static JavaRDD<Row> parquetRows(
+      SparkSession spark, String file, String defaultStory, ArticleRules.BadDate badDate) {
     String shown = displayPath(file);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> df;
     try {
       df = spark.read().parquet(file);
       if (df.isEmpty()) {
-        return jsc.parallelize(List.of(toRow(RawRecord.unreadable(shown, "file", Reasons.EMPTY_FILE,
-            "Parquet file has no rows", ""), 0, defaultStory, badDate)));
+        return jsc.parallelize(
+            List.of(
+                toRow(
+                    RawRecord.unreadable(
+                        shown, "file", Reasons.EMPTY_FILE, "Parquet file has no rows", ""),
+                    0,
+                    defaultStory,
+                    badDate)));
       }
     } catch (Exception e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      return jsc.parallelize(List.of(toRow(RawRecord.unreadable(shown, "file",
-          Reasons.UNREADABLE_FILE, "not a readable Parquet file: " + msg, ""), 0, defaultStory, badDate)));
+      String msg =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      return jsc.parallelize(
+          List.of(
+              toRow(
+                  RawRecord.unreadable(
+                      shown,
+                      "file",
+                      Reasons.UNREADABLE_FILE,
+                      "not a readable Parquet file: " + msg,
+                      ""),
+                  0,
+                  defaultStory,
+                  badDate)));
     }
     String[] names = df.columns();
-    Dataset<Row> asText = df.select(Arrays.stream(names).map(n -> col("`" + n + "`").cast("string").as(n))
-        .toArray(org.apache.spark.sql.Column[]::new));
-    return asText.javaRDD().zipWithIndex().map(t -> {
-      Row r = t._1();
-      Map<String, String> fields = new TreeMap<>();
-      for (int i = 0; i < names.length; i++) {
-        if (!r.isNullAt(i)) {
-          fields.put(names[i], r.getString(i));
-        }
-      }
-      String ref = "row " + (t._2() + 1);
-      String excerpt = RecordReader.excerpt(fields.toString());
-      return toRow(RawRecord.ok(shown, ref, fields, excerpt), t._2(), defaultStory, badDate);
-    });
+    Dataset<Row> asText =
+        df.select(
+            Arrays.stream(names)
+                .map(n -> col("`" + n + "`").cast("string").as(n))
+                .toArray(org.apache.spark.sql.Column[]::new));
+    return asText
+        .javaRDD()
+        .zipWithIndex()
+        .map(
+            t -> {
+              Row r = t._1();
+              Map<String, String> fields = new TreeMap<>();
+              for (int i = 0; i < names.length; i++) {
+                if (!r.isNullAt(i)) {
+                  fields.put(names[i], r.getString(i));
+                }
+              }
+              String ref = "row " + (t._2() + 1);
+              String excerpt = RecordReader.excerpt(fields.toString());
+              return toRow(
+                  RawRecord.ok(shown, ref, fields, excerpt), t._2(), defaultStory, badDate);
+            });
   }
 
   /** The checked row of one raw record. */
@@ -185,13 +235,14 @@ public final class IngestJob {
     row[IngestSchemas.RECORD_REF] = rec.recordRef();
     row[IngestSchemas.RECORD_INDEX] = index;
     row[IngestSchemas.EXTRA_JSON] = c.extraJson();
-    row[IngestSchemas.WARNINGS] = scala.collection.JavaConverters.asScalaBuffer(c.warnings())
-        .toList();
+    row[IngestSchemas.WARNINGS] =
+        scala.collection.JavaConverters.asScalaBuffer(c.warnings()).toList();
     return RowFactory.create(row);
   }
 
   /** A checked row of a rejected record: the reject columns, n_chars and n_words 0. */
-  private static Row rejectRow(RawRecord rec, long index, String code, String reason, String source) {
+  private static Row rejectRow(
+      RawRecord rec, long index, String code, String reason, String source) {
     Object[] row = new Object[IngestSchemas.CHECKED.size()];
     row[IngestSchemas.SOURCE] = source;
     row[IngestSchemas.N_CHARS] = 0L;
@@ -207,36 +258,65 @@ public final class IngestJob {
   }
 
   /**
-   * Splits checked rows into {articles, rejects}: a second record with an article_id already
-   * seen (same source and url) is rejected, naming the first; exact text duplicates are marked.
+   * Splits checked rows into {articles, rejects}: a second record with an article_id already seen
+   * (same source and url) is rejected, naming the first; exact text duplicates are marked.
    */
   @SuppressWarnings("unchecked")
   static Dataset<Row>[] split(Dataset<Row> checked) {
     Dataset<Row> ok = checked.filter(col(RejectsColumns.REASON_CODE).isNull());
-    WindowSpec byId = Window.partitionBy(ArticlesColumns.ARTICLE_ID).orderBy(ArticlesColumns.INPUT_FILE, ArticlesColumns.RECORD_INDEX);
-    Dataset<Row> ranked = ok
-        .withColumn("_n", row_number().over(byId))
-        .withColumn("_first_ref", first(concat(col(ArticlesColumns.INPUT_FILE), lit(" "), col(ArticlesColumns.RECORD_REF))).over(byId));
+    WindowSpec byId =
+        Window.partitionBy(ArticlesColumns.ARTICLE_ID)
+            .orderBy(ArticlesColumns.INPUT_FILE, ArticlesColumns.RECORD_INDEX);
+    Dataset<Row> ranked =
+        ok.withColumn("_n", row_number().over(byId))
+            .withColumn(
+                "_first_ref",
+                first(
+                        concat(
+                            col(ArticlesColumns.INPUT_FILE),
+                            lit(" "),
+                            col(ArticlesColumns.RECORD_REF)))
+                    .over(byId));
     Dataset<Row> unique = ranked.filter(col("_n").equalTo(1));
-    Dataset<Row> idClash = ranked.filter(col("_n").gt(1))
-        .withColumn(RejectsColumns.REASON_CODE, lit(Reasons.DUPLICATE_ARTICLE_ID))
-        .withColumn(RejectsColumns.REASON, concat(lit("same source and url as the record accepted from "),
-            col("_first_ref")))
-        .withColumn(RejectsColumns.RAW_EXCERPT, col(ArticlesColumns.TEXT).substr(1, RecordReader.EXCERPT_BYTES / 4));
-    WindowSpec byText = Window.partitionBy(ArticlesColumns.CONTENT_SHA256)
-        .orderBy(col(ArticlesColumns.PUBLISHED_AT).asc_nulls_last(), col(ArticlesColumns.ARTICLE_ID));
-    Dataset<Row> articles = unique
-        .withColumn("_canonical", first(ArticlesColumns.ARTICLE_ID).over(byText))
-        .withColumn(ArticlesColumns.DUPLICATE_OF, when(col("_canonical").notEqual(col(ArticlesColumns.ARTICLE_ID)),
-            col("_canonical")))
-        .select(Arrays.stream(ArticlesColumns.SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new));
+    Dataset<Row> idClash =
+        ranked
+            .filter(col("_n").gt(1))
+            .withColumn(RejectsColumns.REASON_CODE, lit(Reasons.DUPLICATE_ARTICLE_ID))
+            .withColumn(
+                RejectsColumns.REASON,
+                concat(lit("same source and url as the record accepted from "), col("_first_ref")))
+            .withColumn(
+                RejectsColumns.RAW_EXCERPT,
+                col(ArticlesColumns.TEXT).substr(1, RecordReader.EXCERPT_BYTES / 4));
+    WindowSpec byText =
+        Window.partitionBy(ArticlesColumns.CONTENT_SHA256)
+            .orderBy(
+                col(ArticlesColumns.PUBLISHED_AT).asc_nulls_last(),
+                col(ArticlesColumns.ARTICLE_ID));
+    Dataset<Row> articles =
+        unique
+            .withColumn("_canonical", first(ArticlesColumns.ARTICLE_ID).over(byText))
+            .withColumn(
+                ArticlesColumns.DUPLICATE_OF,
+                when(
+                    col("_canonical").notEqual(col(ArticlesColumns.ARTICLE_ID)), col("_canonical")))
+            .select(
+                Arrays.stream(ArticlesColumns.SCHEMA.fieldNames())
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new));
     String[] rejectCols = RejectsColumns.SCHEMA.fieldNames();
-    Dataset<Row> rejects = checked.filter(col(RejectsColumns.REASON_CODE).isNotNull())
-        .select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new))
-        .unionByName(idClash.select(Arrays.stream(rejectCols).map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new)));
+    Dataset<Row> rejects =
+        checked
+            .filter(col(RejectsColumns.REASON_CODE).isNotNull())
+            .select(
+                Arrays.stream(rejectCols)
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .unionByName(
+                idClash.select(
+                    Arrays.stream(rejectCols)
+                        .map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new)));
     return new Dataset[] {articles, rejects};
   }
 
@@ -284,7 +364,10 @@ public final class IngestJob {
         }
       }
       String upper = name.toUpperCase(Locale.ROOT);
-      if (hiddenDir || name.startsWith(".") || name.startsWith("_") || upper.startsWith("README")
+      if (hiddenDir
+          || name.startsWith(".")
+          || name.startsWith("_")
+          || upper.startsWith("README")
           || upper.startsWith("LICENSE")) {
         skipped.add(displayPath(file.toString()));
         return;

@@ -17,15 +17,18 @@ final class IngestSchemas {
   private IngestSchemas() {}
 
   /** Articles columns plus the reject reason: one row per input record, before the split. */
-  static final StructType CHECKED = new StructType(Arrays.stream(ArticlesColumns.SCHEMA.fields())
-      .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
-      .toArray(StructField[]::new))
-      .add(RejectsColumns.REASON_CODE, StringType)
-      .add(RejectsColumns.REASON, StringType)
-      .add(RejectsColumns.RAW_EXCERPT, StringType);
+  static final StructType CHECKED =
+      new StructType(
+              Arrays.stream(ArticlesColumns.SCHEMA.fields())
+                  .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
+                  .toArray(StructField[]::new))
+          .add(RejectsColumns.REASON_CODE, StringType)
+          .add(RejectsColumns.REASON, StringType)
+          .add(RejectsColumns.RAW_EXCERPT, StringType);
 
   /** Positions in a row of {@link #CHECKED}. */
   static final int ARTICLE_ID = CHECKED.fieldIndex(ArticlesColumns.ARTICLE_ID);
+
   static final int RECORD_ID = CHECKED.fieldIndex(ArticlesColumns.RECORD_ID);
   static final int STORY = CHECKED.fieldIndex(ArticlesColumns.STORY);
   static final int SOURCE = CHECKED.fieldIndex(ArticlesColumns.SOURCE);

@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** Input formats, told apart by file extension; a trailing {@code .gz} means gzip-compressed. */
 public enum InputFormat {
-  JSONL, JSON, CSV, TEXT, HTML, PARQUET, UNKNOWN;
+  JSONL,
+  JSON,
+  CSV,
+  TEXT,
+  HTML,
+  PARQUET,
+  UNKNOWN;
 
   /** The format of a file name ({@code a.jsonl.gz} is JSONL). */
   public static InputFormat of(String fileName) {

@@ -14,8 +14,14 @@ import java.util.Map;
  * @param reason human-readable reason when unreadable, else null
  * @param rawExcerpt the start of the raw input, for rejects
  */
-public record RawRecord(String inputFile, String recordRef, Map<String, String> fields,
-    String reasonCode, String reason, String rawExcerpt) implements Serializable {
+public record RawRecord(
+    String inputFile,
+    String recordRef,
+    Map<String, String> fields,
+    String reasonCode,
+    String reason,
+    String rawExcerpt)
+    implements Serializable {
 
   static RawRecord ok(String file, String ref, Map<String, String> fields, String raw) {
     return new RawRecord(file, ref, fields, null, null, raw);

@@ -21,20 +21,26 @@ public final class AnnotateJob {
   public record Result(long articles, long sentences) {}
 
   /**
-   * The sentences of the non-duplicate articles (all articles if configured), unpublished, in
-   * the table's order: articles are range-partitioned and sorted by article_id into
-   * {@code slices} partitions and annotated in that order, so each partition's sentences come
-   * sorted by (article_id, sentence_idx) and partitions hold consecutive key ranges, as
-   * {@link Warehouse#publishOrdered} needs.
+   * The sentences of the non-duplicate articles (all articles if configured), unpublished, in the
+   * table's order: articles are range-partitioned and sorted by article_id into {@code slices}
+   * partitions and annotated in that order, so each partition's sentences come sorted by
+   * (article_id, sentence_idx) and partitions hold consecutive key ranges, as {@link
+   * Warehouse#publishOrdered} needs.
    */
-  public static Dataset<Row> sentences(SparkSession spark, Dataset<Row> articles,
-      SentenceAnnotator annotator, boolean includeDuplicates, int slices) {
-    Dataset<Row> input = (includeDuplicates ? articles
-            : articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNull()))
-        .select(SentenceAnnotator.INPUT.stream().map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new))
-        .repartitionByRange(slices, col(ArticlesColumns.ARTICLE_ID))
-        .sortWithinPartitions(ArticlesColumns.ARTICLE_ID);
+  public static Dataset<Row> sentences(
+      SparkSession spark,
+      Dataset<Row> articles,
+      SentenceAnnotator annotator,
+      boolean includeDuplicates,
+      int slices) {
+    Dataset<Row> input =
+        (includeDuplicates ? articles : articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNull()))
+            .select(
+                SentenceAnnotator.INPUT.stream()
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .repartitionByRange(slices, col(ArticlesColumns.ARTICLE_ID))
+            .sortWithinPartitions(ArticlesColumns.ARTICLE_ID);
     JavaRDD<Row> rows = input.javaRDD().mapPartitions(annotator::annotatePartition);
     return spark.createDataFrame(rows, SentencesColumns.SCHEMA);
   }
@@ -52,21 +58,31 @@ public final class AnnotateJob {
   /** Most articles one annotate task takes (see {@link #slices}). */
   static final long ARTICLES_PER_SLICE = 5_000;
 
-  public static Result run(SparkSession spark, ParallaxConfig config, Warehouse warehouse,
-      String runId, NlpLexicons lexicons) {
+  public static Result run(
+      SparkSession spark,
+      ParallaxConfig config,
+      Warehouse warehouse,
+      String runId,
+      NlpLexicons lexicons) {
     spark.sparkContext().setJobDescription("annotate: build the Spark NLP pipeline");
     SentenceAnnotator annotator = SentenceAnnotator.build(spark, lexicons);
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, config.runDate());
     int slices = slices(spark.sparkContext().defaultParallelism(), articles.count());
-    spark.sparkContext().setJobDescription(
-        "annotate: sentences, themes, tone and stance markers, written as annotated");
-    Dataset<Row> sentences = sentences(spark, articles, annotator,
-        config.booleanValue(ConfigKeys.INCLUDE_DUPLICATES), slices);
+    spark
+        .sparkContext()
+        .setJobDescription(
+            "annotate: sentences, themes, tone and stance markers, written as annotated");
+    Dataset<Row> sentences =
+        sentences(
+            spark, articles, annotator, config.booleanValue(ConfigKeys.INCLUDE_DUPLICATES), slices);
     // annotated once, as the rows are written; nothing is persisted
     long n = warehouse.publishOrdered(Table.SENTENCES, config.runDate(), runId, sentences);
     spark.sparkContext().setJobDescription("annotate: count annotated articles");
-    long docs = warehouse.read(Table.SENTENCES, config.runDate())
-        .where(col(SentencesColumns.SENTENCE_IDX).equalTo(0)).count();
+    long docs =
+        warehouse
+            .read(Table.SENTENCES, config.runDate())
+            .where(col(SentencesColumns.SENTENCE_IDX).equalTo(0))
+            .count();
     return new Result(docs, n);
   }
 }

@@ -26,23 +26,32 @@ final class LexiconFiles {
       String resource = "/lexicons/" + builtinName;
       try (InputStream in = LexiconFiles.class.getResourceAsStream(resource)) {
         if (in == null) {
-          throw new ConfigException(key.name() + ": the built-in lexicon " + resource
-              + " is missing from the application jar; rebuild it");
+          throw new ConfigException(
+              key.name()
+                  + ": the built-in lexicon "
+                  + resource
+                  + " is missing from the application jar; rebuild it");
         }
-        return new Text("builtin:" + builtinName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return new Text(
+            "builtin:" + builtinName, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new ConfigException(key.name() + ": cannot read built-in " + resource + ": " + e.getMessage());
+        throw new ConfigException(
+            key.name() + ": cannot read built-in " + resource + ": " + e.getMessage());
       }
     }
     Path p = Path.of(value);
     if (!Files.isRegularFile(p)) {
-      throw new ConfigException(key.name() + ": lexicon file " + value
-          + " does not exist (set a path, or 'builtin' for the bundled copy)");
+      throw new ConfigException(
+          key.name()
+              + ": lexicon file "
+              + value
+              + " does not exist (set a path, or 'builtin' for the bundled copy)");
     }
     try {
       return new Text(value, Files.readString(p, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new ConfigException(key.name() + ": cannot read lexicon file " + value + ": " + e.getMessage());
+      throw new ConfigException(
+          key.name() + ": cannot read lexicon file " + value + ": " + e.getMessage());
     }
   }
 }

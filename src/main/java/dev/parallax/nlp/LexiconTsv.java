@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shared layout of the project's TSV lexicons: {@code #} comments (one of them
- * {@code # version: X}), blank lines, one header line starting with a fixed column name, then one
+ * The shared layout of the project's TSV lexicons: {@code #} comments (one of them {@code #
+ * version: X}), blank lines, one header line starting with a fixed column name, then one
  * tab-separated entry per line.
  *
  * @param version the declared version, or "unversioned"
@@ -19,8 +19,8 @@ record LexiconTsv(String version, List<Line> rows) {
   record Line(int number, String[] columns) {}
 
   /**
-   * Splits a lexicon's text; a missing or wrong header is a {@link ConfigException} naming the
-   * file and line.
+   * Splits a lexicon's text; a missing or wrong header is a {@link ConfigException} naming the file
+   * and line.
    *
    * @param kind what the file is, for messages ("theme lexicon")
    * @param header the expected header line, e.g. "theme_id\tlabel\tframe\tphrases"
@@ -45,8 +45,11 @@ record LexiconTsv(String version, List<Line> rows) {
       if (!seenHeader) {
         String firstColumn = header.substring(0, header.indexOf('\t') + 1);
         if (!line.startsWith(firstColumn)) {
-          throw new ConfigException(where(kind, name, i + 1) + " should be the header '"
-              + header.replace("\t", "<TAB>") + "'");
+          throw new ConfigException(
+              where(kind, name, i + 1)
+                  + " should be the header '"
+                  + header.replace("\t", "<TAB>")
+                  + "'");
         }
         seenHeader = true;
         continue;

@@ -31,49 +31,59 @@ import scala.collection.Seq;
  * The Spark NLP adapter, and the only class that touches Spark NLP's Scala types.
  *
  * <p>Annotators, all Spark NLP's, built from parameters (no fitting pass, no download):
- * DocumentAssembler → SentenceDetector (custom bounds: sentence-final punctuation not after a
- * known abbreviation, and paragraph breaks) → Tokenizer (splits em/en dashes and hyphens, peels
- * quotes and punctuation, keeps U.S., Mr., Feb. whole) → Normalizer (lowercase; possessive 's and
+ * DocumentAssembler → SentenceDetector (custom bounds: sentence-final punctuation not after a known
+ * abbreviation, and paragraph breaks) → Tokenizer (splits em/en dashes and hyphens, peels quotes
+ * and punctuation, keeps U.S., Mr., Feb. whole) → Normalizer (lowercase; possessive 's and
  * punctuation removed) → Stemmer (Porter-style English) → TextMatcher over stems (the theme
  * phrases, stemmed by this same pipeline).
  *
- * <p>How they run. The document assembler and sentence detector run as a {@link LightPipeline}
- * over the text cut into pieces of about {@link #CHUNK_CHARS} characters at paragraph breaks and
+ * <p>How they run. The document assembler and sentence detector run as a {@link LightPipeline} over
+ * the text cut into pieces of about {@link #CHUNK_CHARS} characters at paragraph breaks and
  * sentence ends, the detector's own boundaries, so the cut changes no boundary (Spark NLP's
- * sentence detector takes time quadratic in the length of its input). The word-level annotators give a
- * word the same annotation wherever it stands: the Tokenizer splits a sentence at
- * {@link #TOKEN_TARGET} and treats each piece on its own, the Normalizer and Stemmer map one token
- * to one result. So each is called, through its own {@code annotate}, once per distinct piece or
- * token of a partition and the result is remembered ({@link Memo}): the output is exactly that of
- * the annotators chained in one pipeline (NlpEquivalenceTest checks this on every sample article
- * and a synthetic corpus), at a fraction of the cost, because news text repeats its words. The
+ * sentence detector takes time quadratic in the length of its input). The word-level annotators
+ * give a word the same annotation wherever it stands: the Tokenizer splits a sentence at {@link
+ * #TOKEN_TARGET} and treats each piece on its own, the Normalizer and Stemmer map one token to one
+ * result. So each is called, through its own {@code annotate}, once per distinct piece or token of
+ * a partition and the result is remembered ({@link Memo}): the output is exactly that of the
+ * annotators chained in one pipeline (NlpEquivalenceTest checks this on every sample article and a
+ * synthetic corpus), at a fraction of the cost, because news text repeats its words. The
  * TextMatcher runs on the stems of each sentence holding the first stem of some phrase (no other
  * sentence can match).
  *
- * <p>Building needs an active SparkSession (Spark NLP's features register with it), so it
- * happens on the driver and the object is shipped to executors by Java serialization.
+ * <p>Building needs an active SparkSession (Spark NLP's features register with it), so it happens
+ * on the driver and the object is shipped to executors by Java serialization.
  */
 public final class NlpPipeline implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  static final String ABBREVIATIONS = "Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Lt|Col|Sgt|Adm|Sen|Rep|Gov|Pres"
-      + "|Prof|Jr|Sr|Inc|Corp|Co|Ltd|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-      + "|U\\.S|U\\.K|U\\.N|E\\.U|e\\.g|i\\.e|a\\.m|p\\.m";
+  static final String ABBREVIATIONS =
+      "Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Lt|Col|Sgt|Adm|Sen|Rep|Gov|Pres"
+          + "|Prof|Jr|Sr|Inc|Corp|Co|Ltd|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+          + "|U\\.S|U\\.K|U\\.N|E\\.U|e\\.g|i\\.e|a\\.m|p\\.m";
+
   /**
    * Sentence-final punctuation (plus closing quotes) before a space and a capital or digit. The
    * leading {@code (?=[.!?])} changes no match; it lets the regex engine skip every position that
-   * is not punctuation before it tries the costly variable-length lookbehinds (35 times faster
-   * over news text).
+   * is not punctuation before it tries the costly variable-length lookbehinds (35 times faster over
+   * news text).
    */
-  static final String SENTENCE_END = "(?=[.!?])(?<!\\b(?:" + ABBREVIATIONS + "))(?<!\\b[A-Z])"
-      + "[.!?]+[\"”’)]*(?=\\s+[\"“‘(]?[A-Z0-9])";
+  static final String SENTENCE_END =
+      "(?=[.!?])(?<!\\b(?:"
+          + ABBREVIATIONS
+          + "))(?<!\\b[A-Z])"
+          + "[.!?]+[\"”’)]*(?=\\s+[\"“‘(]?[A-Z0-9])";
+
   static final String PARAGRAPH = "\\n\\s*\\n";
+
   /** The Tokenizer's target pattern: the pieces of text it splits into tokens. */
   static final String TOKEN_TARGET = "[^\\s—–\\-]+";
-  static final String[] TOKEN_EXCEPTIONS = {"U.S.", "U.K.", "U.N.", "E.U.", "Mr.", "Mrs.", "Ms.",
-      "Dr.", "St.", "No.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "Jr.", "Sr.", "Inc.", "Corp.",
-      "Co.", "Ltd.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-      "Dec.", "e.g.", "i.e.", "a.m.", "p.m."};
+
+  static final String[] TOKEN_EXCEPTIONS = {
+    "U.S.", "U.K.", "U.N.", "E.U.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "No.", "Gen.", "Sen.",
+    "Rep.", "Gov.", "Prof.", "Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "Jan.", "Feb.", "Mar.",
+    "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "e.g.", "i.e.", "a.m.", "p.m."
+  };
+
   /**
    * Text handed to the sentence detector in one piece: about this many characters, cut after a
    * paragraph break or sentence end ({@link #chunks}). Spark NLP's detector checks, at every
@@ -82,13 +92,16 @@ public final class NlpPipeline implements Serializable {
    * articles (4,500 characters on average) and 40% faster than 2,500-character pieces.
    */
   static final int CHUNK_CHARS = 1_000;
+
   /** A sentence longer than this (no sentence end for this long) is cut at a space. */
   static final int MAX_CHUNK_CHARS = 20_000;
+
   /** Distinct entries a memo holds before it starts over; bounds a task's memory. */
   static final int MEMO_ENTRIES = 200_000;
 
   /** A paragraph break, or a sentence end and the whitespace after it: where chunks may end. */
   private static final Pattern BREAK = Pattern.compile(PARAGRAPH + "|" + SENTENCE_END + "\\s+");
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final scala.collection.immutable.Map<String, String> NO_METADATA =
       scala.collection.immutable.Map$.MODULE$.empty();
@@ -99,14 +112,17 @@ public final class NlpPipeline implements Serializable {
   private final Stemmer stemmer;
   private final TextMatcherModel matcher;
   private transient LightPipeline light;
+
   /** First stems of the matcher's phrases: a sentence without one cannot match. */
   private final java.util.Set<String> firstStems;
+
   private transient Memo<String, Piece> pieces;
   private transient Memo<String, Word> wordsOf;
 
   private NlpPipeline(TextMatcherModel matcher, java.util.Set<String> firstStems) {
-    this.sentenceModel = new PipelineModel("parallax-sentences",
-        new Transformer[] {documentAssembler(), sentenceDetector()});
+    this.sentenceModel =
+        new PipelineModel(
+            "parallax-sentences", new Transformer[] {documentAssembler(), sentenceDetector()});
     this.tokenizer = tokenizer();
     this.normalizer = normalizer();
     this.stemmer = stemmer();
@@ -115,9 +131,17 @@ public final class NlpPipeline implements Serializable {
   }
 
   /** One sentence's annotations; token lists are aligned where noted. */
-  public record Sentence(int index, int begin, int end, String text, List<String> tokens,
-      List<String> normalized, List<String> stems, List<String> matchedStems,
-      List<String> matchedText, List<int[]> matchedSpans) {}
+  public record Sentence(
+      int index,
+      int begin,
+      int end,
+      String text,
+      List<String> tokens,
+      List<String> normalized,
+      List<String> stems,
+      List<String> matchedStems,
+      List<String> matchedText,
+      List<int[]> matchedSpans) {}
 
   /** The pipeline without the theme matcher: used to stem the phrases themselves. */
   static NlpPipeline base() {
@@ -157,11 +181,15 @@ public final class NlpPipeline implements Serializable {
   static TokenizerModel tokenizer() {
     Tokenizer tokenizer = new Tokenizer();
     tokenizer.setTargetPattern(TOKEN_TARGET);
-    tokenizer.setContextChars(new String[] {".", ",", ";", ":", "!", "?", "*", "(", ")", "\"",
-        "'", "“", "”", "‘", "’", "[", "]", "…"});
+    tokenizer.setContextChars(
+        new String[] {
+          ".", ",", ";", ":", "!", "?", "*", "(", ")", "\"", "'", "“", "”", "‘", "’", "[", "]", "…"
+        });
     // Spark NLP reads exceptions as regular expressions: quote them, or "i.e." matches "ime ".
-    tokenizer.setExceptions(Arrays.stream(TOKEN_EXCEPTIONS)
-        .map(e -> "(?<![\\p{L}.])" + Pattern.quote(e)).toArray(String[]::new));
+    tokenizer.setExceptions(
+        Arrays.stream(TOKEN_EXCEPTIONS)
+            .map(e -> "(?<![\\p{L}.])" + Pattern.quote(e))
+            .toArray(String[]::new));
     TokenizerModel tokens = tokenizer.train(null, Option.empty());
     tokens.setInputCols(new String[] {"sentence"});
     tokens.setOutputCol("token");
@@ -225,11 +253,10 @@ public final class NlpPipeline implements Serializable {
   /**
    * Chunk boundaries of a text: {@code [0, b1, ..., text.length()]}. A chunk ends at the last
    * paragraph break or sentence end (with the whitespace after it) within {@code target}
-   * characters; failing that, at the first one within {@code max}; failing that (a run of
-   * {@code max} characters without a sentence end), after the last whitespace within {@code max},
-   * or the next one. The sentence detector then never sees more than about {@code target}
-   * characters at once unless a sentence is longer, and never splits a sentence shorter than
-   * {@code max}.
+   * characters; failing that, at the first one within {@code max}; failing that (a run of {@code
+   * max} characters without a sentence end), after the last whitespace within {@code max}, or the
+   * next one. The sentence detector then never sees more than about {@code target} characters at
+   * once unless a sentence is longer, and never splits a sentence shorter than {@code max}.
    */
   static int[] chunks(String text, int target, int max) {
     List<Integer> bounds = new ArrayList<>();
@@ -288,8 +315,8 @@ public final class NlpPipeline implements Serializable {
   }
 
   /**
-   * A tokenised piece of text: tokens, their offsets in the piece, and each token's normalised
-   * form and stem, looked up once when the piece is first seen.
+   * A tokenised piece of text: tokens, their offsets in the piece, and each token's normalised form
+   * and stem, looked up once when the piece is first seen.
    */
   @SuppressWarnings("ArrayRecordComponent") // a hot-path memo value, never compared or hashed
   private record Piece(String[] tokens, int[] begins, Word[] words) {}
@@ -364,14 +391,24 @@ public final class NlpPipeline implements Serializable {
         matchSpans.add(new int[] {a.begin(), a.end()});
       }
     }
-    return new Sentence(index, begin, end, result.strip(), tokens, normal, stems, matchStems,
-        matchText, matchSpans);
+    return new Sentence(
+        index,
+        begin,
+        end,
+        result.strip(),
+        tokens,
+        normal,
+        stems,
+        matchStems,
+        matchText,
+        matchSpans);
   }
 
   /** The Tokenizer on one piece (no whitespace, no dash) as its own sentence. */
   private Piece tokenize(String raw) {
-    List<Annotation> out = JavaConverters.seqAsJavaList(
-        tokenizer.annotate(seq(List.of(annotation("document", 0, raw.length() - 1, raw)))));
+    List<Annotation> out =
+        JavaConverters.seqAsJavaList(
+            tokenizer.annotate(seq(List.of(annotation("document", 0, raw.length() - 1, raw)))));
     List<String> tokens = new ArrayList<>(out.size());
     List<Integer> begins = new ArrayList<>(out.size());
     for (Annotation a : out) {
@@ -384,13 +421,15 @@ public final class NlpPipeline implements Serializable {
     for (int t = 0; t < words.length; t++) {
       words[t] = wordsOf.get(tokens.get(t), this::word);
     }
-    return new Piece(tokens.toArray(new String[0]),
-        begins.stream().mapToInt(Integer::intValue).toArray(), words);
+    return new Piece(
+        tokens.toArray(new String[0]),
+        begins.stream().mapToInt(Integer::intValue).toArray(),
+        words);
   }
 
   /**
-   * A token's normalised form (empty when the Normalizer drops it), that form's stem, and
-   * whether the stem begins one of the matcher's phrases.
+   * A token's normalised form (empty when the Normalizer drops it), that form's stem, and whether
+   * the stem begins one of the matcher's phrases.
    */
   private record Word(String normal, String stem, boolean firstStem) {}
 
@@ -402,20 +441,27 @@ public final class NlpPipeline implements Serializable {
 
   /** Characters of the Tokenizer's target pattern {@link #TOKEN_TARGET}: not \s, not a dash. */
   static boolean isTargetChar(char c) {
-    return !(c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-        || c == '—' || c == '–' || c == '-');
+    return !(c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r'
+        || c == '—'
+        || c == '–'
+        || c == '-');
   }
 
   /** The Normalizer on one token; empty when it drops the token. */
   private String normalize(String token) {
-    return single(normalizer.annotate(seq(List.of(annotation("token", 0, token.length() - 1,
-        token)))));
+    return single(
+        normalizer.annotate(seq(List.of(annotation("token", 0, token.length() - 1, token)))));
   }
 
   /** The Stemmer on one normalised token. */
   private String stem(String normal) {
-    return single(stemmer.annotate(seq(List.of(annotation("token", 0, normal.length() - 1,
-        normal)))));
+    return single(
+        stemmer.annotate(seq(List.of(annotation("token", 0, normal.length() - 1, normal)))));
   }
 
   private static String single(Seq<Annotation> out) {

@@ -19,13 +19,18 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Turns articles into sentence rows: the Spark NLP pipeline ({@link NlpPipeline}, Java-serialized
- * with this object, one copy per task), theme matches mapped back to theme ids, tone from
- * {@link ToneScorer} on the sentence's tokens, and stance-marker counts.
+ * with this object, one copy per task), theme matches mapped back to theme ids, tone from {@link
+ * ToneScorer} on the sentence's tokens, and stance-marker counts.
  */
 public final class SentenceAnnotator implements Serializable {
   /** Columns of the articles table an article row handed to {@link #annotatePartition} holds. */
-  static final List<String> INPUT = List.of(ArticlesColumns.ARTICLE_ID, ArticlesColumns.STORY,
-      ArticlesColumns.SOURCE, ArticlesColumns.PUBLISHED_AT, ArticlesColumns.TEXT);
+  static final List<String> INPUT =
+      List.of(
+          ArticlesColumns.ARTICLE_ID,
+          ArticlesColumns.STORY,
+          ArticlesColumns.SOURCE,
+          ArticlesColumns.PUBLISHED_AT,
+          ArticlesColumns.TEXT);
 
   private static final int ARTICLE_ID_AT = INPUT.indexOf(ArticlesColumns.ARTICLE_ID);
   private static final int STORY_AT = INPUT.indexOf(ArticlesColumns.STORY);
@@ -36,17 +41,22 @@ public final class SentenceAnnotator implements Serializable {
   /**
    * Shipped to executors by Java serialization inside this object, as Spark NLP ships its own
    * annotators. A Spark broadcast would go through Kryo, which rebuilds annotators by calling
-   * constructors that need a SparkSession, and fails on executors; this driver-side copy also
-   * keeps the annotators' own feature broadcasts alive for the whole job.
+   * constructors that need a SparkSession, and fails on executors; this driver-side copy also keeps
+   * the annotators' own feature broadcasts alive for the whole job.
    */
   private final NlpPipeline model;
+
   private final Map<String, List<String>> themesByStems;
   private final Map<String, String> frameByTheme;
   private final ToneScorer tone;
   private final StanceMarkers stance;
 
-  private SentenceAnnotator(NlpPipeline model, Map<String, List<String>> themesByStems,
-      Map<String, String> frameByTheme, ToneScorer tone, StanceMarkers stance) {
+  private SentenceAnnotator(
+      NlpPipeline model,
+      Map<String, List<String>> themesByStems,
+      Map<String, String> frameByTheme,
+      ToneScorer tone,
+      StanceMarkers stance) {
     this.model = model;
     this.themesByStems = themesByStems;
     this.frameByTheme = frameByTheme;
@@ -58,12 +68,18 @@ public final class SentenceAnnotator implements Serializable {
   public static SentenceAnnotator build(SparkSession spark, NlpLexicons lexicons) {
     PhraseIndex index = PhraseIndex.of(lexicons.themes());
     NlpPipeline full = NlpPipeline.withMatcher(index.stemPhrases());
-    return new SentenceAnnotator(full, index.themesByStems(), index.frameByTheme(),
-        new ToneScorer(lexicons.tone()), lexicons.stance());
+    return new SentenceAnnotator(
+        full,
+        index.themesByStems(),
+        index.frameByTheme(),
+        new ToneScorer(lexicons.tone()),
+        lexicons.stance());
   }
 
   /** Theme phrases stemmed by the pipeline itself, so text and phrases are processed alike. */
-  record PhraseIndex(List<String[]> stemPhrases, Map<String, List<String>> themesByStems,
+  record PhraseIndex(
+      List<String[]> stemPhrases,
+      Map<String, List<String>> themesByStems,
       Map<String, String> frameByTheme) {
     static PhraseIndex of(ThemeTaxonomy taxonomy) {
       NlpPipeline base = NlpPipeline.base();
@@ -93,9 +109,8 @@ public final class SentenceAnnotator implements Serializable {
 
   /**
    * One row of the sentences table ({@link SentencesColumns#SCHEMA}) per sentence of each article
-   * row (columns {@link #INPUT}).
-   * Lazy: holds one article's sentences at a time, so a partition's memory does not grow with its
-   * number of articles.
+   * row (columns {@link #INPUT}). Lazy: holds one article's sentences at a time, so a partition's
+   * memory does not grow with its number of articles.
    */
   public Iterator<Row> annotatePartition(Iterator<Row> articles) {
     return new Iterator<>() {
@@ -169,16 +184,16 @@ public final class SentenceAnnotator implements Serializable {
   /**
    * True when match {@code i} lies strictly inside a longer match of a theme of the same layer
    * (story themes, or the general {@code frame_*} themes) and {@code themeId} is not among that
-   * longer match's themes: "defense investments" counts for defence spending, not for
-   * investment. The two layers are matched independently.
+   * longer match's themes: "defense investments" counts for defence spending, not for investment.
+   * The two layers are matched independently.
    */
   private boolean insideLongerMatch(NlpPipeline.Sentence s, int i, String themeId) {
     int[] span = s.matchedSpans().get(i);
     boolean frameLayer = ThemeIds.isFrame(themeId);
     for (int j = 0; j < s.matchedSpans().size(); j++) {
       int[] other = s.matchedSpans().get(j);
-      boolean contains = other[0] <= span[0] && other[1] >= span[1]
-          && other[1] - other[0] > span[1] - span[0];
+      boolean contains =
+          other[0] <= span[0] && other[1] >= span[1] && other[1] - other[0] > span[1] - span[0];
       if (!contains) {
         continue;
       }

@@ -15,14 +15,17 @@ import java.util.Set;
  * matched on lowercased surface tokens, longest match first, without overlaps.
  *
  * <p>Two guards against the commonest false positives in news: a capitalised single-word marker
- * that is not the sentence's first token is a name, not a marker ("in May", "Will Smith"); and
- * the all-capitals token "US" is the country, never the pronoun.
+ * that is not the sentence's first token is a name, not a marker ("in May", "Will Smith"); and the
+ * all-capitals token "US" is the country, never the pronoun.
  */
 public final class StanceMarkers implements Serializable {
   /** Marker categories, in the order of {@link #count}'s result. */
-  public static final List<String> CATEGORIES = List.of("hedge", "booster", "attitude", "self_mention");
+  public static final List<String> CATEGORIES =
+      List.of("hedge", "booster", "attitude", "self_mention");
+
   /** Positions in {@link #count}'s result. */
   static final int HEDGES = CATEGORIES.indexOf("hedge");
+
   static final int BOOSTERS = CATEGORIES.indexOf("booster");
   static final int ATTITUDE = CATEGORIES.indexOf("attitude");
   static final int SELF_MENTIONS = CATEGORIES.indexOf("self_mention");
@@ -42,7 +45,9 @@ public final class StanceMarkers implements Serializable {
     return version;
   }
 
-  /** Parses the TSV (category, marker, note); problems are {@link ConfigException}s with the line. */
+  /**
+   * Parses the TSV (category, marker, note); problems are {@link ConfigException}s with the line.
+   */
   public static StanceMarkers parse(String name, String content) {
     LexiconTsv tsv = LexiconTsv.parse("stance lexicon", name, content, "category\tmarker\tnote");
     Map<String, List<Entry>> map = new HashMap<>();
@@ -51,11 +56,13 @@ public final class StanceMarkers implements Serializable {
       String where = LexiconTsv.where("stance lexicon", name, row.number());
       String[] cols = row.columns();
       if (cols.length < 2 || cols.length > 3) {
-        throw new ConfigException(where + " has " + cols.length + " columns, expected 3 (category, marker, note)");
+        throw new ConfigException(
+            where + " has " + cols.length + " columns, expected 3 (category, marker, note)");
       }
       int cat = CATEGORIES.indexOf(cols[0].strip());
       if (cat < 0) {
-        throw new ConfigException(where + ": category '" + cols[0].strip() + "' is not one of " + CATEGORIES);
+        throw new ConfigException(
+            where + ": category '" + cols[0].strip() + "' is not one of " + CATEGORIES);
       }
       String[] toks = tokens(cols[1]);
       if (toks.length == 0) {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores free text with exactly the tokenizer and scorer of the annotate stage, outside any
- * Spark job: the pipeline runs in the calling thread.
+ * Scores free text with exactly the tokenizer and scorer of the annotate stage, outside any Spark
+ * job: the pipeline runs in the calling thread.
  */
 public final class ToneTool {
   private final NlpPipeline pipeline;

@@ -37,8 +37,12 @@ final class Blocks {
   }
 
   static void howTo(HtmlBuilder h, String authoredHtml) {
-    h.open("div", "class", "howto").element("b", "How to read this.", "class", "howto-title")
-        .text(" ").markup(authoredHtml).close("div").nl();
+    h.open("div", "class", "howto")
+        .element("b", "How to read this.", "class", "howto-title")
+        .text(" ")
+        .markup(authoredHtml)
+        .close("div")
+        .nl();
   }
 
   /** A paragraph of class {@code cls} holding text. */
@@ -47,20 +51,22 @@ final class Blocks {
   }
 
   static void stat(HtmlBuilder h, long v, String label) {
-    h.open("div", "class", "stat").element("b", Html.count(v)).element("span", label)
-        .close("div").nl();
+    h.open("div", "class", "stat")
+        .element("b", Html.count(v))
+        .element("span", label)
+        .close("div")
+        .nl();
   }
 
   /**
-   * A table. {@code kinds} has one letter per column: {@code n} number (right-aligned), {@code k}
-   * a key such as a source name (kept on one line), {@code t} text (wraps).
+   * A table. {@code kinds} has one letter per column: {@code n} number (right-aligned), {@code k} a
+   * key such as a source name (kept on one line), {@code t} text (wraps).
    *
    * @param name the table's {@code data-table} value
    */
-  static void table(HtmlBuilder h, String name, List<String> head, String kinds,
-      List<Cell[]> rows) {
-    h.open("div", "class", "table").open("table", "data-table", name).nl().open("thead")
-        .open("tr");
+  static void table(
+      HtmlBuilder h, String name, List<String> head, String kinds, List<Cell[]> rows) {
+    h.open("div", "class", "table").open("table", "data-table", name).nl().open("thead").open("tr");
     for (int i = 0; i < head.size(); i++) {
       if (kinds.charAt(i) == 'n') {
         h.element("th", head.get(i), "class", "num");

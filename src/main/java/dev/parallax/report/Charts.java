@@ -44,10 +44,10 @@ import org.jfree.svg.SVGUtils;
 import org.jfree.svg.ViewBox;
 
 /**
- * The report's charts: JFreeChart charts drawn onto JFreeSVG's {@link SVGGraphics2D}, each
- * returned as one inline {@code <svg>} element with a {@code <title>}. All text, rotated labels
- * included, is drawn as SVG {@code <text>}, which JFreeSVG XML-escapes, so corpus strings
- * (sources, terms, theme labels) cannot open markup.
+ * The report's charts: JFreeChart charts drawn onto JFreeSVG's {@link SVGGraphics2D}, each returned
+ * as one inline {@code <svg>} element with a {@code <title>}. All text, rotated labels included, is
+ * drawn as SVG {@code <text>}, which JFreeSVG XML-escapes, so corpus strings (sources, terms, theme
+ * labels) cannot open markup.
  *
  * <p>Every element id inside a chart's SVG (its clip paths) starts with the chart's id, so many
  * charts can share one HTML page. Output is deterministic: the same spec gives the same SVG text.
@@ -69,23 +69,34 @@ final class Charts {
   private static final Color GRID = new Color(0xD5, 0xDA, 0xE1);
   private static final Color INTERVAL = new Color(0x7B, 0x86, 0x94);
   private static final Color AXIS = new Color(0x5F, 0x6B, 0x7A);
+
   /** Height of one forest-plot row, in pixels. */
   private static final int ROW = 30;
+
   /** Height of one bar-chart row, in pixels. */
   private static final int BAR_ROW = 24;
+
   /** Approximate width of one character of a 12 px label, in pixels. */
   private static final double CHAR = 6.6;
 
   /**
-   * A heatmap: {@code values[r][c]} is the cell of row {@code r} (top to bottom) and column
-   * {@code c} (left to right), NaN for no value, coloured by {@code palette};
-   * {@code text[r][c]} is printed in the cell (null: nothing), in dark or white ink, whichever
-   * reads better on the cell. A legend strip above shows the palette from its lower to its upper
-   * bound, with round ticks (signed when the palette goes below 0).
+   * A heatmap: {@code values[r][c]} is the cell of row {@code r} (top to bottom) and column {@code
+   * c} (left to right), NaN for no value, coloured by {@code palette}; {@code text[r][c]} is
+   * printed in the cell (null: nothing), in dark or white ink, whichever reads better on the cell.
+   * A legend strip above shows the palette from its lower to its upper bound, with round ticks
+   * (signed when the palette goes below 0).
    */
-  @SuppressWarnings("ArrayRecordComponent") // built once per chart and drawn; never compared or hashed
-  record Heatmap(String id, String title, List<String> rows, List<String> columns,
-      double[][] values, String[][] text, Palette palette, String legendLabel) {
+  @SuppressWarnings(
+      "ArrayRecordComponent") // built once per chart and drawn; never compared or hashed
+  record Heatmap(
+      String id,
+      String title,
+      List<String> rows,
+      List<String> columns,
+      double[][] values,
+      String[][] text,
+      Palette palette,
+      String legendLabel) {
 
     String svg() {
       XYPlot plot = new XYPlot();
@@ -129,9 +140,10 @@ final class Charts {
       JFreeChart chart = chart(plot);
       double legendWidth = Math.max(260, Math.min(460, 60.0 * columns.size()));
       NumberAxis scale = new NumberAxis(legendLabel);
-      scale.setTickUnit(new NumberTickUnit(niceStep(palette.getUpperBound()
-              - palette.getLowerBound(), (int) (legendWidth / 55)),
-          format(palette.getLowerBound() < 0 ? "+0.0#;−0.0#" : "0.##")));
+      scale.setTickUnit(
+          new NumberTickUnit(
+              niceStep(palette.getUpperBound() - palette.getLowerBound(), (int) (legendWidth / 55)),
+              format(palette.getLowerBound() < 0 ? "+0.0#;−0.0#" : "0.##")));
       axisStyle(scale);
       scale.setTickLabelFont(SMALL);
       PaintScaleLegend legend = new PaintScaleLegend(palette, scale);
@@ -157,11 +169,18 @@ final class Charts {
   /**
    * A forest plot: one row per interval, top to bottom in list order, a dot at the estimate and a
    * thin bar over the interval, on a value axis from {@code lower} to {@code upper} (ticks every
-   * {@code tick}, signed) with a line at 0. Dots are filled with the interval's colour and
-   * outlined in dark ink, so white dots show. Long labels wrap onto two lines.
+   * {@code tick}, signed) with a line at 0. Dots are filled with the interval's colour and outlined
+   * in dark ink, so white dots show. Long labels wrap onto two lines.
    */
-  record Forest(String id, String title, List<Interval> items, String valueLabel, double lower,
-      double upper, double tick, int width) {
+  record Forest(
+      String id,
+      String title,
+      List<Interval> items,
+      String valueLabel,
+      double lower,
+      double upper,
+      double tick,
+      int width) {
 
     String svg() {
       Comparable<?>[] labels = items.stream().map(Interval::label).toArray(Comparable[]::new);
@@ -173,11 +192,11 @@ final class Charts {
         boolean hasCi = Double.isFinite(it.low()) && Double.isFinite(it.high());
         lows[0][i] = hasCi ? it.low() : null;
         highs[0][i] = hasCi ? it.high() : null;
-        points.addValue(Double.isFinite(it.estimate()) ? it.estimate() : null, "estimate",
-            it.label());
+        points.addValue(
+            Double.isFinite(it.estimate()) ? it.estimate() : null, "estimate", it.label());
       }
-      DefaultIntervalCategoryDataset intervals = new DefaultIntervalCategoryDataset(
-          new Comparable<?>[] {"interval"}, labels, lows, highs);
+      DefaultIntervalCategoryDataset intervals =
+          new DefaultIntervalCategoryDataset(new Comparable<?>[] {"interval"}, labels, lows, highs);
       IntervalBarRenderer bars = new IntervalBarRenderer();
       bars.setBarPainter(new StandardBarPainter());
       bars.setShadowVisible(false);
@@ -185,12 +204,13 @@ final class Charts {
       bars.setMaximumBarWidth(5.0 / (ROW * Math.max(1, items.size())));
       bars.setDrawBarOutline(false);
       List<Color> colors = items.stream().map(Interval::color).toList();
-      LineAndShapeRenderer dots = new LineAndShapeRenderer(false, true) {
-        @Override
-        public Paint getItemPaint(int row, int column) {
-          return colors.get(column);
-        }
-      };
+      LineAndShapeRenderer dots =
+          new LineAndShapeRenderer(false, true) {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+              return colors.get(column);
+            }
+          };
       dots.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
       dots.setUseOutlinePaint(true);
       dots.setDrawOutlines(true);
@@ -228,8 +248,14 @@ final class Charts {
    * Horizontal bars, top to bottom in list order, each labelled with its value (1 decimal), on a
    * value axis from min(0, smallest value) to at least {@code axisMax}.
    */
-  record Bars(String id, String title, List<Bar> items, String valueLabel, Color color,
-      double axisMax, int width) {
+  record Bars(
+      String id,
+      String title,
+      List<Bar> items,
+      String valueLabel,
+      Color color,
+      double axisMax,
+      int width) {
 
     String svg() {
       DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -245,13 +271,13 @@ final class Charts {
       renderer.setShadowVisible(false);
       renderer.setSeriesPaint(0, color);
       renderer.setDrawBarOutline(false);
-      renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-          format("0.0")));
+      renderer.setDefaultItemLabelGenerator(
+          new StandardCategoryItemLabelGenerator("{2}", format("0.0")));
       renderer.setDefaultItemLabelsVisible(true);
       renderer.setDefaultItemLabelFont(SMALL);
       renderer.setDefaultItemLabelPaint(Palette.INK);
-      renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(
-          ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+      renderer.setDefaultPositiveItemLabelPosition(
+          new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
       renderer.setItemLabelAnchorOffset(4);
       CategoryAxis cats = categories(0.4f);
       cats.setLowerMargin(0.02);
@@ -308,7 +334,9 @@ final class Charts {
     return a;
   }
 
-  /** The smallest step of 1, 2, 2.5 or 5 times a power of ten giving at most {@code ticks} steps. */
+  /**
+   * The smallest step of 1, 2, 2.5 or 5 times a power of ten giving at most {@code ticks} steps.
+   */
   static double niceStep(double range, int ticks) {
     double raw = range / Math.max(1, ticks);
     double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -345,7 +373,13 @@ final class Charts {
     chart.draw(g2, new Rectangle(0, 0, width, height));
     String svg = g2.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
     int open = svg.indexOf('>');
-    return svg.substring(0, open) + " role=\"img\" aria-label=\"" + Html.escape(title) + "\">"
-        + "<title>" + Html.escape(title) + "</title>" + svg.substring(open + 1);
+    return svg.substring(0, open)
+        + " role=\"img\" aria-label=\""
+        + Html.escape(title)
+        + "\">"
+        + "<title>"
+        + Html.escape(title)
+        + "</title>"
+        + svg.substring(open + 1);
   }
 }

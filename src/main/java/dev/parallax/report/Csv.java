@@ -24,22 +24,24 @@ import org.apache.spark.sql.types.StructType;
  * ISO-8601 instants in UTC ({@code 2025-02-06T13:00:00Z}); doubles are plain decimals without
  * exponent ({@code 0.0001}), NaN and infinities empty. Text cells (strings and joined arrays) that
  * start with {@code = + - @}, a tab or a carriage return get a leading single quote, so a
- * spreadsheet shows them instead of evaluating them as a formula; numbers are written by this
- * code, never from input text, and stay unquoted so negative values remain numbers.
+ * spreadsheet shows them instead of evaluating them as a formula; numbers are written by this code,
+ * never from input text, and stay unquoted so negative values remain numbers.
  *
- * <p>Which fields are quoted is decided here ({@link #needsQuotes}), not by commons-csv's
- * {@code QuoteMode.MINIMAL}: that mode also quotes fields that start with a character up to
- * {@code #} (a space, {@code !}, {@code #}), end in whitespace or are an empty first field, and
- * the files keep the narrower rule above. commons-csv writes each field, quoted
- * ({@code QuoteMode.ALL}, quotes doubled) or as it is, with the delimiters and record separators.
+ * <p>Which fields are quoted is decided here ({@link #needsQuotes}), not by commons-csv's {@code
+ * QuoteMode.MINIMAL}: that mode also quotes fields that start with a character up to {@code #} (a
+ * space, {@code !}, {@code #}), end in whitespace or are an empty first field, and the files keep
+ * the narrower rule above. commons-csv writes each field, quoted ({@code QuoteMode.ALL}, quotes
+ * doubled) or as it is, with the delimiters and record separators.
  */
 final class Csv {
   private Csv() {}
 
   static final String ARRAY_SEPARATOR = "; ";
+
   /** RFC 4180 with every field it prints quoted. */
   private static final CSVFormat QUOTED =
       CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).build();
+
   /** RFC 4180 printing fields as they are: only for fields that {@link #needsQuotes} rejects. */
   private static final CSVFormat PLAIN = CSVFormat.RFC4180.builder().setQuote(null).build();
 
@@ -85,10 +87,14 @@ final class Csv {
     }
     if (f.dataType() instanceof ArrayType) {
       Object v = r.get(i);
-      List<?> items = v instanceof Object[] a ? java.util.Arrays.asList(a)
-          : v instanceof List<?> l ? l : r.getList(i);
-      return guard(items.stream().map(x -> x == null ? "" : String.valueOf(x))
-          .collect(Collectors.joining(ARRAY_SEPARATOR)));
+      List<?> items =
+          v instanceof Object[] a
+              ? java.util.Arrays.asList(a)
+              : v instanceof List<?> l ? l : r.getList(i);
+      return guard(
+          items.stream()
+              .map(x -> x == null ? "" : String.valueOf(x))
+              .collect(Collectors.joining(ARRAY_SEPARATOR)));
     }
     return value(r.get(i));
   }
@@ -109,7 +115,9 @@ final class Csv {
     if (v instanceof Instant t) {
       return t.toString();
     }
-    if (v instanceof Number || v instanceof Boolean || v instanceof java.sql.Date
+    if (v instanceof Number
+        || v instanceof Boolean
+        || v instanceof java.sql.Date
         || v instanceof java.time.LocalDate) {
       return v.toString();
     }
@@ -135,7 +143,9 @@ final class Csv {
 
   /** True when RFC 4180 requires the field quoted: it holds a comma, quote, CR or LF. */
   static boolean needsQuotes(String s) {
-    return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0
+    return s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\r') >= 0
         || s.indexOf('\n') >= 0;
   }
 }

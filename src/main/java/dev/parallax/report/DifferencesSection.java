@@ -15,10 +15,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * Where sources differ in tone: the story's significant stance differences, largest first (at
- * most {@value HtmlReport#TOP_DIFFERENCES}), or when none is significant the
- * {@value HtmlReport#TOP_NOT_SIGNIFICANT} largest, marked so; as a sorted interval chart and its
- * table. Each difference is turned so the more positive source comes first.
+ * Where sources differ in tone: the story's significant stance differences, largest first (at most
+ * {@value HtmlReport#TOP_DIFFERENCES}), or when none is significant the {@value
+ * HtmlReport#TOP_NOT_SIGNIFICANT} largest, marked so; as a sorted interval chart and its table.
+ * Each difference is turned so the more positive source comes first.
  */
 record DifferencesSection(Story st) implements Section {
   private static final Color SIGNIFICANT = new Color(0x1B, 0x6F, 0x8A);
@@ -44,11 +44,16 @@ record DifferencesSection(Story st) implements Section {
     return "Each row compares two sources on one theme (\"All sentences\" compares them "
         + "overall). The value is the <b>difference in mean tone</b>, shown as the more positive "
         + "source minus the less positive one, so it is never negative; the bar is its "
-        + pct(page.confidence) + " bootstrap <b>CI</b>, and a bar that stays clear of 0 points to "
+        + pct(page.confidence)
+        + " bootstrap <b>CI</b>, and a bar that stays clear of 0 points to "
         + "a real difference. <b>p</b> is a permutation-test p-value; <b>q</b> corrects it for "
         + "the many pairs and themes compared at once (Benjamini–Hochberg): a difference counts "
-        + "as <b>significant</b> when q &lt; " + fmt(page.fdr) + ", which keeps the expected "
-        + "share of false findings among them at " + pct(page.fdr) + ". <b>d</b> is Cohen's "
+        + "as <b>significant</b> when q &lt; "
+        + fmt(page.fdr)
+        + ", which keeps the expected "
+        + "share of false findings among them at "
+        + pct(page.fdr)
+        + ". <b>d</b> is Cohen's "
         + "effect size (0.2 small, 0.5 medium, 0.8 large).";
   }
 
@@ -65,62 +70,127 @@ record DifferencesSection(Story st) implements Section {
     diffs.sort(Comparator.comparingDouble((Diff d) -> -d.diff).thenComparing(Diff::label));
     List<Diff> significant = diffs.stream().filter(Diff::significant).toList();
     boolean none = significant.isEmpty();
-    List<Diff> shown = (none ? diffs : significant).stream()
-        .limit(none ? HtmlReport.TOP_NOT_SIGNIFICANT : HtmlReport.TOP_DIFFERENCES).toList();
+    List<Diff> shown =
+        (none ? diffs : significant)
+            .stream()
+                .limit(none ? HtmlReport.TOP_NOT_SIGNIFICANT : HtmlReport.TOP_DIFFERENCES)
+                .toList();
     if (shown.isEmpty()) {
-      Blocks.paragraph(h, "empty",
-          "No two sources share a theme, so there is nothing to compare.");
+      Blocks.paragraph(h, "empty", "No two sources share a theme, so there is nothing to compare.");
       return;
     }
     String title;
     if (none) {
-      title = "No significant difference (q < " + fmt(page.fdr) + "): the " + shown.size()
-          + " largest differences, all not significant";
+      title =
+          "No significant difference (q < "
+              + fmt(page.fdr)
+              + "): the "
+              + shown.size()
+              + " largest differences, all not significant";
     } else {
-      title = (significant.size() > shown.size() ? "The " + shown.size() + " largest of "
-          + significant.size() : "All " + significant.size()) + " significant tone "
-          + (significant.size() == 1 ? "difference" : "differences") + " (q < " + fmt(page.fdr)
-          + ")";
+      title =
+          (significant.size() > shown.size()
+                  ? "The " + shown.size() + " largest of " + significant.size()
+                  : "All " + significant.size())
+              + " significant tone "
+              + (significant.size() == 1 ? "difference" : "differences")
+              + " (q < "
+              + fmt(page.fdr)
+              + ")";
     }
     h.element("h3", title).nl();
-    Blocks.paragraph(h, "note", Html.count(diffs.size()) + " source pairs × themes compared; "
-        + Html.count(significant.size()) + " significant."
-        + (none ? " Grey dots: not significant." : ""));
+    Blocks.paragraph(
+        h,
+        "note",
+        Html.count(diffs.size())
+            + " source pairs × themes compared; "
+            + Html.count(significant.size())
+            + " significant."
+            + (none ? " Grey dots: not significant." : ""));
     h.open("div", "class", "figure wide").nl();
     List<Charts.Interval> items = new ArrayList<>();
     double lo = 0;
     double hi = 0;
     for (Diff d : shown) {
-      items.add(new Charts.Interval(d.label(), d.diff, d.low, d.high,
-          d.significant ? SIGNIFICANT : NOT_SIGNIFICANT));
+      items.add(
+          new Charts.Interval(
+              d.label(), d.diff, d.low, d.high, d.significant ? SIGNIFICANT : NOT_SIGNIFICANT));
       lo = Math.min(lo, finiteOr(d.low, d.diff));
       hi = Math.max(hi, finiteOr(d.high, d.diff));
     }
     double[] range = Blocks.padded(lo, hi);
-    page.chart("differences", new Charts.Forest(page.nextChartId(), title, items,
-        "difference in mean tone (more positive − less positive source), with "
-            + pct(page.confidence) + " CI", range[0], range[1], Blocks.tick(range), 1100).svg());
+    page.chart(
+        "differences",
+        new Charts.Forest(
+                page.nextChartId(),
+                title,
+                items,
+                "difference in mean tone (more positive − less positive source), with "
+                    + pct(page.confidence)
+                    + " CI",
+                range[0],
+                range[1],
+                Blocks.tick(range),
+                1100)
+            .svg());
     List<Cell[]> rows = new ArrayList<>();
     for (Diff d : shown) {
-      rows.add(new Cell[] {Cell.text(d.theme), Cell.text(d.warmer),
-          Cell.text(Html.signed(d.toneWarmer, 3)), Cell.text(d.cooler),
-          Cell.text(Html.signed(d.toneCooler, 3)), Cell.text(Html.num(d.diff, 3)),
-          Cell.text("[" + Html.signed(d.low, 3) + ", " + Html.signed(d.high, 3) + "]"),
-          Cell.text(Blocks.pValue(d.p)), Cell.text(Blocks.pValue(d.q)),
-          Cell.text(Html.num(d.effect, 2)), Cell.text(d.nWarmer + " / " + d.nCooler),
-          Cell.text((d.significant ? "significant" : "not significant")
-              + (d.small ? ", small sample" : ""))});
+      rows.add(
+          new Cell[] {
+            Cell.text(d.theme),
+            Cell.text(d.warmer),
+            Cell.text(Html.signed(d.toneWarmer, 3)),
+            Cell.text(d.cooler),
+            Cell.text(Html.signed(d.toneCooler, 3)),
+            Cell.text(Html.num(d.diff, 3)),
+            Cell.text("[" + Html.signed(d.low, 3) + ", " + Html.signed(d.high, 3) + "]"),
+            Cell.text(Blocks.pValue(d.p)),
+            Cell.text(Blocks.pValue(d.q)),
+            Cell.text(Html.num(d.effect, 2)),
+            Cell.text(d.nWarmer + " / " + d.nCooler),
+            Cell.text(
+                (d.significant ? "significant" : "not significant")
+                    + (d.small ? ", small sample" : ""))
+          });
     }
-    Blocks.table(h, "differences", List.of("theme", "more positive source", "its tone",
-        "less positive source", "its tone", "difference", pct(page.confidence) + " CI", "p", "q",
-        "d", "sentences", "note"), "tknknnnnnnnt", rows);
+    Blocks.table(
+        h,
+        "differences",
+        List.of(
+            "theme",
+            "more positive source",
+            "its tone",
+            "less positive source",
+            "its tone",
+            "difference",
+            pct(page.confidence) + " CI",
+            "p",
+            "q",
+            "d",
+            "sentences",
+            "note"),
+        "tknknnnnnnnt",
+        rows);
     h.close("div").nl();
   }
 
   /** A stance difference turned so that the first source is the more positive one. */
-  private record Diff(String theme, String warmer, String cooler, double toneWarmer,
-      double toneCooler, double diff, double low, double high, double p, double q, double effect,
-      long nWarmer, long nCooler, boolean significant, boolean small) {
+  private record Diff(
+      String theme,
+      String warmer,
+      String cooler,
+      double toneWarmer,
+      double toneCooler,
+      double diff,
+      double low,
+      double high,
+      double p,
+      double q,
+      double effect,
+      long nWarmer,
+      long nCooler,
+      boolean significant,
+      boolean small) {
 
     /** The row's difference, turned; null when it has no difference (NaN). */
     static Diff of(Row r, Story st) {
@@ -138,10 +208,20 @@ record DifferencesSection(Story st) implements Section {
       long nB = lng(r, StanceDifferenceColumns.SENTENCES_B);
       double lo = dbl(r, StanceDifferenceColumns.CI_LOW);
       double hi = dbl(r, StanceDifferenceColumns.CI_HIGH);
-      return new Diff(theme, flip ? b : a, flip ? a : b, flip ? toneB : toneA,
-          flip ? toneA : toneB, Math.abs(d), flip ? -hi : lo, flip ? -lo : hi,
-          dbl(r, StanceDifferenceColumns.P_VALUE), dbl(r, StanceDifferenceColumns.Q_VALUE),
-          Math.abs(dbl(r, StanceDifferenceColumns.EFFECT_SIZE)), flip ? nB : nA, flip ? nA : nB,
+      return new Diff(
+          theme,
+          flip ? b : a,
+          flip ? a : b,
+          flip ? toneB : toneA,
+          flip ? toneA : toneB,
+          Math.abs(d),
+          flip ? -hi : lo,
+          flip ? -lo : hi,
+          dbl(r, StanceDifferenceColumns.P_VALUE),
+          dbl(r, StanceDifferenceColumns.Q_VALUE),
+          Math.abs(dbl(r, StanceDifferenceColumns.EFFECT_SIZE)),
+          flip ? nB : nA,
+          flip ? nA : nB,
           Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SIGNIFICANT)),
           Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SMALL_SAMPLE)));
     }

@@ -1,13 +1,13 @@
 package dev.parallax.report;
 
 /**
- * Writes HTML text in document order. Text and attribute values always go through
- * {@link Html#escape}, so corpus strings reach the page only as escaped text; tag and attribute
- * names are constants of the calling code. {@link #markup} is the one way in for markup that is
- * not built here: the report's authored prose, the stylesheet and the charts' SVG.
+ * Writes HTML text in document order. Text and attribute values always go through {@link
+ * Html#escape}, so corpus strings reach the page only as escaped text; tag and attribute names are
+ * constants of the calling code. {@link #markup} is the one way in for markup that is not built
+ * here: the report's authored prose, the stylesheet and the charts' SVG.
  *
- * <p>Nothing is added between calls, not even a line break ({@link #nl} writes one), so the
- * caller decides the page's bytes exactly.
+ * <p>Nothing is added between calls, not even a line break ({@link #nl} writes one), so the caller
+ * decides the page's bytes exactly.
  */
 final class HtmlBuilder {
   private final StringBuilder out = new StringBuilder(1 << 18);
@@ -23,7 +23,10 @@ final class HtmlBuilder {
     }
     out.append('<').append(tag);
     for (int i = 0; i < attributes.length; i += 2) {
-      out.append(' ').append(attributes[i]).append("=\"").append(Html.escape(attributes[i + 1]))
+      out.append(' ')
+          .append(attributes[i])
+          .append("=\"")
+          .append(Html.escape(attributes[i + 1]))
           .append('"');
     }
     out.append('>');
@@ -47,9 +50,9 @@ final class HtmlBuilder {
   }
 
   /**
-   * Markup written as given. Only for markup this program authors or generates (constant prose
-   * with its {@code <b>} and {@code <code>}, the stylesheet, the SVG of {@link Charts}, which
-   * escapes its own text), never for text that came from the corpus.
+   * Markup written as given. Only for markup this program authors or generates (constant prose with
+   * its {@code <b>} and {@code <code>}, the stylesheet, the SVG of {@link Charts}, which escapes
+   * its own text), never for text that came from the corpus.
    */
   HtmlBuilder markup(String html) {
     out.append(html);

@@ -17,21 +17,21 @@ import org.apache.spark.sql.Row;
  * read the code. Rendered on the driver from the collected compare tables (addressed by their
  * public column names) and a digest of the ingest tables.
  *
- * <p>Sections ({@link Section}, one class each): the run ({@link RunSection}: input
- * reconciliation, rejects by reason), then per story ({@link Story}): {@link SourcesSection} (its
- * sources and their articles); {@link RateHeatmapSection} (a source × theme heatmap of mentions
- * per 1,000 tokens, story themes only); {@link ToneSection} (tone by source, {@code _all}, with
- * confidence intervals, a source × theme tone heatmap and one small-multiple chart per theme);
- * {@link DifferencesSection} (the significant stance differences, else the largest, marked not
- * significant, as a sorted chart with intervals); {@link TermsSection} (the top distinctive terms
- * per source). Every section has a heading and a short "how to read this", written here; every
- * chart ({@link Charts}, an inline {@code <svg>}) has its numbers in an HTML table next to it.
+ * <p>Sections ({@link Section}, one class each): the run ({@link RunSection}: input reconciliation,
+ * rejects by reason), then per story ({@link Story}): {@link SourcesSection} (its sources and their
+ * articles); {@link RateHeatmapSection} (a source × theme heatmap of mentions per 1,000 tokens,
+ * story themes only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals,
+ * a source × theme tone heatmap and one small-multiple chart per theme); {@link DifferencesSection}
+ * (the significant stance differences, else the largest, marked not significant, as a sorted chart
+ * with intervals); {@link TermsSection} (the top distinctive terms per source). Every section has a
+ * heading and a short "how to read this", written here; every chart ({@link Charts}, an inline
+ * {@code <svg>}) has its numbers in an HTML table next to it.
  *
  * <p>Self-contained: inline CSS (the resource {@value #CSS_RESOURCE}) and SVG only, no script, no
- * external URL (a Content-Security-Policy meta tag also forbids loading anything). All corpus
- * text (sources, titles, terms, theme labels, reject reasons) is escaped by {@link HtmlBuilder}
- * (through {@link Html#escape}) in HTML and by JFreeSVG inside the charts. The output is
- * deterministic: the same tables give the same bytes.
+ * external URL (a Content-Security-Policy meta tag also forbids loading anything). All corpus text
+ * (sources, titles, terms, theme labels, reject reasons) is escaped by {@link HtmlBuilder} (through
+ * {@link Html#escape}) in HTML and by JFreeSVG inside the charts. The output is deterministic: the
+ * same tables give the same bytes.
  *
  * <p>Why a small builder of our own rather than jsoup's DOM (jsoup is a dependency): the page is
  * written once, in order, and never queried or edited, so a tree buys nothing; the builder writes
@@ -45,15 +45,19 @@ final class HtmlReport {
 
   /** Significant stance differences charted per story, largest first. */
   static final int TOP_DIFFERENCES = 20;
+
   /** Differences charted per story when none is significant. */
   static final int TOP_NOT_SIGNIFICANT = 10;
+
   /** Distinctive terms charted per source. */
   static final int TOP_TERMS = 10;
+
   /** Articles listed per story; more are counted, not listed. */
   static final int MAX_ARTICLES = 500;
 
   /** Class-path resource of the page's stylesheet, inlined into {@code <style>}. */
   static final String CSS_RESOURCE = "/parallax/report.css";
+
   private static final String CSS = resource(CSS_RESOURCE);
 
   /** Input counts of the run date's ingest; {@code input = accepted + rejected}. */
@@ -64,24 +68,33 @@ final class HtmlReport {
   }
 
   /** Rejected records of one reason code, with the first one (by file and record) as example. */
-  record RejectReason(String code, long records, long files, String exampleFile,
-      String exampleRef, String exampleReason) {}
+  record RejectReason(
+      String code,
+      long records,
+      long files,
+      String exampleFile,
+      String exampleRef,
+      String exampleReason) {}
 
   /** One accepted article, as listed under its story. */
-  record Article(String story, String source, String title, Timestamp published,
-      boolean duplicate) {}
+  record Article(
+      String story, String source, String title, Timestamp published, boolean duplicate) {}
 
   /**
    * What the ingest tables say about the run date.
    *
-   * @param articles accepted articles in story, source, date order; {@link #MAX_ARTICLES} per
-   *     story are listed, one more says the list is cut
+   * @param articles accepted articles in story, source, date order; {@link #MAX_ARTICLES} per story
+   *     are listed, one more says the list is cut
    */
   record Ingest(RunCounts counts, List<RejectReason> rejects, List<Article> articles) {}
 
   /** The compare tables of one run date, rows in any order. */
-  record Tables(List<Row> themeFrequency, List<Row> stanceBySource, List<Row> stanceDifference,
-      List<Row> distinctiveTerms, List<Row> sourceSummary) {}
+  record Tables(
+      List<Row> themeFrequency,
+      List<Row> stanceBySource,
+      List<Row> stanceDifference,
+      List<Row> distinctiveTerms,
+      List<Row> sourceSummary) {}
 
   /**
    * The whole document.
@@ -94,12 +107,19 @@ final class HtmlReport {
     Page page = new Page(confidence, fdr);
     TreeSet<String> names = new TreeSet<>();
     t.sourceSummary().forEach(r -> names.add(r.getAs(SourceSummaryColumns.STORY)));
-    long sentences = t.sourceSummary().stream()
-        .mapToLong(r -> Blocks.lng(r, SourceSummaryColumns.SENTENCES)).sum();
-    long analysed = t.sourceSummary().stream()
-        .mapToLong(r -> Blocks.lng(r, SourceSummaryColumns.ARTICLES)).sum();
-    long sources = t.sourceSummary().stream()
-        .map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)).distinct().count();
+    long sentences =
+        t.sourceSummary().stream()
+            .mapToLong(r -> Blocks.lng(r, SourceSummaryColumns.SENTENCES))
+            .sum();
+    long analysed =
+        t.sourceSummary().stream()
+            .mapToLong(r -> Blocks.lng(r, SourceSummaryColumns.ARTICLES))
+            .sum();
+    long sources =
+        t.sourceSummary().stream()
+            .map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE))
+            .distinct()
+            .count();
     List<Story> stories = new ArrayList<>();
     for (String name : names) {
       stories.add(new Story(name, "s" + (stories.size() + 1), t));
@@ -107,21 +127,37 @@ final class HtmlReport {
     Section run = new RunSection(ingest, analysed, sentences, sources, stories.size());
 
     HtmlBuilder h = page.html;
-    h.markup("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        + "style-src 'unsafe-inline'; img-src data:\">\n"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.markup(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            + "style-src 'unsafe-inline'; img-src data:\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.element("title", "Parallax report, run date " + runDate).nl();
-    h.open("style").markup(CSS).close("style").nl().close("head").nl().open("body").nl()
-        .open("main").nl();
+    h.open("style")
+        .markup(CSS)
+        .close("style")
+        .nl()
+        .close("head")
+        .nl()
+        .open("body")
+        .nl()
+        .open("main")
+        .nl();
     h.open("header").nl().element("h1", "Parallax report").nl();
-    h.open("p", "class", "lede").text("How different sources covered the same story: run date ")
+    h.open("p", "class", "lede")
+        .text("How different sources covered the same story: run date ")
         .element("b", runDate.toString())
-        .text(" · " + Blocks.plural(stories.size(), "story", "stories") + " · "
-            + Blocks.plural(sources, "source", "sources") + " · "
-            + Blocks.plural(analysed, "article", "articles") + " analysed · "
-            + Blocks.plural(sentences, "sentence", "sentences"))
-        .close("p").nl();
+        .text(
+            " · "
+                + Blocks.plural(stories.size(), "story", "stories")
+                + " · "
+                + Blocks.plural(sources, "source", "sources")
+                + " · "
+                + Blocks.plural(analysed, "article", "articles")
+                + " analysed · "
+                + Blocks.plural(sentences, "sentence", "sentences"))
+        .close("p")
+        .nl();
     nav(h, run, stories);
     h.close("header").nl();
 
@@ -133,21 +169,36 @@ final class HtmlReport {
       }
     }
     if (stories.isEmpty()) {
-      Blocks.paragraph(h, "empty",
-          "No sentences for this run date: the compare tables are empty.");
+      Blocks.paragraph(h, "empty", "No sentences for this run date: the compare tables are empty.");
     }
-    h.element("footer", "Made by Parallax from the tables of run date " + runDate
-        + " (theme_frequency, stance_by_source, stance_difference, distinctive_terms, "
-        + "source_summary; CSV copies beside this file). Intervals: " + Blocks.pct(confidence)
-        + " percentile bootstrap; significance: Benjamini–Hochberg q < " + Blocks.fmt(fdr) + ".")
-        .nl().close("main").nl().close("body").nl().close("html").nl();
+    h.element(
+            "footer",
+            "Made by Parallax from the tables of run date "
+                + runDate
+                + " (theme_frequency, stance_by_source, stance_difference, distinctive_terms, "
+                + "source_summary; CSV copies beside this file). Intervals: "
+                + Blocks.pct(confidence)
+                + " percentile bootstrap; significance: Benjamini–Hochberg q < "
+                + Blocks.fmt(fdr)
+                + ".")
+        .nl()
+        .close("main")
+        .nl()
+        .close("body")
+        .nl()
+        .close("html")
+        .nl();
     return h.toString();
   }
 
   /** A story's sections, in page order. */
   private static List<Section> sections(Story st, Ingest ingest) {
-    return List.of(new SourcesSection(st, ingest), new RateHeatmapSection(st),
-        new ToneSection(st), new DifferencesSection(st), new TermsSection(st));
+    return List.of(
+        new SourcesSection(st, ingest),
+        new RateHeatmapSection(st),
+        new ToneSection(st),
+        new DifferencesSection(st),
+        new TermsSection(st));
   }
 
   /** The frame every section shares: anchor, heading, "how to read this", then its body. */

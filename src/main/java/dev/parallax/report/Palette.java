@@ -9,20 +9,23 @@ import org.jfree.chart.renderer.PaintScale;
  * interpolated (in sRGB) between evenly spaced anchor colours over [lower, upper]; values outside
  * are clamped and NaN gets {@link #MISSING}.
  *
- * <p>{@link #sequential} (rates: near-white to dark blue, ColorBrewer "Blues") and
- * {@link #diverging} (tone: red for negative, white at exactly 0, blue for positive, ColorBrewer
- * "RdBu"; symmetric, so values equally far from 0 get equally strong colours).
+ * <p>{@link #sequential} (rates: near-white to dark blue, ColorBrewer "Blues") and {@link
+ * #diverging} (tone: red for negative, white at exactly 0, blue for positive, ColorBrewer "RdBu";
+ * symmetric, so values equally far from 0 get equally strong colours).
  */
 final class Palette implements PaintScale {
   /** Fill of a cell without a value. */
   static final Color MISSING = new Color(0xE4, 0xE7, 0xEB);
+
   /** Dark text colour of the report. */
   static final Color INK = new Color(0x1F, 0x29, 0x33);
 
-  private static final int[] BLUES = {0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6,
-      0x2171B5, 0x08519C, 0x08306B};
-  private static final int[] RD_BU = {0xB2182B, 0xD6604D, 0xF4A582, 0xFDDBC7, 0xFFFFFF, 0xD1E5F0,
-      0x92C5DE, 0x4393C3, 0x2166AC};
+  private static final int[] BLUES = {
+    0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6, 0x2171B5, 0x08519C, 0x08306B
+  };
+  private static final int[] RD_BU = {
+    0xB2182B, 0xD6604D, 0xF4A582, 0xFDDBC7, 0xFFFFFF, 0xD1E5F0, 0x92C5DE, 0x4393C3, 0x2166AC
+  };
 
   private final double lower;
   private final double upper;
@@ -30,8 +33,8 @@ final class Palette implements PaintScale {
 
   private Palette(double lower, double upper, int[] anchors) {
     if (!(upper > lower)) {
-      throw new IllegalArgumentException("a palette needs lower < upper, got [" + lower + ", "
-          + upper + "]");
+      throw new IllegalArgumentException(
+          "a palette needs lower < upper, got [" + lower + ", " + upper + "]");
     }
     this.lower = lower;
     this.upper = upper;
@@ -74,7 +77,9 @@ final class Palette implements PaintScale {
     double f = pos - i;
     Color a = new Color(anchors[i]);
     Color b = new Color(anchors[i + 1]);
-    return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f),
+    return new Color(
+        mix(a.getRed(), b.getRed(), f),
+        mix(a.getGreen(), b.getGreen(), f),
         mix(a.getBlue(), b.getBlue(), f));
   }
 
@@ -85,7 +90,8 @@ final class Palette implements PaintScale {
 
   /** WCAG 2 relative luminance in [0, 1]. */
   static double luminance(Color c) {
-    return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen())
+    return 0.2126 * channel(c.getRed())
+        + 0.7152 * channel(c.getGreen())
         + 0.0722 * channel(c.getBlue());
   }
 

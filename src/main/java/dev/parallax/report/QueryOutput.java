@@ -28,6 +28,7 @@ public final class QueryOutput {
 
   /** Widest cell of the aligned table, in characters, the ellipsis included. */
   static final int MAX_CELL = 60;
+
   private static final String NULL = "NULL";
 
   /** The output formats of {@code parallax sql}. */
@@ -35,14 +36,14 @@ public final class QueryOutput {
     /**
      * Aligned text table for reading: a header, a rule, one line per row and a {@code (N rows)}
      * line; numbers right-aligned, cells longer than {@value QueryOutput#MAX_CELL} characters cut
-     * with {@code …}, arrays as {@code [a, b]}, structs as {@code {name: value}}, null as
-     * {@code NULL}, line breaks and tabs as {@code \n}, {@code \r}, {@code \t}.
+     * with {@code …}, arrays as {@code [a, b]}, structs as {@code {name: value}}, null as {@code
+     * NULL}, line breaks and tabs as {@code \n}, {@code \r}, {@code \t}.
      */
     TABLE,
     /**
      * RFC 4180 CSV exactly as the report CSV files ({@link Csv}): CRLF, header row, quoting when
-     * needed, null empty, arrays joined with {@code "; "}, formula-like text prefixed with
-     * {@code '}.
+     * needed, null empty, arrays joined with {@code "; "}, formula-like text prefixed with {@code
+     * '}.
      */
     CSV,
     /**
@@ -94,7 +95,10 @@ public final class QueryOutput {
     for (String[] cells : lines) {
       line(out, cells, width, right);
     }
-    out.append('(').append(lines.size()).append(lines.size() == 1 ? " row)" : " rows)").append('\n');
+    out.append('(')
+        .append(lines.size())
+        .append(lines.size() == 1 ? " row)" : " rows)")
+        .append('\n');
     return out.toString();
   }
 
@@ -149,7 +153,10 @@ public final class QueryOutput {
       StringBuilder b = new StringBuilder("{");
       boolean first = true;
       for (Map.Entry<?, ?> e : scala.collection.JavaConverters.mapAsJavaMap(m).entrySet()) {
-        b.append(first ? "" : ", ").append(text(e.getKey())).append(": ").append(text(e.getValue()));
+        b.append(first ? "" : ", ")
+            .append(text(e.getKey()))
+            .append(": ")
+            .append(text(e.getValue()));
         first = false;
       }
       return b.append('}').toString();
@@ -187,12 +194,14 @@ public final class QueryOutput {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      String rep = switch (c) {
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        case '\t' -> "\\t";
-        default -> Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
-      };
+      String rep =
+          switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default ->
+                Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
+          };
       if (rep != null && b == null) {
         b = new StringBuilder(s.substring(0, i));
       }
@@ -238,7 +247,10 @@ public final class QueryOutput {
       }
     } else if (v instanceof BigDecimal d) {
       g.writeNumber(d);
-    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Byte) {
       g.writeNumber(((Number) v).longValue());
     } else if (v instanceof Timestamp t) {
       g.writeString(t.toInstant().toString());

@@ -61,8 +61,18 @@ record RateHeatmapSection(Story st) implements Section {
     Palette palette = Palette.sequential(Math.max(step, Math.ceil(max / step) * step));
     String title = "Theme mentions per 1,000 tokens, by source and theme";
     h.element("h3", title).nl().open("div", "class", "figure wide").nl();
-    page.chart("rates-heatmap", new Charts.Heatmap(page.nextChartId(), title, sources,
-        st.labels(themes), values, text, palette, "mentions per 1,000 tokens").svg());
+    page.chart(
+        "rates-heatmap",
+        new Charts.Heatmap(
+                page.nextChartId(),
+                title,
+                sources,
+                st.labels(themes),
+                values,
+                text,
+                palette,
+                "mentions per 1,000 tokens")
+            .svg());
     List<Cell[]> rows = new ArrayList<>();
     for (int r = 0; r < sources.size(); r++) {
       Cell[] row = new Cell[themes.size() + 1];

@@ -30,24 +30,24 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The human outputs of the compare tables: {@code <warehouse>/reports/run_date=YYYY-MM-DD/} with
- * one CSV file per table ({@code theme_frequency.csv}, …, see {@link Csv} for the format),
- * {@code summary.md} ({@link SummaryMarkdown}) and {@code report.html}, the self-contained report
- * with charts ({@link HtmlReport}).
+ * one CSV file per table ({@code theme_frequency.csv}, …, see {@link Csv} for the format), {@code
+ * summary.md} ({@link SummaryMarkdown}) and {@code report.html}, the self-contained report with
+ * charts ({@link HtmlReport}).
  *
- * <p>The tables are read back from the warehouse and collected to the driver: they are
- * aggregates (sources × themes, source pairs × themes, top terms per source), small by design.
- * Of {@code articles} and {@code rejects} only counts, rejects per reason and the article list
- * (source, title, date; at most {@value HtmlReport#MAX_ARTICLES} + 1 per story) reach the
- * driver; when either table has no partition for the date the HTML report says so and goes on.
+ * <p>The tables are read back from the warehouse and collected to the driver: they are aggregates
+ * (sources × themes, source pairs × themes, top terms per source), small by design. Of {@code
+ * articles} and {@code rejects} only counts, rejects per reason and the article list (source,
+ * title, date; at most {@value HtmlReport#MAX_ARTICLES} + 1 per story) reach the driver; when
+ * either table has no partition for the date the HTML report says so and goes on.
  *
  * <p>Files are written with {@code java.nio}, so only a local warehouse ({@code file:} or a plain
- * path) gets them; for any other file system the summary is still rendered and returned, and
- * {@link Result#directory()} is null.
+ * path) gets them; for any other file system the summary is still rendered and returned, and {@link
+ * Result#directory()} is null.
  *
- * <p>The directory is replaced as a whole: everything is written to a hidden sibling
- * ({@code .run_date=…tmp-<run id>}), then the old directory is renamed aside and the new one
- * renamed into place, so a reader sees the old reports or the new ones, never a partial set (but
- * may find no directory during the instant between the two renames).
+ * <p>The directory is replaced as a whole: everything is written to a hidden sibling ({@code
+ * .run_date=…tmp-<run id>}), then the old directory is renamed aside and the new one renamed into
+ * place, so a reader sees the old reports or the new ones, never a partial set (but may find no
+ * directory during the instant between the two renames).
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -56,8 +56,13 @@ public final class ReportWriter {
   public static final String FOLDER = "reports";
 
   /** The tables written as CSV, in file order. */
-  static final List<Table> TABLES = List.of(Table.THEME_FREQUENCY, Table.STANCE_BY_SOURCE,
-      Table.STANCE_DIFFERENCE, Table.DISTINCTIVE_TERMS, Table.SOURCE_SUMMARY);
+  static final List<Table> TABLES =
+      List.of(
+          Table.THEME_FREQUENCY,
+          Table.STANCE_BY_SOURCE,
+          Table.STANCE_DIFFERENCE,
+          Table.DISTINCTIVE_TERMS,
+          Table.SOURCE_SUMMARY);
 
   /** File name of the HTML report. */
   public static final String HTML = "report.html";
@@ -83,8 +88,8 @@ public final class ReportWriter {
    * @param html the HTML report (also {@value #HTML})
    * @param rows rows of the compare tables read (and written as CSV)
    */
-  public record Result(Path directory, List<String> files, String summary, String html,
-      long rows) {}
+  public record Result(
+      Path directory, List<String> files, String summary, String html, long rows) {}
 
   /**
    * Reads the run date's compare tables (and the ingest tables, when present) and writes the CSV
@@ -93,26 +98,47 @@ public final class ReportWriter {
    * @param confidence the interval coverage the tables were computed with, for the reports' text
    * @param fdr the q-value threshold of {@code significant}, for the reports' text
    */
-  public static Result write(SparkSession spark, Warehouse warehouse, LocalDate runDate,
-      String runId, double confidence, double fdr) {
+  public static Result write(
+      SparkSession spark,
+      Warehouse warehouse,
+      LocalDate runDate,
+      String runId,
+      double confidence,
+      double fdr) {
     spark.sparkContext().setJobDescription("report: collect the compare tables");
     Map<Table, Collected> tables = new LinkedHashMap<>();
     for (Table t : TABLES) {
       tables.put(t, collect(warehouse.read(t, runDate), t));
     }
-    String summary = SummaryMarkdown.render(runDate, confidence, fdr, new SummaryMarkdown.Tables(
-        tables.get(Table.THEME_FREQUENCY).rows(), tables.get(Table.STANCE_DIFFERENCE).rows(),
-        tables.get(Table.DISTINCTIVE_TERMS).rows(), tables.get(Table.SOURCE_SUMMARY).rows()));
+    String summary =
+        SummaryMarkdown.render(
+            runDate,
+            confidence,
+            fdr,
+            new SummaryMarkdown.Tables(
+                tables.get(Table.THEME_FREQUENCY).rows(),
+                    tables.get(Table.STANCE_DIFFERENCE).rows(),
+                tables.get(Table.DISTINCTIVE_TERMS).rows(),
+                    tables.get(Table.SOURCE_SUMMARY).rows()));
     HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
     spark.sparkContext().setJobDescription("report: render report.html");
-    String html = HtmlReport.render(runDate, confidence, fdr, ingest, new HtmlReport.Tables(
-        tables.get(Table.THEME_FREQUENCY).rows(), tables.get(Table.STANCE_BY_SOURCE).rows(),
-        tables.get(Table.STANCE_DIFFERENCE).rows(), tables.get(Table.DISTINCTIVE_TERMS).rows(),
-        tables.get(Table.SOURCE_SUMMARY).rows()));
+    String html =
+        HtmlReport.render(
+            runDate,
+            confidence,
+            fdr,
+            ingest,
+            new HtmlReport.Tables(
+                tables.get(Table.THEME_FREQUENCY).rows(),
+                tables.get(Table.STANCE_BY_SOURCE).rows(),
+                tables.get(Table.STANCE_DIFFERENCE).rows(),
+                tables.get(Table.DISTINCTIVE_TERMS).rows(),
+                tables.get(Table.SOURCE_SUMMARY).rows()));
     Map<String, String> files = new LinkedHashMap<>();
     long rows = 0;
     for (Map.Entry<Table, Collected> e : tables.entrySet()) {
-      files.put(e.getKey().folder() + ".csv", Csv.render(e.getValue().schema(), e.getValue().rows()));
+      files.put(
+          e.getKey().folder() + ".csv", Csv.render(e.getValue().schema(), e.getValue().rows()));
       rows += e.getValue().rows().size();
     }
     files.put("summary.md", summary);
@@ -134,43 +160,72 @@ public final class ReportWriter {
     spark.sparkContext().setJobDescription("report: count articles and rejects");
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, runDate);
     Dataset<Row> rejects = warehouse.read(Table.REJECTS, runDate);
-    Row counts = articles.agg(functions.count(functions.lit(1)).as(ACCEPTED),
-        functions.count(functions.col(ArticlesColumns.DUPLICATE_OF)).as(DUPLICATES)).first();
+    Row counts =
+        articles
+            .agg(
+                functions.count(functions.lit(1)).as(ACCEPTED),
+                functions.count(functions.col(ArticlesColumns.DUPLICATE_OF)).as(DUPLICATES))
+            .first();
     long rejected = rejects.count();
     List<HtmlReport.RejectReason> reasons = new ArrayList<>();
-    for (Row r : rejects.groupBy(RejectsColumns.REASON_CODE)
-        .agg(functions.count(functions.lit(1)).as(RECORDS),
-            functions.countDistinct(RejectsColumns.INPUT_FILE).as(FILES),
-            functions.min(functions.struct(functions.col(RejectsColumns.INPUT_FILE),
-                functions.col(RejectsColumns.RECORD_INDEX),
-                functions.col(RejectsColumns.RECORD_REF), functions.col(RejectsColumns.REASON)))
-                .as(FIRST))
-        .orderBy(functions.desc(RECORDS), functions.col(RejectsColumns.REASON_CODE))
-        .collectAsList()) {
+    for (Row r :
+        rejects
+            .groupBy(RejectsColumns.REASON_CODE)
+            .agg(
+                functions.count(functions.lit(1)).as(RECORDS),
+                functions.countDistinct(RejectsColumns.INPUT_FILE).as(FILES),
+                functions
+                    .min(
+                        functions.struct(
+                            functions.col(RejectsColumns.INPUT_FILE),
+                            functions.col(RejectsColumns.RECORD_INDEX),
+                            functions.col(RejectsColumns.RECORD_REF),
+                            functions.col(RejectsColumns.REASON)))
+                    .as(FIRST))
+            .orderBy(functions.desc(RECORDS), functions.col(RejectsColumns.REASON_CODE))
+            .collectAsList()) {
       Row first = r.getAs(FIRST);
-      reasons.add(new HtmlReport.RejectReason(r.getAs(RejectsColumns.REASON_CODE),
-          r.<Long>getAs(RECORDS), r.<Long>getAs(FILES), first.getAs(RejectsColumns.INPUT_FILE),
-          first.getAs(RejectsColumns.RECORD_REF), first.getAs(RejectsColumns.REASON)));
+      reasons.add(
+          new HtmlReport.RejectReason(
+              r.getAs(RejectsColumns.REASON_CODE),
+              r.<Long>getAs(RECORDS),
+              r.<Long>getAs(FILES),
+              first.getAs(RejectsColumns.INPUT_FILE),
+              first.getAs(RejectsColumns.RECORD_REF),
+              first.getAs(RejectsColumns.REASON)));
     }
     spark.sparkContext().setJobDescription("report: list articles");
-    WindowSpec perStory = Window.partitionBy(ArticlesColumns.STORY).orderBy(ArticlesColumns.SOURCE,
-        ArticlesColumns.PUBLISHED_AT, ArticlesColumns.ARTICLE_ID);
+    WindowSpec perStory =
+        Window.partitionBy(ArticlesColumns.STORY)
+            .orderBy(
+                ArticlesColumns.SOURCE, ArticlesColumns.PUBLISHED_AT, ArticlesColumns.ARTICLE_ID);
     List<HtmlReport.Article> list = new ArrayList<>();
-    for (Row r : articles
-        .withColumn(ROW_NUMBER, functions.row_number().over(perStory))
-        .filter(functions.col(ROW_NUMBER).leq(HtmlReport.MAX_ARTICLES + 1))
-        .select(functions.col(ArticlesColumns.STORY), functions.col(ArticlesColumns.SOURCE),
-            functions.col(ArticlesColumns.TITLE), functions.col(ArticlesColumns.PUBLISHED_AT),
-            functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull().as(DUPLICATE),
-            functions.col(ROW_NUMBER))
-        .orderBy(ArticlesColumns.STORY, ROW_NUMBER)
-        .collectAsList()) {
-      list.add(new HtmlReport.Article(r.getAs(ArticlesColumns.STORY),
-          r.getAs(ArticlesColumns.SOURCE), r.getAs(ArticlesColumns.TITLE),
-          r.getAs(ArticlesColumns.PUBLISHED_AT), r.<Boolean>getAs(DUPLICATE)));
+    for (Row r :
+        articles
+            .withColumn(ROW_NUMBER, functions.row_number().over(perStory))
+            .filter(functions.col(ROW_NUMBER).leq(HtmlReport.MAX_ARTICLES + 1))
+            .select(
+                functions.col(ArticlesColumns.STORY),
+                functions.col(ArticlesColumns.SOURCE),
+                functions.col(ArticlesColumns.TITLE),
+                functions.col(ArticlesColumns.PUBLISHED_AT),
+                functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull().as(DUPLICATE),
+                functions.col(ROW_NUMBER))
+            .orderBy(ArticlesColumns.STORY, ROW_NUMBER)
+            .collectAsList()) {
+      list.add(
+          new HtmlReport.Article(
+              r.getAs(ArticlesColumns.STORY),
+              r.getAs(ArticlesColumns.SOURCE),
+              r.getAs(ArticlesColumns.TITLE),
+              r.getAs(ArticlesColumns.PUBLISHED_AT),
+              r.<Boolean>getAs(DUPLICATE)));
     }
-    return new HtmlReport.Ingest(new HtmlReport.RunCounts(counts.<Long>getAs(ACCEPTED),
-        rejected, counts.<Long>getAs(DUPLICATES)), reasons, list);
+    return new HtmlReport.Ingest(
+        new HtmlReport.RunCounts(
+            counts.<Long>getAs(ACCEPTED), rejected, counts.<Long>getAs(DUPLICATES)),
+        reasons,
+        list);
   }
 
   private record Collected(StructType schema, List<Row> rows) {}

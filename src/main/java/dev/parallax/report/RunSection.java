@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * @param ingest the ingest digest, or null when the articles or rejects partition is missing
  */
-record RunSection(HtmlReport.Ingest ingest, long analysed, long sentences, long sources,
-    int stories) implements Section {
+record RunSection(
+    HtmlReport.Ingest ingest, long analysed, long sentences, long sources, int stories)
+    implements Section {
 
   @Override
   public String key() {
@@ -43,9 +44,12 @@ record RunSection(HtmlReport.Ingest ingest, long analysed, long sentences, long 
   public void body(Page page) {
     HtmlBuilder h = page.html;
     if (ingest == null) {
-      Blocks.paragraph(h, "empty", "The articles or rejects table has no partition for this run "
-          + "date, so the input counts are not shown; the analysis below comes from the compare "
-          + "tables alone.");
+      Blocks.paragraph(
+          h,
+          "empty",
+          "The articles or rejects table has no partition for this run "
+              + "date, so the input counts are not shown; the analysis below comes from the compare "
+              + "tables alone.");
       return;
     }
     HtmlReport.RunCounts c = ingest.counts();
@@ -59,11 +63,19 @@ record RunSection(HtmlReport.Ingest ingest, long analysed, long sentences, long 
     Blocks.stat(h, sources, "sources");
     Blocks.stat(h, stories, "stories");
     h.close("div").nl();
-    Blocks.paragraph(h, "flow", Html.count(c.input()) + " input records = "
-        + Html.count(c.accepted()) + " accepted + " + Html.count(c.rejected())
-        + " rejected. Of the accepted, "
-        + Blocks.plural(c.duplicates(), "is an exact duplicate", "are exact duplicates") + "; "
-        + Blocks.plural(analysed, "article", "articles") + " went into the analysis.");
+    Blocks.paragraph(
+        h,
+        "flow",
+        Html.count(c.input())
+            + " input records = "
+            + Html.count(c.accepted())
+            + " accepted + "
+            + Html.count(c.rejected())
+            + " rejected. Of the accepted, "
+            + Blocks.plural(c.duplicates(), "is an exact duplicate", "are exact duplicates")
+            + "; "
+            + Blocks.plural(analysed, "article", "articles")
+            + " went into the analysis.");
     h.element("h3", "Rejected records by reason").nl();
     if (ingest.rejects().isEmpty()) {
       Blocks.paragraph(h, "empty", "No record was rejected.");
@@ -71,14 +83,20 @@ record RunSection(HtmlReport.Ingest ingest, long analysed, long sentences, long 
     }
     List<Cell[]> rows = new ArrayList<>();
     for (HtmlReport.RejectReason r : ingest.rejects()) {
-      rows.add(new Cell[] {Cell.element("code", r.code()), Cell.text(Html.count(r.records())),
-          Cell.text(Html.count(r.files())),
-          Cell.text(r.exampleFile()).then(Cell.text(" "))
-              .then(Cell.element("span", "(" + Objects.toString(r.exampleRef(), "") + ")",
-                  "class", "muted"))
-              .then(Cell.text(": ")).then(Cell.text(r.exampleReason()))});
+      rows.add(
+          new Cell[] {
+            Cell.element("code", r.code()),
+            Cell.text(Html.count(r.records())),
+            Cell.text(Html.count(r.files())),
+            Cell.text(r.exampleFile())
+                .then(Cell.text(" "))
+                .then(
+                    Cell.element(
+                        "span", "(" + Objects.toString(r.exampleRef(), "") + ")", "class", "muted"))
+                .then(Cell.text(": "))
+                .then(Cell.text(r.exampleReason()))
+          });
     }
-    Blocks.table(h, "rejects", List.of("reason code", "records", "files", "example"), "knnt",
-        rows);
+    Blocks.table(h, "rejects", List.of("reason code", "records", "files", "example"), "knnt", rows);
   }
 }

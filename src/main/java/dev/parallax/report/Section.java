@@ -1,9 +1,9 @@
 package dev.parallax.report;
 
 /**
- * One section of report.html. {@link HtmlReport} writes the frame every section shares (a
- * {@code <section>} with its anchor, the heading and the "how to read this" box); the section
- * writes what comes after it.
+ * One section of report.html. {@link HtmlReport} writes the frame every section shares (a {@code
+ * <section>} with its anchor, the heading and the "how to read this" box); the section writes what
+ * comes after it.
  */
 interface Section {
   /** The section's kind, its {@code data-section} value and (after the story prefix) its anchor. */

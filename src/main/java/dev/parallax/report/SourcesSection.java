@@ -12,8 +12,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * A story's sources: one row each (articles, sentences, tokens, mean tone, first and last
- * publication, top themes), then its articles in a collapsed list, at most
- * {@value HtmlReport#MAX_ARTICLES}.
+ * publication, top themes), then its articles in a collapsed list, at most {@value
+ * HtmlReport#MAX_ARTICLES}.
  *
  * @param ingest the ingest digest, or null when it is missing (then no article list)
  */
@@ -49,36 +49,63 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
     for (Row r : st.summary) {
       int topAt = r.fieldIndex(SourceSummaryColumns.TOP_THEMES);
       List<Object> top = r.isNullAt(topAt) ? List.of() : r.getList(topAt);
-      rows.add(new Cell[] {Cell.text(r.getAs(SourceSummaryColumns.SOURCE)),
-          Cell.text(Html.count(lng(r, SourceSummaryColumns.ARTICLES))),
-          Cell.text(Html.count(lng(r, SourceSummaryColumns.SENTENCES))),
-          Cell.text(Html.count(lng(r, SourceSummaryColumns.TOKENS))),
-          Blocks.tone(dbl(r, SourceSummaryColumns.TONE_MEAN), st.tone),
-          Cell.text(Blocks.date(r.getAs(SourceSummaryColumns.FIRST_PUBLISHED))),
-          Cell.text(Blocks.date(r.getAs(SourceSummaryColumns.LAST_PUBLISHED))),
-          Cell.text(top.stream().map(o -> st.label(String.valueOf(o)))
-              .collect(Collectors.joining(", ")))});
+      rows.add(
+          new Cell[] {
+            Cell.text(r.getAs(SourceSummaryColumns.SOURCE)),
+            Cell.text(Html.count(lng(r, SourceSummaryColumns.ARTICLES))),
+            Cell.text(Html.count(lng(r, SourceSummaryColumns.SENTENCES))),
+            Cell.text(Html.count(lng(r, SourceSummaryColumns.TOKENS))),
+            Blocks.tone(dbl(r, SourceSummaryColumns.TONE_MEAN), st.tone),
+            Cell.text(Blocks.date(r.getAs(SourceSummaryColumns.FIRST_PUBLISHED))),
+            Cell.text(Blocks.date(r.getAs(SourceSummaryColumns.LAST_PUBLISHED))),
+            Cell.text(
+                top.stream()
+                    .map(o -> st.label(String.valueOf(o)))
+                    .collect(Collectors.joining(", ")))
+          });
     }
-    Blocks.table(h, "sources", List.of("source", "articles", "sentences", "tokens", "tone",
-        "first published (UTC)", "last published (UTC)", "top themes"), "knnnnkkt", rows);
+    Blocks.table(
+        h,
+        "sources",
+        List.of(
+            "source",
+            "articles",
+            "sentences",
+            "tokens",
+            "tone",
+            "first published (UTC)",
+            "last published (UTC)",
+            "top themes"),
+        "knnnnkkt",
+        rows);
     if (ingest == null) {
       return;
     }
-    List<HtmlReport.Article> all = ingest.articles().stream()
-        .filter(a -> st.story.equals(a.story())).toList();
-    h.open("details").element("summary", "Articles of this story ("
-        + (all.size() > HtmlReport.MAX_ARTICLES
-            ? "the first " + HtmlReport.MAX_ARTICLES + " listed" : Html.count(all.size()))
-        + ")").nl();
+    List<HtmlReport.Article> all =
+        ingest.articles().stream().filter(a -> st.story.equals(a.story())).toList();
+    h.open("details")
+        .element(
+            "summary",
+            "Articles of this story ("
+                + (all.size() > HtmlReport.MAX_ARTICLES
+                    ? "the first " + HtmlReport.MAX_ARTICLES + " listed"
+                    : Html.count(all.size()))
+                + ")")
+        .nl();
     List<Cell[]> articles = new ArrayList<>();
     for (HtmlReport.Article a : all.stream().limit(HtmlReport.MAX_ARTICLES).toList()) {
-      articles.add(new Cell[] {Cell.text(a.source()), Cell.text(Blocks.date(a.published())),
-          a.title() == null ? Cell.element("span", "(no title)", "class", "muted")
-              : Cell.text(a.title()),
-          Cell.text(a.duplicate() ? "exact duplicate, not analysed" : "")});
+      articles.add(
+          new Cell[] {
+            Cell.text(a.source()),
+            Cell.text(Blocks.date(a.published())),
+            a.title() == null
+                ? Cell.element("span", "(no title)", "class", "muted")
+                : Cell.text(a.title()),
+            Cell.text(a.duplicate() ? "exact duplicate, not analysed" : "")
+          });
     }
-    Blocks.table(h, "articles", List.of("source", "published (UTC)", "title", "note"), "kktt",
-        articles);
+    Blocks.table(
+        h, "articles", List.of("source", "published (UTC)", "title", "note"), "kktt", articles);
     h.close("details").nl();
   }
 }

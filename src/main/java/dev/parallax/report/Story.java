@@ -25,8 +25,10 @@ import org.apache.spark.sql.Row;
  */
 final class Story {
   final String story;
+
   /** The story's anchor prefix in the page: {@code s1}, {@code s2}, … in story order. */
   final String id;
+
   final List<Row> summary;
   final List<Row> differences;
   final List<Row> terms;
@@ -35,6 +37,7 @@ final class Story {
   private final Map<String, String> labels = new TreeMap<>();
   private final Map<String, Double> rates = new LinkedHashMap<>();
   private final Map<String, List<Row>> stanceByTheme = new TreeMap<>();
+
   /** Diverging, centred at 0, half-width the largest |tone_mean| rounded up to 0.25. */
   final Palette tone;
 
@@ -57,12 +60,14 @@ final class Story {
         continue;
       }
       mentions.merge(theme, lng(r, ThemeFrequencyColumns.MENTIONS), Long::sum);
-      rates.put(r.<String>getAs(ThemeFrequencyColumns.SOURCE) + "\u0000" + theme,
+      rates.put(
+          r.<String>getAs(ThemeFrequencyColumns.SOURCE) + "\u0000" + theme,
           dbl(r, ThemeFrequencyColumns.RATE_PER_1K_TOKENS));
     }
     List<String> ordered = new ArrayList<>(mentions.keySet());
-    ordered.sort(Comparator.comparing((String th) -> -mentions.get(th))
-        .thenComparing(Comparator.naturalOrder()));
+    ordered.sort(
+        Comparator.comparing((String th) -> -mentions.get(th))
+            .thenComparing(Comparator.naturalOrder()));
     themes = ordered;
     double bound = 0;
     for (Row r : of(t.stanceBySource(), StanceBySourceColumns.STORY, story)) {

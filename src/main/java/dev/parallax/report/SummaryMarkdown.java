@@ -20,19 +20,23 @@ import org.apache.spark.sql.Row;
 /**
  * The Markdown summary of one run date, per story: the sources, the source × theme matrix of
  * mentions per 1,000 tokens (story themes only, not the general {@code frame_*} themes), the
- * largest stance differences, and the top distinctive terms per source. Rendered on the driver
- * from the collected compare tables, addressed by their public column names.
+ * largest stance differences, and the top distinctive terms per source. Rendered on the driver from
+ * the collected compare tables, addressed by their public column names.
  */
 final class SummaryMarkdown {
   private SummaryMarkdown() {}
 
   /** Stance differences listed per story. */
   static final int TOP_DIFFERENCES = 10;
+
   /** Distinctive terms listed per source. */
   static final int TOP_TERMS = 5;
 
   /** The compare tables of one run date, rows in any order. */
-  record Tables(List<Row> themeFrequency, List<Row> stanceDifference, List<Row> distinctiveTerms,
+  record Tables(
+      List<Row> themeFrequency,
+      List<Row> stanceDifference,
+      List<Row> distinctiveTerms,
       List<Row> sourceSummary) {}
 
   static String render(LocalDate runDate, double confidence, double fdr, Tables t) {
@@ -50,8 +54,12 @@ final class SummaryMarkdown {
       List<Row> themeFrequency = of(t.themeFrequency(), ThemeFrequencyColumns.STORY, story);
       sources(md, of(t.sourceSummary(), SourceSummaryColumns.STORY, story));
       rates(md, themeFrequency);
-      differences(md, of(t.stanceDifference(), StanceDifferenceColumns.STORY, story),
-          labels(themeFrequency), confidence, fdr);
+      differences(
+          md,
+          of(t.stanceDifference(), StanceDifferenceColumns.STORY, story),
+          labels(themeFrequency),
+          confidence,
+          fdr);
       terms(md, of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story));
     }
     return md.toString();
@@ -59,21 +67,31 @@ final class SummaryMarkdown {
 
   private static void sources(StringBuilder md, List<Row> rows) {
     md.append("\n### Sources\n\n");
-    md.append("| source | articles | sentences | tokens | tone mean | first published | "
-        + "last published | top themes |\n|---|---:|---:|---:|---:|---|---|---|\n");
+    md.append(
+        "| source | articles | sentences | tokens | tone mean | first published | "
+            + "last published | top themes |\n|---|---:|---:|---:|---:|---|---|---|\n");
     rows.sort(Comparator.comparing(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)));
     for (Row r : rows) {
-      List<Object> top = r.isNullAt(r.fieldIndex(SourceSummaryColumns.TOP_THEMES)) ? List.of()
-          : r.getList(r.fieldIndex(SourceSummaryColumns.TOP_THEMES));
-      md.append("| ").append(escape(r.getAs(SourceSummaryColumns.SOURCE)))
-          .append(" | ").append(r.<Object>getAs(SourceSummaryColumns.ARTICLES))
-          .append(" | ").append(r.<Object>getAs(SourceSummaryColumns.SENTENCES))
-          .append(" | ").append(r.<Object>getAs(SourceSummaryColumns.TOKENS))
-          .append(" | ").append(num(r.getAs(SourceSummaryColumns.TONE_MEAN), 3))
-          .append(" | ").append(time(r.getAs(SourceSummaryColumns.FIRST_PUBLISHED)))
-          .append(" | ").append(time(r.getAs(SourceSummaryColumns.LAST_PUBLISHED)))
-          .append(" | ").append(escape(top.stream().map(String::valueOf)
-              .collect(Collectors.joining(", "))))
+      List<Object> top =
+          r.isNullAt(r.fieldIndex(SourceSummaryColumns.TOP_THEMES))
+              ? List.of()
+              : r.getList(r.fieldIndex(SourceSummaryColumns.TOP_THEMES));
+      md.append("| ")
+          .append(escape(r.getAs(SourceSummaryColumns.SOURCE)))
+          .append(" | ")
+          .append(r.<Object>getAs(SourceSummaryColumns.ARTICLES))
+          .append(" | ")
+          .append(r.<Object>getAs(SourceSummaryColumns.SENTENCES))
+          .append(" | ")
+          .append(r.<Object>getAs(SourceSummaryColumns.TOKENS))
+          .append(" | ")
+          .append(num(r.getAs(SourceSummaryColumns.TONE_MEAN), 3))
+          .append(" | ")
+          .append(time(r.getAs(SourceSummaryColumns.FIRST_PUBLISHED)))
+          .append(" | ")
+          .append(time(r.getAs(SourceSummaryColumns.LAST_PUBLISHED)))
+          .append(" | ")
+          .append(escape(top.stream().map(String::valueOf).collect(Collectors.joining(", "))))
           .append(" |\n");
     }
   }
@@ -87,8 +105,8 @@ final class SummaryMarkdown {
       if (ThemeIds.isFrame(theme)) {
         continue;
       }
-      mentions.merge(theme, ((Number) r.getAs(ThemeFrequencyColumns.MENTIONS)).longValue(),
-          Long::sum);
+      mentions.merge(
+          theme, ((Number) r.getAs(ThemeFrequencyColumns.MENTIONS)).longValue(), Long::sum);
       Object label = r.getAs(ThemeFrequencyColumns.THEME_LABEL);
       labels.put(theme, label == null ? theme : label.toString());
       rate.computeIfAbsent(r.getAs(ThemeFrequencyColumns.SOURCE), k -> new TreeMap<>())
@@ -100,8 +118,9 @@ final class SummaryMarkdown {
       return;
     }
     List<String> themes = new ArrayList<>(mentions.keySet());
-    themes.sort(Comparator.comparing((String th) -> -mentions.get(th))
-        .thenComparing(Comparator.naturalOrder()));
+    themes.sort(
+        Comparator.comparing((String th) -> -mentions.get(th))
+            .thenComparing(Comparator.naturalOrder()));
     md.append("| source |");
     for (String th : themes) {
       md.append(' ').append(escape(labels.get(th))).append(" |");
@@ -116,32 +135,41 @@ final class SummaryMarkdown {
     }
   }
 
-  private static void differences(StringBuilder md, List<Row> rows, Map<String, String> labels,
-      double confidence, double fdr) {
-    List<Row> withDiff = new ArrayList<>(rows.stream()
-        .filter(r -> r.getAs(StanceDifferenceColumns.TONE_DIFF) != null).toList());
-    withDiff.sort(Comparator
-        .comparing((Row r) -> -Math.abs(r.<Double>getAs(StanceDifferenceColumns.TONE_DIFF)))
-        .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.THEME))
-        .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.SOURCE_A))
-        .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.SOURCE_B)));
-    List<Row> significant = withDiff.stream()
-        .filter(r -> Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SIGNIFICANT))).toList();
+  private static void differences(
+      StringBuilder md, List<Row> rows, Map<String, String> labels, double confidence, double fdr) {
+    List<Row> withDiff =
+        new ArrayList<>(
+            rows.stream().filter(r -> r.getAs(StanceDifferenceColumns.TONE_DIFF) != null).toList());
+    withDiff.sort(
+        Comparator.comparing(
+                (Row r) -> -Math.abs(r.<Double>getAs(StanceDifferenceColumns.TONE_DIFF)))
+            .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.THEME))
+            .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.SOURCE_A))
+            .thenComparing(r -> r.<String>getAs(StanceDifferenceColumns.SOURCE_B)));
+    List<Row> significant =
+        withDiff.stream()
+            .filter(r -> Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SIGNIFICANT)))
+            .toList();
     boolean none = significant.isEmpty();
     List<Row> shown = (none ? withDiff : significant).stream().limit(TOP_DIFFERENCES).toList();
     md.append("\n### Largest stance differences");
-    md.append(none ? " (none significant at q < " + fmt(fdr) + "; largest shown)"
-        : " (significant at q < " + fmt(fdr) + ")");
+    md.append(
+        none
+            ? " (none significant at q < " + fmt(fdr) + "; largest shown)"
+            : " (significant at q < " + fmt(fdr) + ")");
     md.append("\n\n");
     if (shown.isEmpty()) {
       md.append("No pair of sources shares a theme.\n");
       return;
     }
     md.append("Tone in [-1, 1]; difference = source A minus source B, with its ")
-        .append(fmt(confidence * 100)).append("% bootstrap interval; q: Benjamini-Hochberg "
-            + "adjusted permutation p-value. Theme \"all sentences\" compares whole sources.\n\n");
-    md.append("| theme | source A | source B | tone A | tone B | difference | interval | p | q "
-        + "| sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
+        .append(fmt(confidence * 100))
+        .append(
+            "% bootstrap interval; q: Benjamini-Hochberg "
+                + "adjusted permutation p-value. Theme \"all sentences\" compares whole sources.\n\n");
+    md.append(
+        "| theme | source A | source B | tone A | tone B | difference | interval | p | q "
+            + "| sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
     for (Row r : shown) {
       String theme = r.getAs(StanceDifferenceColumns.THEME);
       List<String> notes = new ArrayList<>();
@@ -151,27 +179,45 @@ final class SummaryMarkdown {
       if (Boolean.TRUE.equals(r.getAs(StanceDifferenceColumns.SMALL_SAMPLE))) {
         notes.add("small sample");
       }
-      md.append("| ").append(ThemeIds.ALL.equals(theme) ? "all sentences"
-              : escape(labels.getOrDefault(theme, theme)))
-          .append(" | ").append(escape(r.getAs(StanceDifferenceColumns.SOURCE_A)))
-          .append(" | ").append(escape(r.getAs(StanceDifferenceColumns.SOURCE_B)))
-          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_A), 3))
-          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_B), 3))
-          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.TONE_DIFF), 3))
-          .append(" | [").append(num(r.getAs(StanceDifferenceColumns.CI_LOW), 3)).append(", ")
-          .append(num(r.getAs(StanceDifferenceColumns.CI_HIGH), 3)).append("]")
-          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.P_VALUE), 4))
-          .append(" | ").append(num(r.getAs(StanceDifferenceColumns.Q_VALUE), 4))
-          .append(" | ").append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_A)).append(" / ")
+      md.append("| ")
+          .append(
+              ThemeIds.ALL.equals(theme)
+                  ? "all sentences"
+                  : escape(labels.getOrDefault(theme, theme)))
+          .append(" | ")
+          .append(escape(r.getAs(StanceDifferenceColumns.SOURCE_A)))
+          .append(" | ")
+          .append(escape(r.getAs(StanceDifferenceColumns.SOURCE_B)))
+          .append(" | ")
+          .append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_A), 3))
+          .append(" | ")
+          .append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_B), 3))
+          .append(" | ")
+          .append(num(r.getAs(StanceDifferenceColumns.TONE_DIFF), 3))
+          .append(" | [")
+          .append(num(r.getAs(StanceDifferenceColumns.CI_LOW), 3))
+          .append(", ")
+          .append(num(r.getAs(StanceDifferenceColumns.CI_HIGH), 3))
+          .append("]")
+          .append(" | ")
+          .append(num(r.getAs(StanceDifferenceColumns.P_VALUE), 4))
+          .append(" | ")
+          .append(num(r.getAs(StanceDifferenceColumns.Q_VALUE), 4))
+          .append(" | ")
+          .append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_A))
+          .append(" / ")
           .append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_B))
-          .append(" | ").append(String.join(", ", notes)).append(" |\n");
+          .append(" | ")
+          .append(String.join(", ", notes))
+          .append(" |\n");
     }
   }
 
   private static void terms(StringBuilder md, List<Row> rows) {
     Map<String, List<Row>> bySource = new TreeMap<>();
     for (Row r : rows) {
-      bySource.computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
+      bySource
+          .computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
           .add(r);
     }
     md.append("\n### Distinctive terms (top ").append(TOP_TERMS).append(" per source)\n\n");
@@ -179,16 +225,23 @@ final class SummaryMarkdown {
       md.append("No source has terms frequent enough to rank.\n");
       return;
     }
-    md.append("Weighted log-odds with an informative Dirichlet prior, each source against the "
-        + "rest of the story; z in brackets.\n\n| source | terms |\n|---|---|\n");
+    md.append(
+        "Weighted log-odds with an informative Dirichlet prior, each source against the "
+            + "rest of the story; z in brackets.\n\n| source | terms |\n|---|---|\n");
     for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
-      String list = e.getValue().stream()
-          .sorted(Comparator.comparing(
-              r -> ((Number) r.getAs(DistinctiveTermsColumns.RANK)).longValue()))
-          .limit(TOP_TERMS)
-          .map(r -> escape(r.getAs(DistinctiveTermsColumns.TERM)) + " ("
-              + num(r.getAs(DistinctiveTermsColumns.Z_SCORE), 2) + ")")
-          .collect(Collectors.joining(", "));
+      String list =
+          e.getValue().stream()
+              .sorted(
+                  Comparator.comparing(
+                      r -> ((Number) r.getAs(DistinctiveTermsColumns.RANK)).longValue()))
+              .limit(TOP_TERMS)
+              .map(
+                  r ->
+                      escape(r.getAs(DistinctiveTermsColumns.TERM))
+                          + " ("
+                          + num(r.getAs(DistinctiveTermsColumns.Z_SCORE), 2)
+                          + ")")
+              .collect(Collectors.joining(", "));
       md.append("| ").append(escape(e.getKey())).append(" | ").append(list).append(" |\n");
     }
   }
@@ -230,8 +283,8 @@ final class SummaryMarkdown {
 
   /**
    * Keeps a cell on one line and its text literal: pipes and Markdown emphasis, code and link
-   * characters are backslash-escaped, and {@code & < >} become entities, so a source named
-   * {@code <script>} shows as text in a Markdown viewer instead of being passed on as HTML.
+   * characters are backslash-escaped, and {@code & < >} become entities, so a source named {@code
+   * <script>} shows as text in a Markdown viewer instead of being passed on as HTML.
    */
   static String escape(String s) {
     if (s == null) {

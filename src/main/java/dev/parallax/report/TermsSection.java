@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * Words that set each source apart: per source (by name) a bar chart of its
- * {@value HtmlReport#TOP_TERMS} most distinctive terms by z-score, every chart on the same scale,
- * with the counts and log-odds in a table.
+ * Words that set each source apart: per source (by name) a bar chart of its {@value
+ * HtmlReport#TOP_TERMS} most distinctive terms by z-score, every chart on the same scale, with the
+ * counts and log-odds in a table.
  */
 record TermsSection(Story st) implements Section {
   private static final Color TERM_BAR = new Color(0x4A, 0x78, 0xA8);
@@ -51,7 +51,8 @@ record TermsSection(Story st) implements Section {
     HtmlBuilder h = page.html;
     Map<String, List<Row>> bySource = new TreeMap<>();
     for (Row r : st.terms) {
-      bySource.computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
+      bySource
+          .computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
           .add(r);
     }
     if (bySource.isEmpty()) {
@@ -61,9 +62,11 @@ record TermsSection(Story st) implements Section {
     Map<String, List<Row>> tops = new TreeMap<>();
     double axisMax = 0;
     for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
-      List<Row> top = e.getValue().stream()
-          .sorted(Comparator.comparingLong((Row r) -> lng(r, DistinctiveTermsColumns.RANK)))
-          .limit(HtmlReport.TOP_TERMS).toList();
+      List<Row> top =
+          e.getValue().stream()
+              .sorted(Comparator.comparingLong((Row r) -> lng(r, DistinctiveTermsColumns.RANK)))
+              .limit(HtmlReport.TOP_TERMS)
+              .toList();
       tops.put(e.getKey(), top);
       for (Row r : top) {
         axisMax = Math.max(axisMax, finiteOr(dbl(r, DistinctiveTermsColumns.Z_SCORE), 0));
@@ -74,22 +77,41 @@ record TermsSection(Story st) implements Section {
     for (Map.Entry<String, List<Row>> e : tops.entrySet()) {
       List<Row> top = e.getValue();
       h.open("div", "class", "card").nl().element("h4", e.getKey()).nl();
-      page.chart("terms", new Charts.Bars(page.nextChartId(),
-          "Most distinctive terms of " + e.getKey(),
-          top.stream().map(r -> new Charts.Bar(r.getAs(DistinctiveTermsColumns.TERM),
-              dbl(r, DistinctiveTermsColumns.Z_SCORE))).toList(),
-          "z-score (log-odds against the other sources)", TERM_BAR, axisMax * 1.15, 560).svg());
+      page.chart(
+          "terms",
+          new Charts.Bars(
+                  page.nextChartId(),
+                  "Most distinctive terms of " + e.getKey(),
+                  top.stream()
+                      .map(
+                          r ->
+                              new Charts.Bar(
+                                  r.getAs(DistinctiveTermsColumns.TERM),
+                                  dbl(r, DistinctiveTermsColumns.Z_SCORE)))
+                      .toList(),
+                  "z-score (log-odds against the other sources)",
+                  TERM_BAR,
+                  axisMax * 1.15,
+                  560)
+              .svg());
       List<Cell[]> rows = new ArrayList<>();
       for (Row r : top) {
-        rows.add(new Cell[] {Cell.text(String.valueOf(lng(r, DistinctiveTermsColumns.RANK))),
-            Cell.text(r.getAs(DistinctiveTermsColumns.TERM)),
-            Cell.text(Html.count(lng(r, DistinctiveTermsColumns.COUNT_SOURCE))),
-            Cell.text(Html.count(lng(r, DistinctiveTermsColumns.COUNT_REST))),
-            Cell.text(Html.num(dbl(r, DistinctiveTermsColumns.LOG_ODDS), 2)),
-            Cell.text(Html.num(dbl(r, DistinctiveTermsColumns.Z_SCORE), 2))});
+        rows.add(
+            new Cell[] {
+              Cell.text(String.valueOf(lng(r, DistinctiveTermsColumns.RANK))),
+              Cell.text(r.getAs(DistinctiveTermsColumns.TERM)),
+              Cell.text(Html.count(lng(r, DistinctiveTermsColumns.COUNT_SOURCE))),
+              Cell.text(Html.count(lng(r, DistinctiveTermsColumns.COUNT_REST))),
+              Cell.text(Html.num(dbl(r, DistinctiveTermsColumns.LOG_ODDS), 2)),
+              Cell.text(Html.num(dbl(r, DistinctiveTermsColumns.Z_SCORE), 2))
+            });
       }
-      Blocks.table(h, "terms", List.of("rank", "term", "count here", "count elsewhere",
-          "log-odds", "z"), "nknnnn", rows);
+      Blocks.table(
+          h,
+          "terms",
+          List.of("rank", "term", "count here", "count elsewhere", "log-odds", "z"),
+          "nknnnn",
+          rows);
       h.close("div").nl();
     }
     h.close("div").nl();

@@ -15,8 +15,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Tone of each source: the mean tone of all its sentences ({@code _all}) with its confidence
- * interval, a source × theme tone heatmap, and one small-multiple interval chart per story theme
- * on a shared scale; every chart with its numbers beside it.
+ * interval, a source × theme tone heatmap, and one small-multiple interval chart per story theme on
+ * a shared scale; every chart with its numbers beside it.
  */
 record ToneSection(Story st) implements Section {
 
@@ -40,7 +40,9 @@ record ToneSection(Story st) implements Section {
     return "<b>Tone</b> is the mean sentence tone, from −1 (most negative) through 0 (neutral) "
         + "to +1 (most positive), scored with a VADER-style lexicon plus a news-and-diplomacy "
         + "lexicon. The dot is the mean, coloured red (negative) – white (neutral) – blue "
-        + "(positive); the grey bar is its <b>" + pct(page.confidence) + " confidence interval</b> "
+        + "(positive); the grey bar is its <b>"
+        + pct(page.confidence)
+        + " confidence interval</b> "
         + "(CI, a bootstrap): the range of means the data are compatible with. Bars that overlap "
         + "a lot mean the sources may not really differ: the next section tests that. "
         + "<b>n</b> is the number of sentences; values marked <i>small sample</i> (in brackets in "
@@ -59,9 +61,20 @@ record ToneSection(Story st) implements Section {
     String title = "Mean tone of all sentences, by source";
     h.element("h3", title).nl().open("div", "class", "figure").nl();
     double[] range = ciRange(all);
-    page.chart("tone-all", new Charts.Forest(page.nextChartId(), title, intervals(all),
-        "mean sentence tone (−1 negative … +1 positive), with " + pct(page.confidence) + " CI",
-        range[0], range[1], Blocks.tick(range), 640).svg());
+    page.chart(
+        "tone-all",
+        new Charts.Forest(
+                page.nextChartId(),
+                title,
+                intervals(all),
+                "mean sentence tone (−1 negative … +1 positive), with "
+                    + pct(page.confidence)
+                    + " CI",
+                range[0],
+                range[1],
+                Blocks.tick(range),
+                640)
+            .svg());
     toneTable(h, "tone-all", all);
     h.close("div").nl();
 
@@ -91,16 +104,34 @@ record ToneSection(Story st) implements Section {
             s != null && Boolean.TRUE.equals(s.getAs(StanceBySourceColumns.SMALL_SAMPLE));
         String shown = Html.signed(v, 2);
         text[r][c] = Double.isNaN(v) ? "–" : small ? "(" + shown + ")" : shown;
-        row[c + 1] = Blocks.heat(v, st.tone, s == null ? Cell.text("–")
-            : Cell.text(shown + " ")
-                .then(Cell.element("span", "n=" + lng(s, StanceBySourceColumns.SENTENCES),
-                    "class", "n")));
+        row[c + 1] =
+            Blocks.heat(
+                v,
+                st.tone,
+                s == null
+                    ? Cell.text("–")
+                    : Cell.text(shown + " ")
+                        .then(
+                            Cell.element(
+                                "span",
+                                "n=" + lng(s, StanceBySourceColumns.SENTENCES),
+                                "class",
+                                "n")));
       }
       rows.add(row);
     }
-    page.chart("tone-heatmap", new Charts.Heatmap(page.nextChartId(), title, st.sources,
-        st.labels(themes), values, text, st.tone,
-        "mean sentence tone (−1 negative … +1 positive)").svg());
+    page.chart(
+        "tone-heatmap",
+        new Charts.Heatmap(
+                page.nextChartId(),
+                title,
+                st.sources,
+                st.labels(themes),
+                values,
+                text,
+                st.tone,
+                "mean sentence tone (−1 negative … +1 positive)")
+            .svg());
     List<String> head = new ArrayList<>();
     head.add("source");
     head.addAll(st.labels(themes));
@@ -111,7 +142,9 @@ record ToneSection(Story st) implements Section {
   private void smallMultiples(Page page, List<String> themes) {
     HtmlBuilder h = page.html;
     h.element("h3", "Tone by source, one chart per theme").nl();
-    Blocks.paragraph(h, "note",
+    Blocks.paragraph(
+        h,
+        "note",
         "Same scale in every chart; sources ordered from most positive to most negative.");
     h.open("div", "class", "grid").nl();
     List<Row> themed = new ArrayList<>();
@@ -121,10 +154,18 @@ record ToneSection(Story st) implements Section {
       List<Row> rows = st.stance(th);
       String label = st.label(th);
       h.open("div", "class", "card").nl().element("h4", label).nl();
-      page.chart("tone-theme", new Charts.Forest(page.nextChartId(),
-          "Mean tone on " + label + ", by source", intervals(rows),
-          "mean tone, " + pct(page.confidence) + " CI", shared[0], shared[1],
-          Blocks.tick(shared), 560).svg());
+      page.chart(
+          "tone-theme",
+          new Charts.Forest(
+                  page.nextChartId(),
+                  "Mean tone on " + label + ", by source",
+                  intervals(rows),
+                  "mean tone, " + pct(page.confidence) + " CI",
+                  shared[0],
+                  shared[1],
+                  Blocks.tick(shared),
+                  560)
+              .svg());
       toneTable(h, "tone-theme", rows);
       h.close("div").nl();
     }
@@ -134,13 +175,22 @@ record ToneSection(Story st) implements Section {
   private void toneTable(HtmlBuilder h, String name, List<Row> rows) {
     List<Cell[]> out = new ArrayList<>();
     for (Row r : sortedByTone(rows)) {
-      out.add(new Cell[] {Cell.text(r.getAs(StanceBySourceColumns.SOURCE)),
-          Blocks.tone(dbl(r, StanceBySourceColumns.TONE_MEAN), st.tone),
-          Cell.text("[" + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_LOW), 2) + ", "
-              + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), 2) + "]"),
-          Cell.text(Html.count(lng(r, StanceBySourceColumns.SENTENCES))),
-          Cell.text(Boolean.TRUE.equals(r.getAs(StanceBySourceColumns.SMALL_SAMPLE))
-              ? "small sample" : "")});
+      out.add(
+          new Cell[] {
+            Cell.text(r.getAs(StanceBySourceColumns.SOURCE)),
+            Blocks.tone(dbl(r, StanceBySourceColumns.TONE_MEAN), st.tone),
+            Cell.text(
+                "["
+                    + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_LOW), 2)
+                    + ", "
+                    + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), 2)
+                    + "]"),
+            Cell.text(Html.count(lng(r, StanceBySourceColumns.SENTENCES))),
+            Cell.text(
+                Boolean.TRUE.equals(r.getAs(StanceBySourceColumns.SMALL_SAMPLE))
+                    ? "small sample"
+                    : "")
+          });
     }
     Blocks.table(h, name, List.of("source", "tone", "CI", "n", "note"), "knnnt", out);
   }
@@ -149,20 +199,31 @@ record ToneSection(Story st) implements Section {
     List<Charts.Interval> out = new ArrayList<>();
     for (Row r : sortedByTone(rows)) {
       double mean = dbl(r, StanceBySourceColumns.TONE_MEAN);
-      out.add(new Charts.Interval(r.<String>getAs(StanceBySourceColumns.SOURCE) + " (n="
-          + lng(r, StanceBySourceColumns.SENTENCES) + ")", mean,
-          dbl(r, StanceBySourceColumns.TONE_CI_LOW), dbl(r, StanceBySourceColumns.TONE_CI_HIGH),
-          st.tone.color(mean)));
+      out.add(
+          new Charts.Interval(
+              r.<String>getAs(StanceBySourceColumns.SOURCE)
+                  + " (n="
+                  + lng(r, StanceBySourceColumns.SENTENCES)
+                  + ")",
+              mean,
+              dbl(r, StanceBySourceColumns.TONE_CI_LOW),
+              dbl(r, StanceBySourceColumns.TONE_CI_HIGH),
+              st.tone.color(mean)));
     }
     return out;
   }
 
   /** Most positive first, NaN last, ties by source. */
   private static List<Row> sortedByTone(List<Row> rows) {
-    return rows.stream().sorted(Comparator.comparingDouble((Row r) -> {
-      double v = dbl(r, StanceBySourceColumns.TONE_MEAN);
-      return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
-    }).thenComparing(r -> r.<String>getAs(StanceBySourceColumns.SOURCE))).toList();
+    return rows.stream()
+        .sorted(
+            Comparator.comparingDouble(
+                    (Row r) -> {
+                      double v = dbl(r, StanceBySourceColumns.TONE_MEAN);
+                      return Double.isNaN(v) ? Double.POSITIVE_INFINITY : -v;
+                    })
+                .thenComparing(r -> r.<String>getAs(StanceBySourceColumns.SOURCE)))
+        .toList();
   }
 
   /** Lowest CI bound and highest, padded and rounded out to 0.25, within [−1, 1], with 0. */

@@ -17,19 +17,20 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * The description of every column of every table, read from the classpath resource
- * {@value #RESOURCE}: the one source that {@code docs/tables.md} is generated from and that
- * {@link Warehouse#publish} writes into each file's Spark schema as column comments.
+ * The description of every column of every table, read from the classpath resource {@value
+ * #RESOURCE}: the one source that {@code docs/tables.md} is generated from and that {@link
+ * Warehouse#publish} writes into each file's Spark schema as column comments.
  *
- * <p>File format: UTF-8, lines starting with {@code #} are comments, then a header line
- * {@code table column type unit description}, then one tab-separated line per column, the rows
- * of a table in its column order. {@code type} is the Spark SQL type as {@code DESCRIBE} prints it
- * ({@code string, bigint, double, boolean, date, timestamp, array<string>}); {@code unit} may be
- * empty; {@code description} is one line of text.
+ * <p>File format: UTF-8, lines starting with {@code #} are comments, then a header line {@code
+ * table column type unit description}, then one tab-separated line per column, the rows of a table
+ * in its column order. {@code type} is the Spark SQL type as {@code DESCRIBE} prints it ({@code
+ * string, bigint, double, boolean, date, timestamp, array<string>}); {@code unit} may be empty;
+ * {@code description} is one line of text.
  */
 public final class ColumnDocs {
   /** Classpath location of the descriptions. */
   public static final String RESOURCE = "/parallax/columns.tsv";
+
   /** Spark's metadata key for a column comment; stored in the Parquet footer's Spark schema. */
   public static final String COMMENT = "comment";
 
@@ -44,8 +45,8 @@ public final class ColumnDocs {
    * @param unit unit of the values, empty when none
    * @param description meaning, range and when it is null
    */
-  public record ColumnDoc(String table, String column, String type, String unit,
-      String description) {
+  public record ColumnDoc(
+      String table, String column, String type, String unit, String description) {
     /** The comment stored with the column: the description, then the unit when there is one. */
     public String comment() {
       return unit.isEmpty() ? description : description + " Unit: " + unit + ".";
@@ -79,8 +80,11 @@ public final class ColumnDocs {
     Column[] columns = new Column[fields.length];
     for (int i = 0; i < fields.length; i++) {
       String name = fields[i].name();
-      MetadataBuilder meta = new MetadataBuilder().withMetadata(fields[i].metadata()).remove(COMMENT);
-      docs.stream().filter(d -> d.column().equals(name)).findFirst()
+      MetadataBuilder meta =
+          new MetadataBuilder().withMetadata(fields[i].metadata()).remove(COMMENT);
+      docs.stream()
+          .filter(d -> d.column().equals(name))
+          .findFirst()
           .ifPresent(d -> meta.putString(COMMENT, d.comment()));
       Metadata m = meta.build();
       columns[i] = functions.col("`" + name.replace("`", "``") + "`").as(name, m);
@@ -110,16 +114,26 @@ public final class ColumnDocs {
       }
       if (!header) {
         if (!line.equals(HEADER)) {
-          throw new IllegalStateException(RESOURCE + ": line " + n + " should be the header '"
-              + HEADER.replace("\t", "<TAB>") + "'");
+          throw new IllegalStateException(
+              RESOURCE
+                  + ": line "
+                  + n
+                  + " should be the header '"
+                  + HEADER.replace("\t", "<TAB>")
+                  + "'");
         }
         header = true;
         continue;
       }
       String[] f = line.split("\t", -1);
       if (f.length != 5) {
-        throw new IllegalStateException(RESOURCE + ": line " + n + " has " + f.length
-            + " tab-separated fields, expected 5 (table, column, type, unit, description)");
+        throw new IllegalStateException(
+            RESOURCE
+                + ": line "
+                + n
+                + " has "
+                + f.length
+                + " tab-separated fields, expected 5 (table, column, type, unit, description)");
       }
       out.add(new ColumnDoc(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(), f[4].strip()));
     }

@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One run per warehouse and run date at a time. The lock is an OS file lock on
- * {@code <warehouse>/_locks/run_date=YYYY-MM-DD.lock}: the kernel releases it when the holder's
- * process dies, however it dies, so a lock left by a killed run is never stale. The file's
- * content names the holder for the message a second run prints.
+ * One run per warehouse and run date at a time. The lock is an OS file lock on {@code
+ * <warehouse>/_locks/run_date=YYYY-MM-DD.lock}: the kernel releases it when the holder's process
+ * dies, however it dies, so a lock left by a killed run is never stale. The file's content names
+ * the holder for the message a second run prints.
  *
  * <p>Works for warehouses on a local or shared POSIX file system; on object stores the driver's
  * scheduler must serialise runs instead.
@@ -38,8 +38,9 @@ public final class RunLock implements AutoCloseable {
       Path dir = warehouseRoot.resolve("_locks");
       Files.createDirectories(dir);
       Path file = dir.resolve("run_date=" + runDate + ".lock");
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+      FileChannel ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock l;
       try {
         l = ch.tryLock();
@@ -49,13 +50,25 @@ public final class RunLock implements AutoCloseable {
       if (l == null) {
         String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
         ch.close();
-        throw new LockedException("another run holds the lock for run_date=" + runDate + " in "
-            + warehouseRoot + " (" + (holder.isEmpty() ? "holder unknown" : holder)
-            + "); wait for it to finish or stop it");
+        throw new LockedException(
+            "another run holds the lock for run_date="
+                + runDate
+                + " in "
+                + warehouseRoot
+                + " ("
+                + (holder.isEmpty() ? "holder unknown" : holder)
+                + "); wait for it to finish or stop it");
       }
       ch.truncate(0);
-      String who = "run " + runId + ", pid " + ProcessHandle.current().pid() + " on "
-          + host() + ", since " + Instant.now();
+      String who =
+          "run "
+              + runId
+              + ", pid "
+              + ProcessHandle.current().pid()
+              + " on "
+              + host()
+              + ", since "
+              + Instant.now();
       ch.write(java.nio.ByteBuffer.wrap(who.getBytes(StandardCharsets.UTF_8)), 0);
       ch.force(false);
       return new RunLock(ch, l);

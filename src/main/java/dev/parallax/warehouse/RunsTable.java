@@ -18,9 +18,9 @@ import static dev.parallax.warehouse.schema.RunsColumns.STARTED_AT;
 import static dev.parallax.warehouse.schema.RunsColumns.STATUS;
 import static dev.parallax.warehouse.schema.RunsColumns.VERSION;
 
-import dev.parallax.warehouse.schema.RunsColumns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parallax.warehouse.schema.RunsColumns;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +36,10 @@ import org.apache.spark.sql.types.StructField;
 /**
  * The {@code runs} table: one row per run of a command, in the partition of the run's date.
  *
- * <p>A date can have several runs (a first run, reruns, single stages), so a partition
- * accumulates: recording a run publishes the partition's existing rows plus the new one, a row
- * with the same run_id replaced. The run date is only the partition column ({@code run_date}),
- * not a column inside the files.
+ * <p>A date can have several runs (a first run, reruns, single stages), so a partition accumulates:
+ * recording a run publishes the partition's existing rows plus the new one, a row with the same
+ * run_id replaced. The run date is only the partition column ({@code run_date}), not a column
+ * inside the files.
  */
 public final class RunsTable {
   private RunsTable() {}
@@ -53,8 +53,8 @@ public final class RunsTable {
    *
    * @return the number of rows in the partition now
    */
-  public static long record(SparkSession spark, Warehouse warehouse, LocalDate runDate,
-      RunRecord run) {
+  public static long record(
+      SparkSession spark, Warehouse warehouse, LocalDate runDate, RunRecord run) {
     List<Row> rows = new ArrayList<>();
     if (warehouse.exists(Table.RUNS, runDate)) {
       for (Row r : warehouse.read(Table.RUNS, runDate).collectAsList()) {

@@ -12,28 +12,51 @@ import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The warehouse tables: their folder names, their schemas (from the column contract in
- * {@link dev.parallax.warehouse.schema}) and the columns rows are sorted by when published.
+ * The warehouse tables: their folder names, their schemas (from the column contract in {@link
+ * dev.parallax.warehouse.schema}) and the columns rows are sorted by when published.
  */
 public enum Table {
   ARTICLES("articles", ArticlesColumns.SCHEMA, ArticlesColumns.ARTICLE_ID),
   REJECTS("rejects", RejectsColumns.SCHEMA, RejectsColumns.INPUT_FILE, RejectsColumns.RECORD_REF),
-  SENTENCES("sentences", SentencesColumns.SCHEMA, SentencesColumns.ARTICLE_ID,
+  SENTENCES(
+      "sentences",
+      SentencesColumns.SCHEMA,
+      SentencesColumns.ARTICLE_ID,
       SentencesColumns.SENTENCE_IDX),
-  THEME_FREQUENCY("theme_frequency", ThemeFrequencyColumns.SCHEMA, ThemeFrequencyColumns.STORY,
-      ThemeFrequencyColumns.SOURCE, ThemeFrequencyColumns.THEME),
-  STANCE_BY_SOURCE("stance_by_source", StanceBySourceColumns.SCHEMA, StanceBySourceColumns.STORY,
-      StanceBySourceColumns.SOURCE, StanceBySourceColumns.THEME),
-  STANCE_DIFFERENCE("stance_difference", StanceDifferenceColumns.SCHEMA,
-      StanceDifferenceColumns.STORY, StanceDifferenceColumns.THEME,
-      StanceDifferenceColumns.SOURCE_A, StanceDifferenceColumns.SOURCE_B),
-  DISTINCTIVE_TERMS("distinctive_terms", DistinctiveTermsColumns.SCHEMA,
-      DistinctiveTermsColumns.STORY, DistinctiveTermsColumns.SOURCE, DistinctiveTermsColumns.RANK),
-  SOURCE_SUMMARY("source_summary", SourceSummaryColumns.SCHEMA, SourceSummaryColumns.STORY,
+  THEME_FREQUENCY(
+      "theme_frequency",
+      ThemeFrequencyColumns.SCHEMA,
+      ThemeFrequencyColumns.STORY,
+      ThemeFrequencyColumns.SOURCE,
+      ThemeFrequencyColumns.THEME),
+  STANCE_BY_SOURCE(
+      "stance_by_source",
+      StanceBySourceColumns.SCHEMA,
+      StanceBySourceColumns.STORY,
+      StanceBySourceColumns.SOURCE,
+      StanceBySourceColumns.THEME),
+  STANCE_DIFFERENCE(
+      "stance_difference",
+      StanceDifferenceColumns.SCHEMA,
+      StanceDifferenceColumns.STORY,
+      StanceDifferenceColumns.THEME,
+      StanceDifferenceColumns.SOURCE_A,
+      StanceDifferenceColumns.SOURCE_B),
+  DISTINCTIVE_TERMS(
+      "distinctive_terms",
+      DistinctiveTermsColumns.SCHEMA,
+      DistinctiveTermsColumns.STORY,
+      DistinctiveTermsColumns.SOURCE,
+      DistinctiveTermsColumns.RANK),
+  SOURCE_SUMMARY(
+      "source_summary",
+      SourceSummaryColumns.SCHEMA,
+      SourceSummaryColumns.STORY,
       SourceSummaryColumns.SOURCE),
   RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID);
 
   private final String folder;
+
   @SuppressWarnings("ImmutableEnumChecker") // Spark treats a StructType as immutable
   private final StructType schema;
 

@@ -18,13 +18,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The warehouse: table paths, atomic partition publish and reads. The only code that writes
- * tables.
+ * The warehouse: table paths, atomic partition publish and reads. The only code that writes tables.
  *
- * <p>Layout: {@code <root>/<table>/run_date=YYYY-MM-DD/part-*.parquet}. A partition is written
- * to {@code <root>/_staging/<run id>/…} and swapped in with two renames recorded in a journal
- * ({@code <root>/_journal/}): readers see the old partition or the new one, never a mix; a run
- * killed between the renames is repaired by {@link #recover(LocalDate)} at the start of the next run.
+ * <p>Layout: {@code <root>/<table>/run_date=YYYY-MM-DD/part-*.parquet}. A partition is written to
+ * {@code <root>/_staging/<run id>/…} and swapped in with two renames recorded in a journal ({@code
+ * <root>/_journal/}): readers see the old partition or the new one, never a mix; a run killed
+ * between the renames is repaired by {@link #recover(LocalDate)} at the start of the next run.
  * Folders starting with {@code _} are ignored by Spark, DuckDB globs and Trino.
  */
 public final class Warehouse {
@@ -74,16 +73,22 @@ public final class Warehouse {
    */
   public Dataset<Row> read(Table table, LocalDate runDate) {
     if (!exists(table, runDate)) {
-      throw new MissingTableException("table " + table.folder() + " has no partition run_date="
-          + runDate + " under " + root + "; run the stage that writes it first");
+      throw new MissingTableException(
+          "table "
+              + table.folder()
+              + " has no partition run_date="
+              + runDate
+              + " under "
+              + root
+              + "; run the stage that writes it first");
     }
     return spark.read().parquet(partitionPath(table, runDate).toString());
   }
 
   /**
    * Writes {@code rows} as the table's partition for {@code runDate}, replacing the previous one
-   * atomically. Rows are range-partitioned and sorted by the table's sort columns, so the same
-   * rows give the same files. Callers persist expensive inputs: the rows are counted first. Each
+   * atomically. Rows are range-partitioned and sorted by the table's sort columns, so the same rows
+   * give the same files. Callers persist expensive inputs: the rows are counted first. Each
    * column's description from {@link ColumnDocs} is stored as its comment in the files' schema.
    *
    * @return the number of rows published
@@ -95,28 +100,34 @@ public final class Warehouse {
     Path staging = new Path(stagingRoot(runDate), runId + "/" + table.folder());
     spark.sparkContext().setJobDescription("publish " + table.folder() + " run_date=" + runDate);
     ColumnDocs.withComments(table, rows)
-        .repartitionByRange(files, order).sortWithinPartitions(order)
-        .write().mode(SaveMode.Overwrite).parquet(staging.toString());
+        .repartitionByRange(files, order)
+        .sortWithinPartitions(order)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staging.toString());
     swapIn(table, runDate, staging, runId);
     return count;
   }
 
   /**
-   * As {@link #publish}, for rows that already come in the table's order: each partition sorted
-   * by the table's sort columns and the partitions holding consecutive, non-overlapping key
-   * ranges in partition order (the caller range-partitions its input and keeps its order, as the
-   * annotate stage does). The rows are written as they stream, without counting them first,
-   * without a shuffle and without a sort, so an expensive input is computed once and needs no
-   * persisting (the write runs under the caller's Spark job description). Each partition becomes
-   * one file, or several of at most {@code rowsPerFile} rows; an empty partition writes none. The
-   * count is read back from the staged files' footers.
+   * As {@link #publish}, for rows that already come in the table's order: each partition sorted by
+   * the table's sort columns and the partitions holding consecutive, non-overlapping key ranges in
+   * partition order (the caller range-partitions its input and keeps its order, as the annotate
+   * stage does). The rows are written as they stream, without counting them first, without a
+   * shuffle and without a sort, so an expensive input is computed once and needs no persisting (the
+   * write runs under the caller's Spark job description). Each partition becomes one file, or
+   * several of at most {@code rowsPerFile} rows; an empty partition writes none. The count is read
+   * back from the staged files' footers.
    *
    * @return the number of rows published
    */
   public long publishOrdered(Table table, LocalDate runDate, String runId, Dataset<Row> rows) {
     Path staging = new Path(stagingRoot(runDate), runId + "/" + table.folder());
-    ColumnDocs.withComments(table, rows).write().mode(SaveMode.Overwrite)
-        .option("maxRecordsPerFile", rowsPerFile).parquet(staging.toString());
+    ColumnDocs.withComments(table, rows)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("maxRecordsPerFile", rowsPerFile)
+        .parquet(staging.toString());
     long count = spark.read().parquet(staging.toString()).count();
     swapIn(table, runDate, staging, runId);
     return count;
@@ -145,16 +156,16 @@ public final class Warehouse {
   }
 
   /**
-   * Test hook, never set in production: with the system property
-   * {@code parallax.test.pauseMidSwap=<table>} the publish of that table stops for ten minutes
-   * after the old partition has been moved aside and before the new one is moved in (a partition
-   * is missing and the journal names both), printing one line to stderr first, so a fault test can
-   * kill the process at the one moment {@link #recover(LocalDate)} must repair.
+   * Test hook, never set in production: with the system property {@code
+   * parallax.test.pauseMidSwap=<table>} the publish of that table stops for ten minutes after the
+   * old partition has been moved aside and before the new one is moved in (a partition is missing
+   * and the journal names both), printing one line to stderr first, so a fault test can kill the
+   * process at the one moment {@link #recover(LocalDate)} must repair.
    */
   private static void pauseMidSwapForTests(Table table, LocalDate runDate) {
     if (table.folder().equals(System.getProperty("parallax.test.pauseMidSwap"))) {
-      System.err.println("test hook: paused mid-swap table=" + table.folder() + " run_date="
-          + runDate);
+      System.err.println(
+          "test hook: paused mid-swap table=" + table.folder() + " run_date=" + runDate);
       System.err.flush();
       try {
         Thread.sleep(600_000);
@@ -185,9 +196,9 @@ public final class Warehouse {
   }
 
   /**
-   * Repairs what a killed run of this date left: a partition moved aside but not replaced is
-   * rolled forward when its staged successor is complete (has {@code _SUCCESS}), else back; then
-   * the date's staging and trash folders are deleted. Call it holding the date's {@link RunLock},
+   * Repairs what a killed run of this date left: a partition moved aside but not replaced is rolled
+   * forward when its staged successor is complete (has {@code _SUCCESS}), else back; then the
+   * date's staging and trash folders are deleted. Call it holding the date's {@link RunLock},
    * before the run writes anything.
    *
    * @return how many half-done swaps were repaired
@@ -228,8 +239,8 @@ public final class Warehouse {
   }
 
   /**
-   * Deletes this run's staging and trash folders (after the last publish, or on failure), then
-   * the date's {@code _staging} and {@code _trash} folders when nothing else is left in them.
+   * Deletes this run's staging and trash folders (after the last publish, or on failure), then the
+   * date's {@code _staging} and {@code _trash} folders when nothing else is left in them.
    */
   public void cleanStaging(LocalDate runDate, String runId) {
     try {

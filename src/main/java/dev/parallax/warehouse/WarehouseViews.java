@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The warehouse's tables as temporary views for Spark SQL, one per {@link Table} named as its
- * folder ({@code articles}, {@code theme_frequency}, …), each holding one run date's partition
- * with its {@code run_date} column (type date), as DuckDB's {@code hive_partitioning} shows it,
- * and the column descriptions of {@link ColumnDocs} as comments ({@code DESCRIBE} shows them).
+ * folder ({@code articles}, {@code theme_frequency}, …), each holding one run date's partition with
+ * its {@code run_date} column (type date), as DuckDB's {@code hive_partitioning} shows it, and the
+ * column descriptions of {@link ColumnDocs} as comments ({@code DESCRIBE} shows them).
  */
 public final class WarehouseViews {
   private WarehouseViews() {}
@@ -37,9 +37,9 @@ public final class WarehouseViews {
 
   /**
    * Drops any temporary view named as a table, then registers each table that has a partition to
-   * show: {@code runDate}'s when given, else the table's latest ({@code run_date=YYYY-MM-DD}
-   * folder with the largest date; other folder names are ignored). Tables without one are skipped,
-   * so a query naming them fails instead of reading a stale view.
+   * show: {@code runDate}'s when given, else the table's latest ({@code run_date=YYYY-MM-DD} folder
+   * with the largest date; other folder names are ignored). Tables without one are skipped, so a
+   * query naming them fails instead of reading a stale view.
    *
    * @param root warehouse root, a local path or a Hadoop file system URI
    * @param runDate the partition to show, or null for each table's latest
@@ -50,16 +50,20 @@ public final class WarehouseViews {
     List<Table> skipped = new ArrayList<>();
     for (Table table : Table.values()) {
       spark.catalog().dropTempView(table.folder());
-      Optional<LocalDate> date = runDate != null
-          ? (warehouse.exists(table, runDate) ? Optional.of(runDate) : Optional.empty())
-          : latest(spark, warehouse.tablePath(table));
+      Optional<LocalDate> date =
+          runDate != null
+              ? (warehouse.exists(table, runDate) ? Optional.of(runDate) : Optional.empty())
+              : latest(spark, warehouse.tablePath(table));
       if (date.isEmpty()) {
         skipped.add(table);
         continue;
       }
-      ColumnDocs.withComments(table, spark.read()
-              .option("basePath", warehouse.tablePath(table).toString())
-              .parquet(warehouse.partitionPath(table, date.get()).toString()))
+      ColumnDocs.withComments(
+              table,
+              spark
+                  .read()
+                  .option("basePath", warehouse.tablePath(table).toString())
+                  .parquet(warehouse.partitionPath(table, date.get()).toString()))
           .createOrReplaceTempView(table.folder());
       views.add(new View(table, date.get()));
     }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code bench --articles 20} through the CLI and checks the CSV's shape (no timings). */
 class BenchCommandTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void writesOneRowPerStageWithPositiveFigures() throws IOException {
@@ -30,9 +29,21 @@ class BenchCommandTest {
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = Main.execute("bench", "--articles", "20", "--repeat", "2", "--out", out.toString(),
-          "--warm-up", "0",
-          "--set", "compare.bootstrap_reps=50", "--set", "compare.permutations=49");
+      code =
+          Main.execute(
+              "bench",
+              "--articles",
+              "20",
+              "--repeat",
+              "2",
+              "--out",
+              out.toString(),
+              "--warm-up",
+              "0",
+              "--set",
+              "compare.bootstrap_reps=50",
+              "--set",
+              "compare.permutations=49");
     } finally {
       System.setOut(old);
     }
@@ -50,8 +61,10 @@ class BenchCommandTest {
       assertEquals(2, s.count(), "the results and summary CSVs only: work folders are deleted");
     }
     List<String> lines = Files.readAllLines(csvs.get(0));
-    assertEquals("stage,articles,run,mb_text,seconds,articles_per_s,mb_per_s,peak_heap_mb,"
-        + "ratio_to_baseline", lines.get(0));
+    assertEquals(
+        "stage,articles,run,mb_text,seconds,articles_per_s,mb_per_s,peak_heap_mb,"
+            + "ratio_to_baseline",
+        lines.get(0));
     List<String> stages = List.of("baseline", "ingest", "annotate", "compare", "parallax_total");
     assertEquals(1 + 2 * stages.size(), lines.size(), String.join("\n", lines));
     double[] ratios = new double[2];
@@ -70,9 +83,14 @@ class BenchCommandTest {
         }
         seconds[i] = Double.parseDouble(f[4]);
       }
-      assertEquals("1.00", lines.get((run - 1) * stages.size() + 1).split(",", -1)[8],
+      assertEquals(
+          "1.00",
+          lines.get((run - 1) * stages.size() + 1).split(",", -1)[8],
           "the baseline's ratio to itself");
-      assertEquals(seconds[1] + seconds[2] + seconds[3], seconds[4], 0.003,
+      assertEquals(
+          seconds[1] + seconds[2] + seconds[3],
+          seconds[4],
+          0.003,
           "parallax_total is the sum of its stages");
       totals[run - 1] = seconds[4];
       ratios[run - 1] = seconds[4] / seconds[0];
@@ -84,8 +102,11 @@ class BenchCommandTest {
     }
     assertEquals(1, summaries.size(), "one summary CSV under --out");
     List<String> summary = Files.readAllLines(summaries.get(0));
-    assertEquals(List.of("articles,runs,ratio_median,ratio_min,ratio_max,"
-        + "parallax_seconds_median,baseline_seconds_median"), summary.subList(0, 1));
+    assertEquals(
+        List.of(
+            "articles,runs,ratio_median,ratio_min,ratio_max,"
+                + "parallax_seconds_median,baseline_seconds_median"),
+        summary.subList(0, 1));
     assertEquals(2, summary.size(), String.join("\n", summary));
     String[] f = summary.get(1).split(",", -1);
     assertEquals("20", f[0]);
@@ -100,14 +121,27 @@ class BenchCommandTest {
 
   @Test
   void configMistakesStopBeforeAnyWork() {
-    assertEquals(2, Main.execute("bench", "--articles", "20", "--repeat", "0", "--out",
-        tmp.resolve("r0").toString()));
-    assertEquals(2, Main.execute("bench", "--articles", "20,0", "--out",
-        tmp.resolve("a0").toString()));
-    assertEquals(2, Main.execute("bench", "--articles", "20", "--set", "no.such.key=1", "--out",
-        tmp.resolve("k0").toString()));
-    assertTrue(!Files.exists(tmp.resolve("r0")) && !Files.exists(tmp.resolve("a0"))
-        && !Files.exists(tmp.resolve("k0")), "nothing written");
+    assertEquals(
+        2,
+        Main.execute(
+            "bench", "--articles", "20", "--repeat", "0", "--out", tmp.resolve("r0").toString()));
+    assertEquals(
+        2, Main.execute("bench", "--articles", "20,0", "--out", tmp.resolve("a0").toString()));
+    assertEquals(
+        2,
+        Main.execute(
+            "bench",
+            "--articles",
+            "20",
+            "--set",
+            "no.such.key=1",
+            "--out",
+            tmp.resolve("k0").toString()));
+    assertTrue(
+        !Files.exists(tmp.resolve("r0"))
+            && !Files.exists(tmp.resolve("a0"))
+            && !Files.exists(tmp.resolve("k0")),
+        "nothing written");
   }
 
   /** A size's summary by hand: the middle ratio of three, or the mean of the middle two. */

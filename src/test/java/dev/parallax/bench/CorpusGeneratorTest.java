@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CorpusGeneratorTest {
-  static final ThemeTaxonomy TAXONOMY = new ThemeTaxonomy("test", List.of(
-      new ThemeTaxonomy.Theme("energy", "Energy", "economic", List.of("natural gas", "oil")),
-      new ThemeTaxonomy.Theme("trade", "Trade", "economic", List.of("tariff"))));
+  static final ThemeTaxonomy TAXONOMY =
+      new ThemeTaxonomy(
+          "test",
+          List.of(
+              new ThemeTaxonomy.Theme(
+                  "energy", "Energy", "economic", List.of("natural gas", "oil")),
+              new ThemeTaxonomy.Theme("trade", "Trade", "economic", List.of("tariff"))));
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void sameSeedSameBytes() throws IOException {

@@ -10,8 +10,8 @@ class JobTimesTest {
   @Test
   void overlappingJobsCountOnce() {
     // [0,10] and [5,15] cover 0..15; [20,25] adds 5
-    assertEquals(20, JobTimes.covered(List.of(new long[] {20, 25}, new long[] {0, 10},
-        new long[] {5, 15})));
+    assertEquals(
+        20, JobTimes.covered(List.of(new long[] {20, 25}, new long[] {0, 10}, new long[] {5, 15})));
     // a job inside another adds nothing
     assertEquals(10, JobTimes.covered(List.of(new long[] {0, 10}, new long[] {2, 3})));
     // touching intervals

@@ -29,11 +29,25 @@ import org.junit.jupiter.api.Test;
  * DuckDB recomputes from the sentences equal to those the compare stage published.
  */
 class AnalystReadsTest {
-  static final Set<String> STANDARD_TYPES = Set.of("VARCHAR", "BIGINT", "DOUBLE", "BOOLEAN", "DATE",
-      "TIMESTAMP WITH TIME ZONE", "VARCHAR[]");
-  static final List<Table> ALWAYS_PUBLISHED = List.of(Table.ARTICLES, Table.REJECTS,
-      Table.SENTENCES, Table.THEME_FREQUENCY, Table.STANCE_BY_SOURCE, Table.STANCE_DIFFERENCE,
-      Table.DISTINCTIVE_TERMS, Table.SOURCE_SUMMARY);
+  static final Set<String> STANDARD_TYPES =
+      Set.of(
+          "VARCHAR",
+          "BIGINT",
+          "DOUBLE",
+          "BOOLEAN",
+          "DATE",
+          "TIMESTAMP WITH TIME ZONE",
+          "VARCHAR[]");
+  static final List<Table> ALWAYS_PUBLISHED =
+      List.of(
+          Table.ARTICLES,
+          Table.REJECTS,
+          Table.SENTENCES,
+          Table.THEME_FREQUENCY,
+          Table.STANCE_BY_SOURCE,
+          Table.STANCE_DIFFERENCE,
+          Table.DISTINCTIVE_TERMS,
+          Table.SOURCE_SUMMARY);
 
   /** The tables the run published, each with its DuckDB column types. */
   static Map<Table, Map<String, String>> publishedTables(Statement s) throws SQLException {
@@ -54,11 +68,14 @@ class AnalystReadsTest {
   }
 
   static Path partition(Table t) {
-    return SampleWarehouse.get().resolve(t.folder()).resolve("run_date=" + SampleWarehouse.RUN_DATE);
+    return SampleWarehouse.get()
+        .resolve(t.folder())
+        .resolve("run_date=" + SampleWarehouse.RUN_DATE);
   }
 
   static Dataset<Row> sparkRead(Table t) {
-    return TestSpark.get().read()
+    return TestSpark.get()
+        .read()
         .option("basePath", SampleWarehouse.get().resolve(t.folder()).toString())
         .parquet(partition(t).toString());
   }
@@ -70,14 +87,24 @@ class AnalystReadsTest {
       Map<Table, Map<String, String>> tables = publishedTables(s);
       assertTrue(tables.keySet().containsAll(ALWAYS_PUBLISHED), tables.keySet().toString());
       for (Table t : tables.keySet()) {
-        long duck = CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable(t.folder())
-            + " WHERE run_date = DATE '" + SampleWarehouse.RUN_DATE + "'");
+        long duck =
+            CliEndToEndTest.scalarLong(
+                s,
+                "SELECT count(*) FROM "
+                    + duckDbTable(t.folder())
+                    + " WHERE run_date = DATE '"
+                    + SampleWarehouse.RUN_DATE
+                    + "'");
         assertEquals(sparkRead(t).count(), duck, t.folder());
       }
       // By hand (see CliEndToEndTest): 14 accepted records, 2 rejects, 6 sources.
-      assertEquals(14, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("articles")));
-      assertEquals(2, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("rejects")));
-      assertEquals(6, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("source_summary")));
+      assertEquals(
+          14, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("articles")));
+      assertEquals(
+          2, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("rejects")));
+      assertEquals(
+          6,
+          CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("source_summary")));
     }
   }
 
@@ -87,17 +114,28 @@ class AnalystReadsTest {
         Statement s = c.createStatement()) {
       List<String> odd = new ArrayList<>();
       for (Map.Entry<Table, Map<String, String>> t : publishedTables(s).entrySet()) {
-        t.getValue().forEach((col, type) -> {
-          if (!STANDARD_TYPES.contains(type)) {
-            odd.add(t.getKey().folder() + "." + col + " " + type);
-          }
-        });
+        t.getValue()
+            .forEach(
+                (col, type) -> {
+                  if (!STANDARD_TYPES.contains(type)) {
+                    odd.add(t.getKey().folder() + "." + col + " " + type);
+                  }
+                });
         assertEquals("DATE", t.getValue().get("run_date"), t.getKey().folder());
         for (Map.Entry<String, String> col : t.getValue().entrySet()) {
           if (col.getValue().equals("DOUBLE")) {
-            assertEquals(0, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM "
-                + duckDbTable(t.getKey().folder()) + " WHERE isnan(\"" + col.getKey() + "\") OR isinf(\""
-                + col.getKey() + "\")"), t.getKey().folder() + "." + col.getKey() + ": NaN or infinite");
+            assertEquals(
+                0,
+                CliEndToEndTest.scalarLong(
+                    s,
+                    "SELECT count(*) FROM "
+                        + duckDbTable(t.getKey().folder())
+                        + " WHERE isnan(\""
+                        + col.getKey()
+                        + "\") OR isinf(\""
+                        + col.getKey()
+                        + "\")"),
+                t.getKey().folder() + "." + col.getKey() + ": NaN or infinite");
           }
         }
       }
@@ -106,9 +144,9 @@ class AnalystReadsTest {
   }
 
   /**
-   * Per column, an aggregate both engines compute the same way: the sum of a number, the count
-   * and distinct count of a text, the trues of a boolean, the first and last instant of a
-   * timestamp in epoch microseconds, the total length of a list.
+   * Per column, an aggregate both engines compute the same way: the sum of a number, the count and
+   * distinct count of a text, the trues of a boolean, the first and last instant of a timestamp in
+   * epoch microseconds, the total length of a list.
    */
   @Test
   void everyColumnAggregatesToTheSameValuesInDuckDbAndSpark() throws SQLException {
@@ -136,7 +174,8 @@ class AnalystReadsTest {
             }
             case "TIMESTAMP WITH TIME ZONE" -> {
               duckAggs.addAll(List.of("epoch_us(min(" + q + "))", "epoch_us(max(" + q + "))"));
-              sparkAggs.addAll(List.of("unix_micros(min(" + b + "))", "unix_micros(max(" + b + "))"));
+              sparkAggs.addAll(
+                  List.of("unix_micros(min(" + b + "))", "unix_micros(max(" + b + "))"));
             }
             case "VARCHAR[]" -> {
               duckAggs.add("sum(coalesce(len(" + q + "), 0))");
@@ -149,15 +188,20 @@ class AnalystReadsTest {
           }
         }
         List<Double> duck = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT " + String.join(", ", duckAggs) + " FROM "
-            + duckDbTable(t.getKey().folder()))) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT "
+                    + String.join(", ", duckAggs)
+                    + " FROM "
+                    + duckDbTable(t.getKey().folder()))) {
           rs.next();
           for (int i = 1; i <= duckAggs.size(); i++) {
             duck.add(rs.getObject(i) == null ? null : ((Number) rs.getObject(i)).doubleValue());
           }
         }
         sparkRead(t.getKey()).createOrReplaceTempView("analyst_reads_t");
-        Row r = spark.sql("SELECT " + String.join(", ", sparkAggs) + " FROM analyst_reads_t").first();
+        Row r =
+            spark.sql("SELECT " + String.join(", ", sparkAggs) + " FROM analyst_reads_t").first();
         for (int i = 0; i < duck.size(); i++) {
           String what = t.getKey().folder() + ": " + duckAggs.get(i);
           if (duck.get(i) == null || r.isNullAt(i)) {
@@ -172,31 +216,42 @@ class AnalystReadsTest {
   }
 
   /**
-   * rate_per_1k_tokens = 1000 × (entries of theme_mentions equal to the theme) / (sum of
-   * n_tokens), per story and source, recomputed in DuckDB; the grid holds every theme of the
-   * story for every source, zeros included.
+   * rate_per_1k_tokens = 1000 × (entries of theme_mentions equal to the theme) / (sum of n_tokens),
+   * per story and source, recomputed in DuckDB; the grid holds every theme of the story for every
+   * source, zeros included.
    */
   @Test
   void themeFrequencyRatesRecomputedInDuckDbFromSentences() throws SQLException {
     String sentences = duckDbTable("sentences");
-    String recomputed = "WITH tok AS (SELECT story, source, sum(n_tokens) AS tokens FROM " + sentences
-        + " GROUP BY story, source), "
-        + "men AS (SELECT story, source, theme, count(*) AS mentions FROM (SELECT story, source, "
-        + "unnest(theme_mentions) AS theme FROM " + sentences + ") GROUP BY story, source, theme), "
-        + "themes AS (SELECT DISTINCT story, theme FROM men), "
-        + "grid AS (SELECT tok.story, tok.source, themes.theme, tok.tokens, "
-        + "coalesce(men.mentions, 0) AS mentions FROM tok JOIN themes USING (story) "
-        + "LEFT JOIN men USING (story, source, theme)) ";
+    String recomputed =
+        "WITH tok AS (SELECT story, source, sum(n_tokens) AS tokens FROM "
+            + sentences
+            + " GROUP BY story, source), "
+            + "men AS (SELECT story, source, theme, count(*) AS mentions FROM (SELECT story, source, "
+            + "unnest(theme_mentions) AS theme FROM "
+            + sentences
+            + ") GROUP BY story, source, theme), "
+            + "themes AS (SELECT DISTINCT story, theme FROM men), "
+            + "grid AS (SELECT tok.story, tok.source, themes.theme, tok.tokens, "
+            + "coalesce(men.mentions, 0) AS mentions FROM tok JOIN themes USING (story) "
+            + "LEFT JOIN men USING (story, source, theme)) ";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      long published = CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("theme_frequency"));
+      long published =
+          CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("theme_frequency"));
       assertTrue(published > 0);
-      assertEquals(published, CliEndToEndTest.scalarLong(s, recomputed + "SELECT count(*) FROM grid"));
-      try (ResultSet rs = s.executeQuery(recomputed + "SELECT count(*), "
-          + "count(*) FILTER (WHERE tf.mentions <> grid.mentions OR tf.source_tokens <> grid.tokens), "
-          + "max(abs(tf.rate_per_1k_tokens - grid.mentions * 1000.0 / grid.tokens)), "
-          + "count(*) FILTER (WHERE grid.mentions > 0) "
-          + "FROM grid JOIN " + duckDbTable("theme_frequency") + " tf USING (story, source, theme)")) {
+      assertEquals(
+          published, CliEndToEndTest.scalarLong(s, recomputed + "SELECT count(*) FROM grid"));
+      try (ResultSet rs =
+          s.executeQuery(
+              recomputed
+                  + "SELECT count(*), "
+                  + "count(*) FILTER (WHERE tf.mentions <> grid.mentions OR tf.source_tokens <> grid.tokens), "
+                  + "max(abs(tf.rate_per_1k_tokens - grid.mentions * 1000.0 / grid.tokens)), "
+                  + "count(*) FILTER (WHERE grid.mentions > 0) "
+                  + "FROM grid JOIN "
+                  + duckDbTable("theme_frequency")
+                  + " tf USING (story, source, theme)")) {
         rs.next();
         assertEquals(published, rs.getLong(1), "rows matched");
         assertEquals(0, rs.getLong(2), "rows whose mentions or tokens differ");
@@ -213,33 +268,53 @@ class AnalystReadsTest {
    */
   @Test
   void stanceToneMeansRecomputedInDuckDbFromSentences() throws SQLException {
-    String groups = "WITH g AS (SELECT story, source, theme, count(*) AS n, avg(tone) AS tone "
-        + "FROM (SELECT story, source, tone, unnest(list_distinct(themes)) AS theme FROM "
-        + duckDbTable("sentences") + " UNION ALL SELECT story, source, tone, '_all' FROM "
-        + duckDbTable("sentences") + ") GROUP BY story, source, theme) ";
+    String groups =
+        "WITH g AS (SELECT story, source, theme, count(*) AS n, avg(tone) AS tone "
+            + "FROM (SELECT story, source, tone, unnest(list_distinct(themes)) AS theme FROM "
+            + duckDbTable("sentences")
+            + " UNION ALL SELECT story, source, tone, '_all' FROM "
+            + duckDbTable("sentences")
+            + ") GROUP BY story, source, theme) ";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      long published = CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("stance_by_source"));
+      long published =
+          CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("stance_by_source"));
       assertEquals(published, CliEndToEndTest.scalarLong(s, groups + "SELECT count(*) FROM g"));
-      try (ResultSet rs = s.executeQuery(groups + "SELECT count(*), count(*) FILTER (WHERE b.sentences <> g.n), "
-          + "max(abs(b.tone_mean - g.tone)) FROM g JOIN " + duckDbTable("stance_by_source")
-          + " b USING (story, source, theme)")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              groups
+                  + "SELECT count(*), count(*) FILTER (WHERE b.sentences <> g.n), "
+                  + "max(abs(b.tone_mean - g.tone)) FROM g JOIN "
+                  + duckDbTable("stance_by_source")
+                  + " b USING (story, source, theme)")) {
         rs.next();
         assertEquals(published, rs.getLong(1));
         assertEquals(0, rs.getLong(2), "rows whose sentence count differs");
         assertTrue(rs.getDouble(3) < 1e-12, "largest tone_mean difference " + rs.getDouble(3));
       }
-      assertEquals(6, CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("source_summary")
-          + " ss JOIN " + duckDbTable("stance_by_source") + " b USING (story, source) "
-          + "WHERE b.theme = '_all' AND abs(ss.tone_mean - b.tone_mean) < 1e-12"));
-      long differences = CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM "
-          + duckDbTable("stance_difference"));
-      try (ResultSet rs = s.executeQuery("SELECT count(*), max(abs(d.tone_diff - (a.tone_mean - b.tone_mean))), "
-          + "count(*) FILTER (WHERE d.sentences_a <> a.sentences OR d.sentences_b <> b.sentences) FROM "
-          + duckDbTable("stance_difference") + " d JOIN " + duckDbTable("stance_by_source")
-          + " a ON a.story = d.story AND a.theme = d.theme AND a.source = d.source_a JOIN "
-          + duckDbTable("stance_by_source") + " b ON b.story = d.story AND b.theme = d.theme "
-          + "AND b.source = d.source_b")) {
+      assertEquals(
+          6,
+          CliEndToEndTest.scalarLong(
+              s,
+              "SELECT count(*) FROM "
+                  + duckDbTable("source_summary")
+                  + " ss JOIN "
+                  + duckDbTable("stance_by_source")
+                  + " b USING (story, source) "
+                  + "WHERE b.theme = '_all' AND abs(ss.tone_mean - b.tone_mean) < 1e-12"));
+      long differences =
+          CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("stance_difference"));
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), max(abs(d.tone_diff - (a.tone_mean - b.tone_mean))), "
+                  + "count(*) FILTER (WHERE d.sentences_a <> a.sentences OR d.sentences_b <> b.sentences) FROM "
+                  + duckDbTable("stance_difference")
+                  + " d JOIN "
+                  + duckDbTable("stance_by_source")
+                  + " a ON a.story = d.story AND a.theme = d.theme AND a.source = d.source_a JOIN "
+                  + duckDbTable("stance_by_source")
+                  + " b ON b.story = d.story AND b.theme = d.theme "
+                  + "AND b.source = d.source_b")) {
         rs.next();
         assertEquals(differences, rs.getLong(1));
         assertTrue(rs.getDouble(2) < 1e-12, "largest tone_diff difference " + rs.getDouble(2));

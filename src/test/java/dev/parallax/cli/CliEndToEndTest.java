@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * <p>The corpus is six files of the sample in data/coverage plus src/test/resources/corpus-mini
  * (two bad JSON lines and a README). By hand count: op-ed-seed.txt 1 record,
  * kasumigaseki-bulletin.jsonl 3, commerce-ledger.csv 4 (the 4th reprints the wire's first story
- * word for word), meridian-wire.jsonl.gz 4, huaxia-daily-herald-2.html 1, heiwa-daily-3.md 1 =
- * 14 good records from 6 sources, one of them an exact duplicate; bad.jsonl has a truncated JSON
- * line and a record with a blank source = 2 rejects; README.md is documentation, skipped.
+ * word for word), meridian-wire.jsonl.gz 4, huaxia-daily-herald-2.html 1, heiwa-daily-3.md 1 = 14
+ * good records from 6 sources, one of them an exact duplicate; bad.jsonl has a truncated JSON line
+ * and a record with a blank source = 2 rejects; README.md is documentation, skipped.
  */
 class CliEndToEndTest {
   static final String RUN_DATE = SampleWarehouse.RUN_DATE;
@@ -52,19 +52,43 @@ class CliEndToEndTest {
       String articles = glob("articles");
       assertEquals(14, scalarLong(s, "SELECT count(*) FROM " + articles));
       assertEquals(6, scalarLong(s, "SELECT count(DISTINCT source) FROM " + articles));
-      assertEquals(1, scalarLong(s, "SELECT count(*) FROM " + articles + " WHERE duplicate_of IS NOT NULL"));
-      assertEquals(14, scalarLong(s, "SELECT count(*) FROM " + articles
-          + " WHERE CAST(run_date AS VARCHAR) = '" + RUN_DATE + "'"));
+      assertEquals(
+          1, scalarLong(s, "SELECT count(*) FROM " + articles + " WHERE duplicate_of IS NOT NULL"));
+      assertEquals(
+          14,
+          scalarLong(
+              s,
+              "SELECT count(*) FROM "
+                  + articles
+                  + " WHERE CAST(run_date AS VARCHAR) = '"
+                  + RUN_DATE
+                  + "'"));
       // The seed was published 2025-02-06T08:00:00-05:00 = 13:00 UTC.
-      assertEquals("2025-02-06 13:00:00", scalarString(s, "SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') FROM "
-          + articles + " WHERE source = 'Op-Ed (seed)'"));
+      assertEquals(
+          "2025-02-06 13:00:00",
+          scalarString(
+              s,
+              "SELECT strftime(published_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S') FROM "
+                  + articles
+                  + " WHERE source = 'Op-Ed (seed)'"));
       // The reprint points at the wire story, published earlier.
-      assertEquals("Meridian Wire", scalarString(s, "SELECT b.source FROM " + articles + " a JOIN "
-          + articles + " b ON a.duplicate_of = b.article_id"));
+      assertEquals(
+          "Meridian Wire",
+          scalarString(
+              s,
+              "SELECT b.source FROM "
+                  + articles
+                  + " a JOIN "
+                  + articles
+                  + " b ON a.duplicate_of = b.article_id"));
       String rejects = glob("rejects");
       assertEquals(2, scalarLong(s, "SELECT count(*) FROM " + rejects));
-      assertEquals("line 1=malformed_json;line 2=missing_source", scalarString(s,
-          "SELECT string_agg(record_ref || '=' || reason_code, ';' ORDER BY record_ref) FROM " + rejects));
+      assertEquals(
+          "line 1=malformed_json;line 2=missing_source",
+          scalarString(
+              s,
+              "SELECT string_agg(record_ref || '=' || reason_code, ';' ORDER BY record_ref) FROM "
+                  + rejects));
     }
   }
 
@@ -75,10 +99,24 @@ class CliEndToEndTest {
       String sentences = glob("sentences");
       // 14 accepted articles, one of them a duplicate: 13 are annotated.
       assertEquals(13, scalarLong(s, "SELECT count(DISTINCT article_id) FROM " + sentences));
-      assertEquals(0, scalarLong(s, "SELECT count(*) FROM " + sentences + " WHERE tone < -1 OR tone > 1"));
-      assertEquals(0, scalarLong(s, "SELECT count(*) FROM " + sentences + " s JOIN " + glob("articles")
-          + " a USING (article_id) WHERE a.duplicate_of IS NOT NULL"));
-      assertTrue(scalarLong(s, "SELECT count(*) FROM " + sentences + " WHERE list_contains(themes, 'north_korea')") > 0);
+      assertEquals(
+          0, scalarLong(s, "SELECT count(*) FROM " + sentences + " WHERE tone < -1 OR tone > 1"));
+      assertEquals(
+          0,
+          scalarLong(
+              s,
+              "SELECT count(*) FROM "
+                  + sentences
+                  + " s JOIN "
+                  + glob("articles")
+                  + " a USING (article_id) WHERE a.duplicate_of IS NOT NULL"));
+      assertTrue(
+          scalarLong(
+                  s,
+                  "SELECT count(*) FROM "
+                      + sentences
+                      + " WHERE list_contains(themes, 'north_korea')")
+              > 0);
     }
   }
 
@@ -98,15 +136,19 @@ class CliEndToEndTest {
       for (Path f : files) {
         String prevId = null;
         long prevIdx = -1;
-        try (ResultSet rs = s.executeQuery("SELECT article_id, sentence_idx FROM read_parquet('"
-            + f + "', file_row_number = true) ORDER BY file_row_number")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT article_id, sentence_idx FROM read_parquet('"
+                    + f
+                    + "', file_row_number = true) ORDER BY file_row_number")) {
           while (rs.next()) {
             String id = rs.getString(1);
             long idx = rs.getLong(2);
             if (id.equals(prevId)) {
               assertEquals(prevIdx + 1, idx, f + ": sentence_idx after " + prevIdx + " of " + id);
             } else {
-              assertTrue(prevId == null || prevId.compareTo(id) < 0, f + ": " + id + " after " + prevId);
+              assertTrue(
+                  prevId == null || prevId.compareTo(id) < 0, f + ": " + id + " after " + prevId);
               assertEquals(0, idx, f + ": first sentence of " + id);
               if (prevId == null) {
                 ranges.add(new String[] {id, id});
@@ -123,8 +165,11 @@ class CliEndToEndTest {
     }
     ranges.sort((a, b) -> a[0].compareTo(b[0]));
     for (int i = 1; i < ranges.size(); i++) {
-      assertTrue(ranges.get(i - 1)[1].compareTo(ranges.get(i)[0]) < 0,
-          "files overlap: " + String.join("..", ranges.get(i - 1)) + " and "
+      assertTrue(
+          ranges.get(i - 1)[1].compareTo(ranges.get(i)[0]) < 0,
+          "files overlap: "
+              + String.join("..", ranges.get(i - 1))
+              + " and "
               + String.join("..", ranges.get(i)));
     }
   }
@@ -134,8 +179,11 @@ class CliEndToEndTest {
     Path file = parquetFiles("articles").get(0);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT type, converted_type, logical_type FROM parquet_schema('"
-            + file + "') WHERE name = 'published_at'")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT type, converted_type, logical_type FROM parquet_schema('"
+                    + file
+                    + "') WHERE name = 'published_at'")) {
       assertTrue(rs.next());
       assertEquals("INT64", rs.getString(1));
       String logical = rs.getString(2) + " " + rs.getString(3);

@@ -33,8 +33,9 @@ final class CliRun {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
-    Outcome o = new Outcome(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    Outcome o =
+        new Outcome(
+            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     System.out.print(o.out());
     System.out.print(o.err());
     return o;

@@ -22,23 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each failure class a scheduler must tell apart, through {@link Main#execute}: the exit code,
- * the one-line message on stderr, the {@code stage=… status=failed} line, and the failed run's
- * row in the runs table when Spark had started.
+ * Each failure class a scheduler must tell apart, through {@link Main#execute}: the exit code, the
+ * one-line message on stderr, the {@code stage=… status=failed} line, and the failed run's row in
+ * the runs table when Spark had started.
  */
 class ExitCodesTest {
   static final String DAY = "2025-02-10";
 
-  @TempDir
-  Path tmp;
-
+  @TempDir Path tmp;
 
   @Test
   void unknownKeyInConfigFileIsExit2WithOneLineNamingIt() throws IOException {
     Path cfg = Files.writeString(tmp.resolve("job.yaml"), "compare:\n  seeed: 7\n");
     Path wh = tmp.resolve("wh");
-    CliRun.Outcome o = CliRun.execute("run", "--config", cfg.toString(), "--warehouse", wh.toString(),
-        "--run-date", DAY);
+    CliRun.Outcome o =
+        CliRun.execute(
+            "run", "--config", cfg.toString(), "--warehouse", wh.toString(), "--run-date", DAY);
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
     assertTrue(o.errorLines().get(0).contains("unknown key 'compare.seeed'"), o.err());
@@ -47,10 +46,14 @@ class ExitCodesTest {
 
   @Test
   void unknownKeyInSetIsExit2() {
-    CliRun.Outcome o = CliRun.execute("ingest", "--set", "ingest.on_bad_dates=null", "--run-date", DAY);
+    CliRun.Outcome o =
+        CliRun.execute("ingest", "--set", "ingest.on_bad_dates=null", "--run-date", DAY);
     assertEquals(ExitCodes.CONFIG, o.code());
-    assertEquals(List.of("parallax: error: --set ingest.on_bad_dates=null: unknown key "
-        + "'ingest.on_bad_dates'"), o.errorLines());
+    assertEquals(
+        List.of(
+            "parallax: error: --set ingest.on_bad_dates=null: unknown key "
+                + "'ingest.on_bad_dates'"),
+        o.errorLines());
   }
 
   @Test
@@ -68,25 +71,44 @@ class ExitCodesTest {
   @Test
   void aSparkPropertyParallaxSetsItselfIsExit2() {
     Path wh = tmp.resolve("wh-fixed");
-    CliRun.Outcome o = CliRun.execute("ingest", "--warehouse", wh.toString(), "--run-date", DAY,
-        "--set", "spark.conf.spark.sql.session.timeZone=Asia/Tokyo");
+    CliRun.Outcome o =
+        CliRun.execute(
+            "ingest",
+            "--warehouse",
+            wh.toString(),
+            "--run-date",
+            DAY,
+            "--set",
+            "spark.conf.spark.sql.session.timeZone=Asia/Tokyo");
     assertEquals(ExitCodes.CONFIG, o.code());
-    assertEquals(List.of("parallax: error: spark.conf.spark.sql.session.timeZone: Parallax sets "
-        + "this Spark property itself (tables hold UTC timestamps); remove it"), o.errorLines());
+    assertEquals(
+        List.of(
+            "parallax: error: spark.conf.spark.sql.session.timeZone: Parallax sets "
+                + "this Spark property itself (tables hold UTC timestamps); remove it"),
+        o.errorLines());
     assertFalse(Files.exists(wh), "nothing may start before the config is valid");
     RunOptions r = new RunOptions();
     r.sets = List.of("spark.conf.spark.sql.shuffle.partitions=3");
     ConfigException e = assertThrows(ConfigException.class, r::resolve);
-    assertEquals("spark.conf.spark.sql.shuffle.partitions: Parallax sets this Spark property "
-        + "itself (set it with the key spark.shuffle_partitions); remove it", e.getMessage());
+    assertEquals(
+        "spark.conf.spark.sql.shuffle.partitions: Parallax sets this Spark property "
+            + "itself (set it with the key spark.shuffle_partitions); remove it",
+        e.getMessage());
   }
 
   @Test
   void missingLexiconFileIsExit2() {
     Path missing = tmp.resolve("no-such-themes.tsv");
     Path wh = tmp.resolve("wh");
-    CliRun.Outcome o = CliRun.execute("annotate", "--warehouse", wh.toString(), "--run-date", DAY,
-        "--set", "lexicons.themes=" + missing);
+    CliRun.Outcome o =
+        CliRun.execute(
+            "annotate",
+            "--warehouse",
+            wh.toString(),
+            "--run-date",
+            DAY,
+            "--set",
+            "lexicons.themes=" + missing);
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
     assertTrue(o.errorLines().get(0).contains(missing.toString()), o.err());
@@ -95,8 +117,9 @@ class ExitCodesTest {
 
   @Test
   void badRunDateIsExit2() {
-    CliRun.Outcome o = CliRun.execute("run", "--warehouse", tmp.resolve("wh").toString(),
-        "--run-date", "2025-02-30");
+    CliRun.Outcome o =
+        CliRun.execute(
+            "run", "--warehouse", tmp.resolve("wh").toString(), "--run-date", "2025-02-30");
     assertEquals(ExitCodes.CONFIG, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
     assertTrue(o.errorLines().get(0).contains("'2025-02-30' is not a date"), o.err());
@@ -106,14 +129,24 @@ class ExitCodesTest {
   void missingInputIsExit3AndARecordedFailedRun() throws SQLException {
     Path wh = tmp.resolve("wh");
     Path input = tmp.resolve("no-such-coverage");
-    CliRun.Outcome o = CliRun.execute("ingest", "--input", input.toString(), "--warehouse", wh.toString(),
-        "--run-date", DAY);
+    CliRun.Outcome o =
+        CliRun.execute(
+            "ingest", "--input", input.toString(), "--warehouse", wh.toString(), "--run-date", DAY);
     assertEquals(ExitCodes.INPUT, o.code());
     String message = "input " + input + " does not exist or matches no file";
     assertEquals(List.of("parallax: error: " + message), o.errorLines());
-    assertTrue(o.out().lines().anyMatch(l -> l.matches(
-        "stage=ingest status=failed seconds=[0-9.]+ run_id=\\S+ run_date=" + DAY
-            + " error=\\Q" + message + "\\E")), o.out());
+    assertTrue(
+        o.out()
+            .lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "stage=ingest status=failed seconds=[0-9.]+ run_id=\\S+ run_date="
+                            + DAY
+                            + " error=\\Q"
+                            + message
+                            + "\\E")),
+        o.out());
     assertEquals(List.of("ingest|failed|" + message + "|null|{}"), runs(wh));
   }
 
@@ -123,22 +156,27 @@ class ExitCodesTest {
     CliRun.Outcome o = CliRun.execute("compare", "--warehouse", wh.toString(), "--run-date", DAY);
     assertEquals(ExitCodes.MISSING_TABLE, o.code());
     assertEquals(1, o.errorLines().size(), o.err());
-    assertTrue(o.errorLines().get(0).startsWith("parallax: error: table sentences has no "
-        + "partition run_date=" + DAY), o.err());
+    assertTrue(
+        o.errorLines()
+            .get(0)
+            .startsWith("parallax: error: table sentences has no " + "partition run_date=" + DAY),
+        o.err());
     assertTrue(o.out().contains("stage=compare status=failed seconds="), o.out());
     assertTrue(o.out().contains(" error=table sentences has no partition"), o.out());
     List<String> runs = runs(wh);
     assertEquals(1, runs.size());
-    assertTrue(runs.get(0).startsWith("compare|failed|table sentences has no partition"), runs.get(0));
+    assertTrue(
+        runs.get(0).startsWith("compare|failed|table sentences has no partition"), runs.get(0));
   }
 
   @Test
   void secondRunOfTheSameWarehouseAndDateIsExit4NamingTheHolder() {
     Path wh = tmp.resolve("wh");
-    try (RunLock held = RunLock.acquire(wh.toAbsolutePath(), LocalDate.parse(DAY),
-        "holder-run-42")) {
-      CliRun.Outcome o = CliRun.execute("ingest", "--input", tmp.toString(), "--warehouse", wh.toString(),
-          "--run-date", DAY);
+    try (RunLock held =
+        RunLock.acquire(wh.toAbsolutePath(), LocalDate.parse(DAY), "holder-run-42")) {
+      CliRun.Outcome o =
+          CliRun.execute(
+              "ingest", "--input", tmp.toString(), "--warehouse", wh.toString(), "--run-date", DAY);
       assertEquals(ExitCodes.LOCKED, o.code());
       assertEquals(1, o.errorLines().size(), o.err());
       String line = o.errorLines().get(0);
@@ -147,18 +185,33 @@ class ExitCodesTest {
     }
     assertFalse(Files.exists(wh.resolve("runs")), "a locked-out run records nothing");
     // The lock is released: the same date can run now (and fails only on its empty input).
-    assertEquals(ExitCodes.INPUT, CliRun.execute("ingest", "--input", tmp.resolve("none").toString(),
-        "--warehouse", wh.toString(), "--run-date", DAY).code());
+    assertEquals(
+        ExitCodes.INPUT,
+        CliRun.execute(
+                "ingest",
+                "--input",
+                tmp.resolve("none").toString(),
+                "--warehouse",
+                wh.toString(),
+                "--run-date",
+                DAY)
+            .code());
   }
 
   /** command|status|error|input_records|rows_written of every run of {@link #DAY}, by DuckDB. */
   static List<String> runs(Path wh) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT command || '|' || status || '|' || error || '|' "
-            + "|| coalesce(CAST(input_records AS VARCHAR), 'null') || '|' || rows_written "
-            + "FROM read_parquet('" + wh.resolve("runs") + "/*/*.parquet', hive_partitioning=true) "
-            + "WHERE CAST(run_date AS VARCHAR) = '" + DAY + "' ORDER BY run_id")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT command || '|' || status || '|' || error || '|' "
+                    + "|| coalesce(CAST(input_records AS VARCHAR), 'null') || '|' || rows_written "
+                    + "FROM read_parquet('"
+                    + wh.resolve("runs")
+                    + "/*/*.parquet', hive_partitioning=true) "
+                    + "WHERE CAST(run_date AS VARCHAR) = '"
+                    + DAY
+                    + "' ORDER BY run_id")) {
       List<String> out = new java.util.ArrayList<>();
       while (rs.next()) {
         out.add(rs.getString(1));

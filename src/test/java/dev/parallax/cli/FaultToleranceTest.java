@@ -44,23 +44,23 @@ import org.junit.jupiter.api.io.TempDir;
  * <ol>
  *   <li>a complete run of D: the baseline (copied aside);
  *   <li>a run of D killed before annotate starts (test hook {@code parallax.test.pauseBefore}),
- *       after its ingest republished articles and rejects: every partition of D is as the
- *       baseline left it — byte for byte where the killed run published nothing, the same rows
- *       where it republished (Spark names files after the write job, and parquet-mr writes each
- *       column's encoding list from a hash set, so a rewrite of the same rows in another JVM is
- *       not byte-identical); its lock file stays behind;
+ *       after its ingest republished articles and rejects: every partition of D is as the baseline
+ *       left it — byte for byte where the killed run published nothing, the same rows where it
+ *       republished (Spark names files after the write job, and parquet-mr writes each column's
+ *       encoding list from a hash set, so a rewrite of the same rows in another JVM is not
+ *       byte-identical); its lock file stays behind;
  *   <li>a run of D, started over that stale lock file, killed in the middle of the swap of
  *       stance_difference (test hook {@code parallax.test.pauseMidSwap}): the old partition has
  *       been moved to {@code _trash}, byte-identical, and the journal names it and the complete
- *       staged successor; every other partition holds the baseline's rows (compare publishes
- *       its tables side by side, so the other four may or may not have been rewritten yet);
+ *       staged successor; every other partition holds the baseline's rows (compare publishes its
+ *       tables side by side, so the other four may or may not have been rewritten yet);
  *   <li>a rerun of D: it reports the repaired swap, leaves no journal, staging or trash for D, and
  *       every table equals the baseline row for row; the runs table holds runs 1 and 4 only.
  * </ol>
  *
  * <p>The corpus, counted by hand: op-ed-seed.txt 1 record, kasumigaseki-bulletin.jsonl 3,
- * commerce-ledger.csv 4 (the 4th reprints the wire's first story), meridian-wire.jsonl.gz 4 =
- * 12 accepted from 4 sources, 1 duplicate; corpus-mini/bad.jsonl 2 rejects; its README skipped.
+ * commerce-ledger.csv 4 (the 4th reprints the wire's first story), meridian-wire.jsonl.gz 4 = 12
+ * accepted from 4 sources, 1 duplicate; corpus-mini/bad.jsonl 2 rejects; its README skipped.
  * Compare runs with 200 bootstrap replicates and 199 permutations to keep each child run short.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,8 +70,7 @@ class FaultToleranceTest {
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
   static final Pattern RUN_ID = Pattern.compile("run_id=(\\S+)");
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path input;
   static Path warehouse;
   static Path baseline;
@@ -93,11 +92,26 @@ class FaultToleranceTest {
    * @param systemProperties {@code key=value} pairs passed as {@code -Dkey=value}
    */
   static ChildJvm startRun(String name, String... systemProperties) throws IOException {
-    ChildJvm.Builder b = ChildJvm.java(Main.class.getName()).directory(tmp)
-        .log(tmp.resolve(name + ".out"), tmp.resolve(name + ".err"))
-        .args("run", "--input", input.toString(), "--warehouse", warehouse.toString(),
-            "--run-date", DAY, "--master", "local[2]", "--set", "spark.shuffle_partitions=2",
-            "--set", "compare.bootstrap_reps=200", "--set", "compare.permutations=199");
+    ChildJvm.Builder b =
+        ChildJvm.java(Main.class.getName())
+            .directory(tmp)
+            .log(tmp.resolve(name + ".out"), tmp.resolve(name + ".err"))
+            .args(
+                "run",
+                "--input",
+                input.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--run-date",
+                DAY,
+                "--master",
+                "local[2]",
+                "--set",
+                "spark.shuffle_partitions=2",
+                "--set",
+                "compare.bootstrap_reps=200",
+                "--set",
+                "compare.permutations=199");
     for (String p : systemProperties) {
       b.systemProperty(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
     }
@@ -165,18 +179,27 @@ class FaultToleranceTest {
     String sd = "stance_difference/run_date=" + DAY;
     assertFalse(Files.exists(warehouse.resolve(sd)), "the kill came between the two renames");
     Path trash = warehouse.resolve("_trash/run_date=" + DAY + "/" + runId + "/stance_difference");
-    Path staged = warehouse.resolve("_staging/run_date=" + DAY + "/" + runId + "/stance_difference");
+    Path staged =
+        warehouse.resolve("_staging/run_date=" + DAY + "/" + runId + "/stance_difference");
     assertEquals(files(baseline.resolve(sd)), files(trash), "the old partition, moved aside");
     assertTrue(Files.exists(staged.resolve("_SUCCESS")), "the complete new partition, staged");
-    List<String> journal = Files.readAllLines(warehouse.resolve(
-        "_journal/stance_difference__run_date=" + DAY + ".swap"));
+    List<String> journal =
+        Files.readAllLines(
+            warehouse.resolve("_journal/stance_difference__run_date=" + DAY + ".swap"));
     assertTrue(journal.get(0).endsWith(staged.toString()), journal.toString());
     assertTrue(journal.get(1).endsWith(trash.toString()), journal.toString());
     // Ingest and annotate republished their tables; compare publishes its five side by side, so
     // at the kill each of the other four is either still the old partition or already rewritten
     // with the same rows: both equal the baseline row for row.
-    List<String> rewritten = List.of("articles", "rejects", "sentences", "theme_frequency",
-        "stance_by_source", "distinctive_terms", "source_summary");
+    List<String> rewritten =
+        List.of(
+            "articles",
+            "rejects",
+            "sentences",
+            "theme_frequency",
+            "stance_by_source",
+            "distinctive_terms",
+            "source_summary");
     for (String dir : partitionDirs) {
       String table = dir.substring(0, dir.indexOf('/'));
       if (rewritten.contains(table)) {
@@ -210,17 +233,25 @@ class FaultToleranceTest {
     }
     assertEquals(12, rows(warehouse.resolve("articles/run_date=" + DAY)).size());
     try (Stream<Path> journals = Files.list(warehouse.resolve("_journal"))) {
-      assertEquals(List.of(), journals.map(p -> p.getFileName().toString())
-          .filter(n -> n.contains(DAY)).toList());
+      assertEquals(
+          List.of(),
+          journals.map(p -> p.getFileName().toString()).filter(n -> n.contains(DAY)).toList());
     }
     assertFalse(Files.exists(warehouse.resolve("_staging/run_date=" + DAY)), "staging removed");
     assertFalse(Files.exists(warehouse.resolve("_trash/run_date=" + DAY)), "trash removed");
-    assertEquals(List.of(firstRunId + "|run|succeeded|14|12|2|1", lastRunId
-        + "|run|succeeded|14|12|2|1"), query("SELECT run_id || '|' || command || '|' || status "
-        + "|| '|' || input_records || '|' || accepted || '|' || rejected || '|' || duplicates "
-        + "FROM read_parquet('" + warehouse.resolve("runs/run_date=" + DAY) + "/*.parquet') "
-        + "ORDER BY run_id"), "killed runs leave no row");
-    assertEquals("", Files.readString(lockFile(), StandardCharsets.UTF_8),
+    assertEquals(
+        List.of(firstRunId + "|run|succeeded|14|12|2|1", lastRunId + "|run|succeeded|14|12|2|1"),
+        query(
+            "SELECT run_id || '|' || command || '|' || status "
+                + "|| '|' || input_records || '|' || accepted || '|' || rejected || '|' || duplicates "
+                + "FROM read_parquet('"
+                + warehouse.resolve("runs/run_date=" + DAY)
+                + "/*.parquet') "
+                + "ORDER BY run_id"),
+        "killed runs leave no row");
+    assertEquals(
+        "",
+        Files.readString(lockFile(), StandardCharsets.UTF_8),
         "a run that ends normally empties the lock file");
   }
 
@@ -229,7 +260,8 @@ class FaultToleranceTest {
     try (Stream<Path> top = Files.list(warehouse)) {
       return top.map(p -> p.getFileName() + "/run_date=" + DAY)
           .filter(d -> !d.startsWith("_") && Files.isDirectory(warehouse.resolve(d)))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
@@ -249,8 +281,10 @@ class FaultToleranceTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(p).toString(), HexFormat.of().formatHex(
-            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        out.put(
+            dir.relativize(p).toString(),
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
       }
     }
     return out;

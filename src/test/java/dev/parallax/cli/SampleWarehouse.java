@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 /**
  * A warehouse written once per test JVM by the CLI's {@code run} path, for tests that read the
  * published tables as an analyst would. The input is the corpus of {@link CliEndToEndTest}
- * (src/test/resources/corpus-mini plus {@link TestCorpus#SAMPLE_FILES} of data/coverage:
- * 14 accepted records from 6 sources, one an exact duplicate, and 2 rejects), run in this JVM
- * from the project folder (so with jobs/parallax.yaml) for {@link #RUN_DATE} with
- * {@link #SETTINGS}. The directory is deleted when the JVM exits.
+ * (src/test/resources/corpus-mini plus {@link TestCorpus#SAMPLE_FILES} of data/coverage: 14
+ * accepted records from 6 sources, one an exact duplicate, and 2 rejects), run in this JVM from the
+ * project folder (so with jobs/parallax.yaml) for {@link #RUN_DATE} with {@link #SETTINGS}. The
+ * directory is deleted when the JVM exits.
  */
 public final class SampleWarehouse {
   public static final String RUN_DATE = "2025-02-10";
@@ -29,8 +29,8 @@ public final class SampleWarehouse {
    * permutations than the defaults, which changes intervals and p-values but no count, mean or
    * rate. A test that runs the same input elsewhere passes them too, for comparable tables.
    */
-  public static final List<String> SETTINGS = List.of("--set", "compare.bootstrap_reps=200",
-      "--set", "compare.permutations=199");
+  public static final List<String> SETTINGS =
+      List.of("--set", "compare.bootstrap_reps=200", "--set", "compare.permutations=199");
 
   private static Path dir;
   private static Path root;
@@ -79,8 +79,16 @@ public final class SampleWarehouse {
   private static Path run() throws IOException {
     Path input = input();
     Path warehouse = dir.resolve("warehouse");
-    List<String> args = new ArrayList<>(List.of("run", "--input", input.toString(),
-        "--warehouse", warehouse.toString(), "--run-date", RUN_DATE));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--input",
+                input.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--run-date",
+                RUN_DATE));
     args.addAll(SETTINGS);
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

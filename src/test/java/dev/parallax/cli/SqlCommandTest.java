@@ -27,38 +27,52 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlCommandTest {
   static final String LONG_SOURCE = "Gamma " + "x".repeat(70);
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static String warehouse;
-
 
   @BeforeAll
   static void writeWarehouse() throws IOException {
     SparkSession spark = TestSpark.get();
     warehouse = tmp.resolve("warehouse").toString();
-    StructType summary = new StructType()
-        .add("story", DataTypes.StringType)
-        .add("source", DataTypes.StringType)
-        .add("sentences", DataTypes.LongType)
-        .add("tone_mean", DataTypes.DoubleType)
-        .add("top_themes", DataTypes.createArrayType(DataTypes.StringType))
-        .add("first_published", DataTypes.TimestampType);
+    StructType summary =
+        new StructType()
+            .add("story", DataTypes.StringType)
+            .add("source", DataTypes.StringType)
+            .add("sentences", DataTypes.LongType)
+            .add("tone_mean", DataTypes.DoubleType)
+            .add("top_themes", DataTypes.createArrayType(DataTypes.StringType))
+            .add("first_published", DataTypes.TimestampType);
     Timestamp published = Timestamp.from(Instant.parse("2025-02-06T13:00:00Z"));
-    write(spark, summary, "source_summary", "2025-02-10", List.of(
-        RowFactory.create("s", "Alpha News", 12L, 0.25, List.of("trade", "energy"), published),
-        RowFactory.create("s", "=Beta, Inc", 3L, -0.125, List.of(), null),
-        RowFactory.create("s", LONG_SOURCE, 100L, null, List.of("x"), null)));
-    write(spark, summary, "source_summary", "2025-02-09", List.<Row>of(
-        RowFactory.create("s", "Old Source", 1L, 0.5, List.of("a"), null)));
-    write(spark, new StructType().add("article_id", DataTypes.StringType)
-            .add("title", DataTypes.StringType),
-        "articles", "2025-02-09", List.<Row>of(RowFactory.create("a1", "Line one\nline two")));
+    write(
+        spark,
+        summary,
+        "source_summary",
+        "2025-02-10",
+        List.of(
+            RowFactory.create("s", "Alpha News", 12L, 0.25, List.of("trade", "energy"), published),
+            RowFactory.create("s", "=Beta, Inc", 3L, -0.125, List.of(), null),
+            RowFactory.create("s", LONG_SOURCE, 100L, null, List.of("x"), null)));
+    write(
+        spark,
+        summary,
+        "source_summary",
+        "2025-02-09",
+        List.<Row>of(RowFactory.create("s", "Old Source", 1L, 0.5, List.of("a"), null)));
+    write(
+        spark,
+        new StructType().add("article_id", DataTypes.StringType).add("title", DataTypes.StringType),
+        "articles",
+        "2025-02-09",
+        List.<Row>of(RowFactory.create("a1", "Line one\nline two")));
     Files.createDirectories(Path.of(warehouse, "source_summary", "run_date=not-a-date"));
   }
 
-  private static void write(SparkSession spark, StructType schema, String table, String date,
-      List<Row> rows) {
-    spark.createDataFrame(rows, schema).coalesce(1).write()
+  private static void write(
+      SparkSession spark, StructType schema, String table, String date, List<Row> rows) {
+    spark
+        .createDataFrame(rows, schema)
+        .coalesce(1)
+        .write()
         .parquet(Path.of(warehouse, table, "run_date=" + date).toString());
   }
 
@@ -73,58 +87,98 @@ class SqlCommandTest {
 
   @Test
   void printsAnAlignedTableOfEachTablesLatestRunDate() {
-    CliRun.Outcome o = sql("SELECT source, sentences, tone_mean, top_themes FROM source_summary ORDER BY sentences");
+    CliRun.Outcome o =
+        sql(
+            "SELECT source, sentences, tone_mean, top_themes FROM source_summary ORDER BY sentences");
     assertEquals(0, o.code(), o.err());
     // source: the 76-character name is cut to 59 characters and an ellipsis, so the column is 60
     // wide; numbers are right-aligned under their headers; null prints NULL; trailing blanks cut.
     String cut = "Gamma " + "x".repeat(53) + "…";
-    String expected = ""
-        + "source" + " ".repeat(54) + " | sentences | tone_mean | top_themes\n"
-        + "-".repeat(60) + "-+-" + "-".repeat(9) + "-+-" + "-".repeat(9) + "-+-" + "-".repeat(15) + "\n"
-        + "=Beta, Inc" + " ".repeat(50) + " |         3 |    -0.125 | []\n"
-        + "Alpha News" + " ".repeat(50) + " |        12 |      0.25 | [trade, energy]\n"
-        + cut + " |       100 |      NULL | [x]\n"
-        + "(3 rows)\n";
+    String expected =
+        ""
+            + "source"
+            + " ".repeat(54)
+            + " | sentences | tone_mean | top_themes\n"
+            + "-".repeat(60)
+            + "-+-"
+            + "-".repeat(9)
+            + "-+-"
+            + "-".repeat(9)
+            + "-+-"
+            + "-".repeat(15)
+            + "\n"
+            + "=Beta, Inc"
+            + " ".repeat(50)
+            + " |         3 |    -0.125 | []\n"
+            + "Alpha News"
+            + " ".repeat(50)
+            + " |        12 |      0.25 | [trade, energy]\n"
+            + cut
+            + " |       100 |      NULL | [x]\n"
+            + "(3 rows)\n";
     assertEquals(expected, o.out());
-    assertTrue(o.err().contains("views at run_date=2025-02-09: articles; "
-        + "views at run_date=2025-02-10: source_summary"), o.err());
+    assertTrue(
+        o.err()
+            .contains(
+                "views at run_date=2025-02-09: articles; "
+                    + "views at run_date=2025-02-10: source_summary"),
+        o.err());
   }
 
   @Test
   void csvIsRfc4180WithTheSpreadsheetFormulaGuard() {
-    CliRun.Outcome o = sql("--format", "csv", "SELECT source, sentences, tone_mean, top_themes, "
-        + "first_published FROM source_summary ORDER BY sentences");
+    CliRun.Outcome o =
+        sql(
+            "--format",
+            "csv",
+            "SELECT source, sentences, tone_mean, top_themes, "
+                + "first_published FROM source_summary ORDER BY sentences");
     assertEquals(0, o.code(), o.err());
-    assertEquals("source,sentences,tone_mean,top_themes,first_published\r\n"
-        + "\"'=Beta, Inc\",3,-0.125,,\r\n"
-        + "Alpha News,12,0.25,trade; energy,2025-02-06T13:00:00Z\r\n"
-        + LONG_SOURCE + ",100,,x,\r\n", o.out());
+    assertEquals(
+        "source,sentences,tone_mean,top_themes,first_published\r\n"
+            + "\"'=Beta, Inc\",3,-0.125,,\r\n"
+            + "Alpha News,12,0.25,trade; energy,2025-02-06T13:00:00Z\r\n"
+            + LONG_SOURCE
+            + ",100,,x,\r\n",
+        o.out());
   }
 
   @Test
   void jsonLinesKeepNullsArraysAndTypes() {
-    CliRun.Outcome o = sql("--format", "json", "SELECT source, sentences, tone_mean, top_themes, "
-        + "first_published, run_date FROM source_summary ORDER BY sentences LIMIT 2");
+    CliRun.Outcome o =
+        sql(
+            "--format",
+            "json",
+            "SELECT source, sentences, tone_mean, top_themes, "
+                + "first_published, run_date FROM source_summary ORDER BY sentences LIMIT 2");
     assertEquals(0, o.code(), o.err());
-    assertEquals("{\"source\":\"=Beta, Inc\",\"sentences\":3,\"tone_mean\":-0.125,\"top_themes\":[],"
-        + "\"first_published\":null,\"run_date\":\"2025-02-10\"}\n"
-        + "{\"source\":\"Alpha News\",\"sentences\":12,\"tone_mean\":0.25,"
-        + "\"top_themes\":[\"trade\",\"energy\"],\"first_published\":\"2025-02-06T13:00:00Z\","
-        + "\"run_date\":\"2025-02-10\"}\n", o.out());
+    assertEquals(
+        "{\"source\":\"=Beta, Inc\",\"sentences\":3,\"tone_mean\":-0.125,\"top_themes\":[],"
+            + "\"first_published\":null,\"run_date\":\"2025-02-10\"}\n"
+            + "{\"source\":\"Alpha News\",\"sentences\":12,\"tone_mean\":0.25,"
+            + "\"top_themes\":[\"trade\",\"energy\"],\"first_published\":\"2025-02-06T13:00:00Z\","
+            + "\"run_date\":\"2025-02-10\"}\n",
+        o.out());
   }
 
   @Test
   void runDateChoosesThePartitionOfEveryTable() {
-    CliRun.Outcome o = sql("--run-date", "2025-02-09",
-        "SELECT s.source, a.title FROM source_summary s CROSS JOIN articles a");
+    CliRun.Outcome o =
+        sql(
+            "--run-date",
+            "2025-02-09",
+            "SELECT s.source, a.title FROM source_summary s CROSS JOIN articles a");
     assertEquals(0, o.code(), o.err());
-    assertEquals("""
+    assertEquals(
+        """
         source     | title
         -----------+-------------------
         Old Source | Line one\\nline two
         (1 row)
-        """, o.out());
-    assertTrue(o.err().startsWith("views at run_date=2025-02-09: articles, source_summary;"), o.err());
+        """,
+        o.out());
+    assertTrue(
+        o.err().startsWith("views at run_date=2025-02-09: articles, source_summary;"), o.err());
   }
 
   @Test
@@ -133,8 +187,13 @@ class SqlCommandTest {
     assertEquals(ExitCodes.CONFIG, o.code(), o.out());
     List<String> lines = o.err().lines().toList();
     assertEquals(2, lines.size(), o.err());
-    assertTrue(lines.get(0).startsWith("views at run_date=2025-02-10: source_summary; not registered "
-        + "(no run_date=2025-02-10 partition under "), lines.get(0));
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "views at run_date=2025-02-10: source_summary; not registered "
+                    + "(no run_date=2025-02-10 partition under "),
+        lines.get(0));
     assertTrue(lines.get(0).contains("): articles, rejects,"), lines.get(0));
     assertTrue(lines.get(1).startsWith("parallax: error: [TABLE_OR_VIEW_NOT_FOUND]"), lines.get(1));
     assertEquals("", o.out());
@@ -146,8 +205,13 @@ class SqlCommandTest {
     assertEquals(ExitCodes.CONFIG, o.code());
     List<String> lines = o.err().lines().toList();
     assertEquals(2, lines.size(), o.err());
-    assertTrue(lines.get(1).startsWith("parallax: error: [TABLE_OR_VIEW_NOT_FOUND] The table or "
-        + "view `no_such_table` cannot be found."), lines.get(1));
+    assertTrue(
+        lines
+            .get(1)
+            .startsWith(
+                "parallax: error: [TABLE_OR_VIEW_NOT_FOUND] The table or "
+                    + "view `no_such_table` cannot be found."),
+        lines.get(1));
 
     CliRun.Outcome syntax = sql("SELEKT 1");
     assertEquals(ExitCodes.CONFIG, syntax.code());
@@ -158,11 +222,19 @@ class SqlCommandTest {
   void describeShowsTheColumnDescriptionsAsComments() {
     CliRun.Outcome o = sql("--format", "json", "DESCRIBE source_summary");
     assertEquals(0, o.code(), o.err());
-    assertTrue(o.out().contains("{\"col_name\":\"run_date\",\"data_type\":\"date\","
-        + "\"comment\":\"Run date of the partition (Hive partition column from the folder name "
-        + "run_date=YYYY-MM-DD).\"}"), o.out());
-    assertTrue(o.out().contains("{\"col_name\":\"tone_mean\",\"data_type\":\"double\","
-        + "\"comment\":\"Mean sentence tone of the source;"), o.out());
+    assertTrue(
+        o.out()
+            .contains(
+                "{\"col_name\":\"run_date\",\"data_type\":\"date\","
+                    + "\"comment\":\"Run date of the partition (Hive partition column from the folder name "
+                    + "run_date=YYYY-MM-DD).\"}"),
+        o.out());
+    assertTrue(
+        o.out()
+            .contains(
+                "{\"col_name\":\"tone_mean\",\"data_type\":\"double\","
+                    + "\"comment\":\"Mean sentence tone of the source;"),
+        o.out());
   }
 
   @Test

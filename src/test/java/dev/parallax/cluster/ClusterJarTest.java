@@ -21,12 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cluster jar that {@code mvn -B -DskipTests package} builds, as spark-submit will use it.
- * The test phase runs before the package phase, so these tests run only when a jar built from the
+ * The cluster jar that {@code mvn -B -DskipTests package} builds, as spark-submit will use it. The
+ * test phase runs before the package phase, so these tests run only when a jar built from the
  * current pom and classes is already in target/ (after a package); otherwise they are skipped.
  */
 class ClusterJarTest {
   static final Path JAR = Path.of("target", "parallax-" + Main.version() + "-cluster.jar");
+
   /** Well above today's size (about 40 MB), well below what the TensorFlow graphs would add. */
   static final long MAX_BYTES = 60L << 20;
 
@@ -35,15 +36,18 @@ class ClusterJarTest {
     assumeTrue(Files.isRegularFile(JAR), JAR + " not built: run mvn -B -DskipTests package");
     long built = Files.getLastModifiedTime(JAR).toMillis();
     Path mainClass = Path.of("target/classes/dev/parallax/cli/Main.class");
-    assumeTrue(built >= Files.getLastModifiedTime(Path.of("pom.xml")).toMillis()
-        && (!Files.exists(mainClass) || built >= Files.getLastModifiedTime(mainClass).toMillis()),
+    assumeTrue(
+        built >= Files.getLastModifiedTime(Path.of("pom.xml")).toMillis()
+            && (!Files.exists(mainClass)
+                || built >= Files.getLastModifiedTime(mainClass).toMillis()),
         JAR + " is older than the pom or the classes: rebuild it");
   }
 
   @Test
   void startsTheCli() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      assertEquals(Main.class.getName(), jar.getManifest().getMainAttributes().getValue("Main-Class"));
+      assertEquals(
+          Main.class.getName(), jar.getManifest().getMainAttributes().getValue("Main-Class"));
       assertNotNull(jar.getEntry("dev/parallax/cli/Main.class"));
     }
   }
@@ -51,12 +55,19 @@ class ClusterJarTest {
   @Test
   void bundlesTheLexiconsAsInDataLexicons() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
-      for (String f : List.of("themes.tsv", "vader/vader_lexicon.txt", "vader/LICENSE.txt",
-          "tone_domain.tsv", "stance_markers.tsv")) {
+      for (String f :
+          List.of(
+              "themes.tsv",
+              "vader/vader_lexicon.txt",
+              "vader/LICENSE.txt",
+              "tone_domain.tsv",
+              "stance_markers.tsv")) {
         ZipEntry e = jar.getEntry("lexicons/" + f);
         assertNotNull(e, "lexicons/" + f);
-        assertArrayEquals(Files.readAllBytes(Path.of("data/lexicons", f)),
-            jar.getInputStream(e).readAllBytes(), f);
+        assertArrayEquals(
+            Files.readAllBytes(Path.of("data/lexicons", f)),
+            jar.getInputStream(e).readAllBytes(),
+            f);
       }
     }
   }
@@ -68,14 +79,23 @@ class ClusterJarTest {
       for (String provided : List.of("org/apache/spark/", "scala/", "org/apache/hadoop/")) {
         assertTrue(names.stream().noneMatch(n -> n.startsWith(provided)), provided);
       }
-      for (String excluded : List.of("ai/onnxruntime/", "org/rocksdb/", "de/kherud/llama/",
-          "org/intel/openvino/", "lombok/", "ner-dl/", "classifier-dl/")) {
+      for (String excluded :
+          List.of(
+              "ai/onnxruntime/",
+              "org/rocksdb/",
+              "de/kherud/llama/",
+              "org/intel/openvino/",
+              "lombok/",
+              "ner-dl/",
+              "classifier-dl/")) {
         assertTrue(names.stream().noneMatch(n -> n.startsWith(excluded)), excluded);
       }
-      List<String> natives = names.stream()
-          .filter(n -> n.matches(".*\\.(so|dll|dylib|jnilib)(\\.\\d+)*")).toList();
+      List<String> natives =
+          names.stream().filter(n -> n.matches(".*\\.(so|dll|dylib|jnilib)(\\.\\d+)*")).toList();
       assertEquals(List.of(), natives);
-      assertTrue(names.stream().noneMatch(n -> n.equals("log4j2.properties") || n.equals("log4j.properties")),
+      assertTrue(
+          names.stream()
+              .noneMatch(n -> n.equals("log4j2.properties") || n.equals("log4j.properties")),
           "no logging config that would override the cluster's");
     }
   }
@@ -106,12 +126,17 @@ class ClusterJarTest {
   void runsWithOnlySparkBesideIt(@TempDir Path tmp) throws Exception {
     Path providedCp = Path.of("target/provided-classpath.txt");
     assumeTrue(Files.isRegularFile(providedCp), "target/provided-classpath.txt not written");
-    String cp = JAR.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(providedCp).strip();
+    String cp =
+        JAR.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(providedCp).strip();
     Path in = Files.writeString(tmp.resolve("in.txt"), "The talks were a great success.\n");
     String out;
-    try (ChildJvm tone = ChildJvm.java(Main.class.getName()).classpath(cp)
-        .args("tone", in.toString()).directory(tmp)
-        .log(tmp.resolve("tone.out"), tmp.resolve("tone.err")).start()) {
+    try (ChildJvm tone =
+        ChildJvm.java(Main.class.getName())
+            .classpath(cp)
+            .args("tone", in.toString())
+            .directory(tmp)
+            .log(tmp.resolve("tone.out"), tmp.resolve("tone.err"))
+            .start()) {
       int exit = tone.awaitExit(Duration.ofMinutes(5));
       out = tone.stdout();
       assertEquals(0, exit, tone.describe());

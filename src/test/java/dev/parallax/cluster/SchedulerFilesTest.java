@@ -30,13 +30,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The scheduler files in jobs/ (and the README's submit examples) call Parallax only with
- * commands and options the CLI has: each file's Parallax arguments are extracted and checked
- * against the picocli model of {@link Main}, so they cannot drift from the CLI.
+ * The scheduler files in jobs/ (and the README's submit examples) call Parallax only with commands
+ * and options the CLI has: each file's Parallax arguments are extracted and checked against the
+ * picocli model of {@link Main}, so they cannot drift from the CLI.
  */
 class SchedulerFilesTest {
   /** Stands in for a date the scheduler fills in ({{ ds }}, ${RUN_DATE}, $(date ...)). */
   static final String A_DATE = "2025-02-10";
+
   static final String JAR = "parallax-" + Main.version() + "-cluster.jar";
 
   @Test
@@ -48,7 +49,8 @@ class SchedulerFilesTest {
     Matcher m = Pattern.compile("application_args\\s*=\\s*\\[(.*?)]", Pattern.DOTALL).matcher(dag);
     assertTrue(m.find(), "application_args");
     List<String> args = new ArrayList<>();
-    Matcher item = Pattern.compile("\"([^\"]*)\"|'([^']*)'|([A-Za-z_][A-Za-z0-9_]*)").matcher(m.group(1));
+    Matcher item =
+        Pattern.compile("\"([^\"]*)\"|'([^']*)'|([A-Za-z_][A-Za-z0-9_]*)").matcher(m.group(1));
     while (item.find()) {
       String literal = item.group(1) != null ? item.group(1) : item.group(2);
       // A Python name (a path from the environment) stands for some value.
@@ -58,15 +60,21 @@ class SchedulerFilesTest {
     assertTrue(m.group(1).contains("\"{{ ds }}\""), "the run date is Airflow's {{ ds }}");
     assertValidRun(args, "jobs/airflow/parallax_dag.py");
 
-    Matcher flags = Pattern.compile("JAVA17_FLAGS = \" \"\\.join\\(\\[(.*?)]\\)", Pattern.DOTALL).matcher(dag);
+    Matcher flags =
+        Pattern.compile("JAVA17_FLAGS = \" \"\\.join\\(\\[(.*?)]\\)", Pattern.DOTALL).matcher(dag);
     assertTrue(flags.find(), "JAVA17_FLAGS");
-    assertEquals(ChildJvm.sparkJavaOpens(),
-        Pattern.compile("\"([^\"]*)\"").matcher(flags.group(1)).results().map(r -> r.group(1)).toList());
+    assertEquals(
+        ChildJvm.sparkJavaOpens(),
+        Pattern.compile("\"([^\"]*)\"")
+            .matcher(flags.group(1))
+            .results()
+            .map(r -> r.group(1))
+            .toList());
   }
 
   /**
-   * jobs/parallax, run from a project folder with nothing to build and a stub {@code java} on
-   * PATH that prints its arguments: the JVM gets the flags of jobs/java17-opens.txt, in order.
+   * jobs/parallax, run from a project folder with nothing to build and a stub {@code java} on PATH
+   * that prints its arguments: the JVM gets the flags of jobs/java17-opens.txt, in order.
    */
   @Test
   void theLauncherPassesTheFlagsOfTheOpensFile(@TempDir Path tmp) throws Exception {
@@ -78,19 +86,31 @@ class SchedulerFilesTest {
     Files.copy(ChildJvm.JAVA17_OPENS, home.resolve("jobs/java17-opens.txt"));
     Files.writeString(home.resolve("target/classpath.txt"), "/deps.jar");
     Path bin = Files.createDirectories(tmp.resolve("bin"));
-    Path stub = Files.writeString(bin.resolve("java"),
-        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    Path stub =
+        Files.writeString(
+            bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
     assertTrue(stub.toFile().setExecutable(true));
 
-    Result r = bash(home.resolve("jobs/parallax"), Map.of("PATH", bin + ":/usr/bin:/bin"),
-        "run", "--run-date", A_DATE);
+    Result r =
+        bash(
+            home.resolve("jobs/parallax"),
+            Map.of("PATH", bin + ":/usr/bin:/bin"),
+            "run",
+            "--run-date",
+            A_DATE);
     assertEquals(0, r.exit(), r.err());
     String root = home.toRealPath().toString();
     List<String> expected = new ArrayList<>(List.of("-Xmx4g"));
     expected.addAll(ChildJvm.sparkJavaOpens());
-    expected.addAll(List.of("-Dlog4j2.configurationFile=" + root + "/jobs/log4j2.properties",
-        "-cp", root + "/target/classes:/deps.jar", Main.class.getName(), "run", "--run-date",
-        A_DATE));
+    expected.addAll(
+        List.of(
+            "-Dlog4j2.configurationFile=" + root + "/jobs/log4j2.properties",
+            "-cp",
+            root + "/target/classes:/deps.jar",
+            Main.class.getName(),
+            "run",
+            "--run-date",
+            A_DATE));
     assertEquals(expected, r.out().lines().toList());
   }
 
@@ -100,16 +120,17 @@ class SchedulerFilesTest {
    */
   @Test
   void theOpensFileIsSparksLauncherList() {
-    assertEquals(List.of(JavaModuleOptions.defaultModuleOptions().split(" ")),
-        ChildJvm.sparkJavaOpens());
+    assertEquals(
+        List.of(JavaModuleOptions.defaultModuleOptions().split(" ")), ChildJvm.sparkJavaOpens());
   }
 
   /** The pom's {@code spark.java.opens}, the test JVMs' flags, is the opens file's list. */
   @Test
   void thePomPassesTheFlagsOfTheOpensFile() throws IOException {
     String pom = read("pom.xml");
-    Matcher m = Pattern.compile("<spark\\.java\\.opens>(.*?)</spark\\.java\\.opens>", Pattern.DOTALL)
-        .matcher(pom);
+    Matcher m =
+        Pattern.compile("<spark\\.java\\.opens>(.*?)</spark\\.java\\.opens>", Pattern.DOTALL)
+            .matcher(pom);
     assertTrue(m.find(), "spark.java.opens in pom.xml");
     assertEquals(ChildJvm.sparkJavaOpens(), List.of(m.group(1).strip().split("\\s+")));
     assertTrue(pom.contains("<argLine>-Xmx3g ${spark.java.opens}</argLine>"), "Surefire's argLine");
@@ -117,13 +138,15 @@ class SchedulerFilesTest {
 
   @Test
   void sparkApplicationRunsTheClusterJarWithRealArguments() throws IOException {
-    JsonNode app = new ObjectMapper(new YAMLFactory()).readTree(
-        Path.of("jobs/k8s/parallax-sparkapplication.yaml").toFile());
+    JsonNode app =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("jobs/k8s/parallax-sparkapplication.yaml").toFile());
     assertEquals("sparkoperator.k8s.io/v1beta2", app.path("apiVersion").asText());
     assertEquals("SparkApplication", app.path("kind").asText());
     JsonNode spec = app.path("spec");
     assertEquals(Main.class.getName(), spec.path("mainClass").asText());
-    assertTrue(spec.path("mainApplicationFile").asText().endsWith("/" + JAR),
+    assertTrue(
+        spec.path("mainApplicationFile").asText().endsWith("/" + JAR),
         spec.path("mainApplicationFile").asText());
     for (String role : List.of("driver", "executor")) {
       assertFalse(spec.path(role).path("memory").asText().isEmpty(), role + ".memory");
@@ -149,8 +172,12 @@ class SchedulerFilesTest {
     List<List<String>> calls = parallaxCalls(read("jobs/submit.sh"));
     assertTrue(calls.size() >= 2, "examples in jobs/submit.sh's header");
     // The README's examples, in its code blocks.
-    calls.addAll(parallaxCalls(read("README.md").lines()
-        .filter(l -> l.startsWith("jobs/submit.sh ")).reduce("", (a, b) -> a + b + "\n")));
+    calls.addAll(
+        parallaxCalls(
+            read("README.md")
+                .lines()
+                .filter(l -> l.startsWith("jobs/submit.sh "))
+                .reduce("", (a, b) -> a + b + "\n")));
     for (List<String> args : calls) {
       assertValidArgs(args, "jobs/submit.sh or README.md");
     }
@@ -161,25 +188,49 @@ class SchedulerFilesTest {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
     Path sparkHome = tmp.resolve("spark");
     Files.createDirectories(sparkHome.resolve("bin"));
-    Path stub = Files.writeString(sparkHome.resolve("bin/spark-submit"),
-        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+    Path stub =
+        Files.writeString(
+            sparkHome.resolve("bin/spark-submit"),
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
     assertTrue(stub.toFile().setExecutable(true));
     Path jar = Files.writeString(tmp.resolve("app.jar"), "");
 
-    Result r = submit(Map.of("SPARK_HOME", sparkHome.toString()), "--master",
-        "spark://spark-master:7077", "--jar", jar.toString(), "--executor-memory", "2g", "--",
-        "run", "--run-date", A_DATE, "--set", "compare.seed=7");
+    Result r =
+        submit(
+            Map.of("SPARK_HOME", sparkHome.toString()),
+            "--master",
+            "spark://spark-master:7077",
+            "--jar",
+            jar.toString(),
+            "--executor-memory",
+            "2g",
+            "--",
+            "run",
+            "--run-date",
+            A_DATE,
+            "--set",
+            "compare.seed=7");
     assertEquals(0, r.exit(), r.err());
     List<String> line = r.out().lines().toList();
-    assertEquals(List.of("--master", "spark://spark-master:7077", "--deploy-mode", "client",
-        "--class", Main.class.getName()), line.subList(0, 6));
+    assertEquals(
+        List.of(
+            "--master",
+            "spark://spark-master:7077",
+            "--deploy-mode",
+            "client",
+            "--class",
+            Main.class.getName()),
+        line.subList(0, 6));
     assertTrue(String.join(" ", line).contains("--executor-memory 2g"), r.out());
     int conf = line.indexOf("--conf");
-    assertEquals("spark.driver.extraJavaOptions=" + String.join(" ", ChildJvm.sparkJavaOpens()),
-        line.get(conf + 1), "the flags of jobs/java17-opens.txt");
+    assertEquals(
+        "spark.driver.extraJavaOptions=" + String.join(" ", ChildJvm.sparkJavaOpens()),
+        line.get(conf + 1),
+        "the flags of jobs/java17-opens.txt");
     int at = line.indexOf(jar.toString());
     assertTrue(at > 0, r.out());
-    assertEquals(List.of("run", "--run-date", A_DATE, "--set", "compare.seed=7"),
+    assertEquals(
+        List.of("run", "--run-date", A_DATE, "--set", "compare.seed=7"),
         line.subList(at + 1, line.size()));
   }
 
@@ -187,8 +238,15 @@ class SchedulerFilesTest {
   void submitScriptSaysWhenSparkSubmitIsMissing(@TempDir Path tmp) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
     Path jar = Files.writeString(tmp.resolve("app.jar"), "");
-    Result r = submit(Map.of("SPARK_HOME", tmp.resolve("no-spark").toString()), "--master",
-        "local[2]", "--jar", jar.toString(), "--", "run");
+    Result r =
+        submit(
+            Map.of("SPARK_HOME", tmp.resolve("no-spark").toString()),
+            "--master",
+            "local[2]",
+            "--jar",
+            jar.toString(),
+            "--",
+            "run");
     assertEquals(2, r.exit(), r.err());
     assertTrue(r.err().contains("spark-submit not found"), r.err());
     assertTrue(r.out().isEmpty(), r.out());
@@ -209,8 +267,8 @@ class SchedulerFilesTest {
     List<String> cmd = new ArrayList<>(List.of("/bin/bash", script.toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    for (String v : List.of("SPARK_HOME", "PARALLAX_HOME", "PARALLAX_DRIVER_MEMORY",
-        "PARALLAX_JAVA_OPTS")) {
+    for (String v :
+        List.of("SPARK_HOME", "PARALLAX_HOME", "PARALLAX_DRIVER_MEMORY", "PARALLAX_JAVA_OPTS")) {
       pb.environment().remove(v);
     }
     pb.environment().put("PATH", "/usr/bin:/bin");
@@ -253,7 +311,8 @@ class SchedulerFilesTest {
       }
       if (a.equals("--set")) {
         String key = args.get(i + 1).substring(0, args.get(i + 1).indexOf('='));
-        assertTrue(ConfigKeys.all().containsKey(key) || key.startsWith(ConfigKeys.SPARK_CONF_PREFIX),
+        assertTrue(
+            ConfigKeys.all().containsKey(key) || key.startsWith(ConfigKeys.SPARK_CONF_PREFIX),
             where + ": --set " + key + " is not a config key");
       }
     }
@@ -266,8 +325,8 @@ class SchedulerFilesTest {
 
   /**
    * The Parallax arguments of every line, commented or not, that calls jobs/submit.sh (the words
-   * after {@code --}) or jobs/parallax (the words after it), up to a redirection, a comment or
-   * the line's end.
+   * after {@code --}) or jobs/parallax (the words after it), up to a redirection, a comment or the
+   * line's end.
    */
   static List<List<String>> parallaxCalls(String text) {
     List<List<String>> calls = new ArrayList<>();

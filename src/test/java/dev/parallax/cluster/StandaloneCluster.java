@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A Spark standalone master and one worker, each in its own JVM on 127.0.0.1, started from the
- * test classpath: SPARK_HOME is an empty directory and SPARK_DIST_CLASSPATH the test classpath,
- * so the executors the worker launches load Spark and Parallax from the same classes as the test.
- * {@link #close()} kills both (and the worker's executors) by pid.
+ * A Spark standalone master and one worker, each in its own JVM on 127.0.0.1, started from the test
+ * classpath: SPARK_HOME is an empty directory and SPARK_DIST_CLASSPATH the test classpath, so the
+ * executors the worker launches load Spark and Parallax from the same classes as the test. {@link
+ * #close()} kills both (and the worker's executors) by pid.
  */
 final class StandaloneCluster implements AutoCloseable {
   private final Path dir;
@@ -41,13 +41,33 @@ final class StandaloneCluster implements AutoCloseable {
     Files.createDirectories(dir.resolve("work"));
     StandaloneCluster c = new StandaloneCluster(dir, freePort(), freePort());
     try {
-      c.master = c.daemon("org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1",
-          "--port", String.valueOf(c.masterPort), "--webui-port", String.valueOf(c.masterUiPort)),
-          c.masterLog());
-      c.worker = c.daemon("org.apache.spark.deploy.worker.Worker", List.of(c.masterUrl(),
-          "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memory,
-          "--webui-port", String.valueOf(freePort()), "--work-dir", c.workDir().toString()),
-          c.workerLog());
+      c.master =
+          c.daemon(
+              "org.apache.spark.deploy.master.Master",
+              List.of(
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(c.masterPort),
+                  "--webui-port",
+                  String.valueOf(c.masterUiPort)),
+              c.masterLog());
+      c.worker =
+          c.daemon(
+              "org.apache.spark.deploy.worker.Worker",
+              List.of(
+                  c.masterUrl(),
+                  "--host",
+                  "127.0.0.1",
+                  "--cores",
+                  String.valueOf(cores),
+                  "--memory",
+                  memory,
+                  "--webui-port",
+                  String.valueOf(freePort()),
+                  "--work-dir",
+                  c.workDir().toString()),
+              c.workerLog());
     } catch (IOException | RuntimeException e) {
       c.close();
       throw e;
@@ -56,7 +76,10 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   private ChildJvm daemon(String mainClass, List<String> args, Path log) throws IOException {
-    return ChildJvm.java(mainClass).heap("512m").args(args).log(log)
+    return ChildJvm.java(mainClass)
+        .heap("512m")
+        .args(args)
+        .log(log)
         .env("SPARK_HOME", dir.resolve("spark-home").toString())
         .env("SPARK_SCALA_VERSION", "2.12")
         .env("SPARK_TESTING", "1")
@@ -81,8 +104,8 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until the master reports at least {@code workers} alive workers, polling its JSON
-   * status page; throws when {@code timeout} passes or a daemon dies first.
+   * Waits until the master reports at least {@code workers} alive workers, polling its JSON status
+   * page; throws when {@code timeout} passes or a daemon dies first.
    */
   void awaitWorkers(int workers, Duration timeout) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -102,16 +125,19 @@ final class StandaloneCluster implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("no worker registered within " + timeout + " (" + last + ")\n"
-        + logs());
+    throw new IllegalStateException(
+        "no worker registered within " + timeout + " (" + last + ")\n" + logs());
   }
 
   /** The master's status page as JSON (workers, active and completed applications). */
   JsonNode status() throws IOException, InterruptedException {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
-            .timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(r.body());
   }
 
@@ -121,7 +147,9 @@ final class StandaloneCluster implements AutoCloseable {
     sb.append(ChildJvm.tail(masterLog(), 40)).append('\n');
     sb.append(ChildJvm.tail(workerLog(), 40)).append('\n');
     try (var files = Files.walk(workDir())) {
-      for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().equals("stderr"))::iterator) {
+      for (Path p :
+          (Iterable<Path>)
+              files.filter(f -> f.getFileName().toString().equals("stderr"))::iterator) {
         sb.append(ChildJvm.tail(p, 40)).append('\n');
       }
     } catch (IOException e) {

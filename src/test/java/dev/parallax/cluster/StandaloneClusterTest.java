@@ -29,30 +29,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real distributed run: a Spark standalone master and worker, each in its own JVM on
- * 127.0.0.1, and the CLI's {@code run} as a client-mode driver in a third JVM. Its tables must
- * equal those of the local run of the same input and settings, {@link SampleWarehouse}, read
- * back with DuckDB.
+ * A real distributed run: a Spark standalone master and worker, each in its own JVM on 127.0.0.1,
+ * and the CLI's {@code run} as a client-mode driver in a third JVM. Its tables must equal those of
+ * the local run of the same input and settings, {@link SampleWarehouse}, read back with DuckDB.
  *
- * <p>The executor loads Parallax's classes from the worker's classpath (the test classpath: no
- * jar upload); the lexicons, read on the driver, reach it only inside the annotator and the NLP
+ * <p>The executor loads Parallax's classes from the worker's classpath (the test classpath: no jar
+ * upload); the lexicons, read on the driver, reach it only inside the annotator and the NLP
  * pipeline that the driver ships, as on any cluster. Input: the corpus of {@code CliEndToEndTest}
  * (14 accepted articles, 2 rejected lines, counted by hand there).
  */
 class StandaloneClusterTest {
   static final String RUN_DATE = SampleWarehouse.RUN_DATE;
-  /**
-   * What the cluster run adds to {@link SampleWarehouse#SETTINGS}, so that only the master
-   * differs where tables are concerned: a small executor with the quick JVM flags of
-   * {@link ChildJvm#QUICK_JVM}, to keep it light. Both runs start in the project folder and so
-   * read the same jobs/parallax.yaml.
-   */
-  static final List<String> CLUSTER_SETTINGS = List.of(
-      "--set", "spark.conf.spark.executor.memory=512m",
-      "--set", "spark.conf.spark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.QUICK_JVM));
 
-  @TempDir
-  static Path tmp;
+  /**
+   * What the cluster run adds to {@link SampleWarehouse#SETTINGS}, so that only the master differs
+   * where tables are concerned: a small executor with the quick JVM flags of {@link
+   * ChildJvm#QUICK_JVM}, to keep it light. Both runs start in the project folder and so read the
+   * same jobs/parallax.yaml.
+   */
+  static final List<String> CLUSTER_SETTINGS =
+      List.of(
+          "--set",
+          "spark.conf.spark.executor.memory=512m",
+          "--set",
+          "spark.conf.spark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.QUICK_JVM));
+
+  @TempDir static Path tmp;
   static StandaloneCluster cluster;
   static Path clusterWarehouse;
   static Path localWarehouse;
@@ -71,9 +73,18 @@ class StandaloneClusterTest {
       long t1 = System.nanoTime();
       // The cluster run's driver in its own JVM, and meanwhile (unless an earlier test class
       // has built it) the local run in this one.
-      List<String> clusterArgs = new ArrayList<>(List.of("run", "--master", cluster.masterUrl(),
-          "--input", SampleWarehouse.input().toString(), "--warehouse",
-          clusterWarehouse.toString(), "--run-date", RUN_DATE));
+      List<String> clusterArgs =
+          new ArrayList<>(
+              List.of(
+                  "run",
+                  "--master",
+                  cluster.masterUrl(),
+                  "--input",
+                  SampleWarehouse.input().toString(),
+                  "--warehouse",
+                  clusterWarehouse.toString(),
+                  "--run-date",
+                  RUN_DATE));
       clusterArgs.addAll(SampleWarehouse.SETTINGS);
       clusterArgs.addAll(CLUSTER_SETTINGS);
       Path log = tmp.resolve("driver.log");
@@ -91,11 +102,19 @@ class StandaloneClusterTest {
         driverLog += "\n" + cluster.logs();
       }
       masterAfterRun = cluster.status();
-      driverLog.lines().filter(l -> l.startsWith("stage=")).forEach(l -> System.out.println("cluster " + l));
-      System.out.printf(Locale.ROOT, "StandaloneClusterTest: master and worker up in %.1fs, then "
+      driverLog
+          .lines()
+          .filter(l -> l.startsWith("stage="))
+          .forEach(l -> System.out.println("cluster " + l));
+      System.out.printf(
+          Locale.ROOT,
+          "StandaloneClusterTest: master and worker up in %.1fs, then "
               + "side by side: local run (or none, if shared) %.1fs, cluster run %.1fs; "
               + "total %.1fs%n",
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t1) / 1e9, (t3 - t0) / 1e9);
+          (t1 - t0) / 1e9,
+          (t2 - t1) / 1e9,
+          (t3 - t1) / 1e9,
+          (t3 - t0) / 1e9);
     } finally {
       if (driver != null) {
         driver.close();
@@ -132,8 +151,18 @@ class StandaloneClusterTest {
   void everyTableHasTheSameRowCount() throws Exception {
     List<String> tables = tables(localWarehouse);
     assertEquals(tables, tables(clusterWarehouse));
-    assertTrue(tables.containsAll(List.of("articles", "rejects", "sentences", "theme_frequency",
-        "stance_by_source", "stance_difference", "distinctive_terms", "source_summary")), tables.toString());
+    assertTrue(
+        tables.containsAll(
+            List.of(
+                "articles",
+                "rejects",
+                "sentences",
+                "theme_frequency",
+                "stance_by_source",
+                "stance_difference",
+                "distinctive_terms",
+                "source_summary")),
+        tables.toString());
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       for (String t : tables) {
@@ -163,8 +192,8 @@ class StandaloneClusterTest {
   }
 
   /**
-   * The rows {@code select} (with %s for the table) gives in both warehouses, every value as
-   * text, sorted: they must be equal.
+   * The rows {@code select} (with %s for the table) gives in both warehouses, every value as text,
+   * sorted: they must be equal.
    */
   private static void assertSameRows(String table, String select) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -181,12 +210,16 @@ class StandaloneClusterTest {
 
   private static List<String> rows(Statement s, String query) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery("SELECT COLUMNS(*)::VARCHAR FROM (" + query + ") ORDER BY ALL")) {
+    try (ResultSet rs =
+        s.executeQuery("SELECT COLUMNS(*)::VARCHAR FROM (" + query + ") ORDER BY ALL")) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= n; i++) {
-          sb.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(" | ");
+          sb.append(rs.getMetaData().getColumnName(i))
+              .append('=')
+              .append(rs.getString(i))
+              .append(" | ");
         }
         out.add(sb.toString());
       }

@@ -1,6 +1,5 @@
 package dev.parallax.compare;
 
-
 import dev.parallax.TestSpark;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import java.sql.Timestamp;
@@ -151,38 +150,50 @@ public final class CompareFixtures {
 
   /** Every row as text, sorted: equal lists mean equal table contents. */
   public static List<String> canonical(Dataset<Row> df) {
-    return df.collectAsList().stream().map(Row::toString).sorted(Comparator.naturalOrder())
+    return df.collectAsList().stream()
+        .map(Row::toString)
+        .sorted(Comparator.naturalOrder())
         .collect(Collectors.toList());
   }
 
   /** The row whose key columns equal the given values; fails when there is not exactly one. */
   public static Row one(List<Row> rows, String[] columns, Object... values) {
-    List<Row> hits = rows.stream().filter(r -> {
-      for (int i = 0; i < columns.length; i++) {
-        if (!values[i].equals(r.getAs(columns[i]))) {
-          return false;
-        }
-      }
-      return true;
-    }).toList();
+    List<Row> hits =
+        rows.stream()
+            .filter(
+                r -> {
+                  for (int i = 0; i < columns.length; i++) {
+                    if (!values[i].equals(r.getAs(columns[i]))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                })
+            .toList();
     if (hits.size() != 1) {
-      throw new AssertionError("expected one row with " + Arrays.toString(columns) + " = "
-          + Arrays.toString(values) + ", found " + hits.size());
+      throw new AssertionError(
+          "expected one row with "
+              + Arrays.toString(columns)
+              + " = "
+              + Arrays.toString(values)
+              + ", found "
+              + hits.size());
     }
     return hits.get(0);
   }
 
   /** SHA-256-derived seed, computed here independently of {@link Seeds}. */
   public static long seed(long base, String key) throws Exception {
-    byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-        .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] d =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return base ^ java.nio.ByteBuffer.wrap(d, 0, 8).getLong();
   }
 
   /**
    * A small two-story corpus for job-level tests. Story s1: source A warm (0.6..0.9) and source B
-   * cold (-0.9..-0.6), 8 sentences each over 4 and 2 articles, themes t1 and frame_economic.
-   * Story s2: two sources with similar tones, 3 sentences each; one source's name looks like a
+   * cold (-0.9..-0.6), 8 sentences each over 4 and 2 articles, themes t1 and frame_economic. Story
+   * s2: two sources with similar tones, 3 sentences each; one source's name looks like a
    * spreadsheet formula and holds a comma and quotes.
    */
   public static List<S> corpus() {
@@ -190,24 +201,35 @@ public final class CompareFixtures {
     String[][] warm = {{"tariff", "deal", "strong"}, {"alliance", "deal", "welcome"}};
     String[][] cold = {{"tariff", "threat", "coercion"}, {"alliance", "strain", "threat"}};
     for (int i = 0; i < 8; i++) {
-      out.add(s("s1", "A", "a" + (i / 2)).tone(0.6 + 0.04 * i).tokens(warm[i % 2])
-          .themes(i % 2 == 0 ? new String[] {"t1", "frame_economic"} : new String[] {"t1"})
-          .markers(i % 2, 0, 1, 0).published("2025-02-0" + (1 + i / 2) + "T08:00:00Z"));
-      out.add(s("s1", "B", "b" + (i / 4)).tone(-0.6 - 0.04 * i).tokens(cold[i % 2])
-          .themes(i < 4 ? new String[] {"t1"} : new String[0]).markers(0, 1, 0, i % 3)
-          .published("2025-02-0" + (3 + i / 4) + "T09:30:00Z"));
+      out.add(
+          s("s1", "A", "a" + (i / 2))
+              .tone(0.6 + 0.04 * i)
+              .tokens(warm[i % 2])
+              .themes(i % 2 == 0 ? new String[] {"t1", "frame_economic"} : new String[] {"t1"})
+              .markers(i % 2, 0, 1, 0)
+              .published("2025-02-0" + (1 + i / 2) + "T08:00:00Z"));
+      out.add(
+          s("s1", "B", "b" + (i / 4))
+              .tone(-0.6 - 0.04 * i)
+              .tokens(cold[i % 2])
+              .themes(i < 4 ? new String[] {"t1"} : new String[0])
+              .markers(0, 1, 0, i % 3)
+              .published("2025-02-0" + (3 + i / 4) + "T09:30:00Z"));
     }
     String odd = "@evil, \"quoted\"";
     for (int i = 0; i < 3; i++) {
       out.add(s("s2", "C", "c0").tone(0.1 * i).tokens("calm", "talks", "today").themes("t2"));
-      out.add(s("s2", odd, "d0").tone(0.05 + 0.1 * i).tokens("calm", "talks", "later").themes("t2"));
+      out.add(
+          s("s2", odd, "d0").tone(0.05 + 0.1 * i).tokens("calm", "talks", "later").themes("t2"));
     }
     return out;
   }
 
   /** A warehouse with the {@link #corpus()} published as sentences and the compare stage run. */
-  public record JobRun(dev.parallax.config.ParallaxConfig config,
-      dev.parallax.warehouse.Warehouse warehouse, CompareJob.Result result) {}
+  public record JobRun(
+      dev.parallax.config.ParallaxConfig config,
+      dev.parallax.warehouse.Warehouse warehouse,
+      CompareJob.Result result) {}
 
   /** Run date of {@link #runCompare}. */
   public static final String RUN_DATE = "2025-02-10";
@@ -228,10 +250,18 @@ public final class CompareFixtures {
     dev.parallax.config.ParallaxConfig config = dev.parallax.config.ConfigLoader.load(null, flags);
     dev.parallax.warehouse.Warehouse wh =
         new dev.parallax.warehouse.Warehouse(TestSpark.get(), root.toString(), 1_000_000);
-    wh.publish(dev.parallax.warehouse.Table.SENTENCES, java.time.LocalDate.parse(RUN_DATE),
-        "fixture", frame(corpus()));
-    CompareJob.Result r = CompareJob.run(TestSpark.get(), config, wh, "run-1",
-        List.of(new ThemeLabel("t1", "Theme one", "economic")));
+    wh.publish(
+        dev.parallax.warehouse.Table.SENTENCES,
+        java.time.LocalDate.parse(RUN_DATE),
+        "fixture",
+        frame(corpus()));
+    CompareJob.Result r =
+        CompareJob.run(
+            TestSpark.get(),
+            config,
+            wh,
+            "run-1",
+            List.of(new ThemeLabel("t1", "Theme one", "economic")));
     return new JobRun(config, wh, r);
   }
 }

@@ -30,28 +30,91 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareJobTest {
   static final String DATE = CompareFixtures.RUN_DATE;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Warehouse warehouse;
   static ParallaxConfig config;
   static CompareJob.Result first;
 
-  static final Map<Table, List<String>> CONTRACT = Map.of(
-      Table.THEME_FREQUENCY, List.of("story", "source", "theme", "articles", "sentences",
-          "mentions", "source_tokens", "rate_per_1k_tokens", "sentence_share", "article_share",
-          "rank_in_source", "lift_vs_all", "z_vs_rest", "theme_label", "frame"),
-      Table.STANCE_BY_SOURCE, List.of("story", "source", "theme", "sentences", "articles",
-          "tone_mean", "tone_ci_low", "tone_ci_high", "resampling", "positive_share",
-          "negative_share", "hedge_rate_per_1k", "booster_rate_per_1k", "attitude_rate_per_1k",
-          "self_mention_rate_per_1k", "small_sample"),
-      Table.STANCE_DIFFERENCE, List.of("story", "theme", "source_a", "source_b", "sentences_a",
-          "sentences_b", "articles_a", "articles_b", "tone_mean_a", "tone_mean_b", "tone_diff",
-          "ci_low", "ci_high", "p_value", "q_value", "effect_size", "cliffs_delta", "resampling",
-          "small_sample", "significant"),
-      Table.DISTINCTIVE_TERMS, List.of("story", "source", "term", "count_source", "count_rest",
-          "log_odds", "z_score", "rank"),
-      Table.SOURCE_SUMMARY, List.of("story", "source", "articles", "sentences", "tokens",
-          "first_published", "last_published", "tone_mean", "top_themes"));
+  static final Map<Table, List<String>> CONTRACT =
+      Map.of(
+          Table.THEME_FREQUENCY,
+              List.of(
+                  "story",
+                  "source",
+                  "theme",
+                  "articles",
+                  "sentences",
+                  "mentions",
+                  "source_tokens",
+                  "rate_per_1k_tokens",
+                  "sentence_share",
+                  "article_share",
+                  "rank_in_source",
+                  "lift_vs_all",
+                  "z_vs_rest",
+                  "theme_label",
+                  "frame"),
+          Table.STANCE_BY_SOURCE,
+              List.of(
+                  "story",
+                  "source",
+                  "theme",
+                  "sentences",
+                  "articles",
+                  "tone_mean",
+                  "tone_ci_low",
+                  "tone_ci_high",
+                  "resampling",
+                  "positive_share",
+                  "negative_share",
+                  "hedge_rate_per_1k",
+                  "booster_rate_per_1k",
+                  "attitude_rate_per_1k",
+                  "self_mention_rate_per_1k",
+                  "small_sample"),
+          Table.STANCE_DIFFERENCE,
+              List.of(
+                  "story",
+                  "theme",
+                  "source_a",
+                  "source_b",
+                  "sentences_a",
+                  "sentences_b",
+                  "articles_a",
+                  "articles_b",
+                  "tone_mean_a",
+                  "tone_mean_b",
+                  "tone_diff",
+                  "ci_low",
+                  "ci_high",
+                  "p_value",
+                  "q_value",
+                  "effect_size",
+                  "cliffs_delta",
+                  "resampling",
+                  "small_sample",
+                  "significant"),
+          Table.DISTINCTIVE_TERMS,
+              List.of(
+                  "story",
+                  "source",
+                  "term",
+                  "count_source",
+                  "count_rest",
+                  "log_odds",
+                  "z_score",
+                  "rank"),
+          Table.SOURCE_SUMMARY,
+              List.of(
+                  "story",
+                  "source",
+                  "articles",
+                  "sentences",
+                  "tokens",
+                  "first_published",
+                  "last_published",
+                  "tone_mean",
+                  "top_themes"));
 
   static CompareJob.Result setUp(Path root) {
     CompareFixtures.JobRun run = CompareFixtures.runCompare(root);
@@ -88,38 +151,53 @@ class CompareJobTest {
 
   @Test
   void keepsThePublicColumnsWithStandardTypes() {
-    Set<DataType> standard = Set.of(DataTypes.StringType, DataTypes.LongType,
-        DataTypes.DoubleType, DataTypes.BooleanType, DataTypes.DateType, DataTypes.TimestampType,
-        DataTypes.createArrayType(DataTypes.StringType, true),
-        DataTypes.createArrayType(DataTypes.StringType, false));
+    Set<DataType> standard =
+        Set.of(
+            DataTypes.StringType,
+            DataTypes.LongType,
+            DataTypes.DoubleType,
+            DataTypes.BooleanType,
+            DataTypes.DateType,
+            DataTypes.TimestampType,
+            DataTypes.createArrayType(DataTypes.StringType, true),
+            DataTypes.createArrayType(DataTypes.StringType, false));
     for (Map.Entry<Table, List<String>> e : CONTRACT.entrySet()) {
       List<String> have = List.of(read(e.getKey()).columns());
       assertTrue(have.containsAll(e.getValue()), e.getKey() + " has " + have);
       for (StructField f : read(e.getKey()).schema().fields()) {
-        assertTrue(standard.contains(f.dataType()), e.getKey() + "." + f.name() + " " + f.dataType());
+        assertTrue(
+            standard.contains(f.dataType()), e.getKey() + "." + f.name() + " " + f.dataType());
       }
     }
   }
 
   @Test
   void warmAndColdSourcesDifferSignificantly() {
-    Row r = read(Table.STANCE_DIFFERENCE)
-        .where("story = 's1' AND theme = '_all'").collectAsList().get(0);
+    Row r =
+        read(Table.STANCE_DIFFERENCE)
+            .where("story = 's1' AND theme = '_all'")
+            .collectAsList()
+            .get(0);
     assertEquals("A", r.getAs("source_a"));
     // A has 4 articles, B 2: below the default of 5, sentences are resampled (with 6 articles
     // a permutation p-value could not go below 1/15)
     assertEquals("sentence", r.getAs("resampling"));
     assertTrue(r.<Double>getAs("tone_diff") > 1.2);
     assertTrue(r.<Boolean>getAs("significant"), r.toString());
-    Row labelled = read(Table.THEME_FREQUENCY).where("theme = 't1' AND source = 'A'")
-        .collectAsList().get(0);
+    Row labelled =
+        read(Table.THEME_FREQUENCY).where("theme = 't1' AND source = 'A'").collectAsList().get(0);
     assertEquals("Theme one", labelled.getAs("theme_label"));
   }
 
   @Test
   void rerunGivesIdenticalTables() {
-    CompareJob.Result again = CompareJob.run(TestSpark.get(), config, warehouse, "run-2",
-        List.of(new ThemeLabel("t1", "Theme one", "economic")));
+    CompareJob.Result again =
+        CompareJob.run(
+            TestSpark.get(),
+            config,
+            warehouse,
+            "run-2",
+            List.of(new ThemeLabel("t1", "Theme one", "economic")));
     assertEquals(first, again);
     Path other = tmp.resolve("warehouse-2");
     Warehouse before = warehouse;
@@ -136,14 +214,28 @@ class CompareJobTest {
 
   @Test
   void checksSettingsAndInputBeforeWork() {
-    Map<String, String> bad = new HashMap<>(Map.of("warehouse", tmp.resolve("warehouse").toString(),
-        "run_date", DATE, "compare.bootstrap_reps", "0"));
-    ConfigException e = assertThrows(ConfigException.class, () -> CompareJob.run(TestSpark.get(),
-        ConfigLoader.load(null, bad), warehouse, "run-x", List.of()));
+    Map<String, String> bad =
+        new HashMap<>(
+            Map.of(
+                "warehouse",
+                tmp.resolve("warehouse").toString(),
+                "run_date",
+                DATE,
+                "compare.bootstrap_reps",
+                "0"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                CompareJob.run(
+                    TestSpark.get(), ConfigLoader.load(null, bad), warehouse, "run-x", List.of()));
     assertTrue(e.getMessage().contains("compare.bootstrap_reps"), e.getMessage());
-    ParallaxConfig otherDay = ConfigLoader.load(null, Map.of("warehouse",
-        tmp.resolve("warehouse").toString(), "run_date", "2024-01-01"));
-    assertThrows(MissingTableException.class,
+    ParallaxConfig otherDay =
+        ConfigLoader.load(
+            null,
+            Map.of("warehouse", tmp.resolve("warehouse").toString(), "run_date", "2024-01-01"));
+    assertThrows(
+        MissingTableException.class,
         () -> CompareJob.run(TestSpark.get(), otherDay, warehouse, "run-y", List.of()));
   }
 
@@ -153,26 +245,32 @@ class CompareJobTest {
     CompareJob.Tables tables = new CompareJob.Tables(TestSpark.get());
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     IllegalStateException boom = new IllegalStateException("table two failed");
-    tables.submit(() -> {
-      throw boom;
-    });
-    java.util.concurrent.Future<Long> slow = tables.submit(() -> {
-      release.await();
-      return 7L;
-    });
+    tables.submit(
+        () -> {
+          throw boom;
+        });
+    java.util.concurrent.Future<Long> slow =
+        tables.submit(
+            () -> {
+              release.await();
+              return 7L;
+            });
     IllegalArgumentException later = new IllegalArgumentException("table four failed");
-    tables.submit(() -> {
-      throw later;
-    });
+    tables.submit(
+        () -> {
+          throw later;
+        });
     java.util.concurrent.Future<Long> quick = tables.submit(() -> 3L);
-    Thread opener = new Thread(() -> {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      release.countDown();
-    });
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(200);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              release.countDown();
+            });
     opener.start();
     IllegalStateException thrown = assertThrows(IllegalStateException.class, tables::awaitAll);
     assertTrue(thrown == boom, "the table's own exception, not a wrapper: " + thrown);

@@ -16,18 +16,27 @@ import org.junit.jupiter.api.Test;
 class SourceSummaryTest {
   static final String[] KEY = {"story", "source"};
 
-  static final List<CompareFixtures.S> SENTENCES = List.of(
-      s("s1", "A", "a1").published("2025-02-06T10:00:00Z").tone(0.3).nTokens(12)
-          .themes("frame_economic", "t_b").mentions("frame_economic", "frame_economic", "t_b", "t_b"),
-      s("s1", "A", "a1").published("2025-02-06T10:00:00Z").tone(-0.1).nTokens(8)
-          .themes("frame_economic", "t_a", "t_d").mentions("frame_economic", "frame_economic",
-              "frame_economic", "t_a", "t_a", "t_d"),
-      s("s1", "A", "a2").published("2025-02-07T12:00:00Z").tone(0.7).nTokens(10).themes("t_c"),
-      s("s1", "B", "b1").published(null).tone(0.2).nTokens(5));
+  static final List<CompareFixtures.S> SENTENCES =
+      List.of(
+          s("s1", "A", "a1")
+              .published("2025-02-06T10:00:00Z")
+              .tone(0.3)
+              .nTokens(12)
+              .themes("frame_economic", "t_b")
+              .mentions("frame_economic", "frame_economic", "t_b", "t_b"),
+          s("s1", "A", "a1")
+              .published("2025-02-06T10:00:00Z")
+              .tone(-0.1)
+              .nTokens(8)
+              .themes("frame_economic", "t_a", "t_d")
+              .mentions("frame_economic", "frame_economic", "frame_economic", "t_a", "t_a", "t_d"),
+          s("s1", "A", "a2").published("2025-02-07T12:00:00Z").tone(0.7).nTokens(10).themes("t_c"),
+          s("s1", "B", "b1").published(null).tone(0.2).nTokens(5));
 
   @Test
   void outputHasTheColumnsOfTheContract() {
-    assertColumns(SourceSummaryColumns.SCHEMA,
+    assertColumns(
+        SourceSummaryColumns.SCHEMA,
         SourceSummary.compute(CompareFixtures.frame(SENTENCES)).schema());
   }
 
@@ -52,13 +61,17 @@ class SourceSummaryTest {
   @Test
   void toneMeanEqualsStanceBySourceAllRowExactly() {
     List<Row> summary = SourceSummary.compute(CompareFixtures.shuffled(SENTENCES)).collectAsList();
-    List<Row> stance = StanceBySource.compute(CompareFixtures.frame(SENTENCES),
-        CompareParams.defaults()).collectAsList();
+    List<Row> stance =
+        StanceBySource.compute(CompareFixtures.frame(SENTENCES), CompareParams.defaults())
+            .collectAsList();
     // summed in article id then tone order whatever the row order: a1 (-0.1, 0.3), a2 (0.7)
-    assertEquals((-0.1 + 0.3 + 0.7) / 3, one(summary, KEY, "s1", "A").<Double>getAs("tone_mean"), 0);
+    assertEquals(
+        (-0.1 + 0.3 + 0.7) / 3, one(summary, KEY, "s1", "A").<Double>getAs("tone_mean"), 0);
     for (String src : List.of("A", "B")) {
-      assertEquals(one(stance, new String[] {"source", "theme"}, src, "_all").<Double>getAs("tone_mean"),
-          one(summary, KEY, "s1", src).<Double>getAs("tone_mean"), 0);
+      assertEquals(
+          one(stance, new String[] {"source", "theme"}, src, "_all").<Double>getAs("tone_mean"),
+          one(summary, KEY, "s1", src).<Double>getAs("tone_mean"),
+          0);
     }
   }
 }

@@ -20,17 +20,19 @@ class StanceBySourceTest {
   static final double EPS = 1e-12;
   static final long SEED = 7;
   static final int REPS = 500;
-  static final CompareParams PARAMS = new CompareParams(SEED, REPS, 99, 50, 0.95, 3, 2, 30, 1000, 1);
+  static final CompareParams PARAMS =
+      new CompareParams(SEED, REPS, 99, 50, 0.95, 3, 2, 30, 1000, 1);
   static final String[] KEY = {"story", "source", "theme"};
 
-  static final List<CompareFixtures.S> SENTENCES = List.of(
-      s("s1", "A", "a1").tone(0.5).nTokens(10).themes("t1").markers(1, 0, 2, 0),
-      s("s1", "A", "a1").tone(-0.2).nTokens(20).markers(0, 1, 0, 1),
-      s("s1", "A", "a2").tone(0.1).nTokens(10).themes("t1").markers(1, 0, 0, 0),
-      s("s1", "A", "a3").tone(0.3).nTokens(5).themes("t1", "t2"),
-      s("s1", "A", "a3").tone(0.04).nTokens(5).markers(0, 0, 0, 3),
-      s("s1", "B", "b1").tone(0.6).nTokens(8).themes("t1"),
-      s("s1", "B", "b1").tone(-0.1).nTokens(12));
+  static final List<CompareFixtures.S> SENTENCES =
+      List.of(
+          s("s1", "A", "a1").tone(0.5).nTokens(10).themes("t1").markers(1, 0, 2, 0),
+          s("s1", "A", "a1").tone(-0.2).nTokens(20).markers(0, 1, 0, 1),
+          s("s1", "A", "a2").tone(0.1).nTokens(10).themes("t1").markers(1, 0, 0, 0),
+          s("s1", "A", "a3").tone(0.3).nTokens(5).themes("t1", "t2"),
+          s("s1", "A", "a3").tone(0.04).nTokens(5).markers(0, 0, 0, 3),
+          s("s1", "B", "b1").tone(0.6).nTokens(8).themes("t1"),
+          s("s1", "B", "b1").tone(-0.1).nTokens(12));
 
   static List<Row> rows() {
     return StanceBySource.compute(CompareFixtures.frame(SENTENCES), PARAMS).collectAsList();
@@ -38,7 +40,8 @@ class StanceBySourceTest {
 
   @Test
   void outputSchemaIsTheContractsExactly() {
-    assertEquals(StanceBySourceColumns.SCHEMA,
+    assertEquals(
+        StanceBySourceColumns.SCHEMA,
         StanceBySource.compute(CompareFixtures.frame(SENTENCES), PARAMS).schema());
   }
 
@@ -71,10 +74,15 @@ class StanceBySourceTest {
     // 3 articles >= 2: whole articles resampled, clusters in article order, tones ascending
     assertEquals("article", r.getAs("resampling"));
     double[][] clusters = {{-0.2, 0.5}, {0.1}, {0.04, 0.3}};
-    double[] ci = Statistics.percentileInterval(Statistics.bootstrapMeansClustered(clusters, REPS,
-        CompareFixtures.seed(SEED, "s1|A|_all")), 0.95);
-    assertArrayEquals(new double[] {ci[0], ci[1]},
-        new double[] {r.getAs("tone_ci_low"), r.getAs("tone_ci_high")}, 0);
+    double[] ci =
+        Statistics.percentileInterval(
+            Statistics.bootstrapMeansClustered(
+                clusters, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
+            0.95);
+    assertArrayEquals(
+        new double[] {ci[0], ci[1]},
+        new double[] {r.getAs("tone_ci_low"), r.getAs("tone_ci_high")},
+        0);
   }
 
   @Test
@@ -83,8 +91,11 @@ class StanceBySourceTest {
     assertEquals("sentence", r.getAs("resampling"));
     assertEquals(0.25, r.<Double>getAs("tone_mean"), EPS);
     assertTrue(r.<Boolean>getAs("small_sample")); // 2 < 3
-    double[] ci = Statistics.percentileInterval(Statistics.bootstrapMeans(new double[] {-0.1, 0.6},
-        REPS, CompareFixtures.seed(SEED, "s1|B|_all")), 0.95);
+    double[] ci =
+        Statistics.percentileInterval(
+            Statistics.bootstrapMeans(
+                new double[] {-0.1, 0.6}, REPS, CompareFixtures.seed(SEED, "s1|B|_all")),
+            0.95);
     assertEquals(ci[0], r.<Double>getAs("tone_ci_low"), 0);
     assertEquals(ci[1], r.<Double>getAs("tone_ci_high"), 0);
   }
@@ -100,8 +111,11 @@ class StanceBySourceTest {
     assertEquals(80.0, r.<Double>getAs("hedge_rate_per_1k"), EPS); // 2 / 25 tokens
     assertEquals(80.0, r.<Double>getAs("attitude_rate_per_1k"), EPS);
     assertEquals(0.0, r.<Double>getAs("booster_rate_per_1k"), 0);
-    double[] ci = Statistics.percentileInterval(Statistics.bootstrapMeansClustered(
-        new double[][] {{0.5}, {0.1}, {0.3}}, REPS, CompareFixtures.seed(SEED, "s1|A|t1")), 0.95);
+    double[] ci =
+        Statistics.percentileInterval(
+            Statistics.bootstrapMeansClustered(
+                new double[][] {{0.5}, {0.1}, {0.3}}, REPS, CompareFixtures.seed(SEED, "s1|A|t1")),
+            0.95);
     assertEquals(ci[0], r.<Double>getAs("tone_ci_low"), 0);
     assertEquals(ci[1], r.<Double>getAs("tone_ci_high"), 0);
     // a single sentence: the interval collapses onto it
@@ -114,7 +128,8 @@ class StanceBySourceTest {
   void intervalsHoldTheMeanAndSharesAreProportions() {
     for (Row r : rows()) {
       double m = r.getAs("tone_mean");
-      assertTrue(r.<Double>getAs("tone_ci_low") <= m && m <= r.<Double>getAs("tone_ci_high"),
+      assertTrue(
+          r.<Double>getAs("tone_ci_low") <= m && m <= r.<Double>getAs("tone_ci_high"),
           r.toString());
       for (String c : List.of("positive_share", "negative_share")) {
         double v = r.getAs(c);
@@ -126,8 +141,10 @@ class StanceBySourceTest {
 
   @Test
   void deterministicWhateverTheInputOrder() {
-    assertEquals(CompareFixtures.canonical(StanceBySource.compute(CompareFixtures.frame(SENTENCES), PARAMS)),
-        CompareFixtures.canonical(StanceBySource.compute(CompareFixtures.shuffled(SENTENCES), PARAMS)));
+    assertEquals(
+        CompareFixtures.canonical(StanceBySource.compute(CompareFixtures.frame(SENTENCES), PARAMS)),
+        CompareFixtures.canonical(
+            StanceBySource.compute(CompareFixtures.shuffled(SENTENCES), PARAMS)));
   }
 
   @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import dev.parallax.TestSpark;
+import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -36,8 +36,14 @@ class StanceDifferenceTest {
   static List<CompareFixtures.S> sentences() {
     List<CompareFixtures.S> out = new ArrayList<>();
     for (int i = 0; i < A.length; i++) {
-      out.add(s("s1", "A", "a" + (i / 2)).tone(A[i]).themes(i < 3 ? new String[] {"t1"} : new String[0]));
-      out.add(s("s1", "B", "b" + (i / 4)).tone(B[i]).themes(i < 4 ? new String[] {"t1"} : new String[0]));
+      out.add(
+          s("s1", "A", "a" + (i / 2))
+              .tone(A[i])
+              .themes(i < 3 ? new String[] {"t1"} : new String[0]));
+      out.add(
+          s("s1", "B", "b" + (i / 4))
+              .tone(B[i])
+              .themes(i < 4 ? new String[] {"t1"} : new String[0]));
     }
     out.add(s("s1", "C", "c0").tone(0.1));
     out.add(s("s1", "C", "c0").tone(-0.3));
@@ -49,8 +55,8 @@ class StanceDifferenceTest {
   }
 
   static CompareParams params(int minArticles, int asymptoticMinUnits) {
-    return new CompareParams(SEED, REPS, PERMS, asymptoticMinUnits, 0.95, 5, minArticles, 30,
-        1000, 1);
+    return new CompareParams(
+        SEED, REPS, PERMS, asymptoticMinUnits, 0.95, 5, minArticles, 30, 1000, 1);
   }
 
   static List<Row> rows(int minArticles) {
@@ -58,8 +64,9 @@ class StanceDifferenceTest {
   }
 
   static List<Row> rows(int minArticles, int asymptoticMinUnits) {
-    return StanceDifference.compute(CompareFixtures.frame(sentences()),
-        params(minArticles, asymptoticMinUnits)).collectAsList();
+    return StanceDifference.compute(
+            CompareFixtures.frame(sentences()), params(minArticles, asymptoticMinUnits))
+        .collectAsList();
   }
 
   static double[] sorted(double[] x, int from, int to) {
@@ -70,7 +77,8 @@ class StanceDifferenceTest {
 
   @Test
   void outputSchemaIsTheContractsExactly() {
-    assertEquals(StanceDifferenceColumns.SCHEMA,
+    assertEquals(
+        StanceDifferenceColumns.SCHEMA,
         StanceDifference.compute(CompareFixtures.frame(sentences()), params(2)).schema());
   }
 
@@ -107,9 +115,11 @@ class StanceDifferenceTest {
     System.arraycopy(sorted(B, 4, 8), 0, b, 4, 4);
     long seed = CompareFixtures.seed(SEED, "s1|_all|A|B");
     // each group's replicates carry the group's stance_by_source seed
-    double[] ci = Statistics.percentileDiffInterval(
-        Statistics.bootstrapMeans(a, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
-        Statistics.bootstrapMeans(b, REPS, CompareFixtures.seed(SEED, "s1|B|_all")), 0.95);
+    double[] ci =
+        Statistics.percentileDiffInterval(
+            Statistics.bootstrapMeans(a, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
+            Statistics.bootstrapMeans(b, REPS, CompareFixtures.seed(SEED, "s1|B|_all")),
+            0.95);
     assertEquals(ci[0], r.<Double>getAs("ci_low"), 0);
     assertEquals(ci[1], r.<Double>getAs("ci_high"), 0);
     assertEquals("monte_carlo", r.getAs("p_method"));
@@ -135,13 +145,15 @@ class StanceDifferenceTest {
     }
     double[][] b = {sorted(B, 0, 4), sorted(B, 4, 8)};
     long seed = CompareFixtures.seed(SEED, "s1|_all|A|B");
-    double[] ci = Statistics.percentileDiffInterval(
-        Statistics.bootstrapMeansClustered(a, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
-        Statistics.bootstrapMeansClustered(b, REPS, CompareFixtures.seed(SEED, "s1|B|_all")), 0.95);
+    double[] ci =
+        Statistics.percentileDiffInterval(
+            Statistics.bootstrapMeansClustered(a, REPS, CompareFixtures.seed(SEED, "s1|A|_all")),
+            Statistics.bootstrapMeansClustered(b, REPS, CompareFixtures.seed(SEED, "s1|B|_all")),
+            0.95);
     assertEquals(ci[0], ab.<Double>getAs("ci_low"), 0);
     assertEquals(ci[1], ab.<Double>getAs("ci_high"), 0);
-    assertEquals(Statistics.permutationPValueClustered(a, b, PERMS, seed),
-        ab.<Double>getAs("p_value"), 0);
+    assertEquals(
+        Statistics.permutationPValueClustered(a, b, PERMS, seed), ab.<Double>getAs("p_value"), 0);
     // A-C: C has one article, so both sides resample sentences, and A (an article-resampling
     // group on its own) draws sentence replicates with the seed of that unit
     Row ac = one(rows, KEY, "s1", "_all", "A", "C");
@@ -149,10 +161,13 @@ class StanceDifferenceTest {
     for (int k = 0; k < 4; k++) {
       System.arraycopy(a[k], 0, flatA, 2 * k, 2);
     }
-    double[] ciAc = Statistics.percentileDiffInterval(
-        Statistics.bootstrapMeans(flatA, REPS, CompareFixtures.seed(SEED, "s1|A|_all|sentence")),
-        Statistics.bootstrapMeans(new double[] {-0.3, 0.1}, REPS,
-            CompareFixtures.seed(SEED, "s1|C|_all")), 0.95);
+    double[] ciAc =
+        Statistics.percentileDiffInterval(
+            Statistics.bootstrapMeans(
+                flatA, REPS, CompareFixtures.seed(SEED, "s1|A|_all|sentence")),
+            Statistics.bootstrapMeans(
+                new double[] {-0.3, 0.1}, REPS, CompareFixtures.seed(SEED, "s1|C|_all")),
+            0.95);
     assertEquals(ciAc[0], ac.<Double>getAs("ci_low"), 0);
     assertEquals(ciAc[1], ac.<Double>getAs("ci_high"), 0);
     // t1: A has 2 articles (a0 x2, a1 x1), B 1 article: sentence resampling
@@ -188,13 +203,17 @@ class StanceDifferenceTest {
 
   @Test
   void windowBhMatchesReferenceWithTiesNullsAndStories() {
-    StructType schema = new StructType()
-        .add("story", DataTypes.StringType).add("theme", DataTypes.StringType)
-        .add("source_a", DataTypes.StringType).add("source_b", DataTypes.StringType)
-        .add("p_value", DataTypes.DoubleType);
+    StructType schema =
+        new StructType()
+            .add("story", DataTypes.StringType)
+            .add("theme", DataTypes.StringType)
+            .add("source_a", DataTypes.StringType)
+            .add("source_b", DataTypes.StringType)
+            .add("p_value", DataTypes.DoubleType);
     double[][] pByStory = {
-        {0.01, 0.04, 0.03, 0.2},
-        {0.5, 0.001, 0.001, Double.NaN, 0.02, 0.02, 1.0, 0.049, 0.3}};
+      {0.01, 0.04, 0.03, 0.2},
+      {0.5, 0.001, 0.001, Double.NaN, 0.02, 0.02, 1.0, 0.049, 0.3}
+    };
     List<Row> in = new ArrayList<>();
     for (int s = 0; s < pByStory.length; s++) {
       for (int i = 0; i < pByStory[s].length; i++) {
@@ -218,18 +237,34 @@ class StanceDifferenceTest {
     }
     // by hand, story 0: sorted 0.01, 0.03, 0.04, 0.2; m p / rank = 0.04, 0.06, 0.0533.., 0.2;
     // running minimum from the top: 0.2, 0.0533.., 0.0533.., 0.04
-    assertEquals(0.04, one(out, new String[] {"story", "source_a"}, "s0", "a0").<Double>getAs("q_value"), 1e-15);
-    assertEquals(0.16 / 3, one(out, new String[] {"story", "source_a"}, "s0", "a2").<Double>getAs("q_value"), 1e-15);
-    assertEquals(0.16 / 3, one(out, new String[] {"story", "source_a"}, "s0", "a1").<Double>getAs("q_value"), 1e-15);
-    assertEquals(0.2, one(out, new String[] {"story", "source_a"}, "s0", "a3").<Double>getAs("q_value"), 1e-15);
-    assertTrue(one(out, new String[] {"story", "source_a"}, "s0", "a0").<Boolean>getAs("significant"));
-    assertFalse(one(out, new String[] {"story", "source_a"}, "s0", "a2").<Boolean>getAs("significant"));
+    assertEquals(
+        0.04,
+        one(out, new String[] {"story", "source_a"}, "s0", "a0").<Double>getAs("q_value"),
+        1e-15);
+    assertEquals(
+        0.16 / 3,
+        one(out, new String[] {"story", "source_a"}, "s0", "a2").<Double>getAs("q_value"),
+        1e-15);
+    assertEquals(
+        0.16 / 3,
+        one(out, new String[] {"story", "source_a"}, "s0", "a1").<Double>getAs("q_value"),
+        1e-15);
+    assertEquals(
+        0.2,
+        one(out, new String[] {"story", "source_a"}, "s0", "a3").<Double>getAs("q_value"),
+        1e-15);
+    assertTrue(
+        one(out, new String[] {"story", "source_a"}, "s0", "a0").<Boolean>getAs("significant"));
+    assertFalse(
+        one(out, new String[] {"story", "source_a"}, "s0", "a2").<Boolean>getAs("significant"));
   }
 
   @Test
   void deterministicWhateverTheInputOrder() {
     assertEquals(
-        CompareFixtures.canonical(StanceDifference.compute(CompareFixtures.frame(sentences()), params(2))),
-        CompareFixtures.canonical(StanceDifference.compute(CompareFixtures.shuffled(sentences()), params(2))));
+        CompareFixtures.canonical(
+            StanceDifference.compute(CompareFixtures.frame(sentences()), params(2))),
+        CompareFixtures.canonical(
+            StanceDifference.compute(CompareFixtures.shuffled(sentences()), params(2))));
   }
 }

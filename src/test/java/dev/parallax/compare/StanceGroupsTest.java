@@ -29,10 +29,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stance groups against an independent formulation: Spark's own
- * {@code explode + groupBy + collect_list} (what the groups were computed with before), with the
- * canonical order, cluster sizes and bootstrap replicates worked out here from the collected
- * (article id, tone) pairs.
+ * The stance groups against an independent formulation: Spark's own {@code explode + groupBy +
+ * collect_list} (what the groups were computed with before), with the canonical order, cluster
+ * sizes and bootstrap replicates worked out here from the collected (article id, tone) pairs.
  */
 class StanceGroupsTest {
   static final CompareParams PARAMS = new CompareParams(200, 300, 99, 50, 0.95, 1, 30, 20, 10, 2);
@@ -56,10 +55,14 @@ class StanceGroupsTest {
         if (!t.isEmpty() && rnd.nextInt(4) == 0) {
           t.add(t.get(0)); // a theme mentioned twice is one membership
         }
-        double tone = rnd.nextInt(5) == 0 ? 0.0 : Math.round((rnd.nextDouble() * 2 - 1) * 1e4) / 1e4;
-        out.add(CompareFixtures.s(story, source, String.format("art-%04d", a))
-            .themes(t.toArray(new String[0])).tone(tone).nTokens(5 + rnd.nextInt(30))
-            .markers(rnd.nextInt(3), rnd.nextInt(2), rnd.nextInt(4), rnd.nextInt(2)));
+        double tone =
+            rnd.nextInt(5) == 0 ? 0.0 : Math.round((rnd.nextDouble() * 2 - 1) * 1e4) / 1e4;
+        out.add(
+            CompareFixtures.s(story, source, String.format("art-%04d", a))
+                .themes(t.toArray(new String[0]))
+                .tone(tone)
+                .nTokens(5 + rnd.nextInt(30))
+                .markers(rnd.nextInt(3), rnd.nextInt(2), rnd.nextInt(4), rnd.nextInt(2)));
       }
     }
     return out;
@@ -68,16 +71,31 @@ class StanceGroupsTest {
   /** The former Spark-expression grouping, one row per group with the tones collected. */
   static Dataset<Row> reference(Dataset<Row> sentences) {
     return sentences
-        .select(col("story"), col("source"), col("article_id"), col("tone"), col("n_tokens"),
-            col("hedges"), col("boosters"), col("attitude"), col("self_mentions"),
-            explode(concat(array_distinct(coalesce(col("themes"), Columns.emptyStrings())),
-                array(lit(ThemeIds.ALL)))).as("theme"))
+        .select(
+            col("story"),
+            col("source"),
+            col("article_id"),
+            col("tone"),
+            col("n_tokens"),
+            col("hedges"),
+            col("boosters"),
+            col("attitude"),
+            col("self_mentions"),
+            explode(
+                    concat(
+                        array_distinct(coalesce(col("themes"), Columns.emptyStrings())),
+                        array(lit(ThemeIds.ALL))))
+                .as("theme"))
         .groupBy("story", "source", "theme")
-        .agg(count(lit(1)).as("sentences"), sum("n_tokens").as("tokens"),
+        .agg(
+            count(lit(1)).as("sentences"),
+            sum("n_tokens").as("tokens"),
             count(when(col("tone").geq(StanceGroups.POSITIVE), true)).as("positive"),
             count(when(col("tone").leq(-StanceGroups.POSITIVE), true)).as("negative"),
-            sum("hedges").as("hedges"), sum("boosters").as("boosters"),
-            sum("attitude").as("attitude"), sum("self_mentions").as("self_mentions"),
+            sum("hedges").as("hedges"),
+            sum("boosters").as("boosters"),
+            sum("attitude").as("attitude"),
+            sum("self_mentions").as("self_mentions"),
             collect_list(struct(col("article_id"), col("tone"))).as("tones"));
   }
 
@@ -103,16 +121,25 @@ class StanceGroupsTest {
     assertTrue(expected.size() > 40, "groups: " + expected.size());
     int byArticle = 0;
     for (Row a : actual) {
-      Row e = expected.get(sample(a, "story") + "|"
-          + sample(a, "source") + "|" + sample(a, "theme"));
+      Row e =
+          expected.get(sample(a, "story") + "|" + sample(a, "source") + "|" + sample(a, "theme"));
       String where = key(e);
-      for (String c : List.of("sentences", "tokens", "positive", "negative", "hedges",
-          "boosters", "attitude", "self_mentions")) {
+      for (String c :
+          List.of(
+              "sentences",
+              "tokens",
+              "positive",
+              "negative",
+              "hedges",
+              "boosters",
+              "attitude",
+              "self_mentions")) {
         assertEquals(e.<Long>getAs(c), (Long) sample(a, c), where + " " + c);
       }
       List<Row> pairs = new ArrayList<>(e.<Row>getList(e.fieldIndex("tones")));
-      pairs.sort(Comparator.<Row, String>comparing(p -> p.getString(0))
-          .thenComparingDouble(p -> p.getDouble(1)));
+      pairs.sort(
+          Comparator.<Row, String>comparing(p -> p.getString(0))
+              .thenComparingDouble(p -> p.getDouble(1)));
       double[] values = pairs.stream().mapToDouble(p -> p.getDouble(1)).toArray();
       List<Integer> sizes = new ArrayList<>();
       for (int i = 0; i < pairs.size(); i++) {
@@ -148,24 +175,29 @@ class StanceGroupsTest {
   @Test
   void sameRowsWhateverThePartitioning() {
     List<CompareFixtures.S> s = randomSentences(7, 120);
-    List<String> one = CompareFixtures.canonical(
-        StanceGroups.fromSentences(CompareFixtures.frame(s).coalesce(1), PARAMS));
-    List<String> many = CompareFixtures.canonical(
-        StanceGroups.fromSentences(CompareFixtures.shuffled(s).repartition(11), PARAMS));
+    List<String> one =
+        CompareFixtures.canonical(
+            StanceGroups.fromSentences(CompareFixtures.frame(s).coalesce(1), PARAMS));
+    List<String> many =
+        CompareFixtures.canonical(
+            StanceGroups.fromSentences(CompareFixtures.shuffled(s).repartition(11), PARAMS));
     assertEquals(one, many);
   }
 
   @Test
   void aSentenceWithoutToneIsAnErrorNamingItsArticle() {
-    Dataset<Row> sentences = CompareFixtures.frame(CompareFixtures.s("s1", "A", "a-1").tone(0.5))
-        .withColumn("tone", lit(null).cast("double"));
-    Exception e = assertThrows(Exception.class,
-        () -> StanceGroups.fromSentences(sentences, PARAMS).collectAsList());
+    Dataset<Row> sentences =
+        CompareFixtures.frame(CompareFixtures.s("s1", "A", "a-1").tone(0.5))
+            .withColumn("tone", lit(null).cast("double"));
+    Exception e =
+        assertThrows(
+            Exception.class, () -> StanceGroups.fromSentences(sentences, PARAMS).collectAsList());
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    assertTrue(root.getMessage().contains("a-1") && root.getMessage().contains("no tone"),
+    assertTrue(
+        root.getMessage().contains("a-1") && root.getMessage().contains("no tone"),
         root.getMessage());
   }
 }

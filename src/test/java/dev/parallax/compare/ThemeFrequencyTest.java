@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.TestSpark;
+import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,23 +26,26 @@ class ThemeFrequencyTest {
   static final double ALPHA0 = 10;
   static final String[] KEY = {"story", "source", "theme"};
 
-  static final List<CompareFixtures.S> SENTENCES = List.of(
-      s("s1", "A", "a1").nTokens(10).themes("t1", "t2").mentions("t1", "t1", "t2"),
-      s("s1", "A", "a1").nTokens(20).themes("t1"),
-      s("s1", "A", "a2").nTokens(10),
-      s("s1", "B", "b1").nTokens(30).themes("t3"),
-      s("s1", "B", "b1").nTokens(30).themes("t1"),
-      s("s2", "C", "c1").nTokens(5).themes("frame_economic"));
+  static final List<CompareFixtures.S> SENTENCES =
+      List.of(
+          s("s1", "A", "a1").nTokens(10).themes("t1", "t2").mentions("t1", "t1", "t2"),
+          s("s1", "A", "a1").nTokens(20).themes("t1"),
+          s("s1", "A", "a2").nTokens(10),
+          s("s1", "B", "b1").nTokens(30).themes("t3"),
+          s("s1", "B", "b1").nTokens(30).themes("t1"),
+          s("s2", "C", "c1").nTokens(5).themes("frame_economic"));
 
   static List<Row> compute(Dataset<Row> sentences) {
-    Dataset<Row> labels = TestSpark.get().sql(
-        "SELECT 't1' AS theme, 'Theme one' AS theme_label, 'economic' AS frame");
+    Dataset<Row> labels =
+        TestSpark.get()
+            .sql("SELECT 't1' AS theme, 'Theme one' AS theme_label, 'economic' AS frame");
     return ThemeFrequency.compute(sentences, labels, ALPHA0).collectAsList();
   }
 
   @Test
   void outputHasTheColumnsOfTheContract() {
-    assertColumns(ThemeFrequencyColumns.SCHEMA,
+    assertColumns(
+        ThemeFrequencyColumns.SCHEMA,
         ThemeFrequency.compute(CompareFixtures.frame(SENTENCES), null, ALPHA0).schema());
   }
 
@@ -101,11 +104,16 @@ class ThemeFrequencyTest {
         continue;
       }
       String theme = r.getAs("theme");
-      long storyMentions = SENTENCES.stream().filter(x -> x.story.equals("s1"))
-          .mapToLong(x -> x.mentions.stream().filter(theme::equals).count()).sum();
-      long tokens = SENTENCES.stream()
-          .filter(x -> x.story.equals("s1") && x.source.equals(r.getAs("source")))
-          .mapToLong(x -> x.nTokens).sum();
+      long storyMentions =
+          SENTENCES.stream()
+              .filter(x -> x.story.equals("s1"))
+              .mapToLong(x -> x.mentions.stream().filter(theme::equals).count())
+              .sum();
+      long tokens =
+          SENTENCES.stream()
+              .filter(x -> x.story.equals("s1") && x.source.equals(r.getAs("source")))
+              .mapToLong(x -> x.nTokens)
+              .sum();
       long mentions = r.getAs("mentions");
       double rate = 1000.0 * mentions / tokens;
       double pooled = 1000.0 * storyMentions / storyTokens;
@@ -122,19 +130,22 @@ class ThemeFrequencyTest {
     // A, t1: yI = 3 of nI = 40 tokens; rest (B): yJ = 1 of nJ = 60; story 4 of 100;
     // alphaW = 10 * 4 / 100 = 0.4
     double aw = 0.4;
-    double delta = Math.log((3 + aw) / (40 + ALPHA0 - 3 - aw))
-        - Math.log((1 + aw) / (60 + ALPHA0 - 1 - aw));
+    double delta =
+        Math.log((3 + aw) / (40 + ALPHA0 - 3 - aw)) - Math.log((1 + aw) / (60 + ALPHA0 - 1 - aw));
     double z = delta / Math.sqrt(1 / (3 + aw) + 1 / (1 + aw));
     Row at1 = one(rows, KEY, "s1", "A", "t1");
     assertEquals(delta, at1.<Double>getAs("log_odds_vs_rest"), 1e-12);
     assertEquals(z, at1.<Double>getAs("z_vs_rest"), 1e-12);
     // B, t2: yI = 0 of 60, rest 1 of 40, alphaW = 10 * 1 / 100 = 0.1: negative
     double d2 = Math.log(0.1 / (60 + ALPHA0 - 0.1)) - Math.log(1.1 / (40 + ALPHA0 - 1.1));
-    assertEquals(d2 / Math.sqrt(1 / 0.1 + 1 / 1.1),
-        one(rows, KEY, "s1", "B", "t2").<Double>getAs("z_vs_rest"), 1e-12);
+    assertEquals(
+        d2 / Math.sqrt(1 / 0.1 + 1 / 1.1),
+        one(rows, KEY, "s1", "B", "t2").<Double>getAs("z_vs_rest"),
+        1e-12);
     // A single-source story has no rest to compare with.
     assertNull(one(rows, KEY, "s2", "C", "frame_economic").getAs("z_vs_rest"));
-    assertEquals(1.0, one(rows, KEY, "s2", "C", "frame_economic").<Double>getAs("lift_vs_all"), EPS);
+    assertEquals(
+        1.0, one(rows, KEY, "s2", "C", "frame_economic").<Double>getAs("lift_vs_all"), EPS);
   }
 
   @Test
@@ -165,17 +176,21 @@ class ThemeFrequencyTest {
 
   @Test
   void withoutLabelsTheColumnsAreNull() {
-    List<Row> rows = ThemeFrequency.compute(CompareFixtures.frame(SENTENCES), null, ALPHA0)
-        .collectAsList();
+    List<Row> rows =
+        ThemeFrequency.compute(CompareFixtures.frame(SENTENCES), null, ALPHA0).collectAsList();
     assertEquals(7, rows.size());
-    assertTrue(rows.stream().allMatch(r -> r.isNullAt(r.fieldIndex("theme_label"))
-        && r.isNullAt(r.fieldIndex("frame"))));
+    assertTrue(
+        rows.stream()
+            .allMatch(
+                r -> r.isNullAt(r.fieldIndex("theme_label")) && r.isNullAt(r.fieldIndex("frame"))));
   }
 
   @Test
   void deterministicWhateverTheInputOrder() {
     assertEquals(
-        CompareFixtures.canonical(ThemeFrequency.compute(CompareFixtures.frame(SENTENCES), null, ALPHA0)),
-        CompareFixtures.canonical(ThemeFrequency.compute(CompareFixtures.shuffled(SENTENCES), null, ALPHA0)));
+        CompareFixtures.canonical(
+            ThemeFrequency.compute(CompareFixtures.frame(SENTENCES), null, ALPHA0)),
+        CompareFixtures.canonical(
+            ThemeFrequency.compute(CompareFixtures.shuffled(SENTENCES), null, ALPHA0)));
   }
 }

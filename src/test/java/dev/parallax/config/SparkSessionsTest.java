@@ -16,8 +16,10 @@ class SparkSessionsTest {
 
   @BeforeEach
   void remember() {
-    for (String p : java.util.stream.Stream.concat(SparkSessions.FIXED.keySet().stream(),
-        SparkSessions.DEFAULTS.keySet().stream()).toList()) {
+    for (String p :
+        java.util.stream.Stream.concat(
+                SparkSessions.FIXED.keySet().stream(), SparkSessions.DEFAULTS.keySet().stream())
+            .toList()) {
       before.put(p, spark.conf().get(p));
     }
   }
@@ -33,17 +35,21 @@ class SparkSessionsTest {
     SparkSessions.applyRunSettings(spark, ConfigLoader.load(null, Map.of()));
     assertEquals("zstd", spark.conf().get("spark.sql.parquet.compression.codec"));
     assertEquals("true", spark.conf().get("spark.sql.adaptive.enabled"));
-    SparkSessions.applyRunSettings(spark, ConfigLoader.load(null, Map.of(
-        "spark.conf.spark.sql.parquet.compression.codec", "snappy",
-        "spark.conf.spark.sql.adaptive.enabled", "false")));
+    SparkSessions.applyRunSettings(
+        spark,
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "spark.conf.spark.sql.parquet.compression.codec", "snappy",
+                "spark.conf.spark.sql.adaptive.enabled", "false")));
     assertEquals("snappy", spark.conf().get("spark.sql.parquet.compression.codec"));
     assertEquals("false", spark.conf().get("spark.sql.adaptive.enabled"));
   }
 
   @Test
   void fixedPropertiesHoldWhateverTheConfig() {
-    SparkSessions.applyRunSettings(spark, ConfigLoader.load(null, Map.of(
-        "spark.shuffle_partitions", "5")));
+    SparkSessions.applyRunSettings(
+        spark, ConfigLoader.load(null, Map.of("spark.shuffle_partitions", "5")));
     assertEquals("UTC", spark.conf().get("spark.sql.session.timeZone"));
     assertEquals("TIMESTAMP_MICROS", spark.conf().get("spark.sql.parquet.outputTimestampType"));
     assertEquals("static", spark.conf().get("spark.sql.sources.partitionOverwriteMode"));

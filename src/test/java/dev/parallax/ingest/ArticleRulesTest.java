@@ -42,7 +42,8 @@ class ArticleRulesTest {
 
   private static Checked accepted(Map<String, String> fields) {
     Checked c = check(fields);
-    assertNull(c.reasonCode(), () -> "expected accepted, got " + c.reasonCode() + ": " + c.reason());
+    assertNull(
+        c.reasonCode(), () -> "expected accepted, got " + c.reasonCode() + ": " + c.reason());
     return c;
   }
 
@@ -172,8 +173,9 @@ class ArticleRulesTest {
 
   @Test
   void aliasesMapToTheirFields() {
-    Checked c = accepted(Map.of("outlet", "Beta Post", "body", "Council met.",
-        "published_at", "2025-02-07"));
+    Checked c =
+        accepted(
+            Map.of("outlet", "Beta Post", "body", "Council met.", "published_at", "2025-02-07"));
     assertEquals("Beta Post", c.source());
     assertEquals("Council met.", c.text());
     assertEquals(Instant.parse("2025-02-07T00:00:00Z"), c.publishedAt().toInstant());
@@ -200,9 +202,25 @@ class ArticleRulesTest {
 
   @Test
   void optionalFieldsAreNormalised() {
-    Checked c = accepted(record("title", "  Bridge\nopens ", "language", " EN ", "source_type", "Wire",
-        "synthetic", "yes", "story", "harbour-bridge", "author", "A.  Writer", "country", "NZ",
-        "id", "rec-7"));
+    Checked c =
+        accepted(
+            record(
+                "title",
+                "  Bridge\nopens ",
+                "language",
+                " EN ",
+                "source_type",
+                "Wire",
+                "synthetic",
+                "yes",
+                "story",
+                "harbour-bridge",
+                "author",
+                "A.  Writer",
+                "country",
+                "NZ",
+                "id",
+                "rec-7"));
     assertEquals("Bridge opens", c.title());
     assertEquals("en", c.language());
     assertEquals("wire", c.sourceType());
@@ -223,7 +241,8 @@ class ArticleRulesTest {
   @Test
   void articleIdWithUrlIsSha256OfSourceAndUrl() throws Exception {
     Checked c = accepted(record("url", "https://alpha.example/bridge", "title", "ignored"));
-    String expected = sha256Hex("Alpha Times" + "\u001f" + "https://alpha.example/bridge").substring(0, 16);
+    String expected =
+        sha256Hex("Alpha Times" + "\u001f" + "https://alpha.example/bridge").substring(0, 16);
     assertEquals(expected, c.articleId());
     assertEquals(16, c.articleId().length());
   }
@@ -231,15 +250,22 @@ class ArticleRulesTest {
   @Test
   void articleIdWithoutUrlIsSha256OfSourceTitleAndText() throws Exception {
     Checked c = accepted(record("title", "Bridge opens"));
-    String expected = sha256Hex("Alpha Times" + "\u001f" + "Bridge opens" + "\u001f"
-        + "The bridge opened on Friday.").substring(0, 16);
+    String expected =
+        sha256Hex(
+                "Alpha Times"
+                    + "\u001f"
+                    + "Bridge opens"
+                    + "\u001f"
+                    + "The bridge opened on Friday.")
+            .substring(0, 16);
     assertEquals(expected, c.articleId());
   }
 
   @Test
   void articleIdWithoutUrlOrTitleUsesAnEmptyTitle() throws Exception {
     Checked c = accepted(record());
-    String expected = sha256Hex("Alpha Times\u001f\u001fThe bridge opened on Friday.").substring(0, 16);
+    String expected =
+        sha256Hex("Alpha Times\u001f\u001fThe bridge opened on Friday.").substring(0, 16);
     assertEquals(expected, c.articleId());
   }
 
@@ -253,7 +279,8 @@ class ArticleRulesTest {
 
   @Test
   void articleIdUsesTheNormalisedSource() {
-    assertEquals(accepted(record("source", "Alpha Times", "url", "u")).articleId(),
+    assertEquals(
+        accepted(record("source", "Alpha Times", "url", "u")).articleId(),
         accepted(record("source", "  Alpha\u00A0 Times ", "url", "u")).articleId());
   }
 
@@ -284,7 +311,7 @@ class ArticleRulesTest {
 
   @Test
   void nCharsOfJapaneseText() {
-    Checked c = accepted(record("text", "\u6771\u4EAC\u3067\u96E8"));  // 東京で雨
+    Checked c = accepted(record("text", "\u6771\u4EAC\u3067\u96E8")); // 東京で雨
     assertEquals(4, c.nChars());
   }
 

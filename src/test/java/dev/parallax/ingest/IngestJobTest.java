@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reads the published tables back.
  *
  * <p>Expected outcome, counted by hand from the corpus files:
+ *
  * <pre>
  * articles.jsonl     9 lines, line 2 blank (not a record) = 8 records:
  *                    line 1 accepted (G1: Alpha Times, https://alpha.example/bridge)
@@ -65,16 +66,16 @@ import org.junit.jupiter.api.io.TempDir;
  * notes.xml          file unknown_format
  * unclosed.md        file malformed_front_matter (no closing ---)
  * </pre>
- * accepted = 4 (G1, G2, D1, G3), rejected = 7 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 1 = 16, input = 20,
- * 10 files. G2 and D1 have the same text; D1 was published earlier (2025-02-06 vs 2025-02-08), so
- * G2 is the one duplicate, with duplicate_of = D1's id.
+ *
+ * accepted = 4 (G1, G2, D1, G3), rejected = 7 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + 1 = 16, input = 20, 10
+ * files. G2 and D1 have the same text; D1 was published earlier (2025-02-06 vs 2025-02-08), so G2
+ * is the one duplicate, with duplicate_of = D1's id.
  */
 class IngestJobTest {
   static final String RUN_DATE = "2025-02-10";
   static final String RUN_ID = "test-run";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path warehouseRoot;
   static IngestJob.Result first;
   static IngestJob.Result second;
@@ -89,16 +90,19 @@ class IngestJobTest {
     return Path.of(IngestJobTest.class.getResource("/corpus-bad").toURI());
   }
 
-
   static ParallaxConfig config(Path input, Path warehouse, String runDate) {
-    return ConfigLoader.load(null, Map.of("input", input.toString(), "warehouse", warehouse.toString(),
-        "run_date", runDate));
+    return ConfigLoader.load(
+        null,
+        Map.of("input", input.toString(), "warehouse", warehouse.toString(), "run_date", runDate));
   }
 
   static IngestJob.Result ingest(Path input, Path warehouse, String runDate) {
     SparkSession spark = TestSpark.get();
-    return IngestJob.run(spark, config(input, warehouse, runDate),
-        new Warehouse(spark, warehouse.toString(), 1_000_000), RUN_ID);
+    return IngestJob.run(
+        spark,
+        config(input, warehouse, runDate),
+        new Warehouse(spark, warehouse.toString(), 1_000_000),
+        RUN_ID);
   }
 
   static Path partition(Path warehouse, String table, String runDate) {
@@ -106,7 +110,10 @@ class IngestJobTest {
   }
 
   static List<Row> readTable(Path warehouse, String table, String runDate) {
-    return TestSpark.get().read().parquet(partition(warehouse, table, runDate).toString()).collectAsList();
+    return TestSpark.get()
+        .read()
+        .parquet(partition(warehouse, table, runDate).toString())
+        .collectAsList();
   }
 
   /** Names of the data files in a partition (Parquet parts and their checksums). */
@@ -128,8 +135,9 @@ class IngestJobTest {
 
   /** First 16 hex chars of SHA-256 of the parts joined by U+001F, computed independently. */
   static String idOf(String... parts) throws Exception {
-    byte[] d = MessageDigest.getInstance("SHA-256")
-        .digest(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8));
+    byte[] d =
+        MessageDigest.getInstance("SHA-256")
+            .digest(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8));
     StringBuilder hex = new StringBuilder();
     for (byte b : d) {
       hex.append(String.format("%02x", b & 0xff));
@@ -138,7 +146,9 @@ class IngestJobTest {
   }
 
   static Row article(String where) {
-    return articles.stream().filter(r -> where(r).equals(where)).findFirst()
+    return articles.stream()
+        .filter(r -> where(r).equals(where))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no article from " + where));
   }
 
@@ -206,12 +216,23 @@ class IngestJobTest {
 
   @Test
   void everyReasonCodeOfTheContractOccurs() {
-    Set<String> all = Set.of(Reasons.EMPTY_FILE, Reasons.UNKNOWN_FORMAT, Reasons.UNREADABLE_FILE,
-        Reasons.BINARY_CONTENT, Reasons.INVALID_ENCODING, Reasons.MALFORMED_JSON,
-        Reasons.MALFORMED_CSV, Reasons.MALFORMED_FRONT_MATTER, Reasons.NOT_AN_OBJECT,
-        Reasons.MISSING_SOURCE, Reasons.MISSING_TEXT, Reasons.INVALID_DATE,
-        Reasons.DUPLICATE_ARTICLE_ID);
-    assertEquals(all, rejects.stream().map(r -> r.<String>getAs("reason_code")).collect(Collectors.toSet()));
+    Set<String> all =
+        Set.of(
+            Reasons.EMPTY_FILE,
+            Reasons.UNKNOWN_FORMAT,
+            Reasons.UNREADABLE_FILE,
+            Reasons.BINARY_CONTENT,
+            Reasons.INVALID_ENCODING,
+            Reasons.MALFORMED_JSON,
+            Reasons.MALFORMED_CSV,
+            Reasons.MALFORMED_FRONT_MATTER,
+            Reasons.NOT_AN_OBJECT,
+            Reasons.MISSING_SOURCE,
+            Reasons.MISSING_TEXT,
+            Reasons.INVALID_DATE,
+            Reasons.DUPLICATE_ARTICLE_ID);
+    assertEquals(
+        all, rejects.stream().map(r -> r.<String>getAs("reason_code")).collect(Collectors.toSet()));
   }
 
   @Test
@@ -224,7 +245,11 @@ class IngestJobTest {
 
   @Test
   void duplicateArticleIdNamesTheFirstRecord() {
-    Row dup = rejects.stream().filter(r -> where(r).equals("articles.jsonl line 9")).findFirst().orElseThrow();
+    Row dup =
+        rejects.stream()
+            .filter(r -> where(r).equals("articles.jsonl line 9"))
+            .findFirst()
+            .orElseThrow();
     String reason = dup.getAs("reason");
     assertTrue(reason.contains("articles.jsonl line 1"), reason);
     assertEquals("Alpha Times", dup.getAs("source"));
@@ -232,28 +257,49 @@ class IngestJobTest {
 
   @Test
   void rejectExcerptsShowTheRawInput() {
-    Row malformed = rejects.stream().filter(r -> where(r).equals("articles.jsonl line 3")).findFirst().orElseThrow();
+    Row malformed =
+        rejects.stream()
+            .filter(r -> where(r).equals("articles.jsonl line 3"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(malformed.<String>getAs("raw_excerpt").startsWith("{\"source\": \"Alpha Times\""));
-    Row csv = rejects.stream().filter(r -> where(r).equals("delta-daily.csv record 3 (line 4)")).findFirst().orElseThrow();
-    assertTrue(csv.<String>getAs("raw_excerpt").contains("This row is swallowed"), csv.<String>getAs("raw_excerpt"));
+    Row csv =
+        rejects.stream()
+            .filter(r -> where(r).equals("delta-daily.csv record 3 (line 4)"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        csv.<String>getAs("raw_excerpt").contains("This row is swallowed"),
+        csv.<String>getAs("raw_excerpt"));
   }
 
   // ---- articles ----
 
   @Test
   void acceptedArticlesAreTheFourGoodRecords() {
-    assertEquals(Set.of("articles.jsonl line 1", "beta-post.json item 1",
-        "delta-daily.csv record 1 (line 2)", "gamma-gazette.md file"),
+    assertEquals(
+        Set.of(
+            "articles.jsonl line 1",
+            "beta-post.json item 1",
+            "delta-daily.csv record 1 (line 2)",
+            "gamma-gazette.md file"),
         articles.stream().map(IngestJobTest::where).collect(Collectors.toSet()));
   }
 
   @Test
   void articleIdsAreSha256OfSourceAndUrl() throws Exception {
-    assertEquals(idOf("Alpha Times", "https://alpha.example/bridge"), article("articles.jsonl line 1").getAs("article_id"));
-    assertEquals(idOf("Beta Post", "https://beta.example/budget"), article("beta-post.json item 1").getAs("article_id"));
-    assertEquals(idOf("Delta Daily", "https://delta.example/budget"),
+    assertEquals(
+        idOf("Alpha Times", "https://alpha.example/bridge"),
+        article("articles.jsonl line 1").getAs("article_id"));
+    assertEquals(
+        idOf("Beta Post", "https://beta.example/budget"),
+        article("beta-post.json item 1").getAs("article_id"));
+    assertEquals(
+        idOf("Delta Daily", "https://delta.example/budget"),
         article("delta-daily.csv record 1 (line 2)").getAs("article_id"));
-    assertEquals(idOf("Gamma Gazette", "https://gamma.example/ferry"), article("gamma-gazette.md file").getAs("article_id"));
+    assertEquals(
+        idOf("Gamma Gazette", "https://gamma.example/ferry"),
+        article("gamma-gazette.md file").getAs("article_id"));
   }
 
   @Test
@@ -265,7 +311,7 @@ class IngestJobTest {
     }
     Map<String, String> expected = new HashMap<>();
     expected.put("articles.jsonl line 1", null);
-    expected.put("beta-post.json item 1", delta);   // published 2025-02-08, after Delta's 2025-02-06
+    expected.put("beta-post.json item 1", delta); // published 2025-02-08, after Delta's 2025-02-06
     expected.put("delta-daily.csv record 1 (line 2)", null);
     expected.put("gamma-gazette.md file", null);
     assertEquals(expected, duplicateOf);
@@ -278,18 +324,23 @@ class IngestJobTest {
     assertEquals(Timestamp.from(Instant.parse("2025-02-08T12:00:00Z")), beta.getAs("published_at"));
     Row gamma = article("gamma-gazette.md file");
     // 18:30 at UTC-5 is 23:30 UTC
-    assertEquals(Timestamp.from(Instant.parse("2025-02-07T23:30:00Z")), gamma.getAs("published_at"));
-    assertEquals("The harbour ferry resumed its evening runs, the port authority said.", gamma.getAs("text"));
+    assertEquals(
+        Timestamp.from(Instant.parse("2025-02-07T23:30:00Z")), gamma.getAs("published_at"));
+    assertEquals(
+        "The harbour ferry resumed its evening runs, the port authority said.",
+        gamma.getAs("text"));
     assertEquals("default", gamma.getAs("story"));
     Row delta = article("delta-daily.csv record 1 (line 2)");
-    assertEquals(Timestamp.from(Instant.parse("2025-02-06T00:00:00Z")), delta.getAs("published_at"));
+    assertEquals(
+        Timestamp.from(Instant.parse("2025-02-06T00:00:00Z")), delta.getAs("published_at"));
     assertEquals(beta.<String>getAs("content_sha256"), delta.getAs("content_sha256"));
   }
 
   @Test
   void inputFileIsTheAbsolutePath() {
     for (Row r : articles) {
-      assertTrue(Path.of(r.<String>getAs("input_file")).isAbsolute(), r.<String>getAs("input_file"));
+      assertTrue(
+          Path.of(r.<String>getAs("input_file")).isAbsolute(), r.<String>getAs("input_file"));
       assertTrue(r.<String>getAs("input_file").startsWith(tmp.resolve("input").toString()));
     }
   }
@@ -313,9 +364,11 @@ class IngestJobTest {
     Set<String> rejectFilesNow = dataFiles(partition(warehouseRoot, "rejects", RUN_DATE));
     assertFalse(articleFilesNow.isEmpty());
     assertFalse(rejectFilesNow.isEmpty());
-    assertTrue(Collections.disjoint(articleFilesAfterFirst, articleFilesNow),
+    assertTrue(
+        Collections.disjoint(articleFilesAfterFirst, articleFilesNow),
         () -> "files of the first run left: " + articleFilesAfterFirst + " / " + articleFilesNow);
-    assertTrue(Collections.disjoint(rejectFilesAfterFirst, rejectFilesNow),
+    assertTrue(
+        Collections.disjoint(rejectFilesAfterFirst, rejectFilesNow),
         () -> "files of the first run left: " + rejectFilesAfterFirst + " / " + rejectFilesNow);
   }
 
@@ -324,18 +377,27 @@ class IngestJobTest {
   @Test
   void parquetInputIsIngestedRowByRow(@TempDir Path dir) throws Exception {
     SparkSession spark = TestSpark.get();
-    StructType schema = new StructType()
-        .add("source", DataTypes.StringType)
-        .add("text", DataTypes.StringType)
-        .add("url", DataTypes.StringType)
-        .add("published", DataTypes.StringType);
-    List<Row> rows = List.of(
-        RowFactory.create("Omega Online", "First Parquet story.", "https://omega.example/1",
-            "2025-02-07T18:30:00-05:00"),
-        RowFactory.create("Omega Online", null, "https://omega.example/2", "2025-02-07"),
-        RowFactory.create("Omega Online", "Third Parquet story.", null, null));
+    StructType schema =
+        new StructType()
+            .add("source", DataTypes.StringType)
+            .add("text", DataTypes.StringType)
+            .add("url", DataTypes.StringType)
+            .add("published", DataTypes.StringType);
+    List<Row> rows =
+        List.of(
+            RowFactory.create(
+                "Omega Online",
+                "First Parquet story.",
+                "https://omega.example/1",
+                "2025-02-07T18:30:00-05:00"),
+            RowFactory.create("Omega Online", null, "https://omega.example/2", "2025-02-07"),
+            RowFactory.create("Omega Online", "Third Parquet story.", null, null));
     Path input = dir.resolve("input");
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(input.resolve("omega").toString());
+    spark
+        .createDataFrame(rows, schema)
+        .coalesce(1)
+        .write()
+        .parquet(input.resolve("omega").toString());
     Path warehouse = dir.resolve("warehouse");
 
     IngestJob.Result result = ingest(input, warehouse, "2025-02-11");
@@ -345,14 +407,17 @@ class IngestJobTest {
     assertEquals(2, result.accepted(), result::reconciliation);
     assertEquals(1, result.rejected(), result::reconciliation);
     assertEquals(1, result.files());
-    Map<String, Row> byRef = readTable(warehouse, "articles", "2025-02-11").stream()
-        .collect(Collectors.toMap(r -> r.getAs("record_ref"), r -> r));
+    Map<String, Row> byRef =
+        readTable(warehouse, "articles", "2025-02-11").stream()
+            .collect(Collectors.toMap(r -> r.getAs("record_ref"), r -> r));
     assertEquals(Set.of("row 1", "row 3"), byRef.keySet());
     Row one = byRef.get("row 1");
-    assertTrue(one.<String>getAs("input_file").endsWith(".parquet"), one.<String>getAs("input_file"));
+    assertTrue(
+        one.<String>getAs("input_file").endsWith(".parquet"), one.<String>getAs("input_file"));
     assertEquals(idOf("Omega Online", "https://omega.example/1"), one.getAs("article_id"));
     assertEquals(Timestamp.from(Instant.parse("2025-02-07T23:30:00Z")), one.getAs("published_at"));
-    assertEquals(idOf("Omega Online", "", "Third Parquet story."), byRef.get("row 3").getAs("article_id"));
+    assertEquals(
+        idOf("Omega Online", "", "Third Parquet story."), byRef.get("row 3").getAs("article_id"));
     assertNull(byRef.get("row 3").getAs("published_at"));
     List<Row> rej = readTable(warehouse, "rejects", "2025-02-11");
     assertEquals(1, rej.size());
@@ -383,14 +448,18 @@ class IngestJobTest {
   @Test
   void parquetFileWithoutRowsCountsAsOneReject(@TempDir Path dir) {
     Path input = dir.resolve("input");
-    TestSpark.get().createDataFrame(List.<Row>of(), sourceTextSchema()).coalesce(1).write()
+    TestSpark.get()
+        .createDataFrame(List.<Row>of(), sourceTextSchema())
+        .coalesce(1)
+        .write()
         .parquet(input.resolve("empty").toString());
 
     IngestJob.Result result = ingest(input, dir.resolve("warehouse"), "2025-02-13");
 
     assertEquals(1, result.input(), result::reconciliation);
     assertEquals(1, result.rejected(), result::reconciliation);
-    assertEquals(Reasons.EMPTY_FILE,
+    assertEquals(
+        Reasons.EMPTY_FILE,
         readTable(dir.resolve("warehouse"), "rejects", "2025-02-13").get(0).getAs("reason_code"));
   }
 

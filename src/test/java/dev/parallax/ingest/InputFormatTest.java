@@ -11,10 +11,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InputFormatTest {
   @ParameterizedTest
   @CsvSource({
-      "a.jsonl, JSONL", "a.ndjson, JSONL", "A.JSONL.GZ, JSONL", "a.json, JSON", "a.json.gz, JSON",
-      "a.csv, CSV", "a.txt, TEXT", "a.md, TEXT", "a.markdown, TEXT", "a.txt.gz, TEXT",
-      "a.html, HTML", "a.htm, HTML", "a.parquet, PARQUET", "dir/part-0.snappy.parquet, PARQUET",
-      "a.docx, UNKNOWN", "a.xml, UNKNOWN", "a.gz, UNKNOWN", "README, UNKNOWN", "a.jsonl.zip, UNKNOWN"})
+    "a.jsonl, JSONL",
+    "a.ndjson, JSONL",
+    "A.JSONL.GZ, JSONL",
+    "a.json, JSON",
+    "a.json.gz, JSON",
+    "a.csv, CSV",
+    "a.txt, TEXT",
+    "a.md, TEXT",
+    "a.markdown, TEXT",
+    "a.txt.gz, TEXT",
+    "a.html, HTML",
+    "a.htm, HTML",
+    "a.parquet, PARQUET",
+    "dir/part-0.snappy.parquet, PARQUET",
+    "a.docx, UNKNOWN",
+    "a.xml, UNKNOWN",
+    "a.gz, UNKNOWN",
+    "README, UNKNOWN",
+    "a.jsonl.zip, UNKNOWN"
+  })
   void formatFollowsTheExtension(String name, InputFormat expected) {
     assertEquals(expected, InputFormat.of(name));
   }

@@ -78,15 +78,20 @@ class RecordReaderTest {
   class JsonLines {
     @Test
     void goodLinesGiveOneRecordEachWithValuesAsText() {
-      List<RawRecord> rs = read("a.jsonl", """
+      List<RawRecord> rs =
+          read(
+              "a.jsonl",
+              """
           {"source":"A","text":"one","n":3,"ok":true,"tags":["x","y"],"gone":null}
           {"source":"B","text":"two"}
           """);
       assertEquals(2, rs.size());
       assertOk(rs.get(0), "line 1");
       assertOk(rs.get(1), "line 2");
-      assertEquals(Map.of("source", "A", "text", "one", "n", "3", "ok", "true", "tags", "[\"x\",\"y\"]"),
-          rs.get(0).fields(), "null values are dropped, structures kept as JSON");
+      assertEquals(
+          Map.of("source", "A", "text", "one", "n", "3", "ok", "true", "tags", "[\"x\",\"y\"]"),
+          rs.get(0).fields(),
+          "null values are dropped, structures kept as JSON");
       assertEquals("a.jsonl", rs.get(0).inputFile());
       assertEquals("{\"source\":\"B\",\"text\":\"two\"}", rs.get(1).rawExcerpt());
     }
@@ -120,8 +125,9 @@ class RecordReaderTest {
     @Test
     void invalidUtf8OnlyRejectsItsOwnLine() {
       byte[] latin1Line = "{\"source\":\"Caf\u00e9\"}".getBytes(ISO_8859_1);
-      List<RawRecord> rs = RecordReader.read("a.jsonl",
-          bytes("{\"a\":\"caf\u00e9\"}\n", latin1Line, "\n{\"a\":\"3\"}\n"));
+      List<RawRecord> rs =
+          RecordReader.read(
+              "a.jsonl", bytes("{\"a\":\"caf\u00e9\"}\n", latin1Line, "\n{\"a\":\"3\"}\n"));
       assertEquals(3, rs.size());
       assertOk(rs.get(0), "line 1");
       assertEquals("caf\u00e9", rs.get(0).fields().get("a"));
@@ -131,8 +137,10 @@ class RecordReaderTest {
 
     @Test
     void nulBytesInALineAreBinaryContent() {
-      List<RawRecord> rs = RecordReader.read("a.jsonl",
-          bytes("{\"a\":\"1\"}\n", new byte[] {'{', 0, 0, '}'}, "\n{\"a\":\"3\"}\n"));
+      List<RawRecord> rs =
+          RecordReader.read(
+              "a.jsonl",
+              bytes("{\"a\":\"1\"}\n", new byte[] {'{', 0, 0, '}'}, "\n{\"a\":\"3\"}\n"));
       assertEquals(3, rs.size());
       assertRejected(rs.get(1), Reasons.BINARY_CONTENT, "line 2");
       assertFalse(rs.get(1).rawExcerpt().contains("\0"), "no NUL in an excerpt");
@@ -186,8 +194,10 @@ class RecordReaderTest {
 
     @Test
     void articlesWrapperIsUnwrapped() {
-      List<RawRecord> rs = read("a.json",
-          "{\"generated\":\"2025-02-07\",\"articles\":[{\"source\":\"A\"},{\"source\":\"B\"}]}");
+      List<RawRecord> rs =
+          read(
+              "a.json",
+              "{\"generated\":\"2025-02-07\",\"articles\":[{\"source\":\"A\"},{\"source\":\"B\"}]}");
       assertEquals(2, rs.size());
       assertOk(rs.get(0), "item 1");
       assertEquals("A", rs.get(0).fields().get("source"));
@@ -227,7 +237,8 @@ class RecordReaderTest {
 
     @Test
     void contentAfterTheFirstJsonValueIsNotSilentlyDropped() {
-      List<RawRecord> rs = read("a.json", "{\"source\":\"A\",\"text\":\"x\"}\n{\"source\":\"B\",\"text\":\"y\"}\n");
+      List<RawRecord> rs =
+          read("a.json", "{\"source\":\"A\",\"text\":\"x\"}\n{\"source\":\"B\",\"text\":\"y\"}\n");
       // Either both objects are read, or the file is rejected: never one record and no trace of B.
       boolean bothRead = rs.size() == 2 && rs.stream().allMatch(RawRecord::readable);
       boolean rejected = rs.stream().anyMatch(r -> Reasons.MALFORMED_JSON.equals(r.reasonCode()));
@@ -241,14 +252,22 @@ class RecordReaderTest {
   class Csv {
     @Test
     void quotedMultiLineFieldsWithCommasAndDoubledQuotes() {
-      String csv = "source,title,text\n"
-          + "A,\"Hello, world\",\"first line\nsecond, line with \"\"quotes\"\"\"\n"
-          + "B,plain,simple\n";
+      String csv =
+          "source,title,text\n"
+              + "A,\"Hello, world\",\"first line\nsecond, line with \"\"quotes\"\"\"\n"
+              + "B,plain,simple\n";
       List<RawRecord> rs = read("a.csv", csv);
       assertEquals(2, rs.size());
       assertOk(rs.get(0), "record 1 (line 2)");
-      assertEquals(Map.of("source", "A", "title", "Hello, world",
-          "text", "first line\nsecond, line with \"quotes\""), rs.get(0).fields());
+      assertEquals(
+          Map.of(
+              "source",
+              "A",
+              "title",
+              "Hello, world",
+              "text",
+              "first line\nsecond, line with \"quotes\""),
+          rs.get(0).fields());
       // record 1 spans lines 2-3, so record 2 starts on line 4
       assertOk(rs.get(1), "record 2 (line 4)");
       assertEquals(Map.of("source", "B", "title", "plain", "text", "simple"), rs.get(1).fields());
@@ -256,14 +275,17 @@ class RecordReaderTest {
 
     @Test
     void lineNumbersFollowSeveralMultiLineRecords() {
-      String csv = "source,text\n"      // line 1
-          + "A,\"a\na\na\"\n"           // lines 2-4
-          + "B,b\n"                     // line 5
-          + "C,\"c\nc\"\n"              // lines 6-7
-          + "D,d\n";                    // line 8
+      String csv =
+          "source,text\n" // line 1
+              + "A,\"a\na\na\"\n" // lines 2-4
+              + "B,b\n" // line 5
+              + "C,\"c\nc\"\n" // lines 6-7
+              + "D,d\n"; // line 8
       List<RawRecord> rs = read("a.csv", csv);
-      assertEquals(List.of("record 1 (line 2)", "record 2 (line 5)", "record 3 (line 6)",
-          "record 4 (line 8)"), rs.stream().map(RawRecord::recordRef).toList());
+      assertEquals(
+          List.of(
+              "record 1 (line 2)", "record 2 (line 5)", "record 3 (line 6)", "record 4 (line 8)"),
+          rs.stream().map(RawRecord::recordRef).toList());
     }
 
     @Test
@@ -276,22 +298,25 @@ class RecordReaderTest {
 
     @Test
     void rowWithTheWrongFieldCountIsRejectedAlone() {
-      List<RawRecord> rs = read("a.csv", "source,url,text\nA,u1,one\nB,u2\nC,u3,three,extra\nD,u4,four\n");
+      List<RawRecord> rs =
+          read("a.csv", "source,url,text\nA,u1,one\nB,u2\nC,u3,three,extra\nD,u4,four\n");
       assertEquals(4, rs.size());
       assertOk(rs.get(0), "record 1 (line 2)");
       assertRejected(rs.get(1), Reasons.MALFORMED_CSV, "record 2 (line 3)");
-      assertTrue(rs.get(1).reason().contains("2") && rs.get(1).reason().contains("3"), rs.get(1).reason());
+      assertTrue(
+          rs.get(1).reason().contains("2") && rs.get(1).reason().contains("3"), rs.get(1).reason());
       assertRejected(rs.get(2), Reasons.MALFORMED_CSV, "record 3 (line 4)");
       assertOk(rs.get(3), "record 4 (line 5)");
     }
 
     @Test
     void unterminatedQuoteRejectsTheRestAndKeepsEarlierRecords() {
-      String csv = "source,text\n"
-          + "A,\"multi\nline\"\n"                // record 1, lines 2-3
-          + "B,fine\n"                          // record 2, line 4
-          + "C,\"never closed\n"                // record 3, line 5: broken from here
-          + "D,swallowed\n";
+      String csv =
+          "source,text\n"
+              + "A,\"multi\nline\"\n" // record 1, lines 2-3
+              + "B,fine\n" // record 2, line 4
+              + "C,\"never closed\n" // record 3, line 5: broken from here
+              + "D,swallowed\n";
       List<RawRecord> rs = read("a.csv", csv);
       assertEquals(3, rs.size(), rs::toString);
       assertOk(rs.get(0), "record 1 (line 2)");
@@ -329,7 +354,8 @@ class RecordReaderTest {
 
   @Nested
   class FrontMatter {
-    private static final String DOC = """
+    private static final String DOC =
+        """
         ---
         source: Gamma Gazette
         title: Ferry resumes
@@ -348,8 +374,10 @@ class RecordReaderTest {
       assertEquals("Ferry resumes", r.fields().get("title"));
       assertEquals("2025-02-07T18:30:00-05:00", r.fields().get("published"));
       // .txt bodies are kept verbatim, Markdown and all
-      assertEquals("# Ferry resumes\n\nThe **harbour ferry** is _back_ on *schedule*, the "
-          + "[port](https://port.example) said.\n", r.fields().get("text"));
+      assertEquals(
+          "# Ferry resumes\n\nThe **harbour ferry** is _back_ on *schedule*, the "
+              + "[port](https://port.example) said.\n",
+          r.fields().get("text"));
     }
 
     @Test
@@ -357,7 +385,8 @@ class RecordReaderTest {
       RawRecord r = only(read("a.md", DOC));
       assertOk(r, "file");
       // the heading repeating the title is dropped; emphasis markers and link targets go
-      assertEquals("The harbour ferry is _back_ on schedule, the port said.", r.fields().get("text"));
+      assertEquals(
+          "The harbour ferry is _back_ on schedule, the port said.", r.fields().get("text"));
     }
 
     @Test
@@ -393,28 +422,36 @@ class RecordReaderTest {
 
     @Test
     void unclosedFrontMatterIsMalformed() {
-      assertRejected(only(read("a.md", "---\nsource: A\ntitle: T\nThe body never starts.\n")),
-          Reasons.MALFORMED_FRONT_MATTER, "file");
+      assertRejected(
+          only(read("a.md", "---\nsource: A\ntitle: T\nThe body never starts.\n")),
+          Reasons.MALFORMED_FRONT_MATTER,
+          "file");
     }
 
     @Test
     void frontMatterThatIsAListIsMalformed() {
-      assertRejected(only(read("a.txt", "---\n- source\n- A\n---\nBody.\n")),
-          Reasons.MALFORMED_FRONT_MATTER, "file");
+      assertRejected(
+          only(read("a.txt", "---\n- source\n- A\n---\nBody.\n")),
+          Reasons.MALFORMED_FRONT_MATTER,
+          "file");
     }
 
     @Test
     void frontMatterThatIsAScalarIsMalformed() {
-      assertRejected(only(read("a.txt", "---\njust a sentence\n---\nBody.\n")),
-          Reasons.MALFORMED_FRONT_MATTER, "file");
+      assertRejected(
+          only(read("a.txt", "---\njust a sentence\n---\nBody.\n")),
+          Reasons.MALFORMED_FRONT_MATTER,
+          "file");
     }
 
     @Test
     void frontMatterLineWithoutKeyIsMalformed() {
       // Front matter is 'key: value' lines kept as written (no YAML typing), so "[unclosed" is a
       // plain value; a line with no key is the malformed case.
-      assertRejected(only(read("a.txt", "---\nsource A without a colon\n---\nBody.\n")),
-          Reasons.MALFORMED_FRONT_MATTER, "file");
+      assertRejected(
+          only(read("a.txt", "---\nsource A without a colon\n---\nBody.\n")),
+          Reasons.MALFORMED_FRONT_MATTER,
+          "file");
     }
 
     @Test
@@ -436,7 +473,8 @@ class RecordReaderTest {
 
   @Nested
   class Html {
-    private static final String PAGE = """
+    private static final String PAGE =
+        """
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
@@ -496,23 +534,36 @@ class RecordReaderTest {
     @Test
     void textIsTheArticleParagraphsOnlyWithEntitiesDecoded() {
       String text = only(read("page.html", PAGE)).fields().get("text");
-      assertEquals("Council approved the budget \u2014 seven votes to two.\n\n"
-          + "Fares rise by 5 % & service <improves>.\n\n"   // jsoup's text() turns &nbsp; into a space
-          + "Item one\n\n"
-          + "Item two\n\n"
-          + "\u201CA good day,\u201D the mayor said.", text);
-      for (String dropped : List.of("Site header", "Home", "Outside", "tracking", "injected",
-          "Related", "Copyright", "caption", "color")) {
+      assertEquals(
+          "Council approved the budget \u2014 seven votes to two.\n\n"
+              + "Fares rise by 5 % & service <improves>.\n\n" // jsoup's text() turns &nbsp; into a
+              // space
+              + "Item one\n\n"
+              + "Item two\n\n"
+              + "\u201CA good day,\u201D the mayor said.",
+          text);
+      for (String dropped :
+          List.of(
+              "Site header",
+              "Home",
+              "Outside",
+              "tracking",
+              "injected",
+              "Related",
+              "Copyright",
+              "caption",
+              "color")) {
         assertFalse(text.contains(dropped), () -> "should drop '" + dropped + "': " + text);
       }
     }
 
     @Test
     void fallbacksForSourceTitleUrlAndDate() {
-      String page = "<html><head><title>Plain title</title>"
-          + "<meta property=\"og:site_name\" content=\"Site Name\">"
-          + "<meta property=\"og:url\" content=\"https://site.example/a\">"
-          + "</head><body><main><time datetime=\"2025-02-07\">7 Feb</time><p>Body.</p></main></body></html>";
+      String page =
+          "<html><head><title>Plain title</title>"
+              + "<meta property=\"og:site_name\" content=\"Site Name\">"
+              + "<meta property=\"og:url\" content=\"https://site.example/a\">"
+              + "</head><body><main><time datetime=\"2025-02-07\">7 Feb</time><p>Body.</p></main></body></html>";
       Map<String, String> f = only(read("a.htm", page)).fields();
       assertEquals("Site Name", f.get("source"));
       assertEquals("Plain title", f.get("title"));
@@ -524,13 +575,15 @@ class RecordReaderTest {
 
     @Test
     void titleFallsBackToTheFirstHeading() {
-      Map<String, String> f = only(read("a.html", "<body><h1>Heading</h1><p>x</p></body>")).fields();
+      Map<String, String> f =
+          only(read("a.html", "<body><h1>Heading</h1><p>x</p></body>")).fields();
       assertEquals("Heading", f.get("title"));
     }
 
     @Test
     void pageWithoutParagraphsUsesTheBodyText() {
-      Map<String, String> f = only(read("a.html", "<body><div>Just a div &amp; text</div></body>")).fields();
+      Map<String, String> f =
+          only(read("a.html", "<body><div>Just a div &amp; text</div></body>")).fields();
       assertEquals("Just a div & text", f.get("text"));
     }
   }
@@ -541,8 +594,8 @@ class RecordReaderTest {
   class Gzip {
     @Test
     void gzippedJsonLines() {
-      List<RawRecord> rs = RecordReader.read("a.jsonl.gz",
-          gzip(bytes("{\"source\":\"A\"}\n{\"source\":\"B\"}\n")));
+      List<RawRecord> rs =
+          RecordReader.read("a.jsonl.gz", gzip(bytes("{\"source\":\"A\"}\n{\"source\":\"B\"}\n")));
       assertEquals(2, rs.size());
       assertOk(rs.get(1), "line 2");
       assertEquals("B", rs.get(1).fields().get("source"));
@@ -550,7 +603,8 @@ class RecordReaderTest {
 
     @Test
     void gzippedText() {
-      RawRecord r = only(RecordReader.read("a.txt.gz", gzip(bytes("---\nsource: A\n---\n**Body**\n"))));
+      RawRecord r =
+          only(RecordReader.read("a.txt.gz", gzip(bytes("---\nsource: A\n---\n**Body**\n"))));
       assertOk(r, "file");
       assertEquals(Map.of("source", "A", "text", "**Body**\n"), r.fields());
     }
@@ -564,15 +618,20 @@ class RecordReaderTest {
     @Test
     void corruptGzipIsUnreadable() {
       byte[] full = gzip(bytes(repeat('x', 500)));
-      assertRejected(only(RecordReader.read("a.jsonl.gz", Arrays.copyOf(full, full.length / 2))),
-          Reasons.UNREADABLE_FILE, "file");
-      assertRejected(only(RecordReader.read("a.txt.gz", bytes("plain text, not gzip"))),
-          Reasons.UNREADABLE_FILE, "file");
+      assertRejected(
+          only(RecordReader.read("a.jsonl.gz", Arrays.copyOf(full, full.length / 2))),
+          Reasons.UNREADABLE_FILE,
+          "file");
+      assertRejected(
+          only(RecordReader.read("a.txt.gz", bytes("plain text, not gzip"))),
+          Reasons.UNREADABLE_FILE,
+          "file");
     }
 
     @Test
     void gzipOfNothingIsAnEmptyFile() {
-      assertRejected(only(RecordReader.read("a.jsonl.gz", gzip(new byte[0]))), Reasons.EMPTY_FILE, "file");
+      assertRejected(
+          only(RecordReader.read("a.jsonl.gz", gzip(new byte[0]))), Reasons.EMPTY_FILE, "file");
     }
   }
 
@@ -602,7 +661,8 @@ class RecordReaderTest {
 
     @Test
     void nulBytesInATextFileAreBinaryContent() {
-      RawRecord r = only(RecordReader.read("photo.txt", bytes("\u0089PNG", new byte[] {0, 0, 1, 2})));
+      RawRecord r =
+          only(RecordReader.read("photo.txt", bytes("\u0089PNG", new byte[] {0, 0, 1, 2})));
       assertRejected(r, Reasons.BINARY_CONTENT, "file");
       assertFalse(r.rawExcerpt().contains("\0"));
     }
@@ -631,7 +691,7 @@ class RecordReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1018, 1019, 1020, 1021, 1022, 1023, 1024})
     void excerptNeverSplitsAMultiByteCharacter(int asciiBefore) {
-      for (String ch : List.of("\u00e9", "\u65E5", "\uD83D\uDE00")) {   // 2, 3 and 4 bytes
+      for (String ch : List.of("\u00e9", "\u65E5", "\uD83D\uDE00")) { // 2, 3 and 4 bytes
         String text = repeat('a', asciiBefore) + ch + ch + repeat('b', 2000);
         for (String name : List.of("a.txt", "a.jsonl")) {
           String excerpt = only(read(name, text)).rawExcerpt();

@@ -91,32 +91,39 @@ class TextNormaliserTest {
 
   @Test
   void normaliseLineJoinsLinesWithSingleSpaces() {
-    assertEquals("A headline over two lines",
+    assertEquals(
+        "A headline over two lines",
         TextNormaliser.normaliseLine("  A headline\n\n over two\r\nlines "));
   }
 
   /** The regular expressions {@link TextNormaliser#fold} replaced, applied one after another. */
   private static String foldByRegex(String s) {
     s = s.replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
-    s = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF]").matcher(s)
-        .replaceAll("");
-    s = Pattern.compile("[\\t\\x0B\\f\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000 ]+").matcher(s)
-        .replaceAll(" ");
+    s =
+        Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u200C\\u200D\\u2060\\uFEFF]")
+            .matcher(s)
+            .replaceAll("");
+    s =
+        Pattern.compile("[\\t\\x0B\\f\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000 ]+")
+            .matcher(s)
+            .replaceAll(" ");
     s = Pattern.compile("(?m)^ +| +$").matcher(s).replaceAll("");
     return Pattern.compile("\\n{3,}").matcher(s).replaceAll("\n\n");
   }
 
   /**
-   * 200,000 random strings over letters and every character class the rules treat specially
-   * (spaces of each kind, tab, CR, LF, U+2028/9, controls, zero-width, NEL, a surrogate pair):
-   * the one-pass fold equals the regular expressions it replaced, before and after strip.
+   * 200,000 random strings over letters and every character class the rules treat specially (spaces
+   * of each kind, tab, CR, LF, U+2028/9, controls, zero-width, NEL, a surrogate pair): the one-pass
+   * fold equals the regular expressions it replaced, before and after strip.
    */
   @Test
   void onePassFoldEqualsTheRegularExpressions() {
-    char[] alphabet = {'a', 'b', ' ', ' ', '\t', '\n', '\n', '\r', '\u000B', '\f', '\u00A0',
-        '\u1680', '\u2000', '\u2005', '\u200A', '\u202F', '\u205F', '\u3000', '\u2028', '\u2029',
-        '\u0000', '\u0007', '\u001F', '\u007F', '\u0085', '\u009F', '\u200B', '\u200C', '\u200D',
-        '\u2060', '\uFEFF', '\u200E', '.', '\u00E9'};
+    char[] alphabet = {
+      'a', 'b', ' ', ' ', '\t', '\n', '\n', '\r', '\u000B', '\f', '\u00A0', '\u1680', '\u2000',
+      '\u2005', '\u200A', '\u202F', '\u205F', '\u3000', '\u2028', '\u2029', '\u0000', '\u0007',
+      '\u001F', '\u007F', '\u0085', '\u009F', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF',
+      '\u200E', '.', '\u00E9'
+    };
     java.util.SplittableRandom random = new java.util.SplittableRandom(42);
     for (int t = 0; t < 200_000; t++) {
       StringBuilder b = new StringBuilder();
@@ -130,21 +137,29 @@ class TextNormaliserTest {
       }
       String in = b.toString();
       assertEquals(foldByRegex(in), TextNormaliser.fold(in), () -> "input " + escape(in));
-      assertEquals(foldByRegex(Normalizer.normalize(in, Normalizer.Form.NFC)).strip(),
-          TextNormaliser.normalise(in), () -> "input " + escape(in));
+      assertEquals(
+          foldByRegex(Normalizer.normalize(in, Normalizer.Form.NFC)).strip(),
+          TextNormaliser.normalise(in),
+          () -> "input " + escape(in));
     }
   }
 
   @Test
   void foldsSpacesLineEdgesAndBlankLineRuns() {
-    assertEquals("a b\n\nc d", TextNormaliser.normalise(" \u00A0a \t\u2003b \r\n \r\n\n\n\u200Bc\u0007 \u3000d\n "));
+    assertEquals(
+        "a b\n\nc d",
+        TextNormaliser.normalise(" \u00A0a \t\u2003b \r\n \r\n\n\n\u200Bc\u0007 \u3000d\n "));
     assertEquals("x\ny", TextNormaliser.normalise("x\u2028y"));
     assertEquals("", TextNormaliser.normalise(" \n\t\uFEFF "));
   }
 
   private static String escape(String s) {
     StringBuilder b = new StringBuilder();
-    s.chars().forEach(c -> b.append(c < 0x20 || c > 0x7E ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+    s.chars()
+        .forEach(
+            c ->
+                b.append(
+                    c < 0x20 || c > 0x7E ? String.format("\\u%04X", c) : String.valueOf((char) c)));
     return b.toString();
   }
 }

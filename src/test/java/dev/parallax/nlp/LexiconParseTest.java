@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The TSV lexicons: their layout, and one-line errors that name the file and line. */
 class LexiconParseTest {
-  static final String THEMES = """
+  static final String THEMES =
+      """
       # a comment
       # version: 2.1
 
@@ -30,25 +31,45 @@ class LexiconParseTest {
 
   @Test
   void themeErrorsNameFileAndLine() {
-    ConfigException cols = assertThrows(ConfigException.class,
-        () -> ThemeTaxonomy.parse("t.tsv", "theme_id\tlabel\tframe\tphrases\ntrade\tTrade\teconomic\n"));
-    assertEquals("theme lexicon t.tsv: line 2 has 3 columns, expected 4 (theme_id, label, frame, phrases)",
+    ConfigException cols =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ThemeTaxonomy.parse(
+                    "t.tsv", "theme_id\tlabel\tframe\tphrases\ntrade\tTrade\teconomic\n"));
+    assertEquals(
+        "theme lexicon t.tsv: line 2 has 3 columns, expected 4 (theme_id, label, frame, phrases)",
         cols.getMessage());
-    ConfigException frame = assertThrows(ConfigException.class, () -> ThemeTaxonomy.parse("t.tsv",
-        "theme_id\tlabel\tframe\tphrases\n\ntrade\tTrade\teconomy\ttariff\n"));
-    assertTrue(frame.getMessage().startsWith("theme lexicon t.tsv: line 3: frame 'economy' is not one of"),
+    ConfigException frame =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ThemeTaxonomy.parse(
+                    "t.tsv", "theme_id\tlabel\tframe\tphrases\n\ntrade\tTrade\teconomy\ttariff\n"));
+    assertTrue(
+        frame.getMessage().startsWith("theme lexicon t.tsv: line 3: frame 'economy' is not one of"),
         frame.getMessage());
-    ConfigException header = assertThrows(ConfigException.class,
-        () -> ThemeTaxonomy.parse("t.tsv", "trade\tTrade\teconomic\ttariff\n"));
-    assertEquals("theme lexicon t.tsv: line 1 should be the header 'theme_id<TAB>label<TAB>frame<TAB>phrases'",
+    ConfigException header =
+        assertThrows(
+            ConfigException.class,
+            () -> ThemeTaxonomy.parse("t.tsv", "trade\tTrade\teconomic\ttariff\n"));
+    assertEquals(
+        "theme lexicon t.tsv: line 1 should be the header 'theme_id<TAB>label<TAB>frame<TAB>phrases'",
         header.getMessage());
-    assertThrows(ConfigException.class, () -> ThemeTaxonomy.parse("t.tsv",
-        "theme_id\tlabel\tframe\tphrases\ntrade\tA\teconomic\tx\ntrade\tB\teconomic\ty\n"));
+    assertThrows(
+        ConfigException.class,
+        () ->
+            ThemeTaxonomy.parse(
+                "t.tsv",
+                "theme_id\tlabel\tframe\tphrases\ntrade\tA\teconomic\tx\ntrade\tB\teconomic\ty\n"));
   }
 
   @Test
   void stanceMarkersCountLongestMatchAndSkipNames() {
-    StanceMarkers m = StanceMarkers.parse("s.tsv", """
+    StanceMarkers m =
+        StanceMarkers.parse(
+            "s.tsv",
+            """
         # version: 1
         category\tmarker\tnote
         hedge\tmay\tmodal
@@ -59,8 +80,24 @@ class LexiconParseTest {
         """);
     // hedges: "It is possible that" (one, longest match) + "may" = 2; "May" mid-sentence is a
     // month; booster "clearly" = 1; "US" is the country, "us" the pronoun = 1 self-mention.
-    long[] c = m.count(List.of("It", "is", "possible", "that", "talks", "may", "clearly", "resume",
-        "in", "May", "for", "US", "and", "us", "."));
+    long[] c =
+        m.count(
+            List.of(
+                "It",
+                "is",
+                "possible",
+                "that",
+                "talks",
+                "may",
+                "clearly",
+                "resume",
+                "in",
+                "May",
+                "for",
+                "US",
+                "and",
+                "us",
+                "."));
     assertEquals(2, c[0]);
     assertEquals(1, c[1]);
     assertEquals(0, c[2]);
@@ -69,9 +106,12 @@ class LexiconParseTest {
 
   @Test
   void stanceErrorsNameFileAndLine() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> StanceMarkers.parse("s.tsv", "category\tmarker\tnote\nhedging\tmay\t\n"));
-    assertTrue(e.getMessage().startsWith("stance lexicon s.tsv: line 2: category 'hedging' is not one of"),
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> StanceMarkers.parse("s.tsv", "category\tmarker\tnote\nhedging\tmay\t\n"));
+    assertTrue(
+        e.getMessage().startsWith("stance lexicon s.tsv: line 2: category 'hedging' is not one of"),
         e.getMessage());
   }
 

@@ -35,33 +35,46 @@ class NlpEquivalenceTest {
   @BeforeAll
   static void build() {
     TestSpark.get();
-    SentenceAnnotator.PhraseIndex index = SentenceAnnotator.PhraseIndex.of(
-        NlpFixtures.lexicons().themes());
+    SentenceAnnotator.PhraseIndex index =
+        SentenceAnnotator.PhraseIndex.of(NlpFixtures.lexicons().themes());
     fast = NlpPipeline.withMatcher(index.stemPhrases());
-    chained = new LightPipeline(new PipelineModel("chained", new Transformer[] {
-        NlpPipeline.documentAssembler(), NlpPipeline.sentenceDetector(), NlpPipeline.tokenizer(),
-        NlpPipeline.normalizer(), NlpPipeline.stemmer(), NlpPipeline.matcher(index.stemPhrases())}),
-        false);
+    chained =
+        new LightPipeline(
+            new PipelineModel(
+                "chained",
+                new Transformer[] {
+                  NlpPipeline.documentAssembler(), NlpPipeline.sentenceDetector(),
+                      NlpPipeline.tokenizer(),
+                  NlpPipeline.normalizer(), NlpPipeline.stemmer(),
+                      NlpPipeline.matcher(index.stemPhrases())
+                }),
+            false);
   }
 
-  static final List<String> EDGE_CASES = List.of(
-      "U.S. President Donald Trump met Mr. Ishiba on Feb. 7 at the White House. Japan is the "
-          + "No. 1 investor in the U.S. economy. Dr. Sato agreed.",
-      "“We will defend Japan,” he said. “Absolutely!” Trump added? Officials nodded.\n\nA new "
-          + "paragraph starts here",
-      "Japan’s defense spending—but not tariffs—rose 2% to $1 trillion in U.S.-Japan talks.",
-      "\"U.S.\" (U.N.) [E.U.] 'Mr.' ‘Ms.’ at 9 a.m., i.e. early; e.g. late… Co.'s Ltd.’s",
-      "石破茂首相は7日、ホワイトハウスでトランプ大統領と会談した。日米同盟を強化する。",
-      "石破首相与特朗普总统举行会谈。双方讨论了关税和安全问题。",
-      "Line one\r\nline two.\r\n\r\nNew paragraph.   Trailing spaces.   ",
-      "   leading spaces. And a tab\tinside. Numbers 1,000.50 and 3.5% and 10-year bonds.",
-      "Emoji 🇯🇵🤝🇺🇸 stay tokens. Ishiba-Trump summit; Abe-era ties. JAPAN'S ALLIANCE.",
-      "", "   ", ".", "...", "— – -");
+  static final List<String> EDGE_CASES =
+      List.of(
+          "U.S. President Donald Trump met Mr. Ishiba on Feb. 7 at the White House. Japan is the "
+              + "No. 1 investor in the U.S. economy. Dr. Sato agreed.",
+          "“We will defend Japan,” he said. “Absolutely!” Trump added? Officials nodded.\n\nA new "
+              + "paragraph starts here",
+          "Japan’s defense spending—but not tariffs—rose 2% to $1 trillion in U.S.-Japan talks.",
+          "\"U.S.\" (U.N.) [E.U.] 'Mr.' ‘Ms.’ at 9 a.m., i.e. early; e.g. late… Co.'s Ltd.’s",
+          "石破茂首相は7日、ホワイトハウスでトランプ大統領と会談した。日米同盟を強化する。",
+          "石破首相与特朗普总统举行会谈。双方讨论了关税和安全问题。",
+          "Line one\r\nline two.\r\n\r\nNew paragraph.   Trailing spaces.   ",
+          "   leading spaces. And a tab\tinside. Numbers 1,000.50 and 3.5% and 10-year bonds.",
+          "Emoji 🇯🇵🤝🇺🇸 stay tokens. Ishiba-Trump summit; Abe-era ties. JAPAN'S ALLIANCE.",
+          "",
+          "   ",
+          ".",
+          "...",
+          "— – -");
 
   static List<String> texts() throws IOException {
     List<String> texts = new ArrayList<>(EDGE_CASES);
-    for (String dir : List.of("data/coverage", "src/test/resources/corpus-bad",
-        "src/test/resources/corpus-mini")) {
+    for (String dir :
+        List.of(
+            "data/coverage", "src/test/resources/corpus-bad", "src/test/resources/corpus-mini")) {
       try (Stream<Path> files = Files.list(Path.of(dir))) {
         for (Path f : files.sorted().filter(f -> !f.endsWith("README.md")).toList()) {
           for (RawRecord r : RecordReader.read(f.toString(), Files.readAllBytes(f))) {
@@ -104,9 +117,11 @@ class NlpEquivalenceTest {
       assertSame(expected, fast.annotate(text, 150), text);
       sentences += expected.size();
       matches += expected.stream().mapToInt(s -> s.matchedStems().size()).sum();
-      cut += NlpPipeline.chunks(text, NlpPipeline.CHUNK_CHARS, NlpPipeline.MAX_CHUNK_CHARS).length - 2;
+      cut +=
+          NlpPipeline.chunks(text, NlpPipeline.CHUNK_CHARS, NlpPipeline.MAX_CHUNK_CHARS).length - 2;
     }
-    assertTrue(sentences > 500 && matches > 100 && cut > 50,
+    assertTrue(
+        sentences > 500 && matches > 100 && cut > 50,
         sentences + " sentences, " + matches + " matches, " + cut + " cuts");
   }
 
@@ -122,7 +137,8 @@ class NlpEquivalenceTest {
     List<NlpPipeline.Sentence> actual = fast.annotate(text);
     assertEquals(3, expected.size());
     assertTrue(actual.size() > 3, "the long sentence is cut: " + actual.size());
-    assertEquals(expected.stream().flatMap(s -> s.tokens().stream()).toList(),
+    assertEquals(
+        expected.stream().flatMap(s -> s.tokens().stream()).toList(),
         actual.stream().flatMap(s -> s.tokens().stream()).toList());
     assertTrue(actual.stream().allMatch(s -> s.end() - s.begin() < NlpPipeline.MAX_CHUNK_CHARS));
     assertEquals(expected.get(2).text(), actual.get(actual.size() - 1).text());
@@ -137,7 +153,8 @@ class NlpEquivalenceTest {
     // sentence end within 14 characters, so the chunk runs on to the next one, ending at 38
     assertArrayEquals(new int[] {0, 9, 22, 38, text.length()}, NlpPipeline.chunks(text, 14, 100));
     // the end of the text counts as a sentence end
-    assertArrayEquals(new int[] {0, 17, 25}, NlpPipeline.chunks("Aaa bbb ccc ddd. Eee fff.", 5, 20));
+    assertArrayEquals(
+        new int[] {0, 17, 25}, NlpPipeline.chunks("Aaa bbb ccc ddd. Eee fff.", 5, 20));
     // no sentence end within the maximum: cut after the last space within it
     assertArrayEquals(new int[] {0, 6, 12, 15}, NlpPipeline.chunks("aaaaa bbbbb ccc", 7, 7));
     // and a word longer than the maximum stays whole
@@ -150,8 +167,8 @@ class NlpEquivalenceTest {
     String guard = "(?=[.!?])";
     assertTrue(NlpPipeline.SENTENCE_END.startsWith(guard));
     java.util.regex.Pattern guarded = java.util.regex.Pattern.compile(NlpPipeline.SENTENCE_END);
-    java.util.regex.Pattern plain = java.util.regex.Pattern.compile(
-        NlpPipeline.SENTENCE_END.substring(guard.length()));
+    java.util.regex.Pattern plain =
+        java.util.regex.Pattern.compile(NlpPipeline.SENTENCE_END.substring(guard.length()));
     int found = 0;
     for (String text : texts()) {
       List<String> a = guarded.matcher(text).results().map(m -> m.start() + "-" + m.end()).toList();
@@ -166,7 +183,9 @@ class NlpEquivalenceTest {
   void thePieceScannerIsTheTokenizersTargetPattern() {
     java.util.regex.Pattern target = java.util.regex.Pattern.compile(NlpPipeline.TOKEN_TARGET);
     for (char c = 0; c < Character.MAX_VALUE; c++) {
-      assertEquals(target.matcher(String.valueOf(c)).matches(), NlpPipeline.isTargetChar(c),
+      assertEquals(
+          target.matcher(String.valueOf(c)).matches(),
+          NlpPipeline.isTargetChar(c),
           "U+" + Integer.toHexString(c));
     }
   }
@@ -175,8 +194,8 @@ class NlpEquivalenceTest {
     return sentences.stream().mapToInt(s -> s.end() - s.begin() + 1).max().orElse(0);
   }
 
-  private static void assertSame(List<NlpPipeline.Sentence> expected,
-      List<NlpPipeline.Sentence> actual, String text) {
+  private static void assertSame(
+      List<NlpPipeline.Sentence> expected, List<NlpPipeline.Sentence> actual, String text) {
     String where = "text: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
     assertEquals(expected.size(), actual.size(), "sentence count; " + where);
     for (int i = 0; i < expected.size(); i++) {
@@ -218,9 +237,18 @@ class NlpEquivalenceTest {
     List<NlpPipeline.Sentence> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       JavaAnnotation s = (JavaAnnotation) sents.get(i);
-      result.add(new NlpPipeline.Sentence(i, s.begin(), s.end(), s.result().strip(),
-          tokens.get(i), normal.get(i), stems.get(i), matchStems.get(i), matchText.get(i),
-          spans.get(i)));
+      result.add(
+          new NlpPipeline.Sentence(
+              i,
+              s.begin(),
+              s.end(),
+              s.result().strip(),
+              tokens.get(i),
+              normal.get(i),
+              stems.get(i),
+              matchStems.get(i),
+              matchText.get(i),
+              spans.get(i)));
     }
     return result;
   }
@@ -233,8 +261,12 @@ class NlpEquivalenceTest {
     return l;
   }
 
-  private static void collect(List<IAnnotation> annotations, List<List<String>> results,
-      List<List<String>> surfaces, List<List<int[]>> spans, String text) {
+  private static void collect(
+      List<IAnnotation> annotations,
+      List<List<String>> results,
+      List<List<String>> surfaces,
+      List<List<int[]>> spans,
+      String text) {
     if (annotations == null) {
       return;
     }
@@ -247,8 +279,9 @@ class NlpEquivalenceTest {
       }
       results.get(s).add(j.result());
       if (surfaces != null) {
-        surfaces.get(s).add(text.substring(Math.max(0, j.begin()),
-            Math.min(text.length(), j.end() + 1)));
+        surfaces
+            .get(s)
+            .add(text.substring(Math.max(0, j.begin()), Math.min(text.length(), j.end() + 1)));
         spans.get(s).add(new int[] {j.begin(), j.end()});
       }
     }

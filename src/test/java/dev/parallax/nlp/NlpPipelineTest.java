@@ -28,36 +28,85 @@ class NlpPipelineTest {
 
   @Test
   void abbreviationsDoNotEndSentences() {
-    List<String> s = sentences("U.S. President Donald Trump met Mr. Ishiba on Feb. 7 at the White "
-        + "House. Japan is the No. 1 investor in the U.S. economy. Dr. Sato agreed.");
-    assertEquals(List.of(
-        "U.S. President Donald Trump met Mr. Ishiba on Feb. 7 at the White House.",
-        "Japan is the No. 1 investor in the U.S. economy.",
-        "Dr. Sato agreed."), s);
+    List<String> s =
+        sentences(
+            "U.S. President Donald Trump met Mr. Ishiba on Feb. 7 at the White "
+                + "House. Japan is the No. 1 investor in the U.S. economy. Dr. Sato agreed.");
+    assertEquals(
+        List.of(
+            "U.S. President Donald Trump met Mr. Ishiba on Feb. 7 at the White House.",
+            "Japan is the No. 1 investor in the U.S. economy.",
+            "Dr. Sato agreed."),
+        s);
   }
 
   @Test
   void quotesAndExclamationsEndSentences() {
-    List<String> s = sentences("“We will defend Japan,” he said. “Absolutely!” Trump added? "
-        + "Officials nodded.\n\nA new paragraph starts here");
-    assertEquals(List.of("“We will defend Japan,” he said.", "“Absolutely!”", "Trump added?",
-        "Officials nodded.", "A new paragraph starts here"), s);
+    List<String> s =
+        sentences(
+            "“We will defend Japan,” he said. “Absolutely!” Trump added? "
+                + "Officials nodded.\n\nA new paragraph starts here");
+    assertEquals(
+        List.of(
+            "“We will defend Japan,” he said.",
+            "“Absolutely!”",
+            "Trump added?",
+            "Officials nodded.",
+            "A new paragraph starts here"),
+        s);
   }
 
   @Test
   void newsTypographyTokenises() {
-    List<String> t = tokens("Japan’s defense spending—but not tariffs—rose 2% to $1 trillion in "
-        + "U.S.-Japan talks.");
-    assertEquals(List.of("Japan’s", "defense", "spending", "but", "not", "tariffs", "rose", "2%",
-        "to", "$1", "trillion", "in", "U.S.", "Japan", "talks", "."), t);
+    List<String> t =
+        tokens(
+            "Japan’s defense spending—but not tariffs—rose 2% to $1 trillion in "
+                + "U.S.-Japan talks.");
+    assertEquals(
+        List.of(
+            "Japan’s",
+            "defense",
+            "spending",
+            "but",
+            "not",
+            "tariffs",
+            "rose",
+            "2%",
+            "to",
+            "$1",
+            "trillion",
+            "in",
+            "U.S.",
+            "Japan",
+            "talks",
+            "."),
+        t);
   }
 
   @Test
   void abbreviationExceptionsMatchOnlyThemselves() {
     // "i.e.", "a.m." and "e.g." once matched "ime ", "a me" and "e go" as patterns, gluing words.
-    assertEquals(List.of("Japanese", "Prime", "Minister", "Shigeru", "Ishiba", "met", "the",
-        "government", "at", "9", "a.m.", "on", "Friday", ",", "i.e.", "early", "."),
-        tokens("Japanese Prime Minister Shigeru Ishiba met the government at 9 a.m. on Friday, i.e. early."));
+    assertEquals(
+        List.of(
+            "Japanese",
+            "Prime",
+            "Minister",
+            "Shigeru",
+            "Ishiba",
+            "met",
+            "the",
+            "government",
+            "at",
+            "9",
+            "a.m.",
+            "on",
+            "Friday",
+            ",",
+            "i.e.",
+            "early",
+            "."),
+        tokens(
+            "Japanese Prime Minister Shigeru Ishiba met the government at 9 a.m. on Friday, i.e. early."));
   }
 
   @Test

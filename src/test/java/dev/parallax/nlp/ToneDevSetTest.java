@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Agreement of the tone scorer with the hand-labelled dev set (src/test/resources/tone/devset.tsv,
  * rubric in docs/tone-devset.md), for the final scorer and for plain VADER (same rules, general
- * lexicon only). Pearson r is against the −4..+4 rating; 3-class accuracy uses VADER's neutral
- * band |score| &lt; 0.05 against the −1/0/+1 label. The figures are printed for the record; the
+ * lexicon only). Pearson r is against the −4..+4 rating; 3-class accuracy uses VADER's neutral band
+ * |score| &lt; 0.05 against the −1/0/+1 label. The figures are printed for the record; the
  * assertions guard against regressions: the domain lexicon must not make agreement worse.
  */
 class ToneDevSetTest {
@@ -82,7 +82,8 @@ class ToneDevSetTest {
   void domainLexiconAgreesWithRatersBetterThanPlainVader() {
     double[] fin = agreement(new ToneTool(NlpFixtures.lexicons(), false));
     double[] plain = agreement(new ToneTool(NlpFixtures.lexicons(), true));
-    System.out.printf("tone dev set (n=%d): final r=%.3f acc=%.3f | plain VADER r=%.3f acc=%.3f%n",
+    System.out.printf(
+        "tone dev set (n=%d): final r=%.3f acc=%.3f | plain VADER r=%.3f acc=%.3f%n",
         items.size(), fin[0], fin[1], plain[0], plain[1]);
     assertTrue(items.size() >= 150, "dev set has at least 150 sentences");
     assertTrue(fin[0] >= plain[0], "Pearson r must not drop below plain VADER's");

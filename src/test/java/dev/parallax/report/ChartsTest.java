@@ -22,8 +22,16 @@ class ChartsTest {
 
   @Test
   void labelsAreSvgTextEscapedByJFreeSvg() throws Exception {
-    String svg = new Charts.Bars("c7", "Terms of " + NASTY, List.of(new Charts.Bar(NASTY, 2.5),
-        new Charts.Bar("plain", 1.0)), "z", Color.BLUE, 3, 400).svg();
+    String svg =
+        new Charts.Bars(
+                "c7",
+                "Terms of " + NASTY,
+                List.of(new Charts.Bar(NASTY, 2.5), new Charts.Bar("plain", 1.0)),
+                "z",
+                Color.BLUE,
+                3,
+                400)
+            .svg();
     assertFalse(svg.contains("<b"), svg);
     Document doc = parse(svg);
     assertEquals("Terms of " + NASTY, doc.getElementsByTagName("title").item(0).getTextContent());
@@ -33,9 +41,17 @@ class ChartsTest {
 
   @Test
   void rotatedHeatmapLabelsAreTextAndIdsAreScopedToTheChart() throws Exception {
-    String svg = new Charts.Heatmap("c3", "t", List.of("row " + NASTY, "r2"),
-        List.of("col " + NASTY, "c2"), new double[][] {{1, 2}, {Double.NaN, 4}},
-        new String[][] {{"1.0", "2.0"}, {"–", "4.0"}}, Palette.sequential(5), "per 1,000").svg();
+    String svg =
+        new Charts.Heatmap(
+                "c3",
+                "t",
+                List.of("row " + NASTY, "r2"),
+                List.of("col " + NASTY, "c2"),
+                new double[][] {{1, 2}, {Double.NaN, 4}},
+                new String[][] {{"1.0", "2.0"}, {"–", "4.0"}},
+                Palette.sequential(5),
+                "per 1,000")
+            .svg();
     Document doc = parse(svg);
     List<String> texts = texts(doc);
     assertTrue(texts.contains("row " + NASTY) && texts.contains("col " + NASTY), texts.toString());
@@ -48,8 +64,8 @@ class ChartsTest {
   }
 
   /**
-   * Two charts built from separately constructed, equal inputs draw the same SVG, byte for byte;
-   * a chart whose one estimate differs draws another, so the comparison can tell them apart.
+   * Two charts built from separately constructed, equal inputs draw the same SVG, byte for byte; a
+   * chart whose one estimate differs draws another, so the comparison can tell them apart.
    */
   @Test
   void sameSpecSameSvg() {
@@ -63,8 +79,7 @@ class ChartsTest {
   static Charts.Forest forest(double estimateA) {
     List<Charts.Interval> items = new ArrayList<>();
     items.add(new Charts.Interval("A (n=3)", estimateA, 0.2, 0.6, new Color(0, 0, 255)));
-    items.add(new Charts.Interval("B (n=1)", -0.1, Double.NaN, Double.NaN,
-        new Color(255, 0, 0)));
+    items.add(new Charts.Interval("B (n=1)", -0.1, Double.NaN, Double.NaN, new Color(255, 0, 0)));
     return new Charts.Forest("c1", "tone", items, "tone", -1, 1, 0.25, 500);
   }
 
@@ -77,7 +92,8 @@ class ChartsTest {
   }
 
   static Document parse(String svg) throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Edge cases of the quoting rule that commons-csv's MINIMAL mode would have decided otherwise. */
 class CsvQuotingTest {
-  static final StructType SCHEMA = new StructType()
-      .add("a", DataTypes.StringType)
-      .add("b", DataTypes.StringType);
+  static final StructType SCHEMA =
+      new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
 
   static String body(String a, String b) {
     String csv = Csv.render(SCHEMA, List.of(RowFactory.create(a, b)));

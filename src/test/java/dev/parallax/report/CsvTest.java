@@ -11,13 +11,14 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class CsvTest {
-  static final StructType SCHEMA = new StructType()
-      .add("name", DataTypes.StringType)
-      .add("value", DataTypes.DoubleType)
-      .add("n", DataTypes.LongType)
-      .add("at", DataTypes.TimestampType)
-      .add("tags", DataTypes.createArrayType(DataTypes.StringType))
-      .add("ok", DataTypes.BooleanType);
+  static final StructType SCHEMA =
+      new StructType()
+          .add("name", DataTypes.StringType)
+          .add("value", DataTypes.DoubleType)
+          .add("n", DataTypes.LongType)
+          .add("at", DataTypes.TimestampType)
+          .add("tags", DataTypes.createArrayType(DataTypes.StringType))
+          .add("ok", DataTypes.BooleanType);
 
   static String one(Object... values) {
     String csv = Csv.render(SCHEMA, List.of(RowFactory.create(values)));
@@ -26,9 +27,12 @@ class CsvTest {
 
   @Test
   void headerAndCrlfLines() {
-    String csv = Csv.render(SCHEMA, List.of(
-        RowFactory.create("a", 1.5, 2L, null, null, true),
-        RowFactory.create("b", null, null, null, null, null)));
+    String csv =
+        Csv.render(
+            SCHEMA,
+            List.of(
+                RowFactory.create("a", 1.5, 2L, null, null, true),
+                RowFactory.create("b", null, null, null, null, null)));
     assertEquals("name,value,n,at,tags,ok\r\na,1.5,2,,,true\r\nb,,,,,\r\n", csv);
   }
 
@@ -49,15 +53,23 @@ class CsvTest {
     assertEquals("\"say \"\"hi\"\"\",,,,,\r\n", one("say \"hi\"", null, null, null, null, null));
     assertEquals("\"two\nlines\",,,,,\r\n", one("two\nlines", null, null, null, null, null));
     // guard first, then quote: '@evil, "x"' becomes "'@evil, ""x"""
-    assertEquals("\"'@evil, \"\"x\"\"\",,,,,\r\n", one("@evil, \"x\"", null, null, null, null, null));
+    assertEquals(
+        "\"'@evil, \"\"x\"\"\",,,,,\r\n", one("@evil, \"x\"", null, null, null, null, null));
   }
 
   @Test
   void arraysTimestampsAndDecimals() {
-    assertEquals(",0.0002,,2025-02-06T13:00:00Z,t1; t2; t3,\r\n",
-        one(null, 2.0E-4, null, Timestamp.from(Instant.parse("2025-02-06T13:00:00Z")),
-            new String[] {"t1", "t2", "t3"}, null));
-    assertEquals(",12345678901234567000,,,,\r\n", one(null, 1.2345678901234567E19, null, null, null, null));
+    assertEquals(
+        ",0.0002,,2025-02-06T13:00:00Z,t1; t2; t3,\r\n",
+        one(
+            null,
+            2.0E-4,
+            null,
+            Timestamp.from(Instant.parse("2025-02-06T13:00:00Z")),
+            new String[] {"t1", "t2", "t3"},
+            null));
+    assertEquals(
+        ",12345678901234567000,,,,\r\n", one(null, 1.2345678901234567E19, null, null, null, null));
     assertEquals(",,,,,\r\n", one(null, Double.NaN, null, null, null, null));
     assertEquals(",,,,,\r\n", one(null, null, null, null, new String[0], null));
   }
@@ -66,9 +78,11 @@ class CsvTest {
   void markdownCellsKeepPipesLiteral() {
     assertEquals("a\\|b c", SummaryMarkdown.escape("a|b\nc"));
     // HTML and Markdown syntax in a source name stay text
-    assertEquals("&lt;script&gt;alert('x')&lt;/script&gt; Herald",
+    assertEquals(
+        "&lt;script&gt;alert('x')&lt;/script&gt; Herald",
         SummaryMarkdown.escape("<script>alert('x')</script> Herald"));
-    assertEquals("\\*bold\\* \\_it\\_ \\`c\\` \\[l\\](u) a &amp; b \\\\",
+    assertEquals(
+        "\\*bold\\* \\_it\\_ \\`c\\` \\[l\\](u) a &amp; b \\\\",
         SummaryMarkdown.escape("*bold* _it_ `c` [l](u) a & b \\"));
     assertEquals("0.123", SummaryMarkdown.num(0.12345, 3));
     assertEquals("n/a", SummaryMarkdown.num(null, 3));

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * report.html of {@link ReportFixtures} against a committed golden copy,
- * {@code src/test/resources/report/fixture-report.html}, so a change to how the page is assembled
- * cannot change what it shows without this test saying where.
+ * report.html of {@link ReportFixtures} against a committed golden copy, {@code
+ * src/test/resources/report/fixture-report.html}, so a change to how the page is assembled cannot
+ * change what it shows without this test saying where.
  *
  * <p>When the report is changed on purpose, regenerate the golden file and review its diff:
  *
@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
  * mvn -B -o test -Dtest=HtmlReportGoldenTest -Dparallax.golden.update=true
  * </pre>
  *
- * <p>That writes the file (and passes); commit it with the change. The file depends on the
- * compare stage's numbers for the fixture too, so a deliberate change there regenerates it the
- * same way.
+ * <p>That writes the file (and passes); commit it with the change. The file depends on the compare
+ * stage's numbers for the fixture too, so a deliberate change there regenerates it the same way.
  */
 class HtmlReportGoldenTest {
   static final String GOLDEN = "report/fixture-report.html";

@@ -33,10 +33,18 @@ class HtmlReportTest {
   void reportCommandWritesTheHtmlBesideTheCsvFilesAndTheSummary() {
     assertEquals(0, run.exitCode(), run.stdout());
     assertTrue(run.stdout().contains("stage=report status=ok"), run.stdout());
-    assertTrue(run.stdout().contains("files=7 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
+    assertTrue(
+        run.stdout().contains("files=7 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
         run.stdout());
-    for (String f : List.of("theme_frequency.csv", "stance_by_source.csv", "stance_difference.csv",
-        "distinctive_terms.csv", "source_summary.csv", "summary.md", "report.html")) {
+    for (String f :
+        List.of(
+            "theme_frequency.csv",
+            "stance_by_source.csv",
+            "stance_difference.csv",
+            "distinctive_terms.csv",
+            "source_summary.csv",
+            "summary.md",
+            "report.html")) {
       assertTrue(run.directory().resolve(f).toFile().isFile(), f);
     }
   }
@@ -62,8 +70,9 @@ class HtmlReportTest {
     assertEquals(total, count(html, "<svg "));
     assertEquals(total, count(html, "</svg>"));
     // each figure is followed by the table of its numbers before the next figure
-    Matcher m = Pattern.compile("</figure>\\s*<div class=\"table\"><table data-table=\"([a-z-]+)\"")
-        .matcher(html);
+    Matcher m =
+        Pattern.compile("</figure>\\s*<div class=\"table\"><table data-table=\"([a-z-]+)\"")
+            .matcher(html);
     int tables = 0;
     while (m.find()) {
       tables++;
@@ -75,8 +84,10 @@ class HtmlReportTest {
   void chartsAreWellFormedSvgWhoseTextKeepsTheCorpusStringsAsText() throws Exception {
     List<String> texts = new ArrayList<>();
     for (String svg : svgs(html)) {
-      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-          .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+      Document doc =
+          DocumentBuilderFactory.newInstance()
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
       assertEquals(0, doc.getElementsByTagName("script").getLength());
       assertEquals(0, doc.getElementsByTagName("b").getLength());
       assertEquals(0, doc.getElementsByTagName("i").getLength());
@@ -86,10 +97,12 @@ class HtmlReportTest {
       }
     }
     assertTrue(texts.stream().anyMatch(s -> s.startsWith(ReportFixtures.SCRIPT)), texts.toString());
-    assertTrue(texts.stream().anyMatch(s -> s.startsWith(ReportFixtures.FORMULA)), texts.toString());
+    assertTrue(
+        texts.stream().anyMatch(s -> s.startsWith(ReportFixtures.FORMULA)), texts.toString());
     assertTrue(texts.contains(ReportFixtures.T1_LABEL), texts.toString());
     assertTrue(texts.contains(ReportFixtures.TAG_TERM), texts.toString());
-    assertTrue(svgs(html).stream().anyMatch(s -> s.contains(">&lt;script&gt;alert(1)&lt;/script&gt;")));
+    assertTrue(
+        svgs(html).stream().anyMatch(s -> s.contains(">&lt;script&gt;alert(1)&lt;/script&gt;")));
   }
 
   @Test
@@ -112,12 +125,17 @@ class HtmlReportTest {
   @Test
   void selfContainedNothingToFetch() {
     String lower = html.toLowerCase(Locale.ROOT);
-    assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(lower).find(),
+    assertFalse(
+        Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(lower).find(),
         "no src= or href= to another host");
     assertFalse(lower.contains("@import"));
     assertFalse(Pattern.compile("url\\(\\s*[\"']?\\s*(https?:|//)").matcher(lower).find());
-    assertFalse(lower.contains("<img") || lower.contains("<link") || lower.contains("<iframe")
-        || lower.contains("<object") || lower.contains("<embed"));
+    assertFalse(
+        lower.contains("<img")
+            || lower.contains("<link")
+            || lower.contains("<iframe")
+            || lower.contains("<object")
+            || lower.contains("<embed"));
     for (Matcher m = Pattern.compile("href\\s*=\\s*[\"']([^\"']*)").matcher(lower); m.find(); ) {
       assertTrue(m.group(1).startsWith("#"), "only in-page links: " + m.group(1));
     }
@@ -134,11 +152,18 @@ class HtmlReportTest {
     assertTrue(run.contains("<b>1</b><span>exact duplicates"), run);
     assertTrue(run.contains("<b>7</b><span>articles analysed"), run);
     assertTrue(run.contains("<b>2</b><span>stories"), run);
-    assertTrue(run.contains("<tr><td class=\"key\"><code>malformed_json</code></td>"
-        + "<td class=\"num\">2</td><td class=\"num\">1</td>"), run);
-    assertTrue(run.contains("<tr><td class=\"key\"><code>missing_source</code></td>"
-        + "<td class=\"num\">1</td><td class=\"num\">1</td>"), run);
-    assertTrue(run.indexOf("malformed_json") < run.indexOf("missing_source"), "most frequent first");
+    assertTrue(
+        run.contains(
+            "<tr><td class=\"key\"><code>malformed_json</code></td>"
+                + "<td class=\"num\">2</td><td class=\"num\">1</td>"),
+        run);
+    assertTrue(
+        run.contains(
+            "<tr><td class=\"key\"><code>missing_source</code></td>"
+                + "<td class=\"num\">1</td><td class=\"num\">1</td>"),
+        run);
+    assertTrue(
+        run.indexOf("malformed_json") < run.indexOf("missing_source"), "most frequent first");
   }
 
   @Test
@@ -167,8 +192,11 @@ class HtmlReportTest {
   @Test
   void withoutSignificantDifferencesTheLargestAreShownAsNotSignificant() {
     String s2 = between(html, "id=\"s2-differences\"", "</section>");
-    assertTrue(s2.contains("No significant difference (q &lt; 0.05): the 2 largest differences, "
-        + "all not significant"), s2);
+    assertTrue(
+        s2.contains(
+            "No significant difference (q &lt; 0.05): the 2 largest differences, "
+                + "all not significant"),
+        s2);
     List<String[]> rows = rows(between(s2, "data-table=\"differences\"", "</table>"));
     assertEquals(2, rows.size());
     for (String[] r : rows) {
@@ -188,7 +216,8 @@ class HtmlReportTest {
     String[] expected = {"166.67", "250.00", "166.67"};
     for (int i = 0; i < 3; i++) {
       String[] r = rows.get(i);
-      assertTrue(r[1].contains(">" + expected[i] + "<") && r[2].contains(">" + expected[i] + "<"),
+      assertTrue(
+          r[1].contains(">" + expected[i] + "<") && r[2].contains(">" + expected[i] + "<"),
           String.join("|", r));
     }
     assertEquals("=HYPERLINK(&quot;x&quot;)", rows.get(1)[0]);
@@ -196,8 +225,15 @@ class HtmlReportTest {
 
   @Test
   void renderingIsDeterministic() {
-    String again = ReportWriter.write(dev.parallax.TestSpark.get(), run.warehouse(),
-        java.time.LocalDate.parse(ReportFixtures.RUN_DATE), "again", 0.95, 0.05).html();
+    String again =
+        ReportWriter.write(
+                dev.parallax.TestSpark.get(),
+                run.warehouse(),
+                java.time.LocalDate.parse(ReportFixtures.RUN_DATE),
+                "again",
+                0.95,
+                0.05)
+            .html();
     assertEquals(html, again);
   }
 

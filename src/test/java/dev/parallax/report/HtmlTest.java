@@ -15,7 +15,8 @@ class HtmlTest {
 
   @Test
   void keepsOtherTextAndDropsControlCharacters() {
-    assertEquals("Ishiba–Trump: “alliance” 日本 é\tx\ny", Html.escape("Ishiba–Trump: “alliance” 日本 é\tx\ny"));
+    assertEquals(
+        "Ishiba–Trump: “alliance” 日本 é\tx\ny", Html.escape("Ishiba–Trump: “alliance” 日本 é\tx\ny"));
     assertEquals("ab", Html.escape("a\u0000\u0007\u007fb"));
     assertEquals("", Html.escape(null));
   }

@@ -32,11 +32,13 @@ class PaletteTest {
     assertEquals(new Color(0x08306B), p.color(25));
     // 5 is anchor 4 of 0..8: #6BAED6; 0.625 halfway between anchors 0 and 1
     assertEquals(new Color(0x6BAED6), p.color(5));
-    assertEquals(new Color((0xF7 + 0xDE + 1) / 2, (0xFB + 0xEB + 1) / 2, (0xFF + 0xF7 + 1) / 2),
+    assertEquals(
+        new Color((0xF7 + 0xDE + 1) / 2, (0xFB + 0xEB + 1) / 2, (0xFF + 0xF7 + 1) / 2),
         p.color(0.625));
     assertEquals(Palette.MISSING, p.color(Double.NaN));
     for (double v = 0; v < 10; v += 0.5) {
-      assertTrue(Palette.luminance(p.color(v)) >= Palette.luminance(p.color(v + 0.5)), "darker: " + v);
+      assertTrue(
+          Palette.luminance(p.color(v)) >= Palette.luminance(p.color(v + 0.5)), "darker: " + v);
     }
   }
 

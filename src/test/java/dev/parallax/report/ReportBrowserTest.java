@@ -26,24 +26,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Opens report.html of {@link ReportFixtures} in headless Chromium (Debian package
- * {@code chromium}) from a file: URL, offline, with a fresh profile: a screenshot that is not
- * blank, and the DOM the browser built, which must hold every chart and show the injected
- * script only as text. Skipped, with a message, when Chromium is not installed.
+ * Opens report.html of {@link ReportFixtures} in headless Chromium (Debian package {@code
+ * chromium}) from a file: URL, offline, with a fresh profile: a screenshot that is not blank, and
+ * the DOM the browser built, which must hold every chart and show the injected script only as text.
+ * Skipped, with a message, when Chromium is not installed.
  */
 class ReportBrowserTest {
   static final long TIMEOUT_SECONDS = 120;
   static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static String chromium;
   static Path report;
 
   @BeforeAll
   static void findChromium() {
-    chromium = CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-        .orElse(null);
+    chromium =
+        CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
     if (chromium == null) {
       System.err.println("ReportBrowserTest: " + SKIPPED);
       return;
@@ -53,8 +52,10 @@ class ReportBrowserTest {
     report = run.directory().resolve("report.html");
   }
 
-  static final String SKIPPED = "chromium not installed: apt-get install chromium (looked for "
-      + CANDIDATES + "); the browser test of report.html is skipped";
+  static final String SKIPPED =
+      "chromium not installed: apt-get install chromium (looked for "
+          + CANDIDATES
+          + "); the browser test of report.html is skipped";
 
   /** Skips the calling test, with {@link #SKIPPED} as the reason, when there is no Chromium. */
   static void requireChromium() {
@@ -65,8 +66,9 @@ class ReportBrowserTest {
   void screenshotIsNotBlank() throws Exception {
     requireChromium();
     Path png = tmp.resolve("report.png");
-    Result r = chromium("shot", "--screenshot=" + png, "--window-size=1280,2000",
-        report.toUri().toString());
+    Result r =
+        chromium(
+            "shot", "--screenshot=" + png, "--window-size=1280,2000", report.toUri().toString());
     assertTrue(Files.isRegularFile(png), "no screenshot; chromium said:\n" + r.stderr());
     BufferedImage img = ImageIO.read(png.toFile());
     assertEquals(1280, img.getWidth());
@@ -95,8 +97,8 @@ class ReportBrowserTest {
     int charts = ReportFixtures.CHARTS.values().stream().mapToInt(Integer::intValue).sum();
     assertEquals(charts, count(dom, "<svg "), "svg elements in the DOM");
     for (String kind : ReportFixtures.CHARTS.keySet()) {
-      Matcher m = Pattern.compile("<figure class=\"chart\" data-chart=\"" + kind + "\"><svg ")
-          .matcher(dom);
+      Matcher m =
+          Pattern.compile("<figure class=\"chart\" data-chart=\"" + kind + "\"><svg ").matcher(dom);
       int n = 0;
       while (m.find()) {
         n++;
@@ -112,10 +114,19 @@ class ReportBrowserTest {
 
   /** Runs headless Chromium with a fresh profile; fails after {@link #TIMEOUT_SECONDS}. */
   static Result chromium(String name, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox",
-        "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile-" + name))));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile-" + name))));
     cmd.addAll(List.of(args));
     File out = tmp.resolve(name + ".out").toFile();
     File err = tmp.resolve(name + ".err").toFile();
@@ -124,7 +135,8 @@ class ReportBrowserTest {
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         fail("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + cmd);
       }
-      return new Result(Files.readString(out.toPath(), StandardCharsets.UTF_8),
+      return new Result(
+          Files.readString(out.toPath(), StandardCharsets.UTF_8),
           Files.readString(err.toPath(), StandardCharsets.UTF_8));
     } finally {
       p.descendants().forEach(ProcessHandle::destroyForcibly);

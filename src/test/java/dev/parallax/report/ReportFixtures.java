@@ -33,15 +33,15 @@ import org.apache.spark.sql.RowFactory;
 /**
  * A tiny warehouse built by hand, and {@code parallax report} run on it once per test JVM.
  *
- * <p>Story s1 has three sources whose names try to break out of HTML and spreadsheets:
- * {@link #SCRIPT} (warm: 16 sentences, tone 0.60 + 0.02·i), {@link #FORMULA} (cold: tone
- * −0.60 − 0.02·i) and {@link #PLAIN} (near 0: ±0.01·(i mod 5)). Even sentences are on theme t1
- * (labelled {@link #T1_LABEL}), odd ones on t2 (no label); the warm source's first sentence also
- * on frame_economic, a general frame theme. By hand: every pair of sources is perfectly separated
- * on _all, t1 and t2 (9 rows; frame_economic has one source only, so no pair), so with 199
- * permutations each p = 1/200 and each BH q = 0.005: all 9 significant. The largest difference is
- * warm − cold on t2: mean(0.60 + 0.02·odd i) = 0.76, so 0.76 − (−0.76) = 1.52; then _all
- * (0.75 + 0.75 = 1.50) and t1 (0.74 + 0.74 = 1.48).
+ * <p>Story s1 has three sources whose names try to break out of HTML and spreadsheets: {@link
+ * #SCRIPT} (warm: 16 sentences, tone 0.60 + 0.02·i), {@link #FORMULA} (cold: tone −0.60 − 0.02·i)
+ * and {@link #PLAIN} (near 0: ±0.01·(i mod 5)). Even sentences are on theme t1 (labelled {@link
+ * #T1_LABEL}), odd ones on t2 (no label); the warm source's first sentence also on frame_economic,
+ * a general frame theme. By hand: every pair of sources is perfectly separated on _all, t1 and t2
+ * (9 rows; frame_economic has one source only, so no pair), so with 199 permutations each p = 1/200
+ * and each BH q = 0.005: all 9 significant. The largest difference is warm − cold on t2: mean(0.60
+ * + 0.02·odd i) = 0.76, so 0.76 − (−0.76) = 1.52; then _all (0.75 + 0.75 = 1.50) and t1 (0.74 +
+ * 0.74 = 1.48).
  *
  * <p>Story s2: sources C and D, three sentences each on t3 with overlapping tones, so none of its
  * two rows (_all, t3) is significant.
@@ -57,11 +57,25 @@ public final class ReportFixtures {
   public static final String FORMULA = "=HYPERLINK(\"x\")";
   public static final String PLAIN = "Plain & Simple Post";
   public static final String T1_LABEL = "Theme <b>one</b>";
+
   /** A term only the cold source uses, twice. */
   public static final String TAG_TERM = "<i>tag</i>";
+
   /** Charts per story by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources). */
-  public static final Map<String, Integer> CHARTS = Map.of("rates-heatmap", 2, "tone-all", 2,
-      "tone-heatmap", 2, "tone-theme", 3, "differences", 2, "terms", 5);
+  public static final Map<String, Integer> CHARTS =
+      Map.of(
+          "rates-heatmap",
+          2,
+          "tone-all",
+          2,
+          "tone-heatmap",
+          2,
+          "tone-theme",
+          3,
+          "differences",
+          2,
+          "terms",
+          5);
 
   /** The report run: its exit code, stdout and the report directory. */
   public record Run(int exitCode, String stdout, Path directory, Warehouse warehouse) {
@@ -109,13 +123,19 @@ public final class ReportFixtures {
     flags.put("compare.prior_scale", "50");
     ParallaxConfig config = ConfigLoader.load(null, flags);
     Warehouse wh = new Warehouse(TestSpark.get(), root.toString(), 1_000_000);
-    wh.publish(Table.ARTICLES, date, "fixture", TestSpark.get().createDataFrame(articles(),
-        ArticlesColumns.SCHEMA));
-    wh.publish(Table.REJECTS, date, "fixture", TestSpark.get().createDataFrame(rejects(),
-        RejectsColumns.SCHEMA));
+    wh.publish(
+        Table.ARTICLES,
+        date,
+        "fixture",
+        TestSpark.get().createDataFrame(articles(), ArticlesColumns.SCHEMA));
+    wh.publish(
+        Table.REJECTS,
+        date,
+        "fixture",
+        TestSpark.get().createDataFrame(rejects(), RejectsColumns.SCHEMA));
     wh.publish(Table.SENTENCES, date, "fixture", CompareFixtures.frame(sentences()));
-    CompareJob.run(TestSpark.get(), config, wh, "run-1",
-        List.of(new ThemeLabel("t1", T1_LABEL, "economic")));
+    CompareJob.run(
+        TestSpark.get(), config, wh, "run-1", List.of(new ThemeLabel("t1", T1_LABEL, "economic")));
 
     PrintStream old = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -126,27 +146,37 @@ public final class ReportFixtures {
     } finally {
       System.setOut(old);
     }
-    return new Run(code, buf.toString(StandardCharsets.UTF_8),
-        root.resolve("reports/run_date=" + RUN_DATE), wh);
+    return new Run(
+        code,
+        buf.toString(StandardCharsets.UTF_8),
+        root.resolve("reports/run_date=" + RUN_DATE),
+        wh);
   }
 
   static List<CompareFixtures.S> sentences() {
     List<CompareFixtures.S> out = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       String theme = i % 2 == 0 ? "t1" : "t2";
-      out.add(s("s1", SCRIPT, "x" + (i / 8)).tone(0.60 + 0.02 * i)
-          .tokens("alliance", "welcome", "deal")
-          .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme}));
-      out.add(s("s1", FORMULA, "h" + (i / 8)).tone(-0.60 - 0.02 * i)
-          .tokens(i < 2 ? new String[] {"threat", TAG_TERM} : new String[] {"threat", "strain"})
-          .themes(theme));
-      out.add(s("s1", PLAIN, "p0").tone((i % 2 == 0 ? 0.01 : -0.01) * (i % 5))
-          .tokens("talks", "continue", "today").themes(theme));
+      out.add(
+          s("s1", SCRIPT, "x" + (i / 8))
+              .tone(0.60 + 0.02 * i)
+              .tokens("alliance", "welcome", "deal")
+              .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme}));
+      out.add(
+          s("s1", FORMULA, "h" + (i / 8))
+              .tone(-0.60 - 0.02 * i)
+              .tokens(i < 2 ? new String[] {"threat", TAG_TERM} : new String[] {"threat", "strain"})
+              .themes(theme));
+      out.add(
+          s("s1", PLAIN, "p0")
+              .tone((i % 2 == 0 ? 0.01 : -0.01) * (i % 5))
+              .tokens("talks", "continue", "today")
+              .themes(theme));
     }
     for (int i = 0; i < 3; i++) {
       out.add(s("s2", "C", "c0").tone(0.1 * i).tokens("calm", "talks", "today").themes("t3"));
-      out.add(s("s2", "D", "d0").tone(0.05 + 0.1 * i).tokens("calm", "talks", "later")
-          .themes("t3"));
+      out.add(
+          s("s2", "D", "d0").tone(0.05 + 0.1 * i).tokens("calm", "talks", "later").themes("t3"));
     }
     return out;
   }
@@ -163,21 +193,58 @@ public final class ReportFixtures {
         article("d0", "s2", "D", "D on the talks", "2025-02-07T09:30:00Z", null));
   }
 
-  private static Row article(String id, String story, String source, String title,
-      String published, String duplicateOf) {
-    return RowFactory.create(id, id, story, source, "https://example.org/" + id, title, null,
-        Timestamp.from(Instant.parse(published)), "en", null, null, true, "text of " + id, 10L,
-        3L, "sha-" + id, duplicateOf, "input/" + id + ".jsonl", "line 1", 0L, null,
+  private static Row article(
+      String id, String story, String source, String title, String published, String duplicateOf) {
+    return RowFactory.create(
+        id,
+        id,
+        story,
+        source,
+        "https://example.org/" + id,
+        title,
+        null,
+        Timestamp.from(Instant.parse(published)),
+        "en",
+        null,
+        null,
+        true,
+        "text of " + id,
+        10L,
+        3L,
+        "sha-" + id,
+        duplicateOf,
+        "input/" + id + ".jsonl",
+        "line 1",
+        0L,
+        null,
         new String[0]);
   }
 
   static List<Row> rejects() {
     return List.of(
-        RowFactory.create("input/bad.jsonl", "line 1", 0L, "malformed_json",
-            "not JSON: unexpected <eof>", "{\"source\": \"x", null),
-        RowFactory.create("input/bad.jsonl", "line 2", 1L, "malformed_json",
-            "not JSON: unexpected character", "{oops", null),
-        RowFactory.create("input/other.jsonl", "line 4", 3L, "missing_source",
-            "source is missing or blank", "{}", null));
+        RowFactory.create(
+            "input/bad.jsonl",
+            "line 1",
+            0L,
+            "malformed_json",
+            "not JSON: unexpected <eof>",
+            "{\"source\": \"x",
+            null),
+        RowFactory.create(
+            "input/bad.jsonl",
+            "line 2",
+            1L,
+            "malformed_json",
+            "not JSON: unexpected character",
+            "{oops",
+            null),
+        RowFactory.create(
+            "input/other.jsonl",
+            "line 4",
+            3L,
+            "missing_source",
+            "source is missing or blank",
+            "{}",
+            null));
   }
 }

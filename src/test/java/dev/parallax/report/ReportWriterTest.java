@@ -20,42 +20,61 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reports of the compare fixture corpus (story s1 differs strongly, story s2 does not). */
 class ReportWriterTest {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static CompareFixtures.JobRun run;
   static ReportWriter.Result report;
 
   @BeforeAll
   static void write() {
     run = CompareFixtures.runCompare(tmp.resolve("warehouse"));
-    report = ReportWriter.write(TestSpark.get(), run.warehouse(),
-        LocalDate.parse(CompareFixtures.RUN_DATE), "r1", 0.95, 0.05);
+    report =
+        ReportWriter.write(
+            TestSpark.get(),
+            run.warehouse(),
+            LocalDate.parse(CompareFixtures.RUN_DATE),
+            "r1",
+            0.95,
+            0.05);
   }
 
   @Test
   void writesOneCsvPerTableAndTheSummary() throws IOException {
     Path dir = tmp.resolve("warehouse/reports/run_date=" + CompareFixtures.RUN_DATE);
     assertEquals(dir, report.directory());
-    assertEquals(List.of("theme_frequency.csv", "stance_by_source.csv", "stance_difference.csv",
-        "distinctive_terms.csv", "source_summary.csv", "summary.md", "report.html"), report.files());
+    assertEquals(
+        List.of(
+            "theme_frequency.csv",
+            "stance_by_source.csv",
+            "stance_difference.csv",
+            "distinctive_terms.csv",
+            "source_summary.csv",
+            "summary.md",
+            "report.html"),
+        report.files());
     for (Table t : ReportWriter.TABLES) {
       String csv = Files.readString(dir.resolve(t.folder() + ".csv"), StandardCharsets.UTF_8);
       String[] lines = csv.split("\r\n", -1);
-      String[] columns = run.warehouse().read(t, LocalDate.parse(CompareFixtures.RUN_DATE)).columns();
+      String[] columns =
+          run.warehouse().read(t, LocalDate.parse(CompareFixtures.RUN_DATE)).columns();
       assertEquals(String.join(",", columns), lines[0], t.folder());
       // header + rows + the empty string after the last CRLF (no field here spans lines)
       long rows = run.warehouse().read(t, LocalDate.parse(CompareFixtures.RUN_DATE)).count();
       assertEquals(rows + 2, lines.length, t.folder());
     }
-    assertEquals(report.summary(), Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8));
-    assertEquals(report.html(), Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
+    assertEquals(
+        report.summary(), Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8));
+    assertEquals(
+        report.html(), Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
   }
 
   @Test
   void htmlSaysSoWhenTheIngestTablesAreMissing() {
     // the fixture publishes sentences and the compare tables only
-    assertTrue(report.html().contains("The articles or rejects table has no partition for this "
-        + "run date"), report.html());
+    assertTrue(
+        report
+            .html()
+            .contains("The articles or rejects table has no partition for this " + "run date"),
+        report.html());
     assertTrue(report.html().contains("Story: s1") && report.html().contains("Story: s2"));
   }
 
@@ -78,7 +97,9 @@ class ReportWriterTest {
     assertFalse(md.contains("frame_economic |"), md);
     assertTrue(md.contains("### Largest stance differences (significant at q < 0.05)"), md);
     assertTrue(md.contains("| all sentences | A | B |"), md);
-    assertTrue(md.contains("### Largest stance differences (none significant at q < 0.05; largest shown)"), md);
+    assertTrue(
+        md.contains("### Largest stance differences (none significant at q < 0.05; largest shown)"),
+        md);
     assertTrue(md.contains("not significant"), md);
     assertTrue(md.contains("### Distinctive terms (top 5 per source)"), md);
     assertTrue(md.contains("| A | "), md);
@@ -89,15 +110,22 @@ class ReportWriterTest {
   void rewritingReplacesTheDirectoryAndLeavesNoTemporaries() throws IOException {
     Path dir = report.directory();
     Files.writeString(dir.resolve("stale.txt"), "from an older version");
-    Files.createDirectories(dir.getParent().resolve(".run_date=" + CompareFixtures.RUN_DATE + ".tmp-killed"));
-    ReportWriter.Result again = ReportWriter.write(TestSpark.get(), run.warehouse(),
-        LocalDate.parse(CompareFixtures.RUN_DATE), "r2", 0.95, 0.05);
+    Files.createDirectories(
+        dir.getParent().resolve(".run_date=" + CompareFixtures.RUN_DATE + ".tmp-killed"));
+    ReportWriter.Result again =
+        ReportWriter.write(
+            TestSpark.get(),
+            run.warehouse(),
+            LocalDate.parse(CompareFixtures.RUN_DATE),
+            "r2",
+            0.95,
+            0.05);
     assertEquals(report.summary(), again.summary());
     assertEquals(report.html(), again.html());
     assertFalse(Files.exists(dir.resolve("stale.txt")));
     try (Stream<Path> s = Files.list(dir.getParent())) {
-      assertEquals(List.of(dir.getFileName().toString()),
-          s.map(p -> p.getFileName().toString()).toList());
+      assertEquals(
+          List.of(dir.getFileName().toString()), s.map(p -> p.getFileName().toString()).toList());
     }
   }
 }

@@ -23,14 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runs table accumulates the runs of a date (a rerun adds a row, the same run_id replaces
- * its row), keeps the date only as the partition column, and is read by DuckDB as analysts would.
+ * The runs table accumulates the runs of a date (a rerun adds a row, the same run_id replaces its
+ * row), keeps the date only as the partition column, and is read by DuckDB as analysts would.
  */
 class RunsTableTest {
   static final LocalDate DAY = LocalDate.of(2025, 2, 10);
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void partitionAccumulatesRunsAndReplacesBySameRunId() throws SQLException {
@@ -42,19 +41,51 @@ class RunsTableTest {
     written.put("articles", 31L);
     written.put("rejects", 0L);
     written.put("sentences", 882L);
-    RunRecord first = new RunRecord("20250210T060000Z-aaaaaaaa", "run", RunRecord.Status.SUCCEEDED,
-        Instant.parse("2025-02-10T06:00:00Z"), Instant.parse("2025-02-10T06:00:42.5Z"), stages,
-        new RunRecord.InputCounts(31, 31, 0, 1), written, "0.1.0", "abc123", "local[*]", null);
-    RunRecord failedCompare = new RunRecord("20250210T070000Z-bbbbbbbb", "compare",
-        RunRecord.Status.FAILED, Instant.parse("2025-02-10T07:00:00Z"),
-        Instant.parse("2025-02-10T07:00:01.25Z"), Map.of("compare", 0.4), null, Map.of(),
-        "0.1.0", "abc123", "local[2]", "table sentences has no partition run_date=2025-02-10");
+    RunRecord first =
+        new RunRecord(
+            "20250210T060000Z-aaaaaaaa",
+            "run",
+            RunRecord.Status.SUCCEEDED,
+            Instant.parse("2025-02-10T06:00:00Z"),
+            Instant.parse("2025-02-10T06:00:42.5Z"),
+            stages,
+            new RunRecord.InputCounts(31, 31, 0, 1),
+            written,
+            "0.1.0",
+            "abc123",
+            "local[*]",
+            null);
+    RunRecord failedCompare =
+        new RunRecord(
+            "20250210T070000Z-bbbbbbbb",
+            "compare",
+            RunRecord.Status.FAILED,
+            Instant.parse("2025-02-10T07:00:00Z"),
+            Instant.parse("2025-02-10T07:00:01.25Z"),
+            Map.of("compare", 0.4),
+            null,
+            Map.of(),
+            "0.1.0",
+            "abc123",
+            "local[2]",
+            "table sentences has no partition run_date=2025-02-10");
 
     assertEquals(1, RunsTable.record(TestSpark.get(), wh, DAY, first));
     assertEquals(2, RunsTable.record(TestSpark.get(), wh, DAY, failedCompare));
-    RunRecord firstAgain = new RunRecord(first.runId(), "run", RunRecord.Status.FAILED,
-        first.startedAt(), Instant.parse("2025-02-10T06:01:00Z"), stages, null, Map.of(), "0.1.0",
-        "abc123", "local[*]", "boom");
+    RunRecord firstAgain =
+        new RunRecord(
+            first.runId(),
+            "run",
+            RunRecord.Status.FAILED,
+            first.startedAt(),
+            Instant.parse("2025-02-10T06:01:00Z"),
+            stages,
+            null,
+            Map.of(),
+            "0.1.0",
+            "abc123",
+            "local[*]",
+            "boom");
     assertEquals(1, RunsTable.record(TestSpark.get(), wh, DAY.plusDays(1), first));
     assertEquals(2, RunsTable.record(TestSpark.get(), wh, DAY, firstAgain));
     assertEquals(2, RunsTable.record(TestSpark.get(), wh, DAY, first));
@@ -62,11 +93,15 @@ class RunsTableTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       List<String> rows = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT run_id, command, status, "
-          + "strftime(started_at AT TIME ZONE 'UTC', '%H:%M:%S'), seconds, stage_seconds, "
-          + "input_records, accepted, rejected, duplicates, rows_written, master, error "
-          + "FROM read_parquet('" + tmp.resolve("runs") + "/*/*.parquet', hive_partitioning=true) "
-          + "WHERE CAST(run_date AS VARCHAR) = '2025-02-10' ORDER BY run_id")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT run_id, command, status, "
+                  + "strftime(started_at AT TIME ZONE 'UTC', '%H:%M:%S'), seconds, stage_seconds, "
+                  + "input_records, accepted, rejected, duplicates, rows_written, master, error "
+                  + "FROM read_parquet('"
+                  + tmp.resolve("runs")
+                  + "/*/*.parquet', hive_partitioning=true) "
+                  + "WHERE CAST(run_date AS VARCHAR) = '2025-02-10' ORDER BY run_id")) {
         while (rs.next()) {
           List<String> cells = new ArrayList<>();
           for (int i = 1; i <= 13; i++) {
@@ -77,23 +112,41 @@ class RunsTableTest {
       }
       // seconds: 06:00:00 to 06:00:42.5 = 42.5; 07:00:00 to 07:00:01.25 = 1.25. stage seconds
       // are rounded to the millisecond: 12.3456 -> 12.346.
-      assertEquals(List.of(
-          "20250210T060000Z-aaaaaaaa|run|succeeded|06:00:00|42.5|{\"ingest\":12.346,\"annotate\":5.0}"
-              + "|31|31|0|1|{\"articles\":31,\"rejects\":0,\"sentences\":882}|local[*]|null",
-          "20250210T070000Z-bbbbbbbb|compare|failed|07:00:00|1.25|{\"compare\":0.4}"
-              + "|null|null|null|null|{}|local[2]|table sentences has no partition run_date=2025-02-10"),
+      assertEquals(
+          List.of(
+              "20250210T060000Z-aaaaaaaa|run|succeeded|06:00:00|42.5|{\"ingest\":12.346,\"annotate\":5.0}"
+                  + "|31|31|0|1|{\"articles\":31,\"rejects\":0,\"sentences\":882}|local[*]|null",
+              "20250210T070000Z-bbbbbbbb|compare|failed|07:00:00|1.25|{\"compare\":0.4}"
+                  + "|null|null|null|null|{}|local[2]|table sentences has no partition run_date=2025-02-10"),
           rows);
-      assertEquals(1, scalarLong(s, "SELECT count(*) FROM read_parquet('" + tmp.resolve("runs")
-          + "/*/*.parquet', hive_partitioning=true) WHERE CAST(run_date AS VARCHAR) = '2025-02-11'"));
+      assertEquals(
+          1,
+          scalarLong(
+              s,
+              "SELECT count(*) FROM read_parquet('"
+                  + tmp.resolve("runs")
+                  + "/*/*.parquet', hive_partitioning=true) WHERE CAST(run_date AS VARCHAR) = '2025-02-11'"));
       String file = tmp.resolve("runs/run_date=2025-02-10") + "/*.parquet";
-      assertEquals(0, scalarLong(s, "SELECT count(*) FROM parquet_schema('" + file
-          + "') WHERE name IN ('run_date', 'run_day')"), "the date is the partition column only");
-      assertEquals(1, scalarLong(s, "SELECT count(*) FROM parquet_schema('" + file
-          + "') WHERE name = 'started_at' AND type = 'INT64'"));
+      assertEquals(
+          0,
+          scalarLong(
+              s,
+              "SELECT count(*) FROM parquet_schema('"
+                  + file
+                  + "') WHERE name IN ('run_date', 'run_day')"),
+          "the date is the partition column only");
+      assertEquals(
+          1,
+          scalarLong(
+              s,
+              "SELECT count(*) FROM parquet_schema('"
+                  + file
+                  + "') WHERE name = 'started_at' AND type = 'INT64'"));
     }
     assertFalse(wh.exists(Table.RUNS, DAY.plusDays(2)));
     assertTrue(wh.exists(Table.RUNS, DAY));
-    assertNull(RunsTable.toRow(failedCompare)
+    assertNull(
+        RunsTable.toRow(failedCompare)
             .get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.INPUT_RECORDS)),
         "input_records is null without ingest");
   }

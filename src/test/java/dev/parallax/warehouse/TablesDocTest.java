@@ -41,20 +41,41 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/tables.md, columns.tsv and the published Parquet files agree: the column tables of the
- * document are generated from columns.tsv ({@link #REGENERATE} rewrites them), columns.tsv lists exactly the columns of a real run with their types, and every
- * published file carries the descriptions as column comments.
+ * document are generated from columns.tsv ({@link #REGENERATE} rewrites them), columns.tsv lists
+ * exactly the columns of a real run with their types, and every published file carries the
+ * descriptions as column comments.
  */
 class TablesDocTest {
   static final Path DOC = Path.of("docs/tables.md");
-  static final String REGENERATE = "mvn -o -q test "
-      + "-Dtest='TablesDocTest#docsTablesMdIsGeneratedFromColumnsTsv' -Dparallax.regenerateDocs=true";
-  /** {@code <!-- columns: TABLE -->} … {@code <!-- end columns -->}; the text between is generated. */
-  static final Pattern REGION = Pattern.compile(
-      "(<!-- columns: ([a-z_]+) -->\\n)(.*?)(<!-- end columns -->)", Pattern.DOTALL);
+  static final String REGENERATE =
+      "mvn -o -q test "
+          + "-Dtest='TablesDocTest#docsTablesMdIsGeneratedFromColumnsTsv' -Dparallax.regenerateDocs=true";
+
+  /**
+   * {@code <!-- columns: TABLE -->} … {@code <!-- end columns -->}; the text between is generated.
+   */
+  static final Pattern REGION =
+      Pattern.compile(
+          "(<!-- columns: ([a-z_]+) -->\\n)(.*?)(<!-- end columns -->)", Pattern.DOTALL);
+
   /** Spark SQL type to the type DuckDB reports for it (run_date: read with hive_partitioning). */
-  static final Map<String, String> DUCKDB_TYPES = Map.of("string", "VARCHAR", "bigint", "BIGINT",
-      "double", "DOUBLE", "boolean", "BOOLEAN", "date", "DATE",
-      "timestamp", "TIMESTAMP WITH TIME ZONE", "array<string>", "VARCHAR[]");
+  static final Map<String, String> DUCKDB_TYPES =
+      Map.of(
+          "string",
+          "VARCHAR",
+          "bigint",
+          "BIGINT",
+          "double",
+          "DOUBLE",
+          "boolean",
+          "BOOLEAN",
+          "date",
+          "DATE",
+          "timestamp",
+          "TIMESTAMP WITH TIME ZONE",
+          "array<string>",
+          "VARCHAR[]");
+
   static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
 
   @Test
@@ -66,8 +87,13 @@ class TablesDocTest {
       String where = c.table() + "." + c.column();
       assertTrue(tables.contains(c.table()), where + ": no such table");
       assertTrue(seen.add(where), where + ": documented twice");
-      assertTrue(DUCKDB_TYPES.containsKey(c.type()), where + ": type '" + c.type()
-          + "' is not one of the standard types " + DUCKDB_TYPES.keySet());
+      assertTrue(
+          DUCKDB_TYPES.containsKey(c.type()),
+          where
+              + ": type '"
+              + c.type()
+              + "' is not one of the standard types "
+              + DUCKDB_TYPES.keySet());
       assertFalse(c.description().isBlank(), where + ": no description");
     }
   }
@@ -80,10 +106,14 @@ class TablesDocTest {
         declared.add(f.name() + " " + f.dataType().simpleString());
       }
       declared.add("run_date date");
-      List<String> documented = ColumnDocs.of(t).stream().map(d -> d.column() + " " + d.type())
-          .toList();
-      assertEquals(documented, declared, t.folder() + ": the SCHEMA of its class in "
-          + "dev.parallax.warehouse.schema and columns.tsv differ (names, order or types)");
+      List<String> documented =
+          ColumnDocs.of(t).stream().map(d -> d.column() + " " + d.type()).toList();
+      assertEquals(
+          documented,
+          declared,
+          t.folder()
+              + ": the SCHEMA of its class in "
+              + "dev.parallax.warehouse.schema and columns.tsv differ (names, order or types)");
     }
   }
 
@@ -96,17 +126,25 @@ class TablesDocTest {
     while (m.find()) {
       regions.add(m.group(2));
     }
-    Set<String> documented = ColumnDocs.all().stream().map(ColumnDoc::table)
-        .collect(Collectors.toCollection(HashSet::new));
-    assertEquals(documented, regions, "docs/tables.md needs one '<!-- columns: TABLE -->' region "
-        + "per table of columns.tsv, and no other");
+    Set<String> documented =
+        ColumnDocs.all().stream()
+            .map(ColumnDoc::table)
+            .collect(Collectors.toCollection(HashSet::new));
+    assertEquals(
+        documented,
+        regions,
+        "docs/tables.md needs one '<!-- columns: TABLE -->' region "
+            + "per table of columns.tsv, and no other");
     if (!generated.equals(doc) && Boolean.getBoolean("parallax.regenerateDocs")) {
       Files.writeString(DOC, generated, StandardCharsets.UTF_8);
       return;
     }
     if (!generated.equals(doc)) {
-      fail("docs/tables.md is out of date with src/main/resources/parallax/columns.tsv ("
-          + firstDifference(doc, generated) + "); regenerate its column tables with: " + REGENERATE);
+      fail(
+          "docs/tables.md is out of date with src/main/resources/parallax/columns.tsv ("
+              + firstDifference(doc, generated)
+              + "); regenerate its column tables with: "
+              + REGENERATE);
     }
   }
 
@@ -127,13 +165,18 @@ class TablesDocTest {
         Map<String, String> documented = new LinkedHashMap<>();
         ColumnDocs.of(t).forEach(d -> documented.put(d.column(), d.type()));
         Map<String, String> inSpark = new LinkedHashMap<>();
-        for (StructField f : spark.read().option("basePath", root.resolve(t.folder()).toString())
-            .parquet(dir.toString()).schema().fields()) {
+        for (StructField f :
+            spark
+                .read()
+                .option("basePath", root.resolve(t.folder()).toString())
+                .parquet(dir.toString())
+                .schema()
+                .fields()) {
           inSpark.put(f.name(), f.dataType().simpleString());
         }
         Map<String, String> duck = new LinkedHashMap<>();
-        try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM "
-            + SampleWarehouse.duckDbTable(t.folder()))) {
+        try (ResultSet rs =
+            s.executeQuery("DESCRIBE SELECT * FROM " + SampleWarehouse.duckDbTable(t.folder()))) {
           while (rs.next()) {
             duck.put(rs.getString("column_name"), rs.getString("column_type"));
           }
@@ -141,11 +184,18 @@ class TablesDocTest {
         for (Map.Entry<String, String> e : inSpark.entrySet()) {
           String doc = documented.get(e.getKey());
           if (doc == null) {
-            problems.add(t.folder() + "." + e.getKey() + " (" + e.getValue()
-                + ") is not in columns.tsv");
+            problems.add(
+                t.folder() + "." + e.getKey() + " (" + e.getValue() + ") is not in columns.tsv");
           } else if (!doc.equals(e.getValue())) {
-            problems.add(t.folder() + "." + e.getKey() + " is " + e.getValue()
-                + " in the data but " + doc + " in columns.tsv");
+            problems.add(
+                t.folder()
+                    + "."
+                    + e.getKey()
+                    + " is "
+                    + e.getValue()
+                    + " in the data but "
+                    + doc
+                    + " in columns.tsv");
           }
         }
         for (String col : documented.keySet()) {
@@ -154,7 +204,9 @@ class TablesDocTest {
           }
         }
         if (problems.isEmpty()) {
-          assertEquals(new ArrayList<>(documented.keySet()), new ArrayList<>(inSpark.keySet()),
+          assertEquals(
+              new ArrayList<>(documented.keySet()),
+              new ArrayList<>(inSpark.keySet()),
               t.folder() + ": columns.tsv lists the columns in another order than the table");
           Map<String, String> expectedDuck = new LinkedHashMap<>();
           documented.forEach((k, v) -> expectedDuck.put(k, DUCKDB_TYPES.get(v)));
@@ -189,8 +241,13 @@ class TablesDocTest {
         assertFalse(files.isEmpty(), t.folder());
         for (Path file : files) {
           String schema = null;
-          try (ResultSet rs = s.executeQuery("SELECT decode(value) FROM parquet_kv_metadata('"
-              + file + "') WHERE decode(key) = '" + SPARK_SCHEMA_KEY + "'")) {
+          try (ResultSet rs =
+              s.executeQuery(
+                  "SELECT decode(value) FROM parquet_kv_metadata('"
+                      + file
+                      + "') WHERE decode(key) = '"
+                      + SPARK_SCHEMA_KEY
+                      + "'")) {
             if (rs.next()) {
               schema = rs.getString(1);
             }
@@ -202,7 +259,8 @@ class TablesDocTest {
             comments.put(f.get("name").asText(), comment.isMissingNode() ? null : comment.asText());
           }
           Map<String, String> expected = new LinkedHashMap<>();
-          ColumnDocs.of(t).stream().filter(d -> !d.column().equals("run_date"))
+          ColumnDocs.of(t).stream()
+              .filter(d -> !d.column().equals("run_date"))
               .forEach(d -> expected.put(d.column(), d.comment()));
           assertEquals(expected, comments, file.toString());
           checked++;
@@ -230,7 +288,8 @@ class TablesDocTest {
         Statement s = c.createStatement()) {
       for (int i = 0; i < duck.size(); i++) {
         long duckRows = 0;
-        try (ResultSet rs = s.executeQuery(duck.get(i).replace("'data/warehouse/", "'" + root + "/"))) {
+        try (ResultSet rs =
+            s.executeQuery(duck.get(i).replace("'data/warehouse/", "'" + root + "/"))) {
           while (rs.next()) {
             duckRows++;
           }
@@ -245,17 +304,30 @@ class TablesDocTest {
   @Test
   void withCommentsKeepsRowsAndDropsCommentsOfUndocumentedColumns() {
     SparkSession spark = TestSpark.get();
-    StructType schema = new StructType()
-        .add("source", DataTypes.StringType)
-        .add(new StructField("extra", DataTypes.LongType, true,
-            new MetadataBuilder().putString(ColumnDocs.COMMENT, "inherited").putLong("k", 7).build()));
-    Dataset<Row> in = spark.createDataFrame(List.of(RowFactory.create("a", 1L),
-        RowFactory.create("b", null)), schema);
+    StructType schema =
+        new StructType()
+            .add("source", DataTypes.StringType)
+            .add(
+                new StructField(
+                    "extra",
+                    DataTypes.LongType,
+                    true,
+                    new MetadataBuilder()
+                        .putString(ColumnDocs.COMMENT, "inherited")
+                        .putLong("k", 7)
+                        .build()));
+    Dataset<Row> in =
+        spark.createDataFrame(
+            List.of(RowFactory.create("a", 1L), RowFactory.create("b", null)), schema);
     Dataset<Row> out = ColumnDocs.withComments(Table.SOURCE_SUMMARY, in);
     assertEquals(List.of("source", "extra"), List.of(out.columns()));
     assertEquals(in.collectAsList(), out.collectAsList());
-    String documented = ColumnDocs.of(Table.SOURCE_SUMMARY).stream()
-        .filter(d -> d.column().equals("source")).findFirst().orElseThrow().comment();
+    String documented =
+        ColumnDocs.of(Table.SOURCE_SUMMARY).stream()
+            .filter(d -> d.column().equals("source"))
+            .findFirst()
+            .orElseThrow()
+            .comment();
     assertEquals(documented, out.schema().apply("source").getComment().get());
     assertTrue(out.schema().apply("extra").getComment().isEmpty());
     assertEquals(7L, out.schema().apply("extra").metadata().getLong("k"));
@@ -280,8 +352,10 @@ class TablesDocTest {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String table = m.group(2);
-      List<ColumnDoc> cols = ColumnDocs.all().stream().filter(c -> c.table().equals(table)).toList();
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + columnsTable(cols) + m.group(4)));
+      List<ColumnDoc> cols =
+          ColumnDocs.all().stream().filter(c -> c.table().equals(table)).toList();
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(m.group(1) + columnsTable(cols) + m.group(4)));
     }
     m.appendTail(out);
     return out.toString();
@@ -289,14 +363,24 @@ class TablesDocTest {
 
   /** The Markdown table of one table's columns. */
   static String columnsTable(List<ColumnDoc> cols) {
-    StringBuilder b = new StringBuilder("""
+    StringBuilder b =
+        new StringBuilder(
+            """
         | column | Spark type | DuckDB type | unit | meaning |
         |---|---|---|---|---|
         """);
     for (ColumnDoc c : cols) {
-      b.append("| `").append(c.column()).append("` | `").append(c.type()).append("` | `")
-          .append(DUCKDB_TYPES.get(c.type())).append("` | ").append(cell(c.unit())).append(" | ")
-          .append(cell(c.description())).append(" |\n");
+      b.append("| `")
+          .append(c.column())
+          .append("` | `")
+          .append(c.type())
+          .append("` | `")
+          .append(DUCKDB_TYPES.get(c.type()))
+          .append("` | ")
+          .append(cell(c.unit()))
+          .append(" | ")
+          .append(cell(c.description()))
+          .append(" |\n");
     }
     return b.toString();
   }

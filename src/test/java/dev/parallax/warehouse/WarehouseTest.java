@@ -24,23 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
 class WarehouseTest {
   static final LocalDate DAY = LocalDate.of(2025, 2, 10);
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /**
-   * 3 partitions of 5, 0 and 4 rows with rows_per_file 2: files of 2, 2, 1 and 2, 2 rows (the
-   * empty partition writes none), 9 rows counted, and each file keeps its partition's order.
+   * 3 partitions of 5, 0 and 4 rows with rows_per_file 2: files of 2, 2, 1 and 2, 2 rows (the empty
+   * partition writes none), 9 rows counted, and each file keeps its partition's order.
    */
   @Test
   void orderedPublishWritesEachPartitionAsItComesAndCountsTheRows() throws IOException {
     SparkSession spark = TestSpark.get();
-    StructType schema = new StructType()
-        .add("run_id", DataTypes.StringType, false)
-        .add("n", DataTypes.LongType, false);
-    List<List<Row>> partitions = List.of(rows("a1", "a2", "a3", "a4", "a5"), rows(),
-        rows("c1", "c2", "c3", "c4"));
-    Dataset<Row> df = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(partitions, 3).flatMap(List::iterator), schema);
+    StructType schema =
+        new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("n", DataTypes.LongType, false);
+    List<List<Row>> partitions =
+        List.of(rows("a1", "a2", "a3", "a4", "a5"), rows(), rows("c1", "c2", "c3", "c4"));
+    Dataset<Row> df =
+        spark.createDataFrame(
+            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(partitions, 3)
+                .flatMap(List::iterator),
+            schema);
     assertEquals(3, df.javaRDD().getNumPartitions());
 
     Warehouse wh = new Warehouse(spark, tmp.toString(), 2);
@@ -52,12 +56,23 @@ class WarehouseTest {
     }
     List<List<String>> contents = new ArrayList<>();
     for (Path f : files) {
-      contents.add(spark.read().parquet(f.toString()).javaRDD()
-          .map(r -> r.getString(r.fieldIndex("run_id"))).collect());
+      contents.add(
+          spark
+              .read()
+              .parquet(f.toString())
+              .javaRDD()
+              .map(r -> r.getString(r.fieldIndex("run_id")))
+              .collect());
     }
     contents.sort((x, y) -> x.get(0).compareTo(y.get(0)));
-    assertEquals(List.of(List.of("a1", "a2"), List.of("a3", "a4"), List.of("a5"),
-        List.of("c1", "c2"), List.of("c3", "c4")), contents);
+    assertEquals(
+        List.of(
+            List.of("a1", "a2"),
+            List.of("a3", "a4"),
+            List.of("a5"),
+            List.of("c1", "c2"),
+            List.of("c3", "c4")),
+        contents);
     assertEquals(9, wh.read(Table.RUNS, DAY).count());
   }
 
@@ -65,11 +80,16 @@ class WarehouseTest {
   @Test
   void orderedPublishOfNoRowsLeavesAnEmptyReadablePartition() {
     SparkSession spark = TestSpark.get();
-    StructType schema = new StructType()
-        .add("run_id", DataTypes.StringType, false)
-        .add("n", DataTypes.LongType, false);
-    Dataset<Row> none = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(List.of(rows(), rows(), rows()), 3).flatMap(List::iterator), schema);
+    StructType schema =
+        new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("n", DataTypes.LongType, false);
+    Dataset<Row> none =
+        spark.createDataFrame(
+            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.of(rows(), rows(), rows()), 3)
+                .flatMap(List::iterator),
+            schema);
     Warehouse wh = new Warehouse(spark, tmp.toString(), 2);
     assertEquals(0, wh.publishOrdered(Table.RUNS, DAY, "run-2", none));
     Dataset<Row> back = wh.read(Table.RUNS, DAY);

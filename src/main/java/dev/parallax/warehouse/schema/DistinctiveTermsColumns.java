@@ -29,18 +29,19 @@ public final class DistinctiveTermsColumns {
   public static final String Z_SCORE = "z_score";
   public static final String RANK = "rank";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(STORY, StringType)
-      .add(SOURCE, StringType)
-      .add(TERM, StringType)
-      .add(NGRAM, LongType)
-      .add(COUNT_SOURCE, LongType)
-      .add(COUNT_REST, LongType)
-      .add(COUNT_STORY, LongType)
-      .add(SOURCE_TERMS, LongType)
-      .add(REST_TERMS, LongType)
-      .add(PRIOR_ALPHA, DoubleType)
-      .add(LOG_ODDS, DoubleType)
-      .add(Z_SCORE, DoubleType)
-      .add(RANK, LongType);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(STORY, StringType)
+          .add(SOURCE, StringType)
+          .add(TERM, StringType)
+          .add(NGRAM, LongType)
+          .add(COUNT_SOURCE, LongType)
+          .add(COUNT_REST, LongType)
+          .add(COUNT_STORY, LongType)
+          .add(SOURCE_TERMS, LongType)
+          .add(REST_TERMS, LongType)
+          .add(PRIOR_ALPHA, DoubleType)
+          .add(LOG_ODDS, DoubleType)
+          .add(Z_SCORE, DoubleType)
+          .add(RANK, LongType);
 }

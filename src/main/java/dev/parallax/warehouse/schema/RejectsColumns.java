@@ -21,12 +21,13 @@ public final class RejectsColumns {
   public static final String RAW_EXCERPT = "raw_excerpt";
   public static final String SOURCE = "source";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(INPUT_FILE, StringType, false)
-      .add(RECORD_REF, StringType, false)
-      .add(RECORD_INDEX, LongType, false)
-      .add(REASON_CODE, StringType, false)
-      .add(REASON, StringType, false)
-      .add(RAW_EXCERPT, StringType)
-      .add(SOURCE, StringType);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(INPUT_FILE, StringType, false)
+          .add(RECORD_REF, StringType, false)
+          .add(RECORD_INDEX, LongType, false)
+          .add(REASON_CODE, StringType, false)
+          .add(REASON, StringType, false)
+          .add(RAW_EXCERPT, StringType)
+          .add(SOURCE, StringType);
 }

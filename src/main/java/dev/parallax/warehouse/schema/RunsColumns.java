@@ -33,21 +33,22 @@ public final class RunsColumns {
   public static final String MASTER = "master";
   public static final String ERROR = "error";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(RUN_ID, StringType, false)
-      .add(COMMAND, StringType, false)
-      .add(STATUS, StringType, false)
-      .add(STARTED_AT, TimestampType, false)
-      .add(FINISHED_AT, TimestampType, false)
-      .add(SECONDS, DoubleType, false)
-      .add(STAGE_SECONDS, StringType, false)
-      .add(INPUT_RECORDS, LongType)
-      .add(ACCEPTED, LongType)
-      .add(REJECTED, LongType)
-      .add(DUPLICATES, LongType)
-      .add(ROWS_WRITTEN, StringType, false)
-      .add(VERSION, StringType)
-      .add(CONFIG_SHA256, StringType)
-      .add(MASTER, StringType)
-      .add(ERROR, StringType);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(RUN_ID, StringType, false)
+          .add(COMMAND, StringType, false)
+          .add(STATUS, StringType, false)
+          .add(STARTED_AT, TimestampType, false)
+          .add(FINISHED_AT, TimestampType, false)
+          .add(SECONDS, DoubleType, false)
+          .add(STAGE_SECONDS, StringType, false)
+          .add(INPUT_RECORDS, LongType)
+          .add(ACCEPTED, LongType)
+          .add(REJECTED, LongType)
+          .add(DUPLICATES, LongType)
+          .add(ROWS_WRITTEN, StringType, false)
+          .add(VERSION, StringType)
+          .add(CONFIG_SHA256, StringType)
+          .add(MASTER, StringType)
+          .add(ERROR, StringType);
 }

@@ -38,26 +38,27 @@ public final class SentencesColumns {
   public static final String ATTITUDE = "attitude";
   public static final String SELF_MENTIONS = "self_mentions";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(ARTICLE_ID, StringType, false)
-      .add(STORY, StringType, false)
-      .add(SOURCE, StringType, false)
-      .add(PUBLISHED_AT, TimestampType)
-      .add(SENTENCE_IDX, LongType, false)
-      .add(CHAR_BEGIN, LongType, false)
-      .add(CHAR_END, LongType, false)
-      .add(TEXT, StringType, false)
-      .add(N_TOKENS, LongType, false)
-      .add(TOKENS, createArrayType(StringType, false))
-      .add(THEMES, createArrayType(StringType, false))
-      .add(FRAMES, createArrayType(StringType, false))
-      .add(THEME_MENTIONS, createArrayType(StringType, false))
-      .add(MATCHED_TERMS, createArrayType(StringType, false))
-      .add(TONE, DoubleType, false)
-      .add(HEDGES, LongType, false)
-      .add(BOOSTERS, LongType, false)
-      .add(ATTITUDE, LongType, false)
-      .add(SELF_MENTIONS, LongType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(ARTICLE_ID, StringType, false)
+          .add(STORY, StringType, false)
+          .add(SOURCE, StringType, false)
+          .add(PUBLISHED_AT, TimestampType)
+          .add(SENTENCE_IDX, LongType, false)
+          .add(CHAR_BEGIN, LongType, false)
+          .add(CHAR_END, LongType, false)
+          .add(TEXT, StringType, false)
+          .add(N_TOKENS, LongType, false)
+          .add(TOKENS, createArrayType(StringType, false))
+          .add(THEMES, createArrayType(StringType, false))
+          .add(FRAMES, createArrayType(StringType, false))
+          .add(THEME_MENTIONS, createArrayType(StringType, false))
+          .add(MATCHED_TERMS, createArrayType(StringType, false))
+          .add(TONE, DoubleType, false)
+          .add(HEDGES, LongType, false)
+          .add(BOOSTERS, LongType, false)
+          .add(ATTITUDE, LongType, false)
+          .add(SELF_MENTIONS, LongType, false);
 
   private static final int ARTICLE_ID_AT = SCHEMA.fieldIndex(ARTICLE_ID);
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);

@@ -9,10 +9,10 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code source_summary} table: story × source. Column names and the Spark schema of the
- * files, in column order (the {@code run_date} partition column is not stored in the files);
- * meanings in columns.tsv. Computed by compare from Spark expressions, which set each column's
- * nullability; {@link #SCHEMA} fixes names, order and types.
+ * The {@code source_summary} table: story × source. Column names and the Spark schema of the files,
+ * in column order (the {@code run_date} partition column is not stored in the files); meanings in
+ * columns.tsv. Computed by compare from Spark expressions, which set each column's nullability;
+ * {@link #SCHEMA} fixes names, order and types.
  */
 public final class SourceSummaryColumns {
   private SourceSummaryColumns() {}
@@ -27,14 +27,15 @@ public final class SourceSummaryColumns {
   public static final String TONE_MEAN = "tone_mean";
   public static final String TOP_THEMES = "top_themes";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(STORY, StringType)
-      .add(SOURCE, StringType)
-      .add(ARTICLES, LongType)
-      .add(SENTENCES, LongType)
-      .add(TOKENS, LongType)
-      .add(FIRST_PUBLISHED, TimestampType)
-      .add(LAST_PUBLISHED, TimestampType)
-      .add(TONE_MEAN, DoubleType)
-      .add(TOP_THEMES, createArrayType(StringType, false));
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(STORY, StringType)
+          .add(SOURCE, StringType)
+          .add(ARTICLES, LongType)
+          .add(SENTENCES, LongType)
+          .add(TOKENS, LongType)
+          .add(FIRST_PUBLISHED, TimestampType)
+          .add(LAST_PUBLISHED, TimestampType)
+          .add(TONE_MEAN, DoubleType)
+          .add(TOP_THEMES, createArrayType(StringType, false));
 }

@@ -35,24 +35,25 @@ public final class StanceBySourceColumns {
   public static final String SELF_MENTION_RATE_PER_1K = "self_mention_rate_per_1k";
   public static final String SMALL_SAMPLE = "small_sample";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(STORY, StringType, false)
-      .add(SOURCE, StringType, false)
-      .add(THEME, StringType, false)
-      .add(SENTENCES, LongType, false)
-      .add(ARTICLES, LongType, false)
-      .add(TOKENS, LongType, false)
-      .add(TONE_MEAN, DoubleType)
-      .add(TONE_CI_LOW, DoubleType)
-      .add(TONE_CI_HIGH, DoubleType)
-      .add(RESAMPLING, StringType, false)
-      .add(POSITIVE_SHARE, DoubleType)
-      .add(NEGATIVE_SHARE, DoubleType)
-      .add(HEDGE_RATE_PER_1K, DoubleType)
-      .add(BOOSTER_RATE_PER_1K, DoubleType)
-      .add(ATTITUDE_RATE_PER_1K, DoubleType)
-      .add(SELF_MENTION_RATE_PER_1K, DoubleType)
-      .add(SMALL_SAMPLE, BooleanType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(STORY, StringType, false)
+          .add(SOURCE, StringType, false)
+          .add(THEME, StringType, false)
+          .add(SENTENCES, LongType, false)
+          .add(ARTICLES, LongType, false)
+          .add(TOKENS, LongType, false)
+          .add(TONE_MEAN, DoubleType)
+          .add(TONE_CI_LOW, DoubleType)
+          .add(TONE_CI_HIGH, DoubleType)
+          .add(RESAMPLING, StringType, false)
+          .add(POSITIVE_SHARE, DoubleType)
+          .add(NEGATIVE_SHARE, DoubleType)
+          .add(HEDGE_RATE_PER_1K, DoubleType)
+          .add(BOOSTER_RATE_PER_1K, DoubleType)
+          .add(ATTITUDE_RATE_PER_1K, DoubleType)
+          .add(SELF_MENTION_RATE_PER_1K, DoubleType)
+          .add(SMALL_SAMPLE, BooleanType, false);
 
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
   private static final int SOURCE_AT = SCHEMA.fieldIndex(SOURCE);

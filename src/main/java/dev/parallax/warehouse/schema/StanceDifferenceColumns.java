@@ -39,28 +39,29 @@ public final class StanceDifferenceColumns {
   public static final String SMALL_SAMPLE = "small_sample";
   public static final String SIGNIFICANT = "significant";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(STORY, StringType, false)
-      .add(THEME, StringType, false)
-      .add(SOURCE_A, StringType, false)
-      .add(SOURCE_B, StringType, false)
-      .add(SENTENCES_A, LongType, false)
-      .add(SENTENCES_B, LongType, false)
-      .add(ARTICLES_A, LongType, false)
-      .add(ARTICLES_B, LongType, false)
-      .add(TONE_MEAN_A, DoubleType)
-      .add(TONE_MEAN_B, DoubleType)
-      .add(TONE_DIFF, DoubleType)
-      .add(CI_LOW, DoubleType)
-      .add(CI_HIGH, DoubleType)
-      .add(P_VALUE, DoubleType)
-      .add(Q_VALUE, DoubleType)
-      .add(EFFECT_SIZE, DoubleType)
-      .add(CLIFFS_DELTA, DoubleType)
-      .add(RESAMPLING, StringType, false)
-      .add(P_METHOD, StringType, false)
-      .add(SMALL_SAMPLE, BooleanType, false)
-      .add(SIGNIFICANT, BooleanType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(STORY, StringType, false)
+          .add(THEME, StringType, false)
+          .add(SOURCE_A, StringType, false)
+          .add(SOURCE_B, StringType, false)
+          .add(SENTENCES_A, LongType, false)
+          .add(SENTENCES_B, LongType, false)
+          .add(ARTICLES_A, LongType, false)
+          .add(ARTICLES_B, LongType, false)
+          .add(TONE_MEAN_A, DoubleType)
+          .add(TONE_MEAN_B, DoubleType)
+          .add(TONE_DIFF, DoubleType)
+          .add(CI_LOW, DoubleType)
+          .add(CI_HIGH, DoubleType)
+          .add(P_VALUE, DoubleType)
+          .add(Q_VALUE, DoubleType)
+          .add(EFFECT_SIZE, DoubleType)
+          .add(CLIFFS_DELTA, DoubleType)
+          .add(RESAMPLING, StringType, false)
+          .add(P_METHOD, StringType, false)
+          .add(SMALL_SAMPLE, BooleanType, false)
+          .add(SIGNIFICANT, BooleanType, false);
 
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
   private static final int THEME_AT = SCHEMA.fieldIndex(THEME);

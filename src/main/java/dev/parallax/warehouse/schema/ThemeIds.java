@@ -2,8 +2,8 @@ package dev.parallax.warehouse.schema;
 
 /**
  * Theme ids with a meaning of their own in the warehouse tables: the {@code _all} group of every
- * sentence of a source, and the {@code frame_} prefix of the taxonomy's general frame-level
- * themes. Every stage and the report read them from here.
+ * sentence of a source, and the {@code frame_} prefix of the taxonomy's general frame-level themes.
+ * Every stage and the report read them from here.
  */
 public final class ThemeIds {
   private ThemeIds() {}

@@ -12,8 +12,9 @@ import java.util.List;
 /** Lexicons and token helpers shared by the tone tests. */
 final class TestLexicons {
 
-    /** A few VADER-format lines; values as in the real VADER lexicon. */
-    static final String VADER = """
+  /** A few VADER-format lines; values as in the real VADER lexicon. */
+  static final String VADER =
+      """
             good\t1.9\t0.9434\t[2, 1, 2, 3, 3, 1, 2, 2, 1, 2]
             bad\t-2.5\t0.67082\t[-3, -2, -2, -3, -2, -3, -3, -2, -2, -3]
             great\t3.1\t0.7\t[3, 3, 4, 4, 2, 3, 2, 3, 4, 3]
@@ -27,7 +28,8 @@ final class TestLexicons {
             critical\t-1.3\t0.9\t[-1, -2, -1, -1, -1, -3, 0, -1, -2, -1]
             """;
 
-    static final String DOMAIN = """
+  static final String DOMAIN =
+      """
             # Test domain lexicon
             term\tvalence\trationale
             peace and stability\t2.4\tdiplomatic stock phrase, milder than 'peace'
@@ -39,38 +41,38 @@ final class TestLexicons {
             peace talks collapse\t-2.0\tlonger phrase wins
             """;
 
-    private TestLexicons() {
-    }
+  private TestLexicons() {}
 
-    static ToneLexicon inline() {
-        try {
-            return ToneLexicon.parse("vader-test", new StringReader(VADER), "domain-test", new StringReader(DOMAIN));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  static ToneLexicon inline() {
+    try {
+      return ToneLexicon.parse(
+          "vader-test", new StringReader(VADER), "domain-test", new StringReader(DOMAIN));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    static Path projectDir() {
-        String dir = System.getProperty("parallax.projectDir");
-        return Path.of(dir != null && !dir.isBlank() ? dir : System.getProperty("user.dir"));
-    }
+  static Path projectDir() {
+    String dir = System.getProperty("parallax.projectDir");
+    return Path.of(dir != null && !dir.isBlank() ? dir : System.getProperty("user.dir"));
+  }
 
-    static Path vaderFile() {
-        return projectDir().resolve("data/lexicons/vader/vader_lexicon.txt");
-    }
+  static Path vaderFile() {
+    return projectDir().resolve("data/lexicons/vader/vader_lexicon.txt");
+  }
 
-    /** The real VADER lexicon with the given domain text. */
-    static ToneLexicon realVader(String domain) {
-        Path file = vaderFile();
-        try (Reader vader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return ToneLexicon.parse(file.toString(), vader, "domain-test", new StringReader(domain));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+  /** The real VADER lexicon with the given domain text. */
+  static ToneLexicon realVader(String domain) {
+    Path file = vaderFile();
+    try (Reader vader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return ToneLexicon.parse(file.toString(), vader, "domain-test", new StringReader(domain));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
 
-    /** Tokens of a sentence written with spaces between tokens. */
-    static List<String> toks(String spaced) {
-        return spaced.isEmpty() ? List.of() : List.of(spaced.split(" "));
-    }
+  /** Tokens of a sentence written with spaces between tokens. */
+  static List<String> toks(String spaced) {
+    return spaced.isEmpty() ? List.of() : List.of(spaced.split(" "));
+  }
 }
