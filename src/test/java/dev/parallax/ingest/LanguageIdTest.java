@@ -221,6 +221,22 @@ class LanguageIdTest {
   }
 
   @Test
+  void theSyntheticCjkArticlesAreTheirDeclaredLanguage() throws Exception {
+    for (String f : List.of("kasumi-shimpo-1.md", "kazaguruma-hoso-1.md", "yangzi-tide-1.md",
+        "gangmul-ilbo-1.md")) {
+      String all;
+      try (var in = LanguageIdTest.class.getResourceAsStream("/corpus-cjk/" + f)) {
+        all = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      String declared = all.replaceAll("(?s).*\nlanguage: (\\w+)\n.*", "$1");
+      String body = all.substring(all.indexOf("\n---\n", 4) + 5);
+      DetectedLanguage d = id.identify(body, declared);
+      assertEquals(declared, d.language(), f + " " + d);
+      assertEquals(List.of(), d.warnings(), f);
+    }
+  }
+
+  @Test
   void declaredTagsKeepTheirPrimarySubtag() {
     assertEquals("pt", LanguageId.normaliseDeclared(" pt-BR "));
     assertEquals("zh", LanguageId.normaliseDeclared("zh_Hant"));
