@@ -1,0 +1,20 @@
+package dev.parallax.nlp.lang;
+
+import java.util.List;
+
+/**
+ * One sentence of a Japanese, Chinese or Korean article.
+ *
+ * @param index position in the article, from 0
+ * @param begin first code point of the sentence in the article text (inclusive)
+ * @param end code point after the sentence (exclusive); whitespace around a sentence is outside
+ * @param text the sentence, {@code text.substring} of the article over {@code [begin, end)} in
+ *     code points
+ * @param tokens normalised tokens (base forms, lower case, particles and punctuation removed), the
+ *     same for counting ({@code n_tokens}) and for theme matching
+ */
+public record CjkSentence(int index, int begin, int end, String text, List<String> tokens) {
+  public CjkSentence {
+    tokens = List.copyOf(tokens);
+  }
+}
