@@ -29,42 +29,42 @@ import java.util.concurrent.ConcurrentHashMap;
  *       Hangul characters weigh {@value #CJK_LETTER_WEIGHT} letters each (one such character
  *       carries about what a short Latin word piece does), so thresholds and majorities mean the
  *       same amount of text in every script.
- *   <li>Fewer than {@value #MIN_LETTERS} weighted letters: too short to identify. The result is
- *       the declared language (null when none was declared), no confidence, and a warning.
+ *   <li>Fewer than {@value #MIN_LETTERS} weighted letters: too short to identify. The result is the
+ *       declared language (null when none was declared), no confidence, and a warning.
  *   <li>The script group with the most weighted letters is the text's script; a mixed-language
  *       article (an English report quoting a Japanese sentence) is read as its majority. Another
  *       script with at least {@value #MINORITY_WARN_SHARE} of the letters adds a warning.
  *   <li>No candidate is written in that script (Thai or Georgian when neither is a candidate):
  *       language null and a warning, never a guess.
  *   <li>Exactly one candidate is written in it (Hangul: ko; Tamil: ta; Devanagari: hi with the
- *       default set): that language, confidence 1. Han and kana (ja, zh) are told apart by kana:
- *       at least {@value #KANA_SHARE_FOR_JAPANESE} of the Han and kana letters in kana is
- *       Japanese, otherwise Chinese (a Chinese report with one katakana name stays Chinese). These
- *       are the rules Lingua itself applies to those scripts; applying them here saves its fixed
- *       cost of about 0.1 ms a call.
+ *       default set): that language, confidence 1. Han and kana (ja, zh) are told apart by kana: at
+ *       least {@value #KANA_SHARE_FOR_JAPANESE} of the Han and kana letters in kana is Japanese,
+ *       otherwise Chinese (a Chinese report with one katakana name stays Chinese). These are the
+ *       rules Lingua itself applies to those scripts; applying them here saves its fixed cost of
+ *       about 0.1 ms a call.
  *   <li>Otherwise (Latin script: en, fr, de, es, pt, vi, id by default) a sample of the text is
  *       read: {@value #SAMPLE_WINDOWS} windows of about {@value #SAMPLE_WINDOWS} windows of about
  *       {@value #WINDOW_CHARS} characters spread evenly over the text, cut at spaces, letters of
  *       other scripts blanked. When English is a candidate and at least {@value
  *       #ENGLISH_MARKER_SHARE} of the sampled words (and at least {@value #ENGLISH_MIN_MARKERS})
- *       are English function words that the other Latin-script candidates do not use ("the",
- *       "and", "of", "which", ...; news prose has about a fifth), the text is English, confidence
- *       1: Lingua costs about 0.25 ms a call whatever the sample (its script rules test every word
- *       against every alphabet), several times the budget for the language most corpora are
- *       mostly in. Otherwise Lingua, restricted to the candidates of that script, reads the
- *       sample. Lingua's cost grows with the text (about 1 µs a character) and its
- *       low-accuracy mode is reliable from about 120 characters, so the sample bounds the cost
- *       without hurting accuracy. Lingua 1.2 reports the best language as 1.0 and every other one
- *       relative to it; the confidence here is the best language's relative margin over the
- *       runner-up, {@code min(1, (1 - runnerUp) / }{@value #FULL_CONFIDENCE_MARGIN}{@code )}.
- *       A confidence below {@value #MIN_CONFIDENCE} (the two nearly tie, as Dutch does between
- *       English and German) is not a language: null and a warning.
+ *       are English function words that the other Latin-script candidates do not use ("the", "and",
+ *       "of", "which", ...; news prose has about a fifth), the text is English, confidence 1:
+ *       Lingua costs about 0.25 ms a call whatever the sample (its script rules test every word
+ *       against every alphabet), several times the budget for the language most corpora are mostly
+ *       in. Otherwise Lingua, restricted to the candidates of that script, reads the sample.
+ *       Lingua's cost grows with the text (about 1 µs a character) and its low-accuracy mode is
+ *       reliable from about 120 characters, so the sample bounds the cost without hurting accuracy.
+ *       Lingua 1.2 reports the best language as 1.0 and every other one relative to it; the
+ *       confidence here is the best language's relative margin over the runner-up, {@code min(1, (1
+ *       - runnerUp) / }{@value #FULL_CONFIDENCE_MARGIN}{@code )}. A confidence below {@value
+ *       #MIN_CONFIDENCE} (the two nearly tie, as Dutch does between English and German) is not a
+ *       language: null and a warning.
  *   <li>A detected language that differs from the declared one adds a warning; the detected one
  *       wins.
  * </ol>
  *
- * <p>A Latin-script language outside the candidate set is reported as the nearest candidate when
- * it is not close to two of them: add it to the candidate set to have it recognised.
+ * <p>A Latin-script language outside the candidate set is reported as the nearest candidate when it
+ * is not close to two of them: add it to the candidate set to have it recognised.
  *
  * <p>Instances are shared: {@link #forCandidates} keeps one per candidate set and JVM, built on
  * first use (Lingua's detector is not serializable and loads its models lazily, about a second per
@@ -72,6 +72,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * there. {@link #identify} is safe to call from concurrent tasks (Lingua's model maps are static
  * and guarded by a lock that every n-gram lookup takes, another reason to read a bounded sample).
  */
+// Letter counts are arrays indexed by Script.ordinal(): one increment per code point, no boxing.
+@SuppressWarnings("EnumOrdinal")
 public final class LanguageId {
 
   /** The candidate languages when the configuration names none (ISO 639-1). */
@@ -91,21 +93,26 @@ public final class LanguageId {
   static final int ENGLISH_MIN_MARKERS = 4;
 
   /**
-   * Frequent English function words that are not words of the other default Latin-script
-   * candidates (no "in", "an", "was", "will", "die", "to": German, Vietnamese and Dutch have them).
+   * Frequent English function words that are not words of the other default Latin-script candidates
+   * (no "in", "an", "was", "will", "die", "to": German, Vietnamese and Dutch have them).
    */
   static final Set<String> ENGLISH_MARKERS =
-      Set.of("the", "and", "of", "that", "with", "for", "which", "this", "have", "has", "from",
+      Set.of(
+          "the", "and", "of", "that", "with", "for", "which", "this", "have", "has", "from",
           "would", "their", "they", "said", "been", "were", "is", "are", "by", "not", "its");
+
   static final double MIN_CONFIDENCE = 0.2;
 
   private static final Map<Set<String>, LanguageId> SHARED = new ConcurrentHashMap<>();
 
   private final Set<String> candidates;
+
   /** Candidates per script group, in candidate order. */
   private final Map<Script, List<Language>> byScript;
+
   /** A Lingua detector per script group with two or more candidates. */
   private final Map<Script, LanguageDetector> detectors;
+
   private final boolean englishGate;
 
   private LanguageId(Set<String> candidates) {
@@ -137,8 +144,8 @@ public final class LanguageId {
   }
 
   /**
-   * The shared identifier for these candidate ISO 639-1 codes (case-insensitive, order and
-   * repeats ignored).
+   * The shared identifier for these candidate ISO 639-1 codes (case-insensitive, order and repeats
+   * ignored).
    *
    * @throws IllegalArgumentException when the set is empty or a code is not a language Lingua
    *     knows, naming the code
@@ -180,18 +187,24 @@ public final class LanguageId {
               Locale.ROOT,
               "language: text too short to identify (%d letters, at least %d needed; Han, kana and"
                   + " Hangul count %d each); kept the declared language %s",
-              counts.total, MIN_LETTERS, CJK_LETTER_WEIGHT, decl == null ? "(none)" : decl));
+              counts.total,
+              MIN_LETTERS,
+              CJK_LETTER_WEIGHT,
+              decl == null ? "(none)" : decl));
       return new DetectedLanguage(decl, decl, null, warnings);
     }
     Script script = counts.majority();
     for (Script other : Script.values()) {
-      if (other != script && counts.weighted[other.ordinal()] >= MINORITY_WARN_SHARE * counts.total) {
+      if (other != script
+          && counts.weighted[other.ordinal()] >= MINORITY_WARN_SHARE * counts.total) {
         warnings.add(
             String.format(
                 Locale.ROOT,
                 "language: mixed scripts, %.0f%% of the letters are %s; the language is that of"
                     + " the %s majority",
-                100.0 * counts.weighted[other.ordinal()] / counts.total, other.label, script.label));
+                100.0 * counts.weighted[other.ordinal()] / counts.total,
+                other.label,
+                script.label));
       }
     }
     List<Language> inScript = byScript.get(script);
@@ -236,7 +249,10 @@ public final class LanguageId {
                   Locale.ROOT,
                   "language: cannot tell %s from %s (confidence %.2f, at least %.2f needed); it may"
                       + " be a language outside languages.detect",
-                  isoCode(best), isoCode(second.getKey()), confidence, MIN_CONFIDENCE));
+                  isoCode(best),
+                  isoCode(second.getKey()),
+                  confidence,
+                  MIN_CONFIDENCE));
           return new DetectedLanguage(null, decl, confidence, warnings);
         }
         language = isoCode(best);
@@ -247,7 +263,10 @@ public final class LanguageId {
           String.format(
               Locale.ROOT,
               "language: declared %s but the text reads as %s (confidence %.2f); using %s",
-              decl, language, confidence, language));
+              decl,
+              language,
+              confidence,
+              language));
     }
     return new DetectedLanguage(language, decl, confidence, warnings);
   }
@@ -270,7 +289,8 @@ public final class LanguageId {
       }
       if (i > begin) {
         words++;
-        if (i - begin <= 5 && ENGLISH_MARKERS.contains(sample.substring(begin, i).toLowerCase(Locale.ROOT))) {
+        if (i - begin <= 5
+            && ENGLISH_MARKERS.contains(sample.substring(begin, i).toLowerCase(Locale.ROOT))) {
           markers++;
         }
       }
@@ -321,7 +341,8 @@ public final class LanguageId {
     return out.toString();
   }
 
-  private static void appendFiltered(String text, int begin, int end, Script script, StringBuilder out) {
+  private static void appendFiltered(
+      String text, int begin, int end, Script script, StringBuilder out) {
     for (int i = begin; i < end; ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
@@ -344,8 +365,11 @@ public final class LanguageId {
     Language language = iso == null ? null : Language.getByIsoCode639_1(iso);
     if (language == null || language == Language.UNKNOWN) {
       throw new IllegalArgumentException(
-          "languages.detect: '" + code + "' is not an ISO 639-1 code of a language the detector"
-              + " knows (Lingua 1.2); e.g. " + String.join(",", DEFAULT_CANDIDATES));
+          "languages.detect: '"
+              + code
+              + "' is not an ISO 639-1 code of a language the detector"
+              + " knows (Lingua 1.2); e.g. "
+              + String.join(",", DEFAULT_CANDIDATES));
     }
     return language;
   }
@@ -418,7 +442,7 @@ public final class LanguageId {
       if (cp < 0x250) {
         return LATIN;
       }
-      if (isKana(cp) || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0x3400 && cp <= 0x4DBF) {
+      if (isKana(cp) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
         return CJK;
       }
       if (cp >= 0xAC00 && cp <= 0xD7A3) {
@@ -436,12 +460,12 @@ public final class LanguageId {
      * script is Common, but only Japanese writes it).
      */
     static boolean isKana(int cp) {
-      return cp >= 0x3041 && cp <= 0x3096
-          || cp >= 0x309D && cp <= 0x309F
-          || cp >= 0x30A1 && cp <= 0x30FA
-          || cp >= 0x30FC && cp <= 0x30FF
-          || cp >= 0x31F0 && cp <= 0x31FF
-          || cp >= 0xFF66 && cp <= 0xFF9D;
+      return (cp >= 0x3041 && cp <= 0x3096)
+          || (cp >= 0x309D && cp <= 0x309F)
+          || (cp >= 0x30A1 && cp <= 0x30FA)
+          || (cp >= 0x30FC && cp <= 0x30FF)
+          || (cp >= 0x31F0 && cp <= 0x31FF)
+          || (cp >= 0xFF66 && cp <= 0xFF9D);
     }
 
     /** The script groups a Lingua language is written in. */

@@ -212,18 +212,27 @@ class LanguageIdTest {
 
   @Test
   void candidateSetsAreSharedAndValidated() {
-    assertSame(id, LanguageId.forCandidates(List.of("EN", "ja", "zh", "ko", "fr", "de", "es",
-        "pt", "ru", "ar", "hi", "ta", "vi", "id", "en")));
+    assertSame(
+        id,
+        LanguageId.forCandidates(
+            List.of(
+                "EN", "ja", "zh", "ko", "fr", "de", "es", "pt", "ru", "ar", "hi", "ta", "vi", "id",
+                "en")));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> LanguageId.forCandidates(List.of("en", "xx")));
+        assertThrows(
+            IllegalArgumentException.class, () -> LanguageId.forCandidates(List.of("en", "xx")));
     assertTrue(e.getMessage().contains("'xx'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> LanguageId.forCandidates(List.of()));
   }
 
   @Test
   void theSyntheticCjkArticlesAreTheirDeclaredLanguage() throws Exception {
-    for (String f : List.of("kasumi-shimpo-1.md", "kazaguruma-hoso-1.md", "yangzi-tide-1.md",
-        "gangmul-ilbo-1.md")) {
+    for (String f :
+        List.of(
+            "kasumi-shimpo-1.md",
+            "kazaguruma-hoso-1.md",
+            "yangzi-tide-1.md",
+            "gangmul-ilbo-1.md")) {
       String all;
       try (var in = LanguageIdTest.class.getResourceAsStream("/corpus-cjk/" + f)) {
         all = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -250,10 +259,14 @@ class LanguageIdTest {
       long_.append(ENGLISH).append(" 「日米同盟」 ");
     }
     String sample = LanguageId.sample(long_.toString(), LanguageId.Script.LATIN);
-    assertTrue(sample.length() < LanguageId.SAMPLE_WINDOWS * (LanguageId.WINDOW_CHARS + 40), sample);
-    assertTrue(sample.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
+    assertTrue(
+        sample.length() < LanguageId.SAMPLE_WINDOWS * (LanguageId.WINDOW_CHARS + 40), sample);
+    assertTrue(
+        sample
+            .codePoints()
+            .noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
     // Windows start and end at spaces: every sampled word is a word of the text.
-    for (String w : sample.trim().split(" +")) {
+    for (String w : sample.trim().split(" +", -1)) {
       assertTrue(long_.indexOf(w) >= 0, w);
     }
   }
@@ -270,7 +283,9 @@ class LanguageIdTest {
       List<Future<DetectedLanguage>> futures = new ArrayList<>();
       for (int round = 0; round < 20; round++) {
         for (String t : texts) {
-          futures.add(pool.submit(() -> LanguageId.forCandidates(LanguageId.DEFAULT_CANDIDATES).identify(t, "en")));
+          futures.add(
+              pool.submit(
+                  () -> LanguageId.forCandidates(LanguageId.DEFAULT_CANDIDATES).identify(t, "en")));
         }
       }
       for (int i = 0; i < futures.size(); i++) {

@@ -16,22 +16,22 @@ import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The language profile of Japanese, Chinese or Korean text: {@link SentenceSplitter sentence
- * rules} and tokenisation by Lucene's analyzers, run in-process.
+ * The language profile of Japanese, Chinese or Korean text: {@link SentenceSplitter sentence rules}
+ * and tokenisation by Lucene's analyzers, run in-process.
  *
  * <ul>
  *   <li>ja: {@link JapaneseAnalyzer} (kuromoji, IPADIC): search-mode segmentation, which splits
- *       long compounds into their words (防衛費 → 防衛 費) and drops the compound itself, so
- *       positions stay a plain sequence; base forms (述べた → 述べる); the default part-of-speech
- *       stop tags (particles, auxiliary verbs, symbols) and stop words; full-width Latin and
- *       digits made half-width; katakana long-vowel marks stemmed; lower case.
+ *       long compounds into their words (防衛費 → 防衛 費) and drops the compound itself, so positions
+ *       stay a plain sequence; base forms (述べた → 述べる); the default part-of-speech stop tags
+ *       (particles, auxiliary verbs, symbols) and stop words; full-width Latin and digits made
+ *       half-width; katakana long-vowel marks stemmed; lower case.
  *   <li>zh: {@link SmartChineseAnalyzer} (smartcn, hidden Markov model word segmentation,
- *       Simplified Chinese dictionary) with its punctuation stop set; Chinese has no inflection,
- *       so a word is its base form. Latin words are lower-cased and Porter-stemmed.
+ *       Simplified Chinese dictionary) with its punctuation stop set; Chinese has no inflection, so
+ *       a word is its base form. Latin words are lower-cased and Porter-stemmed.
  *   <li>ko: {@link KoreanAnalyzer} (nori, mecab-ko-dic): compounds decompounded with the compound
- *       dropped (방위비 → 방위 비), for the same reason as in Japanese; verb and adjective endings
- *       and particles removed by the default part-of-speech stop tags, leaving stems; Hanja read
- *       as Hangul; lower case.
+ *       dropped (방위비 → 방위 비), for the same reason as in Japanese; verb and adjective endings and
+ *       particles removed by the default part-of-speech stop tags, leaving stems; Hanja read as
+ *       Hangul; lower case.
  * </ul>
  *
  * <p>A profile is serializable and holds only its language; the analyzer is built on first use in
@@ -60,7 +60,9 @@ public final class CjkProfile implements Serializable {
   public static CjkProfile of(String language) {
     if (!LANGUAGES.contains(language)) {
       throw new IllegalArgumentException(
-          "no Japanese, Chinese or Korean profile for language '" + language + "'; one of "
+          "no Japanese, Chinese or Korean profile for language '"
+              + language
+              + "'; one of "
               + String.join(",", new java.util.TreeSet<>(LANGUAGES)));
     }
     return new CjkProfile(language);

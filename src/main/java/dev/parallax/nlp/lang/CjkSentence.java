@@ -8,8 +8,8 @@ import java.util.List;
  * @param index position in the article, from 0
  * @param begin first code point of the sentence in the article text (inclusive)
  * @param end code point after the sentence (exclusive); whitespace around a sentence is outside
- * @param text the sentence, {@code text.substring} of the article over {@code [begin, end)} in
- *     code points
+ * @param text the sentence, {@code text.substring} of the article over {@code [begin, end)} in code
+ *     points
  * @param tokens normalised tokens (base forms, lower case, particles and punctuation removed), the
  *     same for counting ({@code n_tokens}) and for theme matching
  */

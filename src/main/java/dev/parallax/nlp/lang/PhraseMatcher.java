@@ -13,9 +13,9 @@ import java.util.TreeSet;
  * CjkProfile} as the text and matches where its tokens occur as a contiguous run.
  *
  * <p>Overlaps are resolved longest match first: among all occurrences, the longest is kept, then
- * the next longest that overlaps none kept, and so on (ties: the leftmost first). So 日米同盟
- * (日米 同盟) counts once for its theme and not again as 同盟, and one token is never part of two
- * matches. A phrase listed under several themes is one match with all of them.
+ * the next longest that overlaps none kept, and so on (ties: the leftmost first). So 日米同盟 (日米 同盟)
+ * counts once for its theme and not again as 同盟, and one token is never part of two matches. A
+ * phrase listed under several themes is one match with all of them.
  *
  * <p>Serializable (a token trie of plain maps): build it once on the driver and ship it with the
  * task, or build it on the executor.
@@ -35,8 +35,8 @@ public final class PhraseMatcher implements Serializable {
   /**
    * A matcher for {@code phrasesByTheme} (theme id to its phrases) in {@code profile}'s language.
    *
-   * @throws IllegalArgumentException naming the theme and phrase when a phrase has no token
-   *     (only punctuation or stop words)
+   * @throws IllegalArgumentException naming the theme and phrase when a phrase has no token (only
+   *     punctuation or stop words)
    */
   public static PhraseMatcher of(CjkProfile profile, Map<String, List<String>> phrasesByTheme) {
     int count = 0;
@@ -49,7 +49,12 @@ public final class PhraseMatcher implements Serializable {
         List<String> tokens = profile.tokens(phrase);
         if (tokens.isEmpty()) {
           throw new IllegalArgumentException(
-              "theme " + e.getKey() + " (" + profile.language() + "): phrase '" + phrase
+              "theme "
+                  + e.getKey()
+                  + " ("
+                  + profile.language()
+                  + "): phrase '"
+                  + phrase
                   + "' has no token after analysis; use a content word");
         }
         Node node = m.root;
@@ -107,8 +112,9 @@ public final class PhraseMatcher implements Serializable {
     kept.sort(Comparator.comparingInt(s -> s[0]));
     List<PhraseMatch> out = new ArrayList<>(kept.size());
     for (int[] s : kept) {
-      out.add(new PhraseMatch(s[0], s[1], tokens.subList(s[0], s[1]),
-          new ArrayList<>(ends.get(s[2]).themes)));
+      out.add(
+          new PhraseMatch(
+              s[0], s[1], tokens.subList(s[0], s[1]), new ArrayList<>(ends.get(s[2]).themes)));
     }
     return out;
   }

@@ -15,16 +15,16 @@ import java.util.List;
  *   <li>ASCII {@code ! ?}, and for Korean, which uses Western punctuation, {@code .}: only when a
  *       space or the end of the text follows (after any closing marks), so "2.5%", "U.S.와" and
  *       "Yahoo!ニュース" stay whole;
- *   <li>a paragraph break (a line break followed by a blank line); a single line break does not
- *       end a sentence.
+ *   <li>a paragraph break (a line break followed by a blank line); a single line break does not end
+ *       a sentence.
  * </ul>
  *
  * <p>Closing quotes and brackets right after the end mark ({@code 」』）)】〉》”’"'}) stay with the
- * sentence. An end mark inside brackets or quotes ({@code 「『（(【〈《“〔［}) does not end the
- * sentence, unless closing marks right after it close every open bracket (Chinese quotes a whole
- * sentence as {@code 他说：“……。”}). In Japanese a quote closed that way followed by the quotative
- * particle と or っ (「……。」と述べた) continues the sentence. Brackets are counted per paragraph,
- * so an unbalanced one cannot swallow more than its paragraph.
+ * sentence. An end mark inside brackets or quotes ({@code 「『（(【〈《“〔［}) does not end the sentence,
+ * unless closing marks right after it close every open bracket (Chinese quotes a whole sentence as
+ * {@code 他说：“……。”}). In Japanese a quote closed that way followed by the quotative particle と or っ
+ * (「……。」と述べた) continues the sentence. Brackets are counted per paragraph, so an unbalanced one
+ * cannot swallow more than its paragraph.
  */
 final class SentenceSplitter {
 
@@ -60,14 +60,17 @@ final class SentenceSplitter {
         continue;
       }
       boolean wide = isWideTerminator(c);
-      boolean ascii = c == '!' || c == '?' || korean && c == '.';
+      boolean ascii = c == '!' || c == '?' || (korean && c == '.');
       if (!wide && !ascii) {
         i++;
         continue;
       }
       int j = i + 1;
-      while (j < n && (isWideTerminator(cps[j]) || cps[j] == '!' || cps[j] == '?'
-          || korean && cps[j] == '.')) {
+      while (j < n
+          && (isWideTerminator(cps[j])
+              || cps[j] == '!'
+              || cps[j] == '?'
+              || (korean && cps[j] == '.'))) {
         wide |= isWideTerminator(cps[j]);
         j++;
       }
@@ -79,9 +82,10 @@ final class SentenceSplitter {
         j++;
       }
       boolean closedAQuote = depthAfter < depth;
-      boolean ends = depthAfter == 0
-          && (wide || j == n || Character.isWhitespace(cps[j]))
-          && !(japanese && closedAQuote && j < n && (cps[j] == 'と' || cps[j] == 'っ'));
+      boolean ends =
+          depthAfter == 0
+              && (wide || j == n || Character.isWhitespace(cps[j]))
+              && !(japanese && closedAQuote && j < n && (cps[j] == 'と' || cps[j] == 'っ'));
       depth = depthAfter;
       if (ends) {
         emit(out, cps, start, j);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class CjkCorpusTest {
 
   static final List<String> FILES =
-      List.of("kasumi-shimpo-1.md", "kazaguruma-hoso-1.md", "yangzi-tide-1.md", "gangmul-ilbo-1.md");
+      List.of(
+          "kasumi-shimpo-1.md", "kazaguruma-hoso-1.md", "yangzi-tide-1.md", "gangmul-ilbo-1.md");
 
   /** Front matter fields and the body of a test article. */
   record Article(Map<String, String> fields, String body) {}
@@ -32,7 +33,7 @@ class CjkCorpusTest {
       String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int end = all.indexOf("\n---\n", 4);
       Map<String, String> fields = new LinkedHashMap<>();
-      for (String line : all.substring(4, end).split("\n")) {
+      for (String line : all.substring(4, end).split("\n", -1)) {
         int colon = line.indexOf(':');
         fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
       }
@@ -55,10 +56,23 @@ class CjkCorpusTest {
       Article a = read(f);
       assertEquals("true", a.fields().get("synthetic"), f);
       assertEquals("ishiba-trump-2025", a.fields().get("story"), f);
-      assertTrue(a.fields().keySet().containsAll(List.of("id", "source", "url", "title",
-          "published", "language", "author", "country", "source_type")), f);
+      assertTrue(
+          a.fields()
+              .keySet()
+              .containsAll(
+                  List.of(
+                      "id",
+                      "source",
+                      "url",
+                      "title",
+                      "published",
+                      "language",
+                      "author",
+                      "country",
+                      "source_type")),
+          f);
       assertTrue(a.fields().get("url").contains(".example/"), f);
-      int paragraphs = a.body().split("\n\\s*\n").length - 1; // less the heading
+      int paragraphs = a.body().split("\n\\s*\n", -1).length - 1; // less the heading
       assertTrue(paragraphs >= 6 && paragraphs <= 12, f + ": " + paragraphs + " paragraphs");
     }
   }
@@ -84,19 +98,32 @@ class CjkCorpusTest {
     // Alliance and the Senkakus, defence budget, North Korea and abductions, China and the Taiwan
     // Strait, investment and Nippon Steel, the trade deficit and tariffs, LNG, the flattery and
     // Abe, and the Indo-Pacific order. Nothing on Russia or chips.
-    assertThemes("kasumi-shimpo-1.md",
+    assertThemes(
+        "kasumi-shimpo-1.md",
         List.of("ai_semiconductors", "russia"),
-        "alliance_security", "china_taiwan", "defence_spending", "energy", "investment_jobs",
-        "north_korea", "personal_diplomacy", "regional_stability", "trade_tariffs");
+        "alliance_security",
+        "china_taiwan",
+        "defence_spending",
+        "energy",
+        "investment_jobs",
+        "north_korea",
+        "personal_diplomacy",
+        "regional_stability",
+        "trade_tariffs");
   }
 
   @Test
   void theJapaneseBroadcasterIsAboutBusiness() throws IOException {
     // Investment, factories and jobs, reciprocal and car tariffs, LNG and the pipeline, chips and
     // AI, and one paragraph on the alliance. No North Korea, China, Russia or defence budget.
-    assertThemes("kazaguruma-hoso-1.md",
+    assertThemes(
+        "kazaguruma-hoso-1.md",
         List.of("china_taiwan", "defence_spending", "north_korea", "russia"),
-        "ai_semiconductors", "alliance_security", "energy", "investment_jobs", "trade_tariffs");
+        "ai_semiconductors",
+        "alliance_security",
+        "energy",
+        "investment_jobs",
+        "trade_tariffs");
   }
 
   @Test
@@ -104,10 +131,16 @@ class CjkCorpusTest {
     // The alliance and extended deterrence, the Diaoyu islands, Taiwan and the seas, Japan's
     // defence budget, tension and regional stability, the investment pledge and tariffs, and the
     // praise of Trump. No North Korea, Russia, energy or chips.
-    assertThemes("yangzi-tide-1.md",
+    assertThemes(
+        "yangzi-tide-1.md",
         List.of("ai_semiconductors", "energy", "north_korea", "russia"),
-        "alliance_security", "china_taiwan", "defence_spending", "investment_jobs",
-        "personal_diplomacy", "regional_stability", "trade_tariffs");
+        "alliance_security",
+        "china_taiwan",
+        "defence_spending",
+        "investment_jobs",
+        "personal_diplomacy",
+        "regional_stability",
+        "trade_tariffs");
   }
 
   @Test
@@ -115,17 +148,25 @@ class CjkCorpusTest {
     // The alliance's golden age, North Korea and its military ties with Russia, abductions, the
     // investment pledge, the trade deficit and tariffs, LNG and energy, golf and rapport, and the
     // defence cost burden. No China or Taiwan, no chips.
-    assertThemes("gangmul-ilbo-1.md",
+    assertThemes(
+        "gangmul-ilbo-1.md",
         List.of("ai_semiconductors", "china_taiwan"),
-        "alliance_security", "defence_spending", "energy", "investment_jobs", "north_korea",
-        "personal_diplomacy", "russia", "trade_tariffs");
+        "alliance_security",
+        "defence_spending",
+        "energy",
+        "investment_jobs",
+        "north_korea",
+        "personal_diplomacy",
+        "russia",
+        "trade_tariffs");
   }
 
   private static void assertThemes(String file, List<String> absent, String... expected)
       throws IOException {
     List<String> found = themesOf(read(file), CjkThemePhrases.matchers());
-    assertTrue(found.containsAll(List.of(expected)), file + ": expected " + List.of(expected)
-        + ", found " + found);
+    assertTrue(
+        found.containsAll(List.of(expected)),
+        file + ": expected " + List.of(expected) + ", found " + found);
     for (String theme : absent) {
       assertFalse(found.contains(theme), file + ": " + theme + " found in " + found);
     }

@@ -29,36 +29,35 @@ class CjkProfileTest {
 
   @Test
   void japaneseSentencesEndAtFullStopsAndFullWidthMarks() {
-    assertEquals(List.of("首相は訪米した。", "成果はあったのか？", "大きかった！", "次は関税だ。"),
+    assertEquals(
+        List.of("首相は訪米した。", "成果はあったのか？", "大きかった！", "次は関税だ。"),
         texts("ja", "首相は訪米した。成果はあったのか？大きかった！次は関税だ。"));
   }
 
   @Test
   void closingQuotesAndBracketsStayWithTheSentence() {
-    assertEquals(List.of("他说：“日美同盟坚如磐石。”", "记者随后提问。"),
-        texts("zh", "他说：“日美同盟坚如磐石。”记者随后提问。"));
-    assertEquals(List.of("「同盟は揺るがない。」", "首相はそう語った（共同）。"),
-        texts("ja", "「同盟は揺るがない。」 首相はそう語った（共同）。"));
+    assertEquals(List.of("他说：“日美同盟坚如磐石。”", "记者随后提问。"), texts("zh", "他说：“日美同盟坚如磐石。”记者随后提问。"));
+    assertEquals(List.of("「同盟は揺るがない。」", "首相はそう語った（共同）。"), texts("ja", "「同盟は揺るがない。」 首相はそう語った（共同）。"));
   }
 
   @Test
   void anEndMarkInsideAQuoteDoesNotEndTheSentence() {
-    assertEquals(List.of("首相は「関税は困る。投資で応える」と述べた。", "以上だ。"),
-        texts("ja", "首相は「関税は困る。投資で応える」と述べた。以上だ。"));
+    assertEquals(
+        List.of("首相は「関税は困る。投資で応える」と述べた。", "以上だ。"), texts("ja", "首相は「関税は困る。投資で応える」と述べた。以上だ。"));
     // 。」と: a quote closed by its end mark and continued by the quotative particle.
     assertEquals(List.of("首相は「成果があった。」と述べた。"), texts("ja", "首相は「成果があった。」と述べた。"));
   }
 
   @Test
   void koreanUsesWesternMarksButNotInsideNumbersOrAbbreviations() {
-    assertEquals(List.of("관세는 2.5% 인상됐다.", "U.S.와 일본은 합의했다!", "정말일까?"),
+    assertEquals(
+        List.of("관세는 2.5% 인상됐다.", "U.S.와 일본은 합의했다!", "정말일까?"),
         texts("ko", "관세는 2.5% 인상됐다. U.S.와 일본은 합의했다! 정말일까?"));
   }
 
   @Test
   void paragraphBreaksEndSentencesButLineBreaksDoNot() {
-    assertEquals(List.of("# 日米首脳会談", "首相は\n訪米した。"),
-        texts("ja", "# 日米首脳会談\n\n首相は\n訪米した。"));
+    assertEquals(List.of("# 日米首脳会談", "首相は\n訪米した。"), texts("ja", "# 日米首脳会談\n\n首相は\n訪米した。"));
     // An unclosed bracket is closed by the paragraph break.
     assertEquals(List.of("「閉じない引用。続く。", "次の段落。"), texts("ja", "「閉じない引用。続く。\n\n次の段落。"));
   }
@@ -90,18 +89,22 @@ class CjkProfileTest {
 
   @Test
   void onlyJapaneseChineseAndKoreanHaveProfiles() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CjkProfile.of("en"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CjkProfile.of("en"));
     assertTrue(e.getMessage().contains("'en'"), e.getMessage());
   }
 
   @Test
   void longestMatchFirstWithoutOverlaps() {
     CjkProfile ja = CjkProfile.of("ja");
-    PhraseMatcher m = PhraseMatcher.of(ja, Map.of(
-        "alliance", List.of("日米同盟", "同盟"),
-        "trade", List.of("関税", "自動車関税"),
-        "cars", List.of("自動車"),
-        "both", List.of("関税")));
+    PhraseMatcher m =
+        PhraseMatcher.of(
+            ja,
+            Map.of(
+                "alliance", List.of("日米同盟", "同盟"),
+                "trade", List.of("関税", "自動車関税"),
+                "cars", List.of("自動車"),
+                "both", List.of("関税")));
     List<String> tokens = ja.tokens("日米同盟と自動車関税、そして関税。");
     List<PhraseMatch> found = m.match(tokens);
     assertEquals(3, found.size(), found.toString());
@@ -126,8 +129,10 @@ class CjkProfileTest {
 
   @Test
   void aPhraseWithoutTokensIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PhraseMatcher.of(CjkProfile.of("ja"), Map.of("t", List.of("。"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PhraseMatcher.of(CjkProfile.of("ja"), Map.of("t", List.of("。"))));
     assertTrue(e.getMessage().contains("theme t (ja)"), e.getMessage());
   }
 
@@ -140,7 +145,8 @@ class CjkProfileTest {
       out.writeObject(ko);
       out.writeObject(m);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       CjkProfile ko2 = (CjkProfile) in.readObject();
       PhraseMatcher m2 = (PhraseMatcher) in.readObject();
       assertEquals(ko, ko2);

@@ -13,8 +13,8 @@ final class CjkThemePhrases {
   private CjkThemePhrases() {}
 
   static Path file() {
-    return Path.of(System.getProperty("parallax.projectDir", "."), "data", "lexicons",
-        "themes_cjk.tsv");
+    return Path.of(
+        System.getProperty("parallax.projectDir", "."), "data", "lexicons", "themes_cjk.tsv");
   }
 
   static Map<String, Map<String, List<String>>> load() throws IOException {
@@ -28,15 +28,15 @@ final class CjkThemePhrases {
       }
       String[] cols = line.split("\t", -1);
       if (cols.length != 3) {
-        throw new IllegalStateException(file() + ": line " + lineNo + " has " + cols.length
-            + " columns, expected 3");
+        throw new IllegalStateException(
+            file() + ": line " + lineNo + " has " + cols.length + " columns, expected 3");
       }
       if (!header) {
         header = true;
         continue;
       }
       out.computeIfAbsent(cols[1], k -> new LinkedHashMap<>())
-          .put(cols[0], new ArrayList<>(List.of(cols[2].split("\\|"))));
+          .put(cols[0], new ArrayList<>(List.of(cols[2].split("\\|", -1))));
     }
     return out;
   }

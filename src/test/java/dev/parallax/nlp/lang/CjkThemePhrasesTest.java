@@ -28,9 +28,10 @@ class CjkThemePhrasesTest {
   @Test
   void everyStoryThemeHasFiveToFifteenPhrasesInEachLanguage() throws IOException {
     List<String> storyThemes = new ArrayList<>();
-    Path themes = Path.of(System.getProperty("parallax.projectDir", "."), "data", "lexicons", "themes.tsv");
+    Path themes =
+        Path.of(System.getProperty("parallax.projectDir", "."), "data", "lexicons", "themes.tsv");
     for (String line : Files.readAllLines(themes)) {
-      String id = line.split("\t")[0];
+      String id = line.split("\t", -1)[0];
       if (!line.startsWith("#") && !id.equals("theme_id") && !id.startsWith("frame_")) {
         storyThemes.add(id);
       }
@@ -43,7 +44,10 @@ class CjkThemePhrasesTest {
       for (Map.Entry<String, List<String>> e : phrases.get(language).entrySet()) {
         int n = e.getValue().size();
         assertTrue(n >= 5 && n <= 15, language + " " + e.getKey() + ": " + n + " phrases");
-        assertEquals(n, new TreeSet<>(e.getValue()).size(), language + " " + e.getKey() + " repeats a phrase");
+        assertEquals(
+            n,
+            new TreeSet<>(e.getValue()).size(),
+            language + " " + e.getKey() + " repeats a phrase");
       }
     }
   }
@@ -61,8 +65,18 @@ class CjkThemePhrasesTest {
           String sentence = carrier(language, phrase);
           List<String> found = matchers.get(language).themes(profile.tokens(sentence));
           if (tokens.isEmpty() || !found.contains(e.getKey())) {
-            failures.add(language + " " + e.getKey() + " '" + phrase + "' " + tokens + " in "
-                + profile.tokens(sentence) + " found " + found);
+            failures.add(
+                language
+                    + " "
+                    + e.getKey()
+                    + " '"
+                    + phrase
+                    + "' "
+                    + tokens
+                    + " in "
+                    + profile.tokens(sentence)
+                    + " found "
+                    + found);
           }
         }
       }
