@@ -30,12 +30,14 @@ public final class SentenceAnnotator implements Serializable {
           ArticlesColumns.STORY,
           ArticlesColumns.SOURCE,
           ArticlesColumns.PUBLISHED_AT,
+          ArticlesColumns.LANGUAGE,
           ArticlesColumns.TEXT);
 
   private static final int ARTICLE_ID_AT = INPUT.indexOf(ArticlesColumns.ARTICLE_ID);
   private static final int STORY_AT = INPUT.indexOf(ArticlesColumns.STORY);
   private static final int SOURCE_AT = INPUT.indexOf(ArticlesColumns.SOURCE);
   private static final int PUBLISHED_AT_AT = INPUT.indexOf(ArticlesColumns.PUBLISHED_AT);
+  private static final int LANGUAGE_AT = INPUT.indexOf(ArticlesColumns.LANGUAGE);
   private static final int TEXT_AT = INPUT.indexOf(ArticlesColumns.TEXT);
 
   /**
@@ -162,6 +164,7 @@ public final class SentenceAnnotator implements Serializable {
         .articleId(article.getString(ARTICLE_ID_AT))
         .story(article.getString(STORY_AT))
         .source(article.getString(SOURCE_AT))
+        .language(article.getString(LANGUAGE_AT))
         .publishedAt(article.getTimestamp(PUBLISHED_AT_AT))
         .sentenceIdx(s.index())
         .charBegin(s.begin())

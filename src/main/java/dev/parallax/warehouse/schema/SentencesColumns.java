@@ -21,6 +21,7 @@ public final class SentencesColumns {
   public static final String ARTICLE_ID = "article_id";
   public static final String STORY = "story";
   public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
   public static final String PUBLISHED_AT = "published_at";
   public static final String SENTENCE_IDX = "sentence_idx";
   public static final String CHAR_BEGIN = "char_begin";
@@ -43,6 +44,7 @@ public final class SentencesColumns {
           .add(ARTICLE_ID, StringType, false)
           .add(STORY, StringType, false)
           .add(SOURCE, StringType, false)
+          .add(LANGUAGE, StringType)
           .add(PUBLISHED_AT, TimestampType)
           .add(SENTENCE_IDX, LongType, false)
           .add(CHAR_BEGIN, LongType, false)
@@ -54,15 +56,16 @@ public final class SentencesColumns {
           .add(FRAMES, createArrayType(StringType, false))
           .add(THEME_MENTIONS, createArrayType(StringType, false))
           .add(MATCHED_TERMS, createArrayType(StringType, false))
-          .add(TONE, DoubleType, false)
-          .add(HEDGES, LongType, false)
-          .add(BOOSTERS, LongType, false)
-          .add(ATTITUDE, LongType, false)
-          .add(SELF_MENTIONS, LongType, false);
+          .add(TONE, DoubleType)
+          .add(HEDGES, LongType)
+          .add(BOOSTERS, LongType)
+          .add(ATTITUDE, LongType)
+          .add(SELF_MENTIONS, LongType);
 
   private static final int ARTICLE_ID_AT = SCHEMA.fieldIndex(ARTICLE_ID);
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
   private static final int SOURCE_AT = SCHEMA.fieldIndex(SOURCE);
+  private static final int LANGUAGE_AT = SCHEMA.fieldIndex(LANGUAGE);
   private static final int PUBLISHED_AT_AT = SCHEMA.fieldIndex(PUBLISHED_AT);
   private static final int SENTENCE_IDX_AT = SCHEMA.fieldIndex(SENTENCE_IDX);
   private static final int CHAR_BEGIN_AT = SCHEMA.fieldIndex(CHAR_BEGIN);
@@ -101,6 +104,10 @@ public final class SentencesColumns {
 
     public Builder source(String value) {
       return set(SOURCE_AT, value);
+    }
+
+    public Builder language(String value) {
+      return set(LANGUAGE_AT, value);
     }
 
     public Builder publishedAt(java.sql.Timestamp value) {
@@ -147,23 +154,23 @@ public final class SentencesColumns {
       return set(MATCHED_TERMS_AT, value);
     }
 
-    public Builder tone(double value) {
+    public Builder tone(Double value) {
       return set(TONE_AT, value);
     }
 
-    public Builder hedges(long value) {
+    public Builder hedges(Long value) {
       return set(HEDGES_AT, value);
     }
 
-    public Builder boosters(long value) {
+    public Builder boosters(Long value) {
       return set(BOOSTERS_AT, value);
     }
 
-    public Builder attitude(long value) {
+    public Builder attitude(Long value) {
       return set(ATTITUDE_AT, value);
     }
 
-    public Builder selfMentions(long value) {
+    public Builder selfMentions(Long value) {
       return set(SELF_MENTIONS_AT, value);
     }
 
