@@ -164,6 +164,29 @@ public final class ConfigKeys {
           "3",
           "Terms seen fewer times in the whole story are not ranked.");
 
+  // Tone lexicons of languages other than English (en is lexicons.tone_vader + tone_domain).
+  /** Value of a {@code lexicons.tone.<language>} key meaning "no tone lexicon: tone is null". */
+  public static final String NONE = "none";
+
+  public static final Key LEXICON_TONE_JA = toneKey("ja", "Japanese");
+  public static final Key LEXICON_TONE_ZH = toneKey("zh", "Chinese");
+  public static final Key LEXICON_TONE_KO = toneKey("ko", "Korean");
+
+  /** The {@code lexicons.tone.<language>} keys by language (ISO 639-1). */
+  public static final Map<String, Key> TONE_LEXICONS =
+      Map.of("ja", LEXICON_TONE_JA, "zh", LEXICON_TONE_ZH, "ko", LEXICON_TONE_KO);
+
+  private static Key toneKey(String language, String name) {
+    return key(
+        "lexicons.tone." + language,
+        Type.PATH,
+        NONE,
+        name
+            + " tone lexicon (token<TAB>valence lines, data/lexicons/README.md), or 'none': "
+            + language
+            + " sentences then get tone null.");
+  }
+
   private static Map<String, Key> registry;
 
   private static Key key(String name, Type type, String dflt, String doc) {

@@ -54,4 +54,15 @@ public record ParallaxConfig(
   public boolean booleanValue(ConfigKeys.Key key) {
     return Boolean.parseBoolean(values.get(key.name()));
   }
+
+  /**
+   * The tone lexicon path configured for {@code language} ({@code lexicons.tone.<language>}), or
+   * null when the language has no such key or its value is {@code none}. English is not here: its
+   * lexicons are {@code lexicons.tone_vader} and {@code lexicons.tone_domain}.
+   */
+  public String toneLexicon(String language) {
+    ConfigKeys.Key key = ConfigKeys.TONE_LEXICONS.get(language);
+    String v = key == null ? null : values.get(key.name());
+    return v == null || ConfigKeys.NONE.equals(v) ? null : v;
+  }
 }

@@ -8,6 +8,12 @@ import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,15 +23,91 @@ import org.apache.spark.sql.SparkSession;
 public final class AnnotateJob {
   private AnnotateJob() {}
 
-  /** Counts of one annotate run. */
-  public record Result(long articles, long sentences) {}
+  /** The language named in the counts for an article whose language is null. */
+  public static final String UNKNOWN_LANGUAGE = "unknown";
 
   /**
-   * The sentences of the non-duplicate articles (all articles if configured), unpublished, in the
-   * table's order: articles are range-partitioned and sorted by article_id into {@code slices}
-   * partitions and annotated in that order, so each partition's sentences come sorted by
-   * (article_id, sentence_idx) and partitions hold consecutive key ranges, as {@link
-   * Warehouse#publishOrdered} needs.
+   * Counts of one annotate run. Every article of the partition is exactly one of: analysed (not a
+   * duplicate, language with a profile), a duplicate ({@code duplicate_of} set; annotated too when
+   * {@code annotate.include_duplicates}), or not analysed (not a duplicate, language without a
+   * profile or unknown), so {@code accepted = analysed + duplicates + notAnalysed}.
+   *
+   * @param articles articles that got at least one sentence row
+   * @param sentences sentence rows published
+   * @param analysed articles annotated by a language profile, duplicates excluded
+   * @param duplicates articles flagged as exact duplicates
+   * @param notAnalysed articles left unannotated for want of a profile
+   * @param notAnalysedByLanguage {@code notAnalysed} by language (ISO 639-1, or {@value
+   *     #UNKNOWN_LANGUAGE} for null), sorted by language
+   */
+  public record Result(
+      long articles,
+      long sentences,
+      long analysed,
+      long duplicates,
+      long notAnalysed,
+      SortedMap<String, Long> notAnalysedByLanguage) {
+    public Result {
+      notAnalysedByLanguage =
+          Collections.unmodifiableSortedMap(new TreeMap<>(notAnalysedByLanguage));
+    }
+
+    /** {@code not_analysed=2 (pt 1, ta 1)}, or {@code not_analysed=0}. */
+    public String notAnalysedLine() {
+      StringBuilder b = new StringBuilder("not_analysed=").append(notAnalysed);
+      if (!notAnalysedByLanguage.isEmpty()) {
+        StringJoiner j = new StringJoiner(", ", " (", ")");
+        notAnalysedByLanguage.forEach((l, n) -> j.add(l + " " + n));
+        b.append(j);
+      }
+      return b.toString();
+    }
+  }
+
+  /** Articles by (language, is a duplicate), as counted by {@link #languageCounts}. */
+  record LanguageCount(String language, boolean duplicate, long articles) {}
+
+  /** One small Spark job: the partition's articles by language and duplicate flag. */
+  static List<LanguageCount> languageCounts(Dataset<Row> articles) {
+    List<LanguageCount> out = new ArrayList<>();
+    for (Row r :
+        articles
+            .groupBy(
+                col(ArticlesColumns.LANGUAGE),
+                col(ArticlesColumns.DUPLICATE_OF).isNotNull().as("duplicate"))
+            .count()
+            .collectAsList()) {
+      out.add(new LanguageCount(r.getString(0), r.getBoolean(1), r.getLong(2)));
+    }
+    return out;
+  }
+
+  /** The counts of {@link Result} but the sentence ones, from the partition's language counts. */
+  static Result classify(List<LanguageCount> counts, long articles, long sentences) {
+    long analysed = 0;
+    long duplicates = 0;
+    long notAnalysed = 0;
+    SortedMap<String, Long> byLanguage = new TreeMap<>();
+    for (LanguageCount c : counts) {
+      if (c.duplicate()) {
+        duplicates += c.articles();
+      } else if (SentenceAnnotator.hasProfile(c.language())) {
+        analysed += c.articles();
+      } else {
+        notAnalysed += c.articles();
+        byLanguage.merge(
+            c.language() == null ? UNKNOWN_LANGUAGE : c.language(), c.articles(), Long::sum);
+      }
+    }
+    return new Result(articles, sentences, analysed, duplicates, notAnalysed, byLanguage);
+  }
+
+  /**
+   * The sentences of the non-duplicate articles (all articles if configured) in a language with a
+   * profile ({@link SentenceAnnotator#LANGUAGES}), unpublished, in the table's order: articles are
+   * range-partitioned and sorted by article_id into {@code slices} partitions and annotated in that
+   * order, so each partition's sentences come sorted by (article_id, sentence_idx) and partitions
+   * hold consecutive key ranges, as {@link Warehouse#publishOrdered} needs.
    */
   public static Dataset<Row> sentences(
       SparkSession spark,
@@ -35,6 +117,7 @@ public final class AnnotateJob {
       int slices) {
     Dataset<Row> input =
         (includeDuplicates ? articles : articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNull()))
+            .filter(col(ArticlesColumns.LANGUAGE).isin(SentenceAnnotator.LANGUAGES.toArray()))
             .select(
                 SentenceAnnotator.INPUT.stream()
                     .map(org.apache.spark.sql.functions::col)
@@ -67,7 +150,16 @@ public final class AnnotateJob {
     spark.sparkContext().setJobDescription("annotate: build the Spark NLP pipeline");
     SentenceAnnotator annotator = SentenceAnnotator.build(spark, lexicons);
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, config.runDate());
-    int slices = slices(spark.sparkContext().defaultParallelism(), articles.count());
+    spark.sparkContext().setJobDescription("annotate: count articles by language");
+    List<LanguageCount> counts = languageCounts(articles);
+    long total = 0;
+    for (LanguageCount c : counts) {
+      total += c.articles();
+      if (c.articles() > 0 && c.language() != null) {
+        annotator.prepare(c.language());
+      }
+    }
+    int slices = slices(spark.sparkContext().defaultParallelism(), total);
     spark
         .sparkContext()
         .setJobDescription(
@@ -83,6 +175,6 @@ public final class AnnotateJob {
             .read(Table.SENTENCES, config.runDate())
             .where(col(SentencesColumns.SENTENCE_IDX).equalTo(0))
             .count();
-    return new Result(docs, n);
+    return classify(counts, docs, n);
   }
 }

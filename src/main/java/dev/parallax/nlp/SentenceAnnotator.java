@@ -1,5 +1,7 @@
 package dev.parallax.nlp;
 
+import dev.parallax.nlp.lang.CjkProfile;
+import dev.parallax.nlp.lang.CjkScript;
 import dev.parallax.nlp.tone.ToneScorer;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
@@ -13,14 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns articles into sentence rows: the Spark NLP pipeline ({@link NlpPipeline}, Java-serialized
- * with this object, one copy per task), theme matches mapped back to theme ids, tone from {@link
- * ToneScorer} on the sentence's tokens, and stance-marker counts.
+ * Turns articles into sentence rows, by the profile of the article's language ({@code
+ * articles.language}):
+ *
+ * <ul>
+ *   <li>{@code en}: the Spark NLP pipeline ({@link NlpPipeline}, Java-serialized with this object,
+ *       one copy per task), theme matches mapped back to theme ids, tone from {@link ToneScorer} on
+ *       the sentence's tokens, and stance-marker counts. A sentence written mostly in Japanese,
+ *       Chinese or Korean script ({@link CjkScript#isMostlyCjk}: more than half of its letters Han,
+ *       kana or Hangul), such as a quote, is not scored with English rules: its tone and stance
+ *       markers are null;
+ *   <li>{@code ja}, {@code zh}, {@code ko}: {@link CjkAnnotator} (Lucene tokens, taxonomy phrases
+ *       of the language, tone only with a configured lexicon);
+ *   <li>any other language, or none: no rows; {@link AnnotateJob} counts the article as not
+ *       analysed.
+ * </ul>
  */
 public final class SentenceAnnotator implements Serializable {
   /** Columns of the articles table an article row handed to {@link #annotatePartition} holds. */
@@ -52,18 +67,45 @@ public final class SentenceAnnotator implements Serializable {
   private final Map<String, String> frameByTheme;
   private final ToneScorer tone;
   private final StanceMarkers stance;
+  private final CjkAnnotator cjk;
 
   private SentenceAnnotator(
       NlpPipeline model,
       Map<String, List<String>> themesByStems,
       Map<String, String> frameByTheme,
       ToneScorer tone,
-      StanceMarkers stance) {
+      StanceMarkers stance,
+      CjkAnnotator cjk) {
     this.model = model;
     this.themesByStems = themesByStems;
     this.frameByTheme = frameByTheme;
     this.tone = tone;
     this.stance = stance;
+    this.cjk = cjk;
+  }
+
+  /** The languages with a profile: English and the CJK languages. */
+  public static final Set<String> LANGUAGES = languages();
+
+  private static Set<String> languages() {
+    TreeSet<String> out = new TreeSet<>(CjkProfile.LANGUAGES);
+    out.add(ThemeTaxonomy.ENGLISH);
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** Whether articles in {@code language} (ISO 639-1, or null) are annotated. */
+  public static boolean hasProfile(String language) {
+    return language != null && LANGUAGES.contains(language);
+  }
+
+  /**
+   * Builds the theme matchers of a CJK language now, on the driver, so a phrase without tokens
+   * stops the run before Spark starts annotating; English needs nothing.
+   */
+  void prepare(String language) {
+    if (CjkProfile.LANGUAGES.contains(language)) {
+      cjk.prepare(language);
+    }
   }
 
   /** Builds the pipeline on the driver (needs the active session). */
@@ -75,7 +117,8 @@ public final class SentenceAnnotator implements Serializable {
         index.themesByStems(),
         index.frameByTheme(),
         new ToneScorer(lexicons.tone()),
-        lexicons.stance());
+        lexicons.stance(),
+        new CjkAnnotator(lexicons.themes(), lexicons.toneByLanguage()));
   }
 
   /** Theme phrases stemmed by the pipeline itself, so text and phrases are processed alike. */
@@ -121,13 +164,7 @@ public final class SentenceAnnotator implements Serializable {
       @Override
       public boolean hasNext() {
         while (!current.hasNext() && articles.hasNext()) {
-          Row a = articles.next();
-          List<NlpPipeline.Sentence> sentences = model.annotate(a.getString(TEXT_AT));
-          List<Row> rows = new ArrayList<>(sentences.size());
-          for (NlpPipeline.Sentence s : sentences) {
-            rows.add(toRow(a, s));
-          }
-          current = rows.iterator();
+          current = annotate(articles.next()).iterator();
         }
         return current.hasNext();
       }
@@ -140,6 +177,29 @@ public final class SentenceAnnotator implements Serializable {
         return current.next();
       }
     };
+  }
+
+  /** The sentence rows of one article row (columns {@link #INPUT}); none without a profile. */
+  List<Row> annotate(Row a) {
+    String language = a.getString(LANGUAGE_AT);
+    if (ThemeTaxonomy.ENGLISH.equals(language)) {
+      List<NlpPipeline.Sentence> sentences = model.annotate(a.getString(TEXT_AT));
+      List<Row> rows = new ArrayList<>(sentences.size());
+      for (NlpPipeline.Sentence s : sentences) {
+        rows.add(toRow(a, s));
+      }
+      return rows;
+    }
+    if (hasProfile(language)) {
+      return cjk.annotate(
+          a.getString(ARTICLE_ID_AT),
+          a.getString(STORY_AT),
+          a.getString(SOURCE_AT),
+          a.getTimestamp(PUBLISHED_AT_AT),
+          language,
+          a.getString(TEXT_AT));
+    }
+    return List.of();
   }
 
   Row toRow(Row article, NlpPipeline.Sentence s) {
@@ -159,7 +219,9 @@ public final class SentenceAnnotator implements Serializable {
         matched.add(id + ":" + s.matchedText().get(i));
       }
     }
-    long[] markers = stance.count(s.tokens());
+    // English rules only for English script: a CJK quote gets no tone and no stance markers
+    boolean english = !CjkScript.isMostlyCjk(s.text());
+    long[] markers = english ? stance.count(s.tokens()) : null;
     return SentencesColumns.row()
         .articleId(article.getString(ARTICLE_ID_AT))
         .story(article.getString(STORY_AT))
@@ -176,11 +238,11 @@ public final class SentenceAnnotator implements Serializable {
         .frames(seq(new ArrayList<>(frames)))
         .themeMentions(seq(mentions))
         .matchedTerms(seq(matched))
-        .tone(tone.score(s.tokens()))
-        .hedges(markers[StanceMarkers.HEDGES])
-        .boosters(markers[StanceMarkers.BOOSTERS])
-        .attitude(markers[StanceMarkers.ATTITUDE])
-        .selfMentions(markers[StanceMarkers.SELF_MENTIONS])
+        .tone(english ? tone.score(s.tokens()) : null)
+        .hedges(english ? markers[StanceMarkers.HEDGES] : null)
+        .boosters(english ? markers[StanceMarkers.BOOSTERS] : null)
+        .attitude(english ? markers[StanceMarkers.ATTITUDE] : null)
+        .selfMentions(english ? markers[StanceMarkers.SELF_MENTIONS] : null)
         .build();
   }
 
@@ -213,7 +275,7 @@ public final class SentenceAnnotator implements Serializable {
     return false;
   }
 
-  private static scala.collection.Seq<String> seq(List<String> l) {
+  static scala.collection.Seq<String> seq(List<String> l) {
     return scala.collection.JavaConverters.asScalaBuffer(l).toList();
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param startedAt when the run took the lock (UTC)
  * @param finishedAt when the last stage finished or the failure was caught (UTC)
  * @param stageSeconds wall-clock seconds per stage in the order they ran, the failed stage included
- * @param input ingest's reconciliation counts; null when the run had no ingest stage or ingest did
- *     not finish
+ * @param input the reconciliation counts of ingest and annotate; null when the run had neither, or
+ *     neither finished
  * @param rowsWritten rows published per table, in publish order (the runs table itself excluded)
  * @param version the application version ({@code Main.version()})
  * @param configSha256 SHA-256 of the resolved configuration, run date excluded
@@ -54,8 +54,60 @@ public record RunRecord(
     }
   }
 
-  /** Ingest's counts: {@code records == accepted + rejected}; duplicates are among accepted. */
-  public record InputCounts(long records, long accepted, long rejected, long duplicates) {}
+  /**
+   * The run's reconciliation: {@code records == accepted + rejected} (ingest) and {@code accepted
+   * == analysed + duplicates + notAnalysed} (annotate). A field is null when the stage that counts
+   * it did not run or did not finish.
+   *
+   * @param records input records ingest read
+   * @param accepted records published to articles
+   * @param rejected records published to rejects
+   * @param duplicates accepted articles flagged as exact duplicates
+   * @param analysed articles annotated by a language profile, duplicates excluded
+   * @param notAnalysed articles not annotated for want of a profile for their language
+   * @param notAnalysedByLanguage {@code notAnalysed} by language ("unknown" for none), sorted; null
+   *     with {@code notAnalysed}
+   */
+  public record InputCounts(
+      Long records,
+      Long accepted,
+      Long rejected,
+      Long duplicates,
+      Long analysed,
+      Long notAnalysed,
+      Map<String, Long> notAnalysedByLanguage) {
+    public InputCounts {
+      notAnalysedByLanguage =
+          notAnalysedByLanguage == null
+              ? null
+              : Collections.unmodifiableMap(new java.util.TreeMap<>(notAnalysedByLanguage));
+    }
+
+    /** Ingest's counts alone. */
+    public InputCounts(long records, long accepted, long rejected, long duplicates) {
+      this(records, accepted, rejected, duplicates, null, null, null);
+    }
+
+    /** Annotate's counts alone. */
+    public static InputCounts annotated(
+        long duplicates, long analysed, long notAnalysed, Map<String, Long> byLanguage) {
+      return new InputCounts(null, null, null, duplicates, analysed, notAnalysed, byLanguage);
+    }
+
+    /** These counts with annotate's from {@code later} added (ingest's kept where set). */
+    public InputCounts with(InputCounts later) {
+      return new InputCounts(
+          records != null ? records : later.records,
+          accepted != null ? accepted : later.accepted,
+          rejected != null ? rejected : later.rejected,
+          duplicates != null ? duplicates : later.duplicates,
+          later.analysed != null ? later.analysed : analysed,
+          later.notAnalysed != null ? later.notAnalysed : notAnalysed,
+          later.notAnalysedByLanguage != null
+              ? later.notAnalysedByLanguage
+              : notAnalysedByLanguage);
+    }
+  }
 
   public RunRecord {
     stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));

@@ -1,6 +1,7 @@
 package dev.parallax.warehouse;
 
 import static dev.parallax.warehouse.schema.RunsColumns.ACCEPTED;
+import static dev.parallax.warehouse.schema.RunsColumns.ANALYSED;
 import static dev.parallax.warehouse.schema.RunsColumns.COMMAND;
 import static dev.parallax.warehouse.schema.RunsColumns.CONFIG_SHA256;
 import static dev.parallax.warehouse.schema.RunsColumns.DUPLICATES;
@@ -8,6 +9,8 @@ import static dev.parallax.warehouse.schema.RunsColumns.ERROR;
 import static dev.parallax.warehouse.schema.RunsColumns.FINISHED_AT;
 import static dev.parallax.warehouse.schema.RunsColumns.INPUT_RECORDS;
 import static dev.parallax.warehouse.schema.RunsColumns.MASTER;
+import static dev.parallax.warehouse.schema.RunsColumns.NOT_ANALYSED;
+import static dev.parallax.warehouse.schema.RunsColumns.NOT_ANALYSED_BY_LANGUAGE;
 import static dev.parallax.warehouse.schema.RunsColumns.REJECTED;
 import static dev.parallax.warehouse.schema.RunsColumns.ROWS_WRITTEN;
 import static dev.parallax.warehouse.schema.RunsColumns.RUN_ID;
@@ -86,6 +89,10 @@ public final class RunsTable {
       row[SCHEMA.fieldIndex(ACCEPTED)] = in.accepted();
       row[SCHEMA.fieldIndex(REJECTED)] = in.rejected();
       row[SCHEMA.fieldIndex(DUPLICATES)] = in.duplicates();
+      row[SCHEMA.fieldIndex(ANALYSED)] = in.analysed();
+      row[SCHEMA.fieldIndex(NOT_ANALYSED)] = in.notAnalysed();
+      row[SCHEMA.fieldIndex(NOT_ANALYSED_BY_LANGUAGE)] =
+          in.notAnalysedByLanguage() == null ? null : json(in.notAnalysedByLanguage());
     }
     row[SCHEMA.fieldIndex(ROWS_WRITTEN)] = json(run.rowsWritten());
     row[SCHEMA.fieldIndex(VERSION)] = run.version();

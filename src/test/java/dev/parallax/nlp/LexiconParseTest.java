@@ -38,7 +38,8 @@ class LexiconParseTest {
                 ThemeTaxonomy.parse(
                     "t.tsv", "theme_id\tlabel\tframe\tphrases\ntrade\tTrade\teconomic\n"));
     assertEquals(
-        "theme lexicon t.tsv: line 2 has 3 columns, expected 4 (theme_id, label, frame, phrases)",
+        "theme lexicon t.tsv: line 2 has 3 columns, expected 4 or 5"
+            + " (theme_id, label, frame, phrases[, language])",
         cols.getMessage());
     ConfigException frame =
         assertThrows(
@@ -54,7 +55,8 @@ class LexiconParseTest {
             ConfigException.class,
             () -> ThemeTaxonomy.parse("t.tsv", "trade\tTrade\teconomic\ttariff\n"));
     assertEquals(
-        "theme lexicon t.tsv: line 1 should be the header 'theme_id<TAB>label<TAB>frame<TAB>phrases'",
+        "theme lexicon t.tsv: line 1 should be the header"
+            + " 'theme_id<TAB>label<TAB>frame<TAB>phrases<TAB>language'",
         header.getMessage());
     assertThrows(
         ConfigException.class,
@@ -62,6 +64,70 @@ class LexiconParseTest {
             ThemeTaxonomy.parse(
                 "t.tsv",
                 "theme_id\tlabel\tframe\tphrases\ntrade\tA\teconomic\tx\ntrade\tB\teconomic\ty\n"));
+  }
+
+  @Test
+  void languageRowsAddPhrasesAndAFourColumnRowIsEnglish() {
+    ThemeTaxonomy t =
+        ThemeTaxonomy.parse(
+            "t.tsv",
+            """
+            theme_id\tlabel\tframe\tphrases\tlanguage
+            trade\tTrade\teconomic\ttariff|Trade War
+            trade\tTrade\teconomic\t関税|貿易\tja
+            trade\tTrade\teconomic\t관세\tko
+            frame_legality\tLegality (frame)\tlegality\tcourt\ten
+            energy\tEnergy\teconomic\t能源\tzh
+            """);
+    assertEquals(3, t.themes().size());
+    ThemeTaxonomy.Theme trade = t.themes().get(0);
+    assertEquals(List.of("tariff", "trade war"), trade.phrases());
+    assertEquals(List.of("tariff", "trade war"), trade.phrases("en"));
+    assertEquals(List.of("関税", "貿易"), trade.phrases("ja"));
+    assertEquals(List.of("관세"), trade.phrases("ko"));
+    assertEquals(List.of(), trade.phrases("zh"));
+    assertEquals(List.of("court"), t.themes().get(1).phrases());
+    // a theme with phrases in one CJK language only: no English phrases
+    assertEquals(List.of(), t.themes().get(2).phrases());
+    assertEquals(List.of("能源"), t.themes().get(2).phrases("zh"));
+    assertEquals(List.of("en", "ja", "ko", "zh"), List.copyOf(t.languages()));
+  }
+
+  @Test
+  void languageRowErrorsNameFileAndLine() {
+    String head = "theme_id\tlabel\tframe\tphrases\tlanguage\ntrade\tTrade\teconomic\ttariff\n";
+    ConfigException language =
+        assertThrows(
+            ConfigException.class,
+            () -> ThemeTaxonomy.parse("t.tsv", head + "trade\tTrade\teconomic\ttarifa\tpt\n"));
+    assertEquals(
+        "theme lexicon t.tsv: line 3: language 'pt' has no profile; use one of [en, ja, ko, zh]",
+        language.getMessage());
+    ConfigException label =
+        assertThrows(
+            ConfigException.class,
+            () -> ThemeTaxonomy.parse("t.tsv", head + "trade\tCommerce\teconomic\t関税\tja\n"));
+    assertEquals(
+        "theme lexicon t.tsv: line 3: theme 'trade' has label and frame 'Trade', 'economic' on an"
+            + " earlier line; repeat them unchanged",
+        label.getMessage());
+    ConfigException twice =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ThemeTaxonomy.parse(
+                    "t.tsv",
+                    head
+                        + "trade\tTrade\teconomic\t関税\tja\n"
+                        + "trade\tTrade\teconomic\t貿易\tja\n"));
+    assertEquals(
+        "theme lexicon t.tsv: line 4: theme id 'trade' appears twice for language ja",
+        twice.getMessage());
+    ConfigException six =
+        assertThrows(
+            ConfigException.class,
+            () -> ThemeTaxonomy.parse("t.tsv", head + "trade\tTrade\teconomic\t関税\tja\tx\n"));
+    assertTrue(six.getMessage().startsWith("theme lexicon t.tsv: line 3 has 6 columns"));
   }
 
   @Test
@@ -119,7 +185,8 @@ class LexiconParseTest {
   void bundledLexiconsParse() {
     NlpLexicons l = NlpFixtures.lexicons();
     assertTrue(l.themes().themes().size() >= 25);
-    assertEquals("1.1.0", l.themes().version());
+    assertEquals("1.2.0", l.themes().version());
+    assertEquals(List.of("en", "ja", "ko", "zh"), List.copyOf(l.themes().languages()));
     assertEquals("1.0.0", l.stance().version());
     for (ThemeTaxonomy.Theme t : l.themes().themes()) {
       assertTrue(ThemeTaxonomy.FRAMES.contains(t.frame()), t.id());

@@ -73,7 +73,7 @@ class SeedThemesTest {
     int hit = 0;
     StringBuilder report = new StringBuilder();
     for (int p = 0; p < paragraphs.size(); p++) {
-      Row article = RowFactory.create("seed", "s", "Op-Ed (seed)", null, paragraphs.get(p));
+      Row article = RowFactory.create("seed", "s", "Op-Ed (seed)", null, "en", paragraphs.get(p));
       Set<String> themes = new TreeSet<>();
       annotator
           .annotatePartition(List.of(article).iterator())
@@ -116,7 +116,7 @@ class SeedThemesTest {
             "Tokyo will increase spending on defense.", "defence_spending",
             "The defense investments were large.", "defence_spending");
     for (Map.Entry<String, String> c : cases.entrySet()) {
-      Row article = RowFactory.create("a", "s", "src", null, c.getKey());
+      Row article = RowFactory.create("a", "s", "src", null, "en", c.getKey());
       List<String> themes = new ArrayList<>();
       annotator
           .annotatePartition(List.of(article).iterator())

@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The language profile of Japanese, Chinese or Korean text: {@link SentenceSplitter sentence rules}
@@ -83,7 +84,10 @@ public final class CjkProfile implements Serializable {
       int from = text.offsetByCodePoints(ch, span[0] - cp);
       int to = text.offsetByCodePoints(from, span[1] - span[0]);
       String s = text.substring(from, to);
-      out.add(new CjkSentence(out.size(), span[0], span[1], s, tokens(s)));
+      List<String> tokens = new ArrayList<>();
+      List<int[]> offsets = new ArrayList<>();
+      analyse(s, tokens, offsets);
+      out.add(new CjkSentence(out.size(), span[0], span[1], s, tokens, offsets));
       cp = span[1];
       ch = to;
     }
@@ -93,17 +97,28 @@ public final class CjkProfile implements Serializable {
   /** The normalised tokens of {@code text} (a sentence or a taxonomy phrase). */
   public List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
+    analyse(text, out, null);
+    return out;
+  }
+
+  /**
+   * Adds the tokens of {@code text} to {@code out}, and their offsets when {@code offsets} is set.
+   */
+  private void analyse(String text, List<String> out, List<int[]> offsets) {
     try (TokenStream ts = analyzer().tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         out.add(term.toString());
+        if (offsets != null) {
+          offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
+        }
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException("tokenising " + language + " text", e);
     }
-    return out;
   }
 
   private Analyzer analyzer() {

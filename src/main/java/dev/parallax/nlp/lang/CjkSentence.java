@@ -12,9 +12,18 @@ import java.util.List;
  *     points
  * @param tokens normalised tokens (base forms, lower case, particles and punctuation removed), the
  *     same for counting ({@code n_tokens}) and for theme matching
+ * @param offsets each token's UTF-16 span {@code [begin, end)} in {@code text}, aligned with {@code
+ *     tokens} (a base form's span is that of its surface form)
  */
-public record CjkSentence(int index, int begin, int end, String text, List<String> tokens) {
+public record CjkSentence(
+    int index, int begin, int end, String text, List<String> tokens, List<int[]> offsets) {
   public CjkSentence {
     tokens = List.copyOf(tokens);
+    offsets = List.copyOf(offsets);
+  }
+
+  /** The text of tokens {@code [from, to)} as written in the sentence. */
+  public String surface(int from, int to) {
+    return text.substring(offsets.get(from)[0], offsets.get(to - 1)[1]);
   }
 }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code runs} table: one run of a command. Column names and the Spark schema of the files, in
  * column order (the {@code run_date} partition column is not stored in the files); meanings in
- * columns.tsv. Written by {@link dev.parallax.warehouse.RunsTable}; {@code stage_seconds} and
- * {@code rows_written} are JSON objects.
+ * columns.tsv. Written by {@link dev.parallax.warehouse.RunsTable}; {@code stage_seconds}, {@code
+ * rows_written} and {@code not_analysed_by_language} are JSON objects.
  */
 public final class RunsColumns {
   private RunsColumns() {}
@@ -27,6 +27,9 @@ public final class RunsColumns {
   public static final String ACCEPTED = "accepted";
   public static final String REJECTED = "rejected";
   public static final String DUPLICATES = "duplicates";
+  public static final String ANALYSED = "analysed";
+  public static final String NOT_ANALYSED = "not_analysed";
+  public static final String NOT_ANALYSED_BY_LANGUAGE = "not_analysed_by_language";
   public static final String ROWS_WRITTEN = "rows_written";
   public static final String VERSION = "version";
   public static final String CONFIG_SHA256 = "config_sha256";
@@ -46,6 +49,9 @@ public final class RunsColumns {
           .add(ACCEPTED, LongType)
           .add(REJECTED, LongType)
           .add(DUPLICATES, LongType)
+          .add(ANALYSED, LongType)
+          .add(NOT_ANALYSED, LongType)
+          .add(NOT_ANALYSED_BY_LANGUAGE, StringType)
           .add(ROWS_WRITTEN, StringType, false)
           .add(VERSION, StringType)
           .add(CONFIG_SHA256, StringType)

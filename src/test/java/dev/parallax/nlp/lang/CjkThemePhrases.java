@@ -1,42 +1,37 @@
 package dev.parallax.nlp.lang;
 
+import dev.parallax.nlp.ThemeTaxonomy;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads data/lexicons/themes_cjk.tsv: language → theme id → phrases, in file order. */
+/**
+ * The Japanese, Chinese and Korean rows of data/lexicons/themes.tsv, read with {@link
+ * ThemeTaxonomy#parse}: language → theme id → phrases, in file order.
+ */
 final class CjkThemePhrases {
   private CjkThemePhrases() {}
 
   static Path file() {
     return Path.of(
-        System.getProperty("parallax.projectDir", "."), "data", "lexicons", "themes_cjk.tsv");
+        System.getProperty("parallax.projectDir", "."), "data", "lexicons", "themes.tsv");
   }
 
   static Map<String, Map<String, List<String>>> load() throws IOException {
+    ThemeTaxonomy taxonomy =
+        ThemeTaxonomy.parse(file().toString(), Files.readString(file(), StandardCharsets.UTF_8));
     Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-    boolean header = false;
-    int lineNo = 0;
-    for (String line : Files.readAllLines(file())) {
-      lineNo++;
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
+    for (String language : List.of("ja", "zh", "ko")) {
+      for (ThemeTaxonomy.Theme t : taxonomy.themes()) {
+        List<String> phrases = t.phrases(language);
+        if (!phrases.isEmpty()) {
+          out.computeIfAbsent(language, k -> new LinkedHashMap<>()).put(t.id(), phrases);
+        }
       }
-      String[] cols = line.split("\t", -1);
-      if (cols.length != 3) {
-        throw new IllegalStateException(
-            file() + ": line " + lineNo + " has " + cols.length + " columns, expected 3");
-      }
-      if (!header) {
-        header = true;
-        continue;
-      }
-      out.computeIfAbsent(cols[1], k -> new LinkedHashMap<>())
-          .put(cols[0], new ArrayList<>(List.of(cols[2].split("\\|", -1))));
     }
     return out;
   }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The Japanese, Chinese and Korean theme phrases of data/lexicons/themes_cjk.tsv. */
+/** The Japanese, Chinese and Korean theme phrases of data/lexicons/themes.tsv (language rows). */
 class CjkThemePhrasesTest {
 
   /** A sentence with the phrase in the middle, after and before ordinary words. */
@@ -31,8 +31,10 @@ class CjkThemePhrasesTest {
     Path themes =
         Path.of(System.getProperty("parallax.projectDir", "."), "data", "lexicons", "themes.tsv");
     for (String line : Files.readAllLines(themes)) {
-      String id = line.split("\t", -1)[0];
-      if (!line.startsWith("#") && !id.equals("theme_id") && !id.startsWith("frame_")) {
+      String[] cols = line.split("\t", -1);
+      String id = cols[0];
+      boolean english = cols.length < 5 || cols[4].isEmpty() || cols[4].equals("en");
+      if (!line.startsWith("#") && english && !id.equals("theme_id") && !id.startsWith("frame_")) {
         storyThemes.add(id);
       }
     }

@@ -1,0 +1,164 @@
+package dev.parallax.nlp;
+
+import dev.parallax.nlp.lang.CjkProfile;
+import dev.parallax.nlp.lang.CjkSentence;
+import dev.parallax.nlp.lang.PhraseMatch;
+import dev.parallax.nlp.lang.PhraseMatcher;
+import dev.parallax.nlp.tone.TokenValences;
+import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.ThemeIds;
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Row;
+
+/**
+ * The Japanese, Chinese and Korean profile of the annotate stage: an article's text to sentence
+ * rows, with no Spark NLP (no CJK text reaches the English tokenizer).
+ *
+ * <ul>
+ *   <li>sentences and tokens from {@link CjkProfile} (Lucene's analyzers; base forms); a sentence
+ *       without any token (only punctuation or symbols) is left out and the next one takes its
+ *       index, so {@code n_tokens} is at least 1 as in English;
+ *   <li>themes from the taxonomy's phrases in the language, matched by {@link PhraseMatcher} on the
+ *       same tokens, in two layers matched independently as in English: the story themes, and the
+ *       general {@code frame_*} themes where the taxonomy has phrases for them in the language;
+ *   <li>tone from the language's {@link TokenValences} lexicon when one is configured, else null;
+ *   <li>stance markers null: the marker list is English.
+ * </ul>
+ *
+ * <p>Matchers are built per language on first use (in the driver by {@link #prepare}, which also
+ * checks the phrases before Spark starts, or in a task) and shipped with the annotator.
+ */
+final class CjkAnnotator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Theme phrases by language, then layer (0 story, 1 frame), then theme id. */
+  private final Map<String, List<Map<String, List<String>>>> phrases;
+
+  private final Map<String, String> frameByTheme;
+  private final Map<String, TokenValences> tone;
+  private final Map<String, List<PhraseMatcher>> matchers = new ConcurrentHashMap<>();
+
+  CjkAnnotator(ThemeTaxonomy taxonomy, Map<String, TokenValences> tone) {
+    Map<String, List<Map<String, List<String>>>> byLanguage = new HashMap<>();
+    Map<String, String> frames = new HashMap<>();
+    for (String language : CjkProfile.LANGUAGES) {
+      List<Map<String, List<String>>> layers =
+          List.of(new LinkedHashMap<>(), new LinkedHashMap<>());
+      for (ThemeTaxonomy.Theme t : taxonomy.themes()) {
+        List<String> p = t.phrases(language);
+        if (!p.isEmpty()) {
+          layers.get(ThemeIds.isFrame(t.id()) ? 1 : 0).put(t.id(), p);
+        }
+      }
+      byLanguage.put(language, layers);
+    }
+    for (ThemeTaxonomy.Theme t : taxonomy.themes()) {
+      frames.put(t.id(), t.frame());
+    }
+    this.phrases = byLanguage;
+    this.frameByTheme = frames;
+    this.tone = Map.copyOf(tone);
+  }
+
+  /**
+   * Builds the matchers of {@code language} now (loading its analyzer's dictionary).
+   *
+   * @throws IllegalArgumentException naming theme and phrase when a phrase has no token
+   */
+  void prepare(String language) {
+    matchers(language);
+  }
+
+  private List<PhraseMatcher> matchers(String language) {
+    return matchers.computeIfAbsent(
+        language,
+        l -> {
+          CjkProfile profile = CjkProfile.of(l);
+          List<PhraseMatcher> out = new ArrayList<>();
+          for (Map<String, List<String>> layer : phrases.get(l)) {
+            out.add(PhraseMatcher.of(profile, layer));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The sentence rows of one article in a CJK language.
+   *
+   * @param language ja, zh or ko
+   */
+  List<Row> annotate(
+      String articleId,
+      String story,
+      String source,
+      Timestamp publishedAt,
+      String language,
+      String text) {
+    List<PhraseMatcher> layers = matchers(language);
+    TokenValences valences = tone.get(language);
+    List<Row> rows = new ArrayList<>();
+    int cp = 0;
+    int ch = 0;
+    for (CjkSentence s : CjkProfile.of(language).sentences(text)) {
+      int begin = text.offsetByCodePoints(ch, s.begin() - cp);
+      int end = begin + s.text().length();
+      cp = s.begin();
+      ch = begin;
+      if (s.tokens().isEmpty()) {
+        continue;
+      }
+      List<PhraseMatch> matches = new ArrayList<>();
+      for (PhraseMatcher m : layers) {
+        matches.addAll(m.match(s.tokens()));
+      }
+      // text order; at one position the story layer (matched first) comes first
+      matches.sort(Comparator.comparingInt(PhraseMatch::begin));
+      TreeSet<String> themes = new TreeSet<>();
+      TreeSet<String> frames = new TreeSet<>();
+      List<String> mentions = new ArrayList<>();
+      List<String> matched = new ArrayList<>();
+      for (PhraseMatch m : matches) {
+        String surface = s.surface(m.begin(), m.end());
+        for (String id : m.themes()) {
+          themes.add(id);
+          frames.add(frameByTheme.get(id));
+          mentions.add(id);
+          matched.add(id + ":" + surface);
+        }
+      }
+      rows.add(
+          SentencesColumns.row()
+              .articleId(articleId)
+              .story(story)
+              .source(source)
+              .language(language)
+              .publishedAt(publishedAt)
+              .sentenceIdx(rows.size())
+              .charBegin(begin)
+              .charEnd(end - 1)
+              .text(s.text())
+              .nTokens(s.tokens().size())
+              .tokens(SentenceAnnotator.seq(s.tokens()))
+              .themes(SentenceAnnotator.seq(new ArrayList<>(themes)))
+              .frames(SentenceAnnotator.seq(new ArrayList<>(frames)))
+              .themeMentions(SentenceAnnotator.seq(mentions))
+              .matchedTerms(SentenceAnnotator.seq(matched))
+              .tone(valences == null ? null : valences.score(s.tokens()))
+              .hedges(null)
+              .boosters(null)
+              .attitude(null)
+              .selfMentions(null)
+              .build());
+    }
+    return rows;
+  }
+}

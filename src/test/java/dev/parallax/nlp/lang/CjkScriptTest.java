@@ -1,0 +1,24 @@
+package dev.parallax.nlp.lang;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The share of CJK letters that keeps English rules off a sentence. */
+class CjkScriptTest {
+  @Test
+  void moreThanHalfOfTheLettersDecides() {
+    assertTrue(CjkScript.isMostlyCjk("「日米同盟は揺るぎない」と石破首相は述べた。"));
+    assertTrue(CjkScript.isMostlyCjk("关税问题。"));
+    assertTrue(CjkScript.isMostlyCjk("방위비를 늘렸다."));
+    // 32 Latin letters (Ishiba said matters to both countries) against 4 Han: English
+    assertFalse(CjkScript.isMostlyCjk("Ishiba said 日米同盟 matters to both countries."));
+    // 3 Latin (Abe) against 3 Han: exactly half is not more than half
+    assertFalse(CjkScript.isMostlyCjk("Abe 安倍晋"));
+    // 3 Latin (LNG) against 4 Han: CJK; digits and punctuation are not letters
+    assertTrue(CjkScript.isMostlyCjk("LNG 2025 輸入拡大!"));
+    assertFalse(CjkScript.isMostlyCjk("2025, 12%"));
+    assertFalse(CjkScript.isMostlyCjk(""));
+  }
+}
