@@ -39,7 +39,8 @@ final class StageRunner {
    * @param rowsOut rows the stage produced, for the log line
    * @param detail extra {@code key=value} pairs for the log line, or empty
    * @param rowsWritten rows published per table, for the runs table
-   * @param input ingest's reconciliation counts; null for other stages
+   * @param input the stage's counts for the runs row (ingest's reconciliation, annotate's analysed
+   *     and not analysed); null for other stages. A run's row merges them, earlier stages first
    */
   record StageReport(
       long rowsIn,
@@ -166,7 +167,7 @@ final class StageRunner {
       if (s.report() != null) {
         rowsWritten.putAll(s.report().rowsWritten());
         if (s.report().input() != null) {
-          input = s.report().input();
+          input = input == null ? s.report().input() : input.with(s.report().input());
         }
       }
     }

@@ -11,11 +11,9 @@ import dev.parallax.nlp.ThemeTaxonomy;
 import dev.parallax.report.ReportWriter;
 import dev.parallax.warehouse.RunRecord;
 import dev.parallax.warehouse.Table;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /** The stages as the CLI runs them: each calls its job and reports counts. */
 final class Stages {
@@ -41,24 +39,8 @@ final class Stages {
                     + " duplicates="
                     + r.duplicates(),
                 rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
-                ingested(
-                    ctx,
-                    new RunRecord.InputCounts(
-                        r.input(), r.accepted(), r.rejected(), r.duplicates())));
+                new RunRecord.InputCounts(r.input(), r.accepted(), r.rejected(), r.duplicates()));
           });
-
-  /**
-   * Ingest's counts of the run a context belongs to, until its annotate stage adds its own: the
-   * runs table keeps one set of counts per run (the last stage's), so annotate reports both. Weakly
-   * keyed: a run without an annotate stage leaves nothing behind.
-   */
-  private static final Map<StageContext, RunRecord.InputCounts> INGESTED =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  private static RunRecord.InputCounts ingested(StageContext ctx, RunRecord.InputCounts counts) {
-    INGESTED.put(ctx, counts);
-    return counts;
-  }
 
   /** The annotate stage, with lexicons already loaded and checked before Spark started. */
   static StageRunner.Stage annotate(NlpLexicons lexicons) {
@@ -70,7 +52,6 @@ final class Stages {
           RunRecord.InputCounts annotated =
               RunRecord.InputCounts.annotated(
                   r.duplicates(), r.analysed(), r.notAnalysed(), r.notAnalysedByLanguage());
-          RunRecord.InputCounts ingest = INGESTED.remove(ctx);
           return new StageRunner.StageReport(
               r.articles(),
               r.sentences(),
@@ -85,7 +66,7 @@ final class Stages {
                   + " "
                   + r.notAnalysedLine(),
               rowsWritten(List.of(Table.SENTENCES), r.sentences()),
-              ingest == null ? annotated : ingest.with(annotated));
+              annotated);
         });
   }
 
