@@ -1,5 +1,13 @@
 package dev.parallax.compare;
 
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
@@ -199,18 +207,14 @@ public final class StanceGroups {
     Column source = groups.col(StanceBySourceColumns.SOURCE);
     return groups
         .join(
-            org.apache.spark.sql.functions.broadcast(langs),
+            broadcast(langs),
             story
                 .eqNullSafe(langs.col(StanceBySourceColumns.STORY))
                 .and(source.eqNullSafe(langs.col(StanceBySourceColumns.SOURCE))),
             "left")
         .select(
             Arrays.stream(SAMPLES.fieldNames())
-                .map(
-                    c ->
-                        c.equals(LANGUAGE)
-                            ? org.apache.spark.sql.functions.col("_language").as(LANGUAGE)
-                            : groups.col(c))
+                .map(c -> c.equals(LANGUAGE) ? col("_language").as(LANGUAGE) : groups.col(c))
                 .toArray(Column[]::new));
   }
 
@@ -223,28 +227,14 @@ public final class StanceGroups {
    * Columns story, source, language.
    */
   static Dataset<Row> languages(Dataset<Row> sentences) {
+    Column set = col("_languages");
     return sentences
         .groupBy(SentencesColumns.STORY, SentencesColumns.SOURCE)
-        .agg(org.apache.spark.sql.functions.collect_set(SentencesColumns.LANGUAGE).as("_languages"))
+        .agg(collect_set(SentencesColumns.LANGUAGE).as("_languages"))
         .select(
-            org.apache.spark.sql.functions.col(SentencesColumns.STORY),
-            org.apache.spark.sql.functions.col(SentencesColumns.SOURCE),
-            org.apache
-                .spark
-                .sql
-                .functions
-                .when(
-                    org.apache
-                        .spark
-                        .sql
-                        .functions
-                        .size(org.apache.spark.sql.functions.col("_languages"))
-                        .gt(0),
-                    org.apache.spark.sql.functions.array_join(
-                        org.apache.spark.sql.functions.array_sort(
-                            org.apache.spark.sql.functions.col("_languages")),
-                        ","))
-                .as(LANGUAGE));
+            col(SentencesColumns.STORY),
+            col(SentencesColumns.SOURCE),
+            when(size(set).gt(0), array_join(array_sort(set), ",")).as(LANGUAGE));
   }
 
   /** Each task's sentences summed by group ({@link #PARTIAL}). */
