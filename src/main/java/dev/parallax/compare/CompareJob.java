@@ -41,6 +41,7 @@ public final class CompareJob {
           SentencesColumns.ARTICLE_ID,
           SentencesColumns.STORY,
           SentencesColumns.SOURCE,
+          SentencesColumns.LANGUAGE,
           SentencesColumns.PUBLISHED_AT,
           SentencesColumns.N_TOKENS,
           SentencesColumns.TOKENS,

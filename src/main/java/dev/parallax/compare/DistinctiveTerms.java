@@ -94,10 +94,24 @@ public final class DistinctiveTerms {
 
   /**
    * The table ({@link DistinctiveTermsColumns#SCHEMA}) from rows of the sentences table (columns
-   * {@link #INPUT} are read).
+   * {@link #INPUT} are read, and {@code language} for the source's language, {@link
+   * StanceGroups#languages}).
    */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
-    return score(counts(sentences, MAX_PARTIAL_COUNTS), params);
+    Dataset<Row> scored = score(counts(sentences, MAX_PARTIAL_COUNTS), params);
+    // one row per story × source, broadcast; language is the one column score does not make
+    Dataset<Row> langs =
+        StanceGroups.languages(sentences)
+            .toDF("_story", "_source", DistinctiveTermsColumns.LANGUAGE);
+    return scored
+        .join(
+            broadcast(langs),
+            col("story").eqNullSafe(col("_story")).and(col("source").eqNullSafe(col("_source"))),
+            "left")
+        .select(
+            Arrays.stream(DistinctiveTermsColumns.SCHEMA.fieldNames())
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /**
@@ -406,7 +420,10 @@ public final class DistinctiveTerms {
     }
   }
 
-  /** Scores each story × source × term count against the rest of its story and ranks them. */
+  /**
+   * Scores each story × source × term count against the rest of its story and ranks them: every
+   * column of the table but {@code language}, which {@link #compute} adds.
+   */
   static Dataset<Row> score(Dataset<Row> counts, CompareParams params) {
     // a source's and a story's term totals are small tables: joined by broadcast, not by
     // shuffling and sorting every count as a window over (story, source) or (story) would
@@ -469,6 +486,7 @@ public final class DistinctiveTerms {
         .withColumn(DistinctiveTermsColumns.RANK, col("rank").cast("long"))
         .select(
             Arrays.stream(DistinctiveTermsColumns.SCHEMA.fieldNames())
+                .filter(c -> !c.equals(DistinctiveTermsColumns.LANGUAGE))
                 .map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new));
   }

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
@@ -26,13 +27,15 @@ import org.apache.spark.sql.functions;
 /**
  * The {@code source_summary} table: one row per story × source.
  *
- * <p>Columns: {@code articles} (articles with at least one sentence), {@code sentences}, {@code
- * tokens} (sum of n_tokens), {@code first_published} and {@code last_published} (earliest and
- * latest {@code published_at} of its sentences, UTC timestamps, null when unknown), {@code
- * tone_mean} (mean sentence tone, summed in article id then tone order so it equals the {@code
- * _all} row of stance_by_source bit for bit), {@code top_themes} (up to {@value #TOP_THEMES} story
- * themes — ids not starting with {@code frame_} — with the highest rate per 1,000 tokens in the
- * source, i.e. the most mentions, ties by id; only themes the source mentions).
+ * <p>Columns: {@code language} (the source's, {@link StanceGroups#languages}), {@code articles}
+ * (articles with at least one sentence), {@code sentences}, {@code toned_sentences} (those with a
+ * tone), {@code tokens} (sum of n_tokens), {@code first_published} and {@code last_published}
+ * (earliest and latest {@code published_at} of its sentences, UTC timestamps, null when unknown),
+ * {@code tone_mean} (mean tone of the toned sentences, summed in article id then tone order so it
+ * equals the {@code _all} row of stance_by_source bit for bit; null without a toned sentence),
+ * {@code top_themes} (up to {@value #TOP_THEMES} story themes — ids not starting with {@code
+ * frame_} — with the highest rate per 1,000 tokens in the source, i.e. the most mentions, ties by
+ * id; only themes the source mentions).
  */
 public final class SourceSummary {
   private SourceSummary() {}
@@ -58,10 +61,14 @@ public final class SourceSummary {
             .select(
                 col("story"),
                 col("source"),
+                col(SourceSummaryColumns.LANGUAGE),
                 col("articles"),
                 col("sentences"),
+                col(SourceSummaryColumns.TONED_SENTENCES),
                 col("tokens"),
-                expr("aggregate(tone_values, 0D, (acc, x) -> acc + x) / sentences")
+                when(
+                        col(SourceSummaryColumns.TONED_SENTENCES).gt(0),
+                        expr("aggregate(tone_values, 0D, (acc, x) -> acc + x) / toned_sentences"))
                     .as("tone_mean"));
     Dataset<Row> published =
         sentences

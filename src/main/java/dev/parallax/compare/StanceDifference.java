@@ -2,6 +2,8 @@ package dev.parallax.compare;
 
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_A;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_B;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.LANGUAGE_A;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.LANGUAGE_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.P_VALUE;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.Q_VALUE;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SENTENCES_A;
@@ -11,6 +13,8 @@ import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_A;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.STORY;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.THEME;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.TONED_SENTENCES_A;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.TONED_SENTENCES_B;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.least;
@@ -39,11 +43,16 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * The {@code stance_difference} table: does source A speak of a theme more warmly than source B?
  *
  * <p>Grain: story × theme (including {@value ThemeIds#ALL}) × ordered pair {@code source_a <
- * source_b}, for pairs where both sources have at least one sentence on the theme. Columns:
+ * source_b}, for pairs where both sources have at least one toned sentence on the theme: a source
+ * whose language has no tone lexicon takes part in no pair (a row of nulls would only crowd the
+ * table and its readers' counts; stance_by_source still lists it, with its sentence count). Every
+ * statistic rests on the toned sentences only. Columns:
  *
  * <ul>
- *   <li>{@code sentences_a/_b}, {@code articles_a/_b}, {@code tone_mean_a/_b} (mean sentence tone),
- *       {@code tone_diff = tone_mean_a − tone_mean_b}, in tone units (range [−2, 2]);
+ *   <li>{@code language_a/_b}: the sources' languages ({@link StanceGroups#languages});
+ *   <li>{@code sentences_a/_b} (with or without a tone), {@code toned_sentences_a/_b}, {@code
+ *       articles_a/_b}, {@code tone_mean_a/_b} (mean tone of the toned sentences), {@code tone_diff
+ *       = tone_mean_a − tone_mean_b}, in tone units (range [−2, 2]);
  *   <li>{@code ci_low}, {@code ci_high}: percentile bootstrap interval of the difference at {@code
  *       compare.confidence}, the two sources resampled independently: replicate r of the difference
  *       is replicate r of source a's mean minus replicate r of source b's, each drawn once per
@@ -64,7 +73,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       (difference in pooled standard deviations, unbounded; null with fewer than 2 sentences a
  *       side or no variance) and {@code cliffs_delta} is Cliff's delta (P(a &gt; b) − P(a &lt; b),
  *       in [−1, 1], robust to skew and outliers);
- *   <li>{@code small_sample}: either side has fewer than {@code compare.min_sentences} sentences.
+ *   <li>{@code small_sample}: either side has fewer than {@code compare.min_sentences} toned
+ *       sentences.
  * </ul>
  *
  * The Monte Carlo permutation test of a row is seeded with {@code Seeds.of(compare.seed, story,
@@ -108,8 +118,12 @@ public final class StanceDifference {
                   THEME,
                   SOURCE_A,
                   SOURCE_B,
+                  LANGUAGE_A,
+                  LANGUAGE_B,
                   SENTENCES_A,
                   SENTENCES_B,
+                  TONED_SENTENCES_A,
+                  TONED_SENTENCES_B,
                   ARTICLES_A,
                   ARTICLES_B),
               SIDE_A.names(),
@@ -122,23 +136,30 @@ public final class StanceDifference {
    * StanceGroups#fromSentences}.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> samples, CompareParams params) {
+    // a group without a toned sentence has no tone to compare: it takes part in no pair
     Dataset<Row> g =
-        samples.select(
-            StanceBySourceColumns.STORY,
-            StanceBySourceColumns.THEME,
-            StanceBySourceColumns.SOURCE,
-            StanceBySourceColumns.SENTENCES,
-            StanceBySourceColumns.ARTICLES,
-            StanceGroups.TONE_VALUES,
-            StanceGroups.CLUSTER_SIZES,
-            StanceBySourceColumns.RESAMPLING,
-            StanceGroups.REPLICATES);
+        samples
+            .where(col(StanceBySourceColumns.TONED_SENTENCES).gt(0))
+            .select(
+                StanceBySourceColumns.STORY,
+                StanceBySourceColumns.THEME,
+                StanceBySourceColumns.SOURCE,
+                StanceBySourceColumns.LANGUAGE,
+                StanceBySourceColumns.SENTENCES,
+                StanceBySourceColumns.TONED_SENTENCES,
+                StanceBySourceColumns.ARTICLES,
+                StanceGroups.TONE_VALUES,
+                StanceGroups.CLUSTER_SIZES,
+                StanceBySourceColumns.RESAMPLING,
+                StanceGroups.REPLICATES);
     Dataset<Row> a =
         g.toDF(
             STORY,
             THEME,
             SOURCE_A,
+            LANGUAGE_A,
             SENTENCES_A,
+            TONED_SENTENCES_A,
             ARTICLES_A,
             SIDE_A.values(),
             SIDE_A.sizes(),
@@ -149,7 +170,9 @@ public final class StanceDifference {
             "story_b",
             "theme_b",
             SOURCE_B,
+            LANGUAGE_B,
             SENTENCES_B,
+            TONED_SENTENCES_B,
             ARTICLES_B,
             SIDE_B.values(),
             SIDE_B.sizes(),
@@ -223,6 +246,10 @@ public final class StanceDifference {
     private static final int THEME_AT = PAIR.indexOf(THEME);
     private static final int SOURCE_A_AT = PAIR.indexOf(SOURCE_A);
     private static final int SOURCE_B_AT = PAIR.indexOf(SOURCE_B);
+    private static final int LANGUAGE_A_AT = PAIR.indexOf(LANGUAGE_A);
+    private static final int LANGUAGE_B_AT = PAIR.indexOf(LANGUAGE_B);
+    private static final int TONED_A_AT = PAIR.indexOf(TONED_SENTENCES_A);
+    private static final int TONED_B_AT = PAIR.indexOf(TONED_SENTENCES_B);
     private static final int SENTENCES_A_AT = PAIR.indexOf(SENTENCES_A);
     private static final int SENTENCES_B_AT = PAIR.indexOf(SENTENCES_B);
     private static final int ARTICLES_A_AT = PAIR.indexOf(ARTICLES_A);
@@ -245,6 +272,8 @@ public final class StanceDifference {
       String sourceB = r.getString(SOURCE_B_AT);
       long nA = r.getLong(SENTENCES_A_AT);
       long nB = r.getLong(SENTENCES_B_AT);
+      long tonedA = r.getLong(TONED_A_AT);
+      long tonedB = r.getLong(TONED_B_AT);
       long articlesA = r.getLong(ARTICLES_A_AT);
       long articlesB = r.getLong(ARTICLES_B_AT);
       Side sideA = side(r, A, story, theme, sourceA);
@@ -284,8 +313,12 @@ public final class StanceDifference {
           .theme(theme)
           .sourceA(sourceA)
           .sourceB(sourceB)
+          .languageA(r.getString(LANGUAGE_A_AT))
+          .languageB(r.getString(LANGUAGE_B_AT))
           .sentencesA(nA)
           .sentencesB(nB)
+          .tonedSentencesA(tonedA)
+          .tonedSentencesB(tonedB)
           .articlesA(articlesA)
           .articlesB(articlesB)
           .toneMeanA(Columns.finiteOrNull(meanA))
@@ -299,7 +332,7 @@ public final class StanceDifference {
               Columns.finiteOrNull(Statistics.cliffsDeltaOfSorted(sideA.sorted(), sideB.sorted())))
           .resampling(unit)
           .pMethod(asymptotic ? ASYMPTOTIC : MONTE_CARLO)
-          .smallSample(nA < p.minSentences() || nB < p.minSentences())
+          .smallSample(tonedA < p.minSentences() || tonedB < p.minSentences())
           .significant(false) // with q_value, by withQValues
           .build();
     }

@@ -1,11 +1,20 @@
 package dev.parallax.compare;
 
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +23,7 @@ import java.util.Set;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -26,13 +36,19 @@ import org.apache.spark.sql.types.StructType;
  * Each sentence belongs to the group of every theme it mentions and to the group {@value
  * ThemeIds#ALL} of its source.
  *
- * <p>One row per group ({@link #SAMPLES}): story, source, theme, sentences, articles (distinct
- * article ids), tokens, positive (sentences with tone ≥ {@value #POSITIVE}), negative (tone ≤
- * −{@value #POSITIVE}), hedges, boosters, attitude, self_mentions (marker sums), the tones in
- * canonical order ({@link ToneSample}: by article id, then tone) with the sentence count of each
- * article, the resampling unit, and the group's bootstrap replicates of its mean. Both stance
- * tables, theme frequency and the source summary read these rows, so a group is sorted and
- * resampled once, not once per table and per pair of sources it takes part in.
+ * <p>One row per group ({@link #SAMPLES}): story, source, the source's language ({@link
+ * #languages}), theme, sentences, toned_sentences (those with a tone), articles (distinct article
+ * ids), tokens, positive (sentences with tone ≥ {@value #POSITIVE}), negative (tone ≤ −{@value
+ * #POSITIVE}), hedges, boosters, attitude, self_mentions (marker sums) with the tokens of the
+ * sentences each marker was counted in, the tones in canonical order ({@link ToneSample}: by
+ * article id, then tone) with the sentence count of each article, the resampling unit, and the
+ * group's bootstrap replicates of its mean. Both stance tables, theme frequency and the source
+ * summary read these rows, so a group is sorted and resampled once, not once per table and per pair
+ * of sources it takes part in.
+ *
+ * <p>A sentence without a tone (its language has no tone lexicon) counts in sentences, articles and
+ * tokens, and adds nothing to the tones; a null marker adds nothing to that marker's sum nor its
+ * tokens. A group without a toned sentence has no tones and no replicates.
  *
  * <p>How. Each task sums its sentences into a hash map by group ({@link PartialGroups}), keeping
  * each group's (article id, tone) pairs; the partial groups, a few per group and task instead of a
@@ -51,6 +67,7 @@ public final class StanceGroups {
       List.of(
           SentencesColumns.STORY,
           SentencesColumns.SOURCE,
+          SentencesColumns.LANGUAGE,
           SentencesColumns.ARTICLE_ID,
           SentencesColumns.TONE,
           SentencesColumns.N_TOKENS,
@@ -88,9 +105,10 @@ public final class StanceGroups {
   private static final int SENTENCES = 0;
 
   private static final int TOKENS = 1;
-  private static final int POSITIVES = 2;
-  private static final int NEGATIVES = 3;
-  private static final int MARKERS = 4;
+  private static final int TONED = 2;
+  private static final int POSITIVES = 3;
+  private static final int NEGATIVES = 4;
+  private static final int MARKERS = 5;
   private static final String[] MARKER_COLUMNS = {
     SentencesColumns.HEDGES,
     SentencesColumns.BOOSTERS,
@@ -99,12 +117,17 @@ public final class StanceGroups {
   };
   private static final int[] IN_MARKERS =
       Arrays.stream(MARKER_COLUMNS).mapToInt(INPUT::indexOf).toArray();
-  private static final int SUMS = MARKERS + MARKER_COLUMNS.length;
+
+  /** Positions of the markers' token sums: {@code MARKER_TOKENS + m} for marker {@code m}. */
+  private static final int MARKER_TOKENS = MARKERS + MARKER_COLUMNS.length;
+
+  private static final int SUMS = MARKER_TOKENS + MARKER_COLUMNS.length;
 
   /** Columns of {@link #SAMPLES} beyond those of stance_by_source and the marker sums. */
   static final String POSITIVE_COUNT = "positive";
 
   static final String NEGATIVE_COUNT = "negative";
+  static final String MARKER_TOKEN_SUMS = "marker_tokens";
   static final String TONE_VALUES = "tone_values";
   static final String CLUSTER_SIZES = "cluster_sizes";
   static final String REPLICATES = "replicates";
@@ -114,8 +137,10 @@ public final class StanceGroups {
       new StructType()
           .add(StanceBySourceColumns.STORY, DataTypes.StringType, false)
           .add(StanceBySourceColumns.SOURCE, DataTypes.StringType, false)
+          .add(StanceBySourceColumns.LANGUAGE, DataTypes.StringType)
           .add(StanceBySourceColumns.THEME, DataTypes.StringType, false)
           .add(StanceBySourceColumns.SENTENCES, DataTypes.LongType, false)
+          .add(StanceBySourceColumns.TONED_SENTENCES, DataTypes.LongType, false)
           .add(StanceBySourceColumns.ARTICLES, DataTypes.LongType, false)
           .add(StanceBySourceColumns.TOKENS, DataTypes.LongType, false)
           .add(POSITIVE_COUNT, DataTypes.LongType, false)
@@ -124,6 +149,7 @@ public final class StanceGroups {
           .add(SentencesColumns.BOOSTERS, DataTypes.LongType, false)
           .add(SentencesColumns.ATTITUDE, DataTypes.LongType, false)
           .add(SentencesColumns.SELF_MENTIONS, DataTypes.LongType, false)
+          .add(MARKER_TOKEN_SUMS, DataTypes.createArrayType(DataTypes.LongType, false), false)
           .add(TONE_VALUES, DataTypes.createArrayType(DataTypes.DoubleType, false), false)
           .add(CLUSTER_SIZES, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
           .add(StanceBySourceColumns.RESAMPLING, DataTypes.StringType, false)
@@ -133,8 +159,10 @@ public final class StanceGroups {
   static final int STORY_AT = SAMPLES.fieldIndex(StanceBySourceColumns.STORY);
 
   static final int SOURCE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SOURCE);
+  static final int LANGUAGE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.LANGUAGE);
   static final int THEME_AT = SAMPLES.fieldIndex(StanceBySourceColumns.THEME);
   static final int SENTENCES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SENTENCES);
+  static final int TONED_AT = SAMPLES.fieldIndex(StanceBySourceColumns.TONED_SENTENCES);
   static final int ARTICLES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.ARTICLES);
   static final int TOKENS_AT = SAMPLES.fieldIndex(StanceBySourceColumns.TOKENS);
   static final int POSITIVE_AT = SAMPLES.fieldIndex(POSITIVE_COUNT);
@@ -143,6 +171,7 @@ public final class StanceGroups {
   static final int BOOSTERS_AT = SAMPLES.fieldIndex(SentencesColumns.BOOSTERS);
   static final int ATTITUDE_AT = SAMPLES.fieldIndex(SentencesColumns.ATTITUDE);
   static final int SELF_MENTIONS_AT = SAMPLES.fieldIndex(SentencesColumns.SELF_MENTIONS);
+  static final int MARKER_TOKENS_AT = SAMPLES.fieldIndex(MARKER_TOKEN_SUMS);
   static final int TONE_VALUES_AT = SAMPLES.fieldIndex(TONE_VALUES);
   static final int CLUSTER_SIZES_AT = SAMPLES.fieldIndex(CLUSTER_SIZES);
   static final int RESAMPLING_AT = SAMPLES.fieldIndex(StanceBySourceColumns.RESAMPLING);
@@ -158,19 +187,54 @@ public final class StanceGroups {
 
   /**
    * The stance groups of a sentences table: one row per group, counts and sums over its sentences
-   * (a null count or marker adds nothing), {@code articles} the distinct article ids, {@code
-   * tone_values} sorted by article id then tone ({@link ToneSample}), {@code cluster_sizes} the
-   * sentences of each article in id order, {@code resampling} "article" when the group has at least
-   * {@code compare.min_articles_for_cluster} articles else "sentence", and {@code replicates}: the
-   * {@code compare.bootstrap_reps} bootstrap means of the group in that unit, seeded with {@code
-   * Seeds.of(compare.seed, story, source, theme)}.
-   *
-   * @throws IllegalStateException (when the rows are computed) for a sentence without a tone
+   * (a null count or marker adds nothing), {@code language} the source's ({@link #languages}),
+   * {@code articles} the distinct article ids, {@code toned_sentences} the sentences with a tone,
+   * {@code tone_values} their tones sorted by article id then tone ({@link ToneSample}), {@code
+   * cluster_sizes} the toned sentences of each article in id order, {@code resampling} "article"
+   * when the toned sentences span at least {@code compare.min_articles_for_cluster} articles else
+   * "sentence", and {@code replicates}: the {@code compare.bootstrap_reps} bootstrap means of the
+   * group in that unit, seeded with {@code Seeds.of(compare.seed, story, source, theme)}; empty
+   * when no sentence has a tone.
    */
   static Dataset<Row> fromSentences(Dataset<Row> sentences, CompareParams params) {
-    return partials(sentences)
-        .groupByKey(new GroupKey(), Encoders.STRING())
-        .mapGroups(new Sample(params), Encoders.row(SAMPLES));
+    Dataset<Row> groups =
+        partials(sentences)
+            .groupByKey(new GroupKey(), Encoders.STRING())
+            .mapGroups(new Sample(params), Encoders.row(SAMPLES));
+    // one row per story × source: broadcast onto the groups, which fill every other column
+    Dataset<Row> langs = languages(sentences).withColumnRenamed(LANGUAGE, "_language");
+    Column story = groups.col(StanceBySourceColumns.STORY);
+    Column source = groups.col(StanceBySourceColumns.SOURCE);
+    return groups
+        .join(
+            broadcast(langs),
+            story
+                .eqNullSafe(langs.col(StanceBySourceColumns.STORY))
+                .and(source.eqNullSafe(langs.col(StanceBySourceColumns.SOURCE))),
+            "left")
+        .select(
+            Arrays.stream(SAMPLES.fieldNames())
+                .map(c -> c.equals(LANGUAGE) ? col("_language").as(LANGUAGE) : groups.col(c))
+                .toArray(Column[]::new));
+  }
+
+  /** Column of {@link #languages}: the source's language. */
+  static final String LANGUAGE = StanceBySourceColumns.LANGUAGE;
+
+  /**
+   * The language of each story × source: the distinct non-null {@code language} values of its
+   * sentences, sorted and joined by commas (usually one, e.g. "ja"), null when none is known.
+   * Columns story, source, language.
+   */
+  static Dataset<Row> languages(Dataset<Row> sentences) {
+    Column set = col("_languages");
+    return sentences
+        .groupBy(SentencesColumns.STORY, SentencesColumns.SOURCE)
+        .agg(collect_set(SentencesColumns.LANGUAGE).as("_languages"))
+        .select(
+            col(SentencesColumns.STORY),
+            col(SentencesColumns.SOURCE),
+            when(size(set).gt(0), array_join(array_sort(set), ",")).as(LANGUAGE));
   }
 
   /** Each task's sentences summed by group ({@link #PARTIAL}). */
@@ -197,7 +261,10 @@ public final class StanceGroups {
     }
   }
 
-  /** A group's sums and (article id, tone) pairs over some of its sentences. */
+  /**
+   * A group's sums and (article id, tone) pairs over some of its sentences; a sentence without a
+   * tone is kept as its article id with tone NaN, so that its article counts.
+   */
   private static final class Group {
     final long[] sums = new long[SUMS];
     final List<String> ids = new ArrayList<>();
@@ -234,15 +301,9 @@ public final class StanceGroups {
             r.isNullAt(IN_ARTICLE_ID)
                 ? null
                 : ids.computeIfAbsent(r.getString(IN_ARTICLE_ID), k -> k);
-        if (r.isNullAt(IN_TONE)) {
-          throw new IllegalStateException(
-              "a sentence of article "
-                  + id
-                  + " (source "
-                  + source
-                  + ") has no tone; rerun the annotate stage for this run date");
-        }
-        double tone = r.getDouble(IN_TONE);
+        boolean toned = !r.isNullAt(IN_TONE);
+        double tone = toned ? r.getDouble(IN_TONE) : Double.NaN;
+        long tokens = r.isNullAt(IN_N_TOKENS) ? 0 : r.getLong(IN_N_TOKENS);
         themes.clear();
         if (!r.isNullAt(IN_THEMES)) {
           themes.addAll(r.<String>getList(IN_THEMES));
@@ -252,12 +313,17 @@ public final class StanceGroups {
         for (String theme : themes) {
           Group g = groups.computeIfAbsent(new Key(story, source, theme), k -> new Group());
           g.sums[SENTENCES]++;
-          g.sums[TOKENS] += r.isNullAt(IN_N_TOKENS) ? 0 : r.getLong(IN_N_TOKENS);
+          g.sums[TOKENS] += tokens;
+          // NaN (no tone) compares false: neither positive nor negative
+          g.sums[TONED] += toned ? 1 : 0;
           g.sums[POSITIVES] += tone >= POSITIVE ? 1 : 0;
           g.sums[NEGATIVES] += tone <= -POSITIVE ? 1 : 0;
           for (int m = 0; m < MARKER_COLUMNS.length; m++) {
             int at = IN_MARKERS[m];
-            g.sums[MARKERS + m] += r.isNullAt(at) ? 0 : r.getLong(at);
+            if (!r.isNullAt(at)) {
+              g.sums[MARKERS + m] += r.getLong(at);
+              g.sums[MARKER_TOKENS + m] += tokens;
+            }
           }
           g.add(id, tone);
         }
@@ -327,15 +393,26 @@ public final class StanceGroups {
           tones[from + i] = partTones.get(i);
         }
       }
-      ToneSample sample = ToneSample.of(ids, tones);
-      long articles = sample.articles();
-      String unit = ownUnit(p, articles);
-      double[] boot = replicates(p, sample, unit, Seeds.of(p.seed(), story, source, theme));
+      ToneSample sample;
+      long articles;
+      if (sums[TONED] == ids.size()) {
+        sample = ToneSample.of(ids, tones);
+        articles = sample.articles();
+      } else {
+        sample = toned(ids, tones, (int) sums[TONED]);
+        articles = new HashSet<>(ids).size();
+      }
+      String unit = ownUnit(p, sample.articles());
+      double[] boot =
+          sample.sentences() == 0
+              ? new double[0]
+              : replicates(p, sample, unit, Seeds.of(p.seed(), story, source, theme));
       Object[] row = new Object[SAMPLES.size()];
       row[STORY_AT] = story;
       row[SOURCE_AT] = source;
       row[THEME_AT] = theme;
       row[SENTENCES_AT] = sums[SENTENCES];
+      row[TONED_AT] = sums[TONED];
       row[ARTICLES_AT] = articles;
       row[TOKENS_AT] = sums[TOKENS];
       row[POSITIVE_AT] = sums[POSITIVES];
@@ -343,6 +420,8 @@ public final class StanceGroups {
       for (int m = 0; m < MARKER_COLUMNS.length; m++) {
         row[MARKERS_AT[m]] = sums[MARKERS + m];
       }
+      row[MARKER_TOKENS_AT] =
+          longs(Arrays.copyOfRange(sums, MARKER_TOKENS, MARKER_TOKENS + MARKER_COLUMNS.length));
       row[TONE_VALUES_AT] = doubles(sample.values);
       row[CLUSTER_SIZES_AT] = ints(sample.clusterSizes());
       row[RESAMPLING_AT] = unit;
@@ -350,6 +429,30 @@ public final class StanceGroups {
       return RowFactory.create(row);
     }
   }
+
+  /** The {@code toned} pairs whose tone is not NaN, as a {@link ToneSample}. */
+  private static ToneSample toned(List<String> ids, double[] tones, int toned) {
+    List<String> keptIds = new ArrayList<>(toned);
+    double[] kept = new double[toned];
+    for (int i = 0; i < tones.length; i++) {
+      if (!Double.isNaN(tones[i])) {
+        kept[keptIds.size()] = tones[i];
+        keptIds.add(ids.get(i));
+      }
+    }
+    return ToneSample.of(keptIds, kept);
+  }
+
+  /**
+   * A sample row's tokens of the sentences whose {@code marker} (a marker column of the sentences
+   * table: hedges, boosters, attitude or self_mentions) is not null: that marker's rate
+   * denominator.
+   */
+  static long markerTokens(Row r, String marker) {
+    return r.<Long>getList(MARKER_TOKENS_AT).get(MARKER_LIST.indexOf(marker));
+  }
+
+  private static final List<String> MARKER_LIST = List.of(MARKER_COLUMNS);
 
   private static scala.collection.Seq<Long> longs(long[] values) {
     List<Long> l = new java.util.ArrayList<>(values.length);

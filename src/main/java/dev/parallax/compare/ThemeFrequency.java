@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
  * source of the story; a source that never mentions a theme gets a row of zeros. Columns:
  *
  * <ul>
+ *   <li>{@code language}: the source's ({@link StanceGroups#languages});
  *   <li>{@code articles}: articles of the source with at least one sentence on the theme; {@code
  *       sentences}: sentences with the theme; {@code mentions}: entries of {@code theme_mentions}
  *       (a sentence may mention a theme several times);
@@ -46,7 +47,9 @@ import org.apache.spark.sql.types.DataTypes;
  *       theme_label}, {@code frame}: from the taxonomy when given, else null.
  * </ul>
  *
- * Rates and shares are null when their denominator is 0.
+ * Rates and shares are null when their denominator is 0. Every sentence counts, with or without a
+ * tone. Rates per token compare sources of one language only (each language has its own tokeniser);
+ * the shares of sentences and articles compare across languages.
  */
 public final class ThemeFrequency {
   private ThemeFrequency() {}
@@ -79,6 +82,7 @@ public final class ThemeFrequency {
             .select(
                 col("story"),
                 col("source"),
+                col(ThemeFrequencyColumns.LANGUAGE),
                 col("articles").as("source_articles"),
                 col("sentences").as("source_sentences"),
                 col("tokens").as("source_tokens"));

@@ -113,6 +113,26 @@ final class Blocks {
     return heat(v, tone, Cell.text(Html.signed(v, 3)));
   }
 
+  /**
+   * A source's name with its language beside it, muted: {@code name (ja)}; the name alone when the
+   * language is unknown (null).
+   */
+  static Cell source(String name, String language) {
+    Cell c = Cell.text(name);
+    return language == null
+        ? c
+        : c.then(Cell.text(" ")).then(Cell.element("span", "(" + language + ")", "class", "muted"));
+  }
+
+  /** A string column; null when it is null or the row has no such column (an older table). */
+  static String str(Row r, String col) {
+    if (r.schema() == null || !java.util.Arrays.asList(r.schema().fieldNames()).contains(col)) {
+      return null;
+    }
+    Object v = r.getAs(col);
+    return v == null ? null : v.toString();
+  }
+
   static String pValue(double v) {
     if (Double.isNaN(v)) {
       return "–";

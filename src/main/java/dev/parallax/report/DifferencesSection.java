@@ -54,7 +54,9 @@ record DifferencesSection(Story st) implements Section {
         + "share of false findings among them at "
         + pct(page.fdr)
         + ". <b>d</b> is Cohen's "
-        + "effect size (0.2 small, 0.5 medium, 0.8 large).";
+        + "effect size (0.2 small, 0.5 medium, 0.8 large). Only sentences with a tone are "
+        + "compared (<b>sentences</b> counts them); a source whose language has no tone lexicon "
+        + "is in no pair.";
   }
 
   @Override
@@ -76,7 +78,8 @@ record DifferencesSection(Story st) implements Section {
                 .limit(none ? HtmlReport.TOP_NOT_SIGNIFICANT : HtmlReport.TOP_DIFFERENCES)
                 .toList();
     if (shown.isEmpty()) {
-      Blocks.paragraph(h, "empty", "No two sources share a theme, so there is nothing to compare.");
+      Blocks.paragraph(
+          h, "empty", "No two sources with a tone share a theme, so there is nothing to compare.");
       return;
     }
     String title;
@@ -138,9 +141,9 @@ record DifferencesSection(Story st) implements Section {
       rows.add(
           new Cell[] {
             Cell.text(d.theme),
-            Cell.text(d.warmer),
+            Blocks.source(d.warmer, d.languageWarmer),
             Cell.text(Html.signed(d.toneWarmer, 3)),
-            Cell.text(d.cooler),
+            Blocks.source(d.cooler, d.languageCooler),
             Cell.text(Html.signed(d.toneCooler, 3)),
             Cell.text(Html.num(d.diff, 3)),
             Cell.text("[" + Html.signed(d.low, 3) + ", " + Html.signed(d.high, 3) + "]"),
@@ -179,6 +182,8 @@ record DifferencesSection(Story st) implements Section {
       String theme,
       String warmer,
       String cooler,
+      String languageWarmer,
+      String languageCooler,
       double toneWarmer,
       double toneCooler,
       double diff,
@@ -204,14 +209,32 @@ record DifferencesSection(Story st) implements Section {
       String b = r.getAs(StanceDifferenceColumns.SOURCE_B);
       double toneA = dbl(r, StanceDifferenceColumns.TONE_MEAN_A);
       double toneB = dbl(r, StanceDifferenceColumns.TONE_MEAN_B);
-      long nA = lng(r, StanceDifferenceColumns.SENTENCES_A);
-      long nB = lng(r, StanceDifferenceColumns.SENTENCES_B);
+      String languageA = Blocks.str(r, StanceDifferenceColumns.LANGUAGE_A);
+      String languageB = Blocks.str(r, StanceDifferenceColumns.LANGUAGE_B);
+      boolean toned =
+          r.schema() != null
+              && java.util.Arrays.asList(r.schema().fieldNames())
+                  .contains(StanceDifferenceColumns.TONED_SENTENCES_A);
+      long nA =
+          lng(
+              r,
+              toned
+                  ? StanceDifferenceColumns.TONED_SENTENCES_A
+                  : StanceDifferenceColumns.SENTENCES_A);
+      long nB =
+          lng(
+              r,
+              toned
+                  ? StanceDifferenceColumns.TONED_SENTENCES_B
+                  : StanceDifferenceColumns.SENTENCES_B);
       double lo = dbl(r, StanceDifferenceColumns.CI_LOW);
       double hi = dbl(r, StanceDifferenceColumns.CI_HIGH);
       return new Diff(
           theme,
           flip ? b : a,
           flip ? a : b,
+          flip ? languageB : languageA,
+          flip ? languageA : languageB,
           flip ? toneB : toneA,
           flip ? toneA : toneB,
           Math.abs(d),

@@ -76,17 +76,46 @@ final class HtmlReport {
       String exampleRef,
       String exampleReason) {}
 
-  /** One accepted article, as listed under its story. */
+  /**
+   * One accepted article, as listed under its story.
+   *
+   * @param language articles.language, or null when unknown
+   * @param analysed false for an article that is not a duplicate and has no sentence (true when the
+   *     sentences table is missing, which says nothing either way)
+   */
   record Article(
-      String story, String source, String title, Timestamp published, boolean duplicate) {}
+      String story,
+      String source,
+      String title,
+      Timestamp published,
+      boolean duplicate,
+      String language,
+      boolean analysed) {}
+
+  /** Accepted articles of one language (articles.language; "unknown" when null). */
+  record LanguageCount(String language, long articles) {}
 
   /**
    * What the ingest tables say about the run date.
    *
    * @param articles accepted articles in story, source, date order; {@link #MAX_ARTICLES} per story
    *     are listed, one more says the list is cut
+   * @param notAnalysed articles that are not exact duplicates and have no sentence, by language in
+   *     language order; null when the sentences table has no partition for the date
    */
-  record Ingest(RunCounts counts, List<RejectReason> rejects, List<Article> articles) {}
+  record Ingest(
+      RunCounts counts,
+      List<RejectReason> rejects,
+      List<Article> articles,
+      List<LanguageCount> notAnalysed) {
+
+    /** Articles not analysed over every language; 0 when unknown. */
+    long notAnalysedTotal() {
+      return notAnalysed == null
+          ? 0
+          : notAnalysed.stream().mapToLong(LanguageCount::articles).sum();
+    }
+  }
 
   /** The compare tables of one run date, rows in any order. */
   record Tables(

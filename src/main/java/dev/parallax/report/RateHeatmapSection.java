@@ -30,7 +30,9 @@ record RateHeatmapSection(Story st) implements Section {
   public String howTo(Page page) {
     return "Each cell is how often a source mentions a theme: matches of the theme's phrases "
         + "<b>per 1,000 tokens</b> (words) of that source's text, so long and short sources "
-        + "compare fairly. Darker blue = mentioned more. Columns are ordered from the most to the "
+        + "compare fairly; tokens are counted by each language's tokeniser, so compare rates "
+        + "between sources of one language (in brackets after the source). "
+        + "Darker blue = mentioned more. Columns are ordered from the most to the "
         + "least covered theme. Story themes only; the general policy-frame themes are in "
         + "<code>theme_frequency.csv</code>.";
   }
@@ -76,7 +78,7 @@ record RateHeatmapSection(Story st) implements Section {
     List<Cell[]> rows = new ArrayList<>();
     for (int r = 0; r < sources.size(); r++) {
       Cell[] row = new Cell[themes.size() + 1];
-      row[0] = Cell.text(sources.get(r));
+      row[0] = st.source(sources.get(r));
       for (int c = 0; c < themes.size(); c++) {
         row[c + 1] = Blocks.heat(values[r][c], palette, Cell.text(Html.num(values[r][c], 2)));
       }

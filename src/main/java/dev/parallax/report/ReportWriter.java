@@ -4,6 +4,7 @@ import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.RejectsColumns;
+import dev.parallax.warehouse.schema.SentencesColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,10 @@ import org.apache.spark.sql.types.StructType;
  * <p>The tables are read back from the warehouse and collected to the driver: they are aggregates
  * (sources × themes, source pairs × themes, top terms per source), small by design. Of {@code
  * articles} and {@code rejects} only counts, rejects per reason and the article list (source,
- * title, date; at most {@value HtmlReport#MAX_ARTICLES} + 1 per story) reach the driver; when
- * either table has no partition for the date the HTML report says so and goes on.
+ * title, date, language; at most {@value HtmlReport#MAX_ARTICLES} + 1 per story) reach the driver;
+ * when either table has no partition for the date the HTML report says so and goes on. Of {@code
+ * sentences} only the distinct article ids are read, to tell which accepted articles were not
+ * analysed (not exact duplicates, yet without a sentence), counted by {@code articles.language}.
  *
  * <p>Files are written with {@code java.nio}, so only a local warehouse ({@code file:} or a plain
  * path) gets them; for any other file system the summary is still rendered and returned, and {@link
@@ -78,6 +81,12 @@ public final class ReportWriter {
   private static final String FIRST = "first";
   private static final String DUPLICATE = "duplicate";
   private static final String ROW_NUMBER = "_n";
+  private static final String ANALYSED_ID = "_analysed_id";
+  private static final String ANALYSED = "analysed";
+  private static final String ARTICLE_COUNT = "articles";
+
+  /** The language of articles whose language is null, in the not-analysed breakdown. */
+  static final String UNKNOWN_LANGUAGE = "unknown";
 
   /**
    * What the report stage wrote.
@@ -194,14 +203,59 @@ public final class ReportWriter {
               first.getAs(RejectsColumns.RECORD_REF),
               first.getAs(RejectsColumns.REASON)));
     }
+    spark.sparkContext().setJobDescription("report: articles not analysed, by language");
+    Dataset<Row> analysedIds =
+        warehouse.exists(Table.SENTENCES, runDate)
+            ? warehouse
+                .read(Table.SENTENCES, runDate)
+                .select(functions.col(SentencesColumns.ARTICLE_ID).as(ANALYSED_ID))
+                .distinct()
+            : null;
+    List<HtmlReport.LanguageCount> notAnalysed = null;
+    if (analysedIds != null) {
+      notAnalysed = new ArrayList<>();
+      for (Row r :
+          articles
+              .where(functions.col(ArticlesColumns.DUPLICATE_OF).isNull())
+              .join(
+                  analysedIds,
+                  functions.col(ArticlesColumns.ARTICLE_ID).equalTo(functions.col(ANALYSED_ID)),
+                  "left_anti")
+              .groupBy(
+                  functions
+                      .coalesce(
+                          functions.col(ArticlesColumns.LANGUAGE), functions.lit(UNKNOWN_LANGUAGE))
+                      .as(ArticlesColumns.LANGUAGE))
+              .agg(functions.count(functions.lit(1)).as(ARTICLE_COUNT))
+              .orderBy(ArticlesColumns.LANGUAGE)
+              .collectAsList()) {
+        notAnalysed.add(
+            new HtmlReport.LanguageCount(
+                r.getAs(ArticlesColumns.LANGUAGE), r.<Long>getAs(ARTICLE_COUNT)));
+      }
+    }
     spark.sparkContext().setJobDescription("report: list articles");
+    Dataset<Row> listed =
+        analysedIds == null
+            ? articles.withColumn(ANALYSED, functions.lit(true))
+            : articles
+                .join(
+                    analysedIds,
+                    functions.col(ArticlesColumns.ARTICLE_ID).equalTo(functions.col(ANALYSED_ID)),
+                    "left")
+                .withColumn(
+                    ANALYSED,
+                    functions
+                        .col(ANALYSED_ID)
+                        .isNotNull()
+                        .or(functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull()));
     WindowSpec perStory =
         Window.partitionBy(ArticlesColumns.STORY)
             .orderBy(
                 ArticlesColumns.SOURCE, ArticlesColumns.PUBLISHED_AT, ArticlesColumns.ARTICLE_ID);
     List<HtmlReport.Article> list = new ArrayList<>();
     for (Row r :
-        articles
+        listed
             .withColumn(ROW_NUMBER, functions.row_number().over(perStory))
             .filter(functions.col(ROW_NUMBER).leq(HtmlReport.MAX_ARTICLES + 1))
             .select(
@@ -210,6 +264,8 @@ public final class ReportWriter {
                 functions.col(ArticlesColumns.TITLE),
                 functions.col(ArticlesColumns.PUBLISHED_AT),
                 functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull().as(DUPLICATE),
+                functions.col(ArticlesColumns.LANGUAGE),
+                functions.col(ANALYSED),
                 functions.col(ROW_NUMBER))
             .orderBy(ArticlesColumns.STORY, ROW_NUMBER)
             .collectAsList()) {
@@ -219,13 +275,16 @@ public final class ReportWriter {
               r.getAs(ArticlesColumns.SOURCE),
               r.getAs(ArticlesColumns.TITLE),
               r.getAs(ArticlesColumns.PUBLISHED_AT),
-              r.<Boolean>getAs(DUPLICATE)));
+              r.<Boolean>getAs(DUPLICATE),
+              r.getAs(ArticlesColumns.LANGUAGE),
+              r.<Boolean>getAs(ANALYSED)));
     }
     return new HtmlReport.Ingest(
         new HtmlReport.RunCounts(
             counts.<Long>getAs(ACCEPTED), rejected, counts.<Long>getAs(DUPLICATES)),
         reasons,
-        list);
+        list,
+        notAnalysed);
   }
 
   private record Collected(StructType schema, List<Row> rows) {}

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The run: input reconciliation (input = accepted + rejected, duplicates, what was analysed) as
- * stat tiles and a sentence, then the rejected records by reason with one example each.
+ * The run: input reconciliation (input = accepted + rejected; accepted = analysed + exact
+ * duplicates + not analysed, the last by language) as stat tiles and a sentence, then the rejected
+ * records by reason with one example each.
  *
  * @param ingest the ingest digest, or null when the articles or rejects partition is missing
  */
@@ -36,8 +37,26 @@ record RunSection(
         + "or <b>rejected</b> (the rejects table, with a reason), so input = accepted + rejected. "
         + "<b>Exact duplicates</b> (the same text twice, e.g. a wire story reprinted) stay in "
         + "articles but are not analysed unless <code>annotate.include_duplicates</code> is on. "
+        + "Articles <b>not analysed</b> stay in articles too: no sentence came out of them, "
+        + "usually because their language has no profile (sentence rules, tokeniser, theme "
+        + "phrases); they are counted by detected language. "
         + "Rejected records are summarised by reason below; fix them at the source and rerun the "
         + "date to include them.";
+  }
+
+  /** "; 2 articles were not analysed (pt 1, unknown 1)", empty when none or unknown. */
+  private String notAnalysedText() {
+    long n = ingest.notAnalysedTotal();
+    if (n == 0) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("; ");
+    b.append(Blocks.plural(n, "article was", "articles were")).append(" not analysed (");
+    for (int i = 0; i < ingest.notAnalysed().size(); i++) {
+      HtmlReport.LanguageCount l = ingest.notAnalysed().get(i);
+      b.append(i == 0 ? "" : ", ").append(l.language()).append(' ').append(l.articles());
+    }
+    return b.append(")").toString();
   }
 
   @Override
@@ -59,6 +78,9 @@ record RunSection(
     Blocks.stat(h, c.rejected(), "rejected");
     Blocks.stat(h, c.duplicates(), "exact duplicates");
     Blocks.stat(h, analysed, "articles analysed");
+    if (ingest.notAnalysed() != null) {
+      Blocks.stat(h, ingest.notAnalysedTotal(), "not analysed");
+    }
     Blocks.stat(h, sentences, "sentences");
     Blocks.stat(h, sources, "sources");
     Blocks.stat(h, stories, "stories");
@@ -75,7 +97,9 @@ record RunSection(
             + Blocks.plural(c.duplicates(), "is an exact duplicate", "are exact duplicates")
             + "; "
             + Blocks.plural(analysed, "article", "articles")
-            + " went into the analysis.");
+            + " went into the analysis"
+            + notAnalysedText()
+            + ".");
     h.element("h3", "Rejected records by reason").nl();
     if (ingest.rejects().isEmpty()) {
       Blocks.paragraph(h, "empty", "No record was rejected.");

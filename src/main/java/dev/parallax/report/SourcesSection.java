@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 
 /**
- * A story's sources: one row each (articles, sentences, tokens, mean tone, first and last
+ * A story's sources: one row each (language, articles, sentences, tokens, mean tone, first and last
  * publication, top themes), then its articles in a collapsed list, at most {@value
- * HtmlReport#MAX_ARTICLES}.
+ * HtmlReport#MAX_ARTICLES}, each with its language and whether it was analysed.
  *
  * @param ingest the ingest digest, or null when it is missing (then no article list)
  */
@@ -36,10 +36,13 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
 
   @Override
   public String howTo(Page page) {
-    return "One row per source: how much text each comparison rests on. <b>Tone</b> is the "
+    return "One row per source: how much text each comparison rests on. <b>Language</b> is the "
+        + "language of its analysed text; compare rates per 1,000 tokens only between sources of "
+        + "one language (each language has its own tokeniser). <b>Tone</b> is the "
         + "mean tone of all the source's sentences, from −1 (most negative) through 0 (neutral) to "
-        + "+1 (most positive). <b>Top themes</b> are its three most mentioned themes. Sources with "
-        + "few sentences get wide intervals in the charts below.";
+        + "+1 (most positive), over the sentences that have a tone: a language without a tone "
+        + "lexicon gets none (–), never a neutral 0. <b>Top themes</b> are its three most "
+        + "mentioned themes. Sources with few sentences get wide intervals in the charts below.";
   }
 
   @Override
@@ -52,6 +55,7 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
       rows.add(
           new Cell[] {
             Cell.text(r.getAs(SourceSummaryColumns.SOURCE)),
+            Cell.text(language(Blocks.str(r, SourceSummaryColumns.LANGUAGE))),
             Cell.text(Html.count(lng(r, SourceSummaryColumns.ARTICLES))),
             Cell.text(Html.count(lng(r, SourceSummaryColumns.SENTENCES))),
             Cell.text(Html.count(lng(r, SourceSummaryColumns.TOKENS))),
@@ -69,6 +73,7 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
         "sources",
         List.of(
             "source",
+            "language",
             "articles",
             "sentences",
             "tokens",
@@ -76,7 +81,7 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
             "first published (UTC)",
             "last published (UTC)",
             "top themes"),
-        "knnnnkkt",
+        "kknnnnkkt",
         rows);
     if (ingest == null) {
       return;
@@ -97,15 +102,28 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
       articles.add(
           new Cell[] {
             Cell.text(a.source()),
+            Cell.text(language(a.language())),
             Cell.text(Blocks.date(a.published())),
             a.title() == null
                 ? Cell.element("span", "(no title)", "class", "muted")
                 : Cell.text(a.title()),
-            Cell.text(a.duplicate() ? "exact duplicate, not analysed" : "")
+            Cell.text(
+                a.duplicate()
+                    ? "exact duplicate, not analysed"
+                    : a.analysed() ? "" : "not analysed (no sentence)")
           });
     }
     Blocks.table(
-        h, "articles", List.of("source", "published (UTC)", "title", "note"), "kktt", articles);
+        h,
+        "articles",
+        List.of("source", "language", "published (UTC)", "title", "note"),
+        "kkktt",
+        articles);
     h.close("details").nl();
+  }
+
+  /** A language code as shown; a dash when unknown. */
+  private static String language(String code) {
+    return code == null ? "–" : code;
   }
 }

@@ -35,6 +35,7 @@ final class Story {
   final List<String> sources;
   final List<String> themes;
   private final Map<String, String> labels = new TreeMap<>();
+  private final Map<String, String> languages = new TreeMap<>();
   private final Map<String, Double> rates = new LinkedHashMap<>();
   private final Map<String, List<Row>> stanceByTheme = new TreeMap<>();
 
@@ -49,6 +50,12 @@ final class Story {
     differences = of(t.stanceDifference(), StanceDifferenceColumns.STORY, story);
     terms = of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story);
     sources = summary.stream().map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)).toList();
+    for (Row r : summary) {
+      String language = Blocks.str(r, SourceSummaryColumns.LANGUAGE);
+      if (language != null) {
+        languages.put(r.getAs(SourceSummaryColumns.SOURCE), language);
+      }
+    }
     Map<String, Long> mentions = new TreeMap<>();
     for (Row r : of(t.themeFrequency(), ThemeFrequencyColumns.STORY, story)) {
       String theme = r.getAs(ThemeFrequencyColumns.THEME);
@@ -88,6 +95,16 @@ final class Story {
       return Boolean.TRUE.equals(r.getAs(ThemeFrequencyColumns.STORY_THEME));
     }
     return !ThemeIds.isFrame(r.getAs(ThemeFrequencyColumns.THEME));
+  }
+
+  /** The source's language (source_summary.language), or null when unknown. */
+  String language(String source) {
+    return languages.get(source);
+  }
+
+  /** A table cell naming the source with its language beside it. */
+  Blocks.Cell source(String source) {
+    return Blocks.source(source, language(source));
   }
 
   /** The theme's label; "All sentences" for {@code _all}; the id when it has no label. */

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 
 /**
- * The Markdown summary of one run date, per story: the sources, the source × theme matrix of
- * mentions per 1,000 tokens (story themes only, not the general {@code frame_*} themes), the
- * largest stance differences, and the top distinctive terms per source. Rendered on the driver from
- * the collected compare tables, addressed by their public column names.
+ * The Markdown summary of one run date, per story: the sources (with their language), the source ×
+ * theme matrix of mentions per 1,000 tokens (story themes only, not the general {@code frame_*}
+ * themes), the largest stance differences, and the top distinctive terms per source. Rendered on
+ * the driver from the collected compare tables, addressed by their public column names. Outside the
+ * sources table, a source is named with its language in brackets, {@code 東都新聞 (ja)}.
  */
 final class SummaryMarkdown {
   private SummaryMarkdown() {}
@@ -68,8 +69,9 @@ final class SummaryMarkdown {
   private static void sources(StringBuilder md, List<Row> rows) {
     md.append("\n### Sources\n\n");
     md.append(
-        "| source | articles | sentences | tokens | tone mean | first published | "
-            + "last published | top themes |\n|---|---:|---:|---:|---:|---|---|---|\n");
+        "| source | language | articles | sentences | toned sentences | tokens | tone mean | "
+            + "first published | last published | top themes |\n"
+            + "|---|---|---:|---:|---:|---:|---:|---|---|---|\n");
     rows.sort(Comparator.comparing(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)));
     for (Row r : rows) {
       List<Object> top =
@@ -79,9 +81,13 @@ final class SummaryMarkdown {
       md.append("| ")
           .append(escape(r.getAs(SourceSummaryColumns.SOURCE)))
           .append(" | ")
+          .append(orNa(Blocks.str(r, SourceSummaryColumns.LANGUAGE)))
+          .append(" | ")
           .append(r.<Object>getAs(SourceSummaryColumns.ARTICLES))
           .append(" | ")
           .append(r.<Object>getAs(SourceSummaryColumns.SENTENCES))
+          .append(" | ")
+          .append(orNa(Blocks.str(r, SourceSummaryColumns.TONED_SENTENCES)))
           .append(" | ")
           .append(r.<Object>getAs(SourceSummaryColumns.TOKENS))
           .append(" | ")
@@ -109,7 +115,9 @@ final class SummaryMarkdown {
           theme, ((Number) r.getAs(ThemeFrequencyColumns.MENTIONS)).longValue(), Long::sum);
       Object label = r.getAs(ThemeFrequencyColumns.THEME_LABEL);
       labels.put(theme, label == null ? theme : label.toString());
-      rate.computeIfAbsent(r.getAs(ThemeFrequencyColumns.SOURCE), k -> new TreeMap<>())
+      rate.computeIfAbsent(
+              named(r.getAs(ThemeFrequencyColumns.SOURCE), r, ThemeFrequencyColumns.LANGUAGE),
+              k -> new TreeMap<>())
           .put(theme, r.getAs(ThemeFrequencyColumns.RATE_PER_1K_TOKENS));
     }
     md.append("\n### Theme mentions per 1,000 tokens\n\n");
@@ -117,6 +125,9 @@ final class SummaryMarkdown {
       md.append("No story theme is mentioned.\n");
       return;
     }
+    md.append(
+        "Tokens are counted by each language's tokeniser: compare rates between sources of one "
+            + "language.\n\n");
     List<String> themes = new ArrayList<>(mentions.keySet());
     themes.sort(
         Comparator.comparing((String th) -> -mentions.get(th))
@@ -127,7 +138,7 @@ final class SummaryMarkdown {
     }
     md.append("\n|---|").append("---:|".repeat(themes.size())).append('\n');
     for (Map.Entry<String, Map<String, Double>> e : rate.entrySet()) {
-      md.append("| ").append(escape(e.getKey())).append(" |");
+      md.append("| ").append(e.getKey()).append(" |");
       for (String th : themes) {
         md.append(' ').append(num(e.getValue().get(th), 2)).append(" |");
       }
@@ -159,17 +170,19 @@ final class SummaryMarkdown {
             : " (significant at q < " + fmt(fdr) + ")");
     md.append("\n\n");
     if (shown.isEmpty()) {
-      md.append("No pair of sources shares a theme.\n");
+      md.append("No pair of sources with a tone shares a theme.\n");
       return;
     }
     md.append("Tone in [-1, 1]; difference = source A minus source B, with its ")
         .append(fmt(confidence * 100))
         .append(
             "% bootstrap interval; q: Benjamini-Hochberg "
-                + "adjusted permutation p-value. Theme \"all sentences\" compares whole sources.\n\n");
+                + "adjusted permutation p-value. Theme \"all sentences\" compares whole sources. "
+                + "Only sentences with a tone are compared: a source whose language has no tone "
+                + "lexicon is in no pair.\n\n");
     md.append(
         "| theme | source A | source B | tone A | tone B | difference | interval | p | q "
-            + "| sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
+            + "| toned sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
     for (Row r : shown) {
       String theme = r.getAs(StanceDifferenceColumns.THEME);
       List<String> notes = new ArrayList<>();
@@ -185,9 +198,13 @@ final class SummaryMarkdown {
                   ? "all sentences"
                   : escape(labels.getOrDefault(theme, theme)))
           .append(" | ")
-          .append(escape(r.getAs(StanceDifferenceColumns.SOURCE_A)))
+          .append(
+              named(
+                  r.getAs(StanceDifferenceColumns.SOURCE_A), r, StanceDifferenceColumns.LANGUAGE_A))
           .append(" | ")
-          .append(escape(r.getAs(StanceDifferenceColumns.SOURCE_B)))
+          .append(
+              named(
+                  r.getAs(StanceDifferenceColumns.SOURCE_B), r, StanceDifferenceColumns.LANGUAGE_B))
           .append(" | ")
           .append(num(r.getAs(StanceDifferenceColumns.TONE_MEAN_A), 3))
           .append(" | ")
@@ -204,9 +221,17 @@ final class SummaryMarkdown {
           .append(" | ")
           .append(num(r.getAs(StanceDifferenceColumns.Q_VALUE), 4))
           .append(" | ")
-          .append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_A))
+          .append(
+              toned(
+                  r,
+                  StanceDifferenceColumns.TONED_SENTENCES_A,
+                  StanceDifferenceColumns.SENTENCES_A))
           .append(" / ")
-          .append(r.<Object>getAs(StanceDifferenceColumns.SENTENCES_B))
+          .append(
+              toned(
+                  r,
+                  StanceDifferenceColumns.TONED_SENTENCES_B,
+                  StanceDifferenceColumns.SENTENCES_B))
           .append(" | ")
           .append(String.join(", ", notes))
           .append(" |\n");
@@ -217,7 +242,9 @@ final class SummaryMarkdown {
     Map<String, List<Row>> bySource = new TreeMap<>();
     for (Row r : rows) {
       bySource
-          .computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
+          .computeIfAbsent(
+              named(r.getAs(DistinctiveTermsColumns.SOURCE), r, DistinctiveTermsColumns.LANGUAGE),
+              k -> new ArrayList<>())
           .add(r);
     }
     md.append("\n### Distinctive terms (top ").append(TOP_TERMS).append(" per source)\n\n");
@@ -242,8 +269,24 @@ final class SummaryMarkdown {
                           + num(r.getAs(DistinctiveTermsColumns.Z_SCORE), 2)
                           + ")")
               .collect(Collectors.joining(", "));
-      md.append("| ").append(escape(e.getKey())).append(" | ").append(list).append(" |\n");
+      md.append("| ").append(e.getKey()).append(" | ").append(list).append(" |\n");
     }
+  }
+
+  /** The source, escaped, with its language in brackets when the row names one. */
+  private static String named(String source, Row r, String languageColumn) {
+    String language = Blocks.str(r, languageColumn);
+    return escape(source) + (language == null ? "" : " (" + escape(language) + ")");
+  }
+
+  /** The toned count when the row has it (tables of this version), else the sentence count. */
+  private static String toned(Row r, String tonedColumn, String sentencesColumn) {
+    String toned = Blocks.str(r, tonedColumn);
+    return toned != null ? toned : String.valueOf(r.<Object>getAs(sentencesColumn));
+  }
+
+  private static String orNa(String v) {
+    return v == null ? "n/a" : escape(v);
   }
 
   /** Theme id to label, for the themes that have one. */

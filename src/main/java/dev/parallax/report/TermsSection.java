@@ -43,7 +43,9 @@ record TermsSection(Story st) implements Section {
         + "the story, ranked by <b>z</b>: the z-score of the weighted log-odds ratio with an "
         + "informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, \"Fightin' Words\"), "
         + "which discounts rare words. z above about 2 is unlikely to be chance; larger is more "
-        + "distinctive. Counts are occurrences in this source and in all the others.";
+        + "distinctive. Counts are occurrences in this source and in all the others; a source "
+        + "in another language than the rest has all its words to itself, so its list says more "
+        + "about its language than about its stance.";
   }
 
   @Override
@@ -76,7 +78,11 @@ record TermsSection(Story st) implements Section {
     h.open("div", "class", "grid").nl();
     for (Map.Entry<String, List<Row>> e : tops.entrySet()) {
       List<Row> top = e.getValue();
-      h.open("div", "class", "card").nl().element("h4", e.getKey()).nl();
+      String language = st.language(e.getKey());
+      h.open("div", "class", "card")
+          .nl()
+          .element("h4", e.getKey() + (language == null ? "" : " (" + language + ")"))
+          .nl();
       page.chart(
           "terms",
           new Charts.Bars(

@@ -16,7 +16,9 @@ import org.apache.spark.sql.Row;
 /**
  * Tone of each source: the mean tone of all its sentences ({@code _all}) with its confidence
  * interval, a source × theme tone heatmap, and one small-multiple interval chart per story theme on
- * a shared scale; every chart with its numbers beside it.
+ * a shared scale; every chart with its numbers beside it. Only rows with a tone are drawn: a source
+ * whose language has no tone lexicon is named below the first chart as not scored, with its
+ * sentence count.
  */
 record ToneSection(Story st) implements Section {
 
@@ -45,7 +47,9 @@ record ToneSection(Story st) implements Section {
         + " confidence interval</b> "
         + "(CI, a bootstrap): the range of means the data are compatible with. Bars that overlap "
         + "a lot mean the sources may not really differ: the next section tests that. "
-        + "<b>n</b> is the number of sentences; values marked <i>small sample</i> (in brackets in "
+        + "<b>n</b> is the number of sentences with a tone (a language without a tone lexicon "
+        + "has none, and its sources are listed as not scored); values marked <i>small sample</i> "
+        + "(in brackets in "
         + "the heatmap) rest on fewer sentences than <code>compare.min_sentences</code> and "
         + "deserve caution.";
   }
@@ -53,9 +57,15 @@ record ToneSection(Story st) implements Section {
   @Override
   public void body(Page page) {
     HtmlBuilder h = page.html;
-    List<Row> all = st.stance(ThemeIds.ALL);
+    List<Row> all = scored(st.stance(ThemeIds.ALL));
+    String unscored = unscored(st.stance(ThemeIds.ALL));
     if (all.isEmpty()) {
-      Blocks.paragraph(h, "empty", "No tone rows for this story.");
+      Blocks.paragraph(
+          h,
+          "empty",
+          unscored.isEmpty()
+              ? "No tone rows for this story."
+              : "No source of this story is scored for tone. " + unscored);
       return;
     }
     String title = "Mean tone of all sentences, by source";
@@ -77,8 +87,12 @@ record ToneSection(Story st) implements Section {
             .svg());
     toneTable(h, "tone-all", all);
     h.close("div").nl();
+    if (!unscored.isEmpty()) {
+      Blocks.paragraph(h, "note", "Not scored for tone: " + unscored);
+    }
 
-    List<String> themes = st.themes.stream().filter(th -> !st.stance(th).isEmpty()).toList();
+    List<String> themes =
+        st.themes.stream().filter(th -> !scored(st.stance(th)).isEmpty()).toList();
     if (themes.isEmpty()) {
       return;
     }
@@ -90,14 +104,19 @@ record ToneSection(Story st) implements Section {
     HtmlBuilder h = page.html;
     String title = "Mean tone by source and theme";
     h.element("h3", title).nl().open("div", "class", "figure wide").nl();
-    double[][] values = new double[st.sources.size()][themes.size()];
-    String[][] text = new String[st.sources.size()][themes.size()];
+    List<String> sources =
+        scored(st.stance(ThemeIds.ALL)).stream()
+            .map(r -> r.<String>getAs(StanceBySourceColumns.SOURCE))
+            .sorted()
+            .toList();
+    double[][] values = new double[sources.size()][themes.size()];
+    String[][] text = new String[sources.size()][themes.size()];
     List<Cell[]> rows = new ArrayList<>();
-    for (int r = 0; r < st.sources.size(); r++) {
+    for (int r = 0; r < sources.size(); r++) {
       Cell[] row = new Cell[themes.size() + 1];
-      row[0] = Cell.text(st.sources.get(r));
+      row[0] = st.source(sources.get(r));
       for (int c = 0; c < themes.size(); c++) {
-        Row s = st.stance(st.sources.get(r), themes.get(c));
+        Row s = st.stance(sources.get(r), themes.get(c));
         double v = s == null ? Double.NaN : dbl(s, StanceBySourceColumns.TONE_MEAN);
         values[r][c] = v;
         boolean small =
@@ -111,12 +130,7 @@ record ToneSection(Story st) implements Section {
                 s == null
                     ? Cell.text("–")
                     : Cell.text(shown + " ")
-                        .then(
-                            Cell.element(
-                                "span",
-                                "n=" + lng(s, StanceBySourceColumns.SENTENCES),
-                                "class",
-                                "n")));
+                        .then(Cell.element("span", "n=" + toned(s), "class", "n")));
       }
       rows.add(row);
     }
@@ -125,7 +139,7 @@ record ToneSection(Story st) implements Section {
         new Charts.Heatmap(
                 page.nextChartId(),
                 title,
-                st.sources,
+                sources,
                 st.labels(themes),
                 values,
                 text,
@@ -148,10 +162,10 @@ record ToneSection(Story st) implements Section {
         "Same scale in every chart; sources ordered from most positive to most negative.");
     h.open("div", "class", "grid").nl();
     List<Row> themed = new ArrayList<>();
-    themes.forEach(th -> themed.addAll(st.stance(th)));
+    themes.forEach(th -> themed.addAll(scored(st.stance(th))));
     double[] shared = ciRange(themed);
     for (String th : themes) {
-      List<Row> rows = st.stance(th);
+      List<Row> rows = scored(st.stance(th));
       String label = st.label(th);
       h.open("div", "class", "card").nl().element("h4", label).nl();
       page.chart(
@@ -177,7 +191,7 @@ record ToneSection(Story st) implements Section {
     for (Row r : sortedByTone(rows)) {
       out.add(
           new Cell[] {
-            Cell.text(r.getAs(StanceBySourceColumns.SOURCE)),
+            st.source(r.getAs(StanceBySourceColumns.SOURCE)),
             Blocks.tone(dbl(r, StanceBySourceColumns.TONE_MEAN), st.tone),
             Cell.text(
                 "["
@@ -185,7 +199,7 @@ record ToneSection(Story st) implements Section {
                     + ", "
                     + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), 2)
                     + "]"),
-            Cell.text(Html.count(lng(r, StanceBySourceColumns.SENTENCES))),
+            Cell.text(Html.count(toned(r))),
             Cell.text(
                 Boolean.TRUE.equals(r.getAs(StanceBySourceColumns.SMALL_SAMPLE))
                     ? "small sample"
@@ -201,16 +215,53 @@ record ToneSection(Story st) implements Section {
       double mean = dbl(r, StanceBySourceColumns.TONE_MEAN);
       out.add(
           new Charts.Interval(
-              r.<String>getAs(StanceBySourceColumns.SOURCE)
-                  + " (n="
-                  + lng(r, StanceBySourceColumns.SENTENCES)
-                  + ")",
+              r.<String>getAs(StanceBySourceColumns.SOURCE) + " (n=" + toned(r) + ")",
               mean,
               dbl(r, StanceBySourceColumns.TONE_CI_LOW),
               dbl(r, StanceBySourceColumns.TONE_CI_HIGH),
               st.tone.color(mean)));
     }
     return out;
+  }
+
+  /** The rows with a tone. */
+  private static List<Row> scored(List<Row> rows) {
+    return rows.stream()
+        .filter(r -> !Double.isNaN(dbl(r, StanceBySourceColumns.TONE_MEAN)))
+        .toList();
+  }
+
+  /**
+   * The sources of the rows without a tone, as "東都新聞 (ja), 4 sentences; …", with why; empty when
+   * every row has a tone.
+   */
+  private String unscored(List<Row> rows) {
+    List<String> out = new ArrayList<>();
+    for (Row r : rows) {
+      if (Double.isNaN(dbl(r, StanceBySourceColumns.TONE_MEAN))) {
+        String source = r.getAs(StanceBySourceColumns.SOURCE);
+        String language = st.language(source);
+        out.add(
+            source
+                + (language == null ? "" : " (" + language + ")")
+                + ", "
+                + Blocks.plural(lng(r, StanceBySourceColumns.SENTENCES), "sentence", "sentences"));
+      }
+    }
+    return out.isEmpty()
+        ? ""
+        : String.join("; ", out)
+            + ": no sentence has a tone (no tone lexicon for the language), so the source is "
+            + "left out of the tone charts and comparisons.";
+  }
+
+  /** The sentences a tone rests on: toned_sentences, or sentences in a table without it. */
+  private static long toned(Row r) {
+    return r.schema() != null
+            && java.util.Arrays.asList(r.schema().fieldNames())
+                .contains(StanceBySourceColumns.TONED_SENTENCES)
+        ? lng(r, StanceBySourceColumns.TONED_SENTENCES)
+        : lng(r, StanceBySourceColumns.SENTENCES);
   }
 
   /** Most positive first, NaN last, ties by source. */

@@ -30,11 +30,12 @@ public final class CompareFixtures {
     List<String> tokens = List.of();
     List<String> themes = List.of();
     List<String> mentions = List.of();
-    double tone;
-    long hedges;
-    long boosters;
-    long attitude;
-    long selfMentions;
+    Double tone = 0.0;
+    Long hedges = 0L;
+    Long boosters = 0L;
+    Long attitude = 0L;
+    Long selfMentions = 0L;
+    String language;
     Instant published = Instant.parse("2025-02-07T00:00:00Z");
 
     private S(String story, String source, String article) {
@@ -77,6 +78,27 @@ public final class CompareFixtures {
       return this;
     }
 
+    /** No tone: the sentence's language has no tone lexicon. */
+    public S noTone() {
+      tone = null;
+      return this;
+    }
+
+    /** No stance markers: the sentence's language has no marker list. */
+    public S noMarkers() {
+      hedges = null;
+      boosters = null;
+      attitude = null;
+      selfMentions = null;
+      return this;
+    }
+
+    /** sentences.language (null unless set). */
+    public S language(String v) {
+      language = v;
+      return this;
+    }
+
     public S markers(long h, long b, long a, long s) {
       hedges = h;
       boosters = b;
@@ -95,6 +117,7 @@ public final class CompareFixtures {
           .articleId(article)
           .story(story)
           .source(source)
+          .language(language)
           .publishedAt(published == null ? null : Timestamp.from(published))
           .sentenceIdx(idx)
           .charBegin(0L)

@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parallax.warehouse.schema.ThemeIds;
@@ -185,19 +184,65 @@ class StanceGroupsTest {
   }
 
   @Test
-  void aSentenceWithoutToneIsAnErrorNamingItsArticle() {
+  void aSentenceWithoutToneCountsButAddsNoToneAndNullMarkersAddNoTokens() {
+    // article a-1: tone 0.5 (12 tokens, 2 hedges) and no tone (8 tokens, no markers);
+    // article a-2: no tone (5 tokens, 1 hedge)
     Dataset<Row> sentences =
-        CompareFixtures.frame(CompareFixtures.s("s1", "A", "a-1").tone(0.5))
-            .withColumn("tone", lit(null).cast("double"));
-    Exception e =
-        assertThrows(
-            Exception.class, () -> StanceGroups.fromSentences(sentences, PARAMS).collectAsList());
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
+        CompareFixtures.frame(
+            CompareFixtures.s("s1", "A", "a-1").tone(0.5).nTokens(12).markers(2, 0, 0, 0),
+            CompareFixtures.s("s1", "A", "a-1").noTone().noMarkers().nTokens(8),
+            CompareFixtures.s("s1", "A", "a-2").noTone().nTokens(5).markers(1, 0, 0, 0));
+    Row all = StanceGroups.fromSentences(sentences, PARAMS).collectAsList().get(0);
+    assertEquals(3L, sample(all, "sentences"));
+    assertEquals(1L, sample(all, "toned_sentences"));
+    assertEquals(2L, sample(all, "articles"), "both articles count, toned or not");
+    assertEquals(25L, sample(all, "tokens"));
+    assertEquals(3L, sample(all, "hedges"));
+    assertEquals(12L + 5L, StanceGroups.markerTokens(all, "hedges"), "not the 8 without markers");
+    assertEquals(1L, sample(all, "positive"));
+    assertArrayEquals(new double[] {0.5}, StanceGroups.toneSample(all).values);
+    assertEquals(List.of(1), all.getList(StanceGroups.SAMPLES.fieldIndex("cluster_sizes")));
+    assertEquals("sentence", sample(all, "resampling"), "one toned article");
+  }
+
+  @Test
+  void aGroupWithoutToneHasNoTonesAndNoReplicates() {
+    Dataset<Row> sentences =
+        CompareFixtures.frame(
+            CompareFixtures.s("s1", "J", "j-1").noTone().noMarkers().language("ja"),
+            CompareFixtures.s("s1", "J", "j-2").noTone().noMarkers().language("ja"));
+    Row all = StanceGroups.fromSentences(sentences, PARAMS).collectAsList().get(0);
+    assertEquals(2L, sample(all, "sentences"));
+    assertEquals(0L, sample(all, "toned_sentences"));
+    assertEquals(2L, sample(all, "articles"));
+    assertEquals("ja", sample(all, "language"));
+    assertEquals(0, StanceGroups.toneSample(all).values.length);
+    assertEquals(0, StanceGroups.replicates(all).length);
+    assertEquals(0L, StanceGroups.markerTokens(all, "boosters"));
+  }
+
+  @Test
+  void aSourcesLanguageIsItsSentencesLanguagesSortedAndJoined() {
+    Dataset<Row> sentences =
+        CompareFixtures.frame(
+            CompareFixtures.s("s1", "M", "m-1").language("ja").themes("t1"),
+            CompareFixtures.s("s1", "M", "m-2").language("en"),
+            CompareFixtures.s("s1", "M", "m-3").language("en"),
+            CompareFixtures.s("s1", "U", "u-1"));
+    Map<String, Object> byGroup = new HashMap<>();
+    for (Row r : StanceGroups.fromSentences(sentences, PARAMS).collectAsList()) {
+      byGroup.put(sample(r, "source") + "|" + sample(r, "theme"), sample(r, "language"));
     }
-    assertTrue(
-        root.getMessage().contains("a-1") && root.getMessage().contains("no tone"),
-        root.getMessage());
+    // the t1 group has ja sentences only, but carries the source's language
+    assertEquals(
+        Map.of("M|_all", "en,ja", "M|t1", "en,ja", "U|_all", "unknown"),
+        Map.of(
+            "M|_all",
+            byGroup.get("M|_all"),
+            "M|t1",
+            byGroup.get("M|t1"),
+            "U|_all",
+            byGroup.get("U|_all") == null ? "unknown" : byGroup.get("U|_all")));
+    assertEquals(3, byGroup.size());
   }
 }

@@ -53,11 +53,12 @@ class HtmlReportTest {
   void hasEverySectionOncePerStoryAndTheRunSectionOnce() {
     assertEquals(1, count(html, "data-section=\"run\""));
     for (String s : List.of("sources", "themes", "tone", "differences", "terms")) {
-      assertEquals(2, count(html, "data-section=\"" + s + "\""), s);
+      assertEquals(3, count(html, "data-section=\"" + s + "\""), s);
     }
     assertEquals(1, count(html, "How to read this.", "data-section=\"run\"", "</section>"));
-    assertEquals(11, count(html, "How to read this."));
-    assertTrue(html.contains("Story: s1") && html.contains("Story: s2"));
+    assertEquals(16, count(html, "How to read this."));
+    assertTrue(
+        html.contains("Story: s1") && html.contains("Story: s2") && html.contains("Story: s3"));
   }
 
   @Test
@@ -145,13 +146,19 @@ class HtmlReportTest {
   @Test
   void reconciliationAndRejectsByReason() {
     String run = between(html, "data-section=\"run\"", "</section>");
-    // 8 accepted + 3 rejected = 11; 1 duplicate; 7 non-duplicate articles analysed
-    assertTrue(run.contains("<b>11</b><span>input records"), run);
-    assertTrue(run.contains("<b>8</b><span>accepted"), run);
+    // 12 accepted + 3 rejected = 15; 12 accepted = 9 analysed + 1 duplicate + 2 not analysed
+    // (q0 in Portuguese, u0 of unknown language: neither has a sentence)
+    assertTrue(run.contains("<b>15</b><span>input records"), run);
+    assertTrue(run.contains("<b>12</b><span>accepted"), run);
     assertTrue(run.contains("<b>3</b><span>rejected"), run);
     assertTrue(run.contains("<b>1</b><span>exact duplicates"), run);
-    assertTrue(run.contains("<b>7</b><span>articles analysed"), run);
-    assertTrue(run.contains("<b>2</b><span>stories"), run);
+    assertTrue(run.contains("<b>9</b><span>articles analysed"), run);
+    assertTrue(run.contains("<b>2</b><span>not analysed"), run);
+    assertTrue(run.contains("<b>3</b><span>stories"), run);
+    assertTrue(
+        run.contains(
+            "9 articles went into the analysis; 2 articles were not analysed (pt 1, unknown 1)."),
+        run);
     assertTrue(
         run.contains(
             "<tr><td class=\"key\"><code>malformed_json</code></td>"
@@ -173,8 +180,9 @@ class HtmlReportTest {
     List<String[]> rows = rows(between(s1, "data-table=\"differences\"", "</table>"));
     assertEquals(9, rows.size());
     assertEquals("t2", rows.get(0)[0]);
-    assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", rows.get(0)[1]);
-    assertEquals("=HYPERLINK(&quot;x&quot;)", rows.get(0)[3]);
+    assertEquals(
+        "&lt;script&gt;alert(1)&lt;/script&gt; <span class=\"muted\">(en)</span>", rows.get(0)[1]);
+    assertEquals("=HYPERLINK(&quot;x&quot;) <span class=\"muted\">(en)</span>", rows.get(0)[3]);
     assertEquals("1.520", rows.get(0)[5]);
     assertEquals("All sentences", rows.get(1)[0]);
     assertEquals("1.500", rows.get(1)[5]);
@@ -201,7 +209,8 @@ class HtmlReportTest {
     assertEquals(2, rows.size());
     for (String[] r : rows) {
       assertTrue(r[11].startsWith("not significant"), r[11]);
-      assertEquals("D", r[1], "D is 0.05 warmer than C on every sentence");
+      assertEquals(
+          "D <span class=\"muted\">(en)</span>", r[1], "D is 0.05 warmer than C on every sentence");
     }
   }
 
@@ -220,7 +229,62 @@ class HtmlReportTest {
           r[1].contains(">" + expected[i] + "<") && r[2].contains(">" + expected[i] + "<"),
           String.join("|", r));
     }
-    assertEquals("=HYPERLINK(&quot;x&quot;)", rows.get(1)[0]);
+    assertEquals("=HYPERLINK(&quot;x&quot;) <span class=\"muted\">(en)</span>", rows.get(1)[0]);
+  }
+
+  @Test
+  void aSourceWithoutToneIsNamedWithItsLanguageAndLeftOutOfTheToneCharts() {
+    String sources = between(html, "id=\"s3-sources\"", "</section>");
+    List<String[]> rows = rows(between(sources, "data-table=\"sources\"", "</table>"));
+    assertEquals(2, rows.size());
+    assertEquals(ReportFixtures.HARBOR, rows.get(0)[0]);
+    assertEquals("en", rows.get(0)[1]);
+    assertTrue(rows.get(0)[5].contains("+0.200"), rows.get(0)[5]); // (0.2 + 0.3 − 0.1 + 0.4) / 4
+    assertEquals(ReportFixtures.TOTO, rows.get(1)[0]);
+    assertEquals("ja", rows.get(1)[1]);
+    assertEquals("4", rows.get(1)[3], "its sentences count");
+    assertEquals("–", rows.get(1)[5], "no tone, not a neutral 0");
+    List<String[]> articles = rows(between(sources, "data-table=\"articles\"", "</table>"));
+    assertEquals(4, articles.size());
+    for (String[] a : articles) {
+      boolean analysed = a[0].equals(ReportFixtures.HARBOR) || a[0].equals(ReportFixtures.TOTO);
+      assertEquals(analysed ? "" : "not analysed (no sentence)", a[4], String.join("|", a));
+    }
+
+    String tone = between(html, "id=\"s3-tone\"", "</section>");
+    List<String[]> all = rows(between(tone, "data-table=\"tone-all\"", "</table>"));
+    assertEquals(1, all.size(), "only the source with a tone");
+    assertEquals(ReportFixtures.HARBOR + " <span class=\"muted\">(en)</span>", all.get(0)[0]);
+    assertEquals("4", all.get(0)[3]);
+    assertTrue(
+        tone.contains("Not scored for tone: " + ReportFixtures.TOTO + " (ja), 4 sentences"), tone);
+    assertFalse(
+        between(tone, "data-table=\"tone-matrix\"", "</table>").contains(ReportFixtures.TOTO));
+
+    String differences = between(html, "id=\"s3-differences\"", "</section>");
+    assertTrue(differences.contains("No two sources with a tone share a theme"), differences);
+    assertFalse(differences.contains("<svg"), differences);
+
+    String themes = between(html, "id=\"s3-themes\"", "</section>");
+    List<String[]> rates = rows(between(themes, "data-table=\"rates\"", "</table>"));
+    // t4: 4 mentions per 12 tokens and 2 per 12: 333.33 and 166.67
+    assertEquals(ReportFixtures.TOTO + " <span class=\"muted\">(ja)</span>", rates.get(1)[0]);
+    assertTrue(rates.get(1)[1].contains(">166.67<"), rates.get(1)[1]);
+  }
+
+  @Test
+  void summaryNamesEachSourcesLanguageAndGivesNoToneWhereThereIsNone() throws Exception {
+    String md =
+        java.nio.file.Files.readString(
+            run.directory().resolve("summary.md"), StandardCharsets.UTF_8);
+    String s3 = md.substring(md.indexOf("## Story: s3"));
+    // source | language | articles | sentences | toned sentences | tokens (4 × 3) | tone mean
+    assertTrue(s3.contains("| Harbor Daily | en | 1 | 4 | 4 | 12 | 0.200 |"), s3);
+    assertTrue(s3.contains("| 東都新聞 | ja | 1 | 4 | 0 | 12 | n/a |"), s3);
+    assertTrue(s3.contains("| 東都新聞 (ja) | 166.67 |"), s3); // 2 mentions of t4 per 12 tokens
+    assertTrue(s3.contains("No pair of sources with a tone shares a theme."), s3);
+    assertTrue(
+        md.contains("| &lt;script&gt;alert(1)&lt;/script&gt; (en) | =HYPERLINK(\"x\") (en) |"), md);
   }
 
   @Test

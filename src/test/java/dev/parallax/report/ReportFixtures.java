@@ -46,8 +46,16 @@ import org.apache.spark.sql.RowFactory;
  * <p>Story s2: sources C and D, three sentences each on t3 with overlapping tones, so none of its
  * two rows (_all, t3) is significant.
  *
- * <p>Ingest tables: 8 articles (one an exact duplicate, so 7 analysed) and 3 rejects (2
- * malformed_json in one file, 1 missing_source in another): input 11 = 8 accepted + 3 rejected.
+ * <p>Story s3, in two languages: {@link #HARBOR} (en, four sentences on t4 with tones 0.2, 0.3,
+ * −0.1, 0.4) and {@link #TOTO} (ja, four sentences, two on t4, no tone and no stance markers: no
+ * tone lexicon for Japanese). So s3 has no stance difference (one side has no tone), its tone
+ * charts show {@link #HARBOR} only and name {@link #TOTO} as not scored. Sentences of s1 and s2 are
+ * in English.
+ *
+ * <p>Ingest tables: 12 articles (one an exact duplicate; two of s3, in Portuguese and in an unknown
+ * language, have no sentence: not analysed; so 9 analysed) and 3 rejects (2 malformed_json in one
+ * file, 1 missing_source in another): input 15 = 12 accepted + 3 rejected, and 12 accepted = 9
+ * analysed + 1 duplicate + 2 not analysed (pt 1, unknown 1).
  */
 public final class ReportFixtures {
   private ReportFixtures() {}
@@ -58,24 +66,33 @@ public final class ReportFixtures {
   public static final String PLAIN = "Plain & Simple Post";
   public static final String T1_LABEL = "Theme <b>one</b>";
 
+  /** The English source of story s3. */
+  public static final String HARBOR = "Harbor Daily";
+
+  /** The Japanese source of story s3 (an invented outlet). */
+  public static final String TOTO = "東都新聞";
+
   /** A term only the cold source uses, twice. */
   public static final String TAG_TERM = "<i>tag</i>";
 
-  /** Charts per story by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources). */
+  /**
+   * Charts by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources), s3 (1 theme, 2
+   * sources of which one has a tone: no difference chart).
+   */
   public static final Map<String, Integer> CHARTS =
       Map.of(
           "rates-heatmap",
-          2,
-          "tone-all",
-          2,
-          "tone-heatmap",
-          2,
-          "tone-theme",
           3,
+          "tone-all",
+          3,
+          "tone-heatmap",
+          3,
+          "tone-theme",
+          4,
           "differences",
           2,
           "terms",
-          5);
+          7);
 
   /** The report run: its exit code, stdout and the report directory. */
   public record Run(int exitCode, String stdout, Path directory, Warehouse warehouse) {
@@ -159,24 +176,52 @@ public final class ReportFixtures {
       String theme = i % 2 == 0 ? "t1" : "t2";
       out.add(
           s("s1", SCRIPT, "x" + (i / 8))
+              .language("en")
               .tone(0.60 + 0.02 * i)
               .tokens("alliance", "welcome", "deal")
               .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme}));
       out.add(
           s("s1", FORMULA, "h" + (i / 8))
+              .language("en")
               .tone(-0.60 - 0.02 * i)
               .tokens(i < 2 ? new String[] {"threat", TAG_TERM} : new String[] {"threat", "strain"})
               .themes(theme));
       out.add(
           s("s1", PLAIN, "p0")
+              .language("en")
               .tone((i % 2 == 0 ? 0.01 : -0.01) * (i % 5))
               .tokens("talks", "continue", "today")
               .themes(theme));
     }
     for (int i = 0; i < 3; i++) {
-      out.add(s("s2", "C", "c0").tone(0.1 * i).tokens("calm", "talks", "today").themes("t3"));
       out.add(
-          s("s2", "D", "d0").tone(0.05 + 0.1 * i).tokens("calm", "talks", "later").themes("t3"));
+          s("s2", "C", "c0")
+              .language("en")
+              .tone(0.1 * i)
+              .tokens("calm", "talks", "today")
+              .themes("t3"));
+      out.add(
+          s("s2", "D", "d0")
+              .language("en")
+              .tone(0.05 + 0.1 * i)
+              .tokens("calm", "talks", "later")
+              .themes("t3"));
+    }
+    double[] harbor = {0.2, 0.3, -0.1, 0.4};
+    for (int i = 0; i < 4; i++) {
+      out.add(
+          s("s3", HARBOR, "k0")
+              .language("en")
+              .tone(harbor[i])
+              .tokens("summit", "tariff", "talks")
+              .themes("t4"));
+      out.add(
+          s("s3", TOTO, "j0")
+              .language("ja")
+              .noTone()
+              .noMarkers()
+              .tokens("首脳", "会談", "関税")
+              .themes(i < 2 ? new String[] {"t4"} : new String[0]));
     }
     return out;
   }
@@ -190,34 +235,56 @@ public final class ReportFixtures {
         article("p0", "s1", PLAIN, "Calm talks", "2025-02-07T12:00:00Z", null),
         article("p1", "s1", PLAIN, "Calm talks", "2025-02-07T13:00:00Z", "p0"),
         article("c0", "s2", "C", "C on the talks", "2025-02-07T09:00:00Z", null),
-        article("d0", "s2", "D", "D on the talks", "2025-02-07T09:30:00Z", null));
+        article("d0", "s2", "D", "D on the talks", "2025-02-07T09:30:00Z", null),
+        article("k0", "s3", HARBOR, "Summit talks", "2025-02-07T08:00:00Z", null),
+        article("j0", "s3", TOTO, "首脳会談", "2025-02-07T08:30:00Z", null, "ja"),
+        article("q0", "s3", "Folha Imaginária", "Cúpula", "2025-02-07T08:40:00Z", null, "pt"),
+        article("u0", "s3", "Unknown Wire", "???", "2025-02-07T08:50:00Z", null, null));
   }
 
   private static Row article(
       String id, String story, String source, String title, String published, String duplicateOf) {
-    return RowFactory.create(
-        id,
-        id,
-        story,
-        source,
-        "https://example.org/" + id,
-        title,
-        null,
-        Timestamp.from(Instant.parse(published)),
-        "en",
-        null,
-        null,
-        true,
-        "text of " + id,
-        10L,
-        3L,
-        "sha-" + id,
-        duplicateOf,
-        "input/" + id + ".jsonl",
-        "line 1",
-        0L,
-        null,
-        new String[0]);
+    return article(id, story, source, title, published, duplicateOf, "en");
+  }
+
+  /** An articles row, set by column name (columns not named here are null). */
+  private static Row article(
+      String id,
+      String story,
+      String source,
+      String title,
+      String published,
+      String duplicateOf,
+      String language) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(ArticlesColumns.ARTICLE_ID, id);
+    v.put(ArticlesColumns.RECORD_ID, id);
+    v.put(ArticlesColumns.STORY, story);
+    v.put(ArticlesColumns.SOURCE, source);
+    v.put(ArticlesColumns.URL, "https://example.org/" + id);
+    v.put(ArticlesColumns.TITLE, title);
+    v.put(ArticlesColumns.PUBLISHED_AT, Timestamp.from(Instant.parse(published)));
+    v.put(ArticlesColumns.LANGUAGE, language);
+    v.put(ArticlesColumns.SYNTHETIC, true);
+    v.put(ArticlesColumns.TEXT, "text of " + id);
+    v.put(ArticlesColumns.N_CHARS, 10L);
+    v.put(ArticlesColumns.N_WORDS, 3L);
+    v.put(ArticlesColumns.CONTENT_SHA256, "sha-" + id);
+    v.put(ArticlesColumns.DUPLICATE_OF, duplicateOf);
+    v.put(ArticlesColumns.INPUT_FILE, "input/" + id + ".jsonl");
+    v.put(ArticlesColumns.RECORD_REF, "line 1");
+    v.put(ArticlesColumns.RECORD_INDEX, 0L);
+    v.put(ArticlesColumns.WARNINGS, new String[0]);
+    Object[] row = new Object[ArticlesColumns.SCHEMA.size()];
+    for (Map.Entry<String, Object> e : v.entrySet()) {
+      row[ArticlesColumns.SCHEMA.fieldIndex(e.getKey())] = e.getValue();
+    }
+    for (org.apache.spark.sql.types.StructField f : ArticlesColumns.SCHEMA.fields()) {
+      if (!f.nullable() && row[ArticlesColumns.SCHEMA.fieldIndex(f.name())] == null) {
+        throw new IllegalStateException("the fixture sets no value for " + f.name());
+      }
+    }
+    return RowFactory.create(row);
   }
 
   static List<Row> rejects() {

@@ -17,6 +17,7 @@ public final class DistinctiveTermsColumns {
 
   public static final String STORY = "story";
   public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
   public static final String TERM = "term";
   public static final String NGRAM = "ngram";
   public static final String COUNT_SOURCE = "count_source";
@@ -33,6 +34,7 @@ public final class DistinctiveTermsColumns {
       new StructType()
           .add(STORY, StringType)
           .add(SOURCE, StringType)
+          .add(LANGUAGE, StringType)
           .add(TERM, StringType)
           .add(NGRAM, LongType)
           .add(COUNT_SOURCE, LongType)

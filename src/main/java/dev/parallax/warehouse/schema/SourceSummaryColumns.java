@@ -19,8 +19,10 @@ public final class SourceSummaryColumns {
 
   public static final String STORY = "story";
   public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
   public static final String ARTICLES = "articles";
   public static final String SENTENCES = "sentences";
+  public static final String TONED_SENTENCES = "toned_sentences";
   public static final String TOKENS = "tokens";
   public static final String FIRST_PUBLISHED = "first_published";
   public static final String LAST_PUBLISHED = "last_published";
@@ -31,8 +33,10 @@ public final class SourceSummaryColumns {
       new StructType()
           .add(STORY, StringType)
           .add(SOURCE, StringType)
+          .add(LANGUAGE, StringType)
           .add(ARTICLES, LongType)
           .add(SENTENCES, LongType)
+          .add(TONED_SENTENCES, LongType)
           .add(TOKENS, LongType)
           .add(FIRST_PUBLISHED, TimestampType)
           .add(LAST_PUBLISHED, TimestampType)

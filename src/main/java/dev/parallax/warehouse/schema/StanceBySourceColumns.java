@@ -19,8 +19,10 @@ public final class StanceBySourceColumns {
 
   public static final String STORY = "story";
   public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
   public static final String THEME = "theme";
   public static final String SENTENCES = "sentences";
+  public static final String TONED_SENTENCES = "toned_sentences";
   public static final String ARTICLES = "articles";
   public static final String TOKENS = "tokens";
   public static final String TONE_MEAN = "tone_mean";
@@ -39,8 +41,10 @@ public final class StanceBySourceColumns {
       new StructType()
           .add(STORY, StringType, false)
           .add(SOURCE, StringType, false)
+          .add(LANGUAGE, StringType)
           .add(THEME, StringType, false)
           .add(SENTENCES, LongType, false)
+          .add(TONED_SENTENCES, LongType, false)
           .add(ARTICLES, LongType, false)
           .add(TOKENS, LongType, false)
           .add(TONE_MEAN, DoubleType)
@@ -57,8 +61,10 @@ public final class StanceBySourceColumns {
 
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
   private static final int SOURCE_AT = SCHEMA.fieldIndex(SOURCE);
+  private static final int LANGUAGE_AT = SCHEMA.fieldIndex(LANGUAGE);
   private static final int THEME_AT = SCHEMA.fieldIndex(THEME);
   private static final int SENTENCES_AT = SCHEMA.fieldIndex(SENTENCES);
+  private static final int TONED_SENTENCES_AT = SCHEMA.fieldIndex(TONED_SENTENCES);
   private static final int ARTICLES_AT = SCHEMA.fieldIndex(ARTICLES);
   private static final int TOKENS_AT = SCHEMA.fieldIndex(TOKENS);
   private static final int TONE_MEAN_AT = SCHEMA.fieldIndex(TONE_MEAN);
@@ -93,12 +99,20 @@ public final class StanceBySourceColumns {
       return set(SOURCE_AT, value);
     }
 
+    public Builder language(String value) {
+      return set(LANGUAGE_AT, value);
+    }
+
     public Builder theme(String value) {
       return set(THEME_AT, value);
     }
 
     public Builder sentences(long value) {
       return set(SENTENCES_AT, value);
+    }
+
+    public Builder tonedSentences(long value) {
+      return set(TONED_SENTENCES_AT, value);
     }
 
     public Builder articles(long value) {

@@ -21,8 +21,12 @@ public final class StanceDifferenceColumns {
   public static final String THEME = "theme";
   public static final String SOURCE_A = "source_a";
   public static final String SOURCE_B = "source_b";
+  public static final String LANGUAGE_A = "language_a";
+  public static final String LANGUAGE_B = "language_b";
   public static final String SENTENCES_A = "sentences_a";
   public static final String SENTENCES_B = "sentences_b";
+  public static final String TONED_SENTENCES_A = "toned_sentences_a";
+  public static final String TONED_SENTENCES_B = "toned_sentences_b";
   public static final String ARTICLES_A = "articles_a";
   public static final String ARTICLES_B = "articles_b";
   public static final String TONE_MEAN_A = "tone_mean_a";
@@ -45,8 +49,12 @@ public final class StanceDifferenceColumns {
           .add(THEME, StringType, false)
           .add(SOURCE_A, StringType, false)
           .add(SOURCE_B, StringType, false)
+          .add(LANGUAGE_A, StringType)
+          .add(LANGUAGE_B, StringType)
           .add(SENTENCES_A, LongType, false)
           .add(SENTENCES_B, LongType, false)
+          .add(TONED_SENTENCES_A, LongType, false)
+          .add(TONED_SENTENCES_B, LongType, false)
           .add(ARTICLES_A, LongType, false)
           .add(ARTICLES_B, LongType, false)
           .add(TONE_MEAN_A, DoubleType)
@@ -67,8 +75,12 @@ public final class StanceDifferenceColumns {
   private static final int THEME_AT = SCHEMA.fieldIndex(THEME);
   private static final int SOURCE_A_AT = SCHEMA.fieldIndex(SOURCE_A);
   private static final int SOURCE_B_AT = SCHEMA.fieldIndex(SOURCE_B);
+  private static final int LANGUAGE_A_AT = SCHEMA.fieldIndex(LANGUAGE_A);
+  private static final int LANGUAGE_B_AT = SCHEMA.fieldIndex(LANGUAGE_B);
   private static final int SENTENCES_A_AT = SCHEMA.fieldIndex(SENTENCES_A);
   private static final int SENTENCES_B_AT = SCHEMA.fieldIndex(SENTENCES_B);
+  private static final int TONED_SENTENCES_A_AT = SCHEMA.fieldIndex(TONED_SENTENCES_A);
+  private static final int TONED_SENTENCES_B_AT = SCHEMA.fieldIndex(TONED_SENTENCES_B);
   private static final int ARTICLES_A_AT = SCHEMA.fieldIndex(ARTICLES_A);
   private static final int ARTICLES_B_AT = SCHEMA.fieldIndex(ARTICLES_B);
   private static final int TONE_MEAN_A_AT = SCHEMA.fieldIndex(TONE_MEAN_A);
@@ -112,12 +124,28 @@ public final class StanceDifferenceColumns {
       return set(SOURCE_B_AT, value);
     }
 
+    public Builder languageA(String value) {
+      return set(LANGUAGE_A_AT, value);
+    }
+
+    public Builder languageB(String value) {
+      return set(LANGUAGE_B_AT, value);
+    }
+
     public Builder sentencesA(long value) {
       return set(SENTENCES_A_AT, value);
     }
 
     public Builder sentencesB(long value) {
       return set(SENTENCES_B_AT, value);
+    }
+
+    public Builder tonedSentencesA(long value) {
+      return set(TONED_SENTENCES_A_AT, value);
+    }
+
+    public Builder tonedSentencesB(long value) {
+      return set(TONED_SENTENCES_B_AT, value);
     }
 
     public Builder articlesA(long value) {

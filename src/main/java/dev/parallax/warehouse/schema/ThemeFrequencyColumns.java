@@ -18,6 +18,7 @@ public final class ThemeFrequencyColumns {
 
   public static final String STORY = "story";
   public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
   public static final String THEME = "theme";
   public static final String THEME_LABEL = "theme_label";
   public static final String FRAME = "frame";
@@ -43,6 +44,7 @@ public final class ThemeFrequencyColumns {
       new StructType()
           .add(STORY, StringType)
           .add(SOURCE, StringType)
+          .add(LANGUAGE, StringType)
           .add(THEME, StringType)
           .add(THEME_LABEL, StringType)
           .add(FRAME, StringType)
