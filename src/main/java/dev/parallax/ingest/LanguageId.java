@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import dev.parallax.config.ConfigKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -73,9 +74,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @SuppressWarnings("EnumOrdinal")
 public final class LanguageId {
 
-  /** The candidate languages when the configuration names none (ISO 639-1). */
-  public static final List<String> DEFAULT_CANDIDATES =
-      List.of("en", "ja", "zh", "ko", "fr", "de", "es", "pt", "ru", "ar", "hi", "ta", "vi", "id");
+  /**
+   * The candidate languages when the configuration names none (ISO 639-1): the default of {@code
+   * languages.detect}.
+   */
+  public static final List<String> DEFAULT_CANDIDATES = ConfigKeys.DEFAULT_DETECT_LANGUAGES;
 
   /** Weighted letters below which a text is too short to identify. */
   public static final int MIN_LETTERS = 40;
