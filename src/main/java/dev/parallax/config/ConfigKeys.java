@@ -1,6 +1,7 @@
 package dev.parallax.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +27,9 @@ public final class ConfigKeys {
     DOUBLE,
     BOOLEAN,
     DATE,
-    CHOICE
+    CHOICE,
+    /** A list of ISO 639-1 language codes, comma-separated (a YAML list in the file). */
+    LANGUAGES
   }
 
   public static final String SPARK_CONF_PREFIX = "spark.conf.";
@@ -76,6 +79,22 @@ public final class ConfigKeys {
           "reject",
           "What to do with an unparseable 'published' value: reject (a rejects row) or null (keep the "
               + "article with published_at null and a warning).");
+
+  /**
+   * The languages identification chooses among when the configuration names none: the story's
+   * vantage points (en, ja, zh, ko) and the languages most news is written in.
+   */
+  public static final List<String> DEFAULT_DETECT_LANGUAGES =
+      List.of("en", "ja", "zh", "ko", "fr", "de", "es", "pt", "ru", "ar", "hi", "ta", "vi", "id");
+
+  public static final Key DETECT_LANGUAGES =
+      key(
+          "languages.detect",
+          Type.LANGUAGES,
+          String.join(",", DEFAULT_DETECT_LANGUAGES),
+          "ISO 639-1 codes of the languages an article's language is identified among (fewer is"
+              + " faster); a text in another language is reported as the nearest of them or as"
+              + " unknown.");
   public static final Key INCLUDE_DUPLICATES =
       key(
           "annotate.include_duplicates",

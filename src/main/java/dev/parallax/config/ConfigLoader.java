@@ -3,6 +3,8 @@ package dev.parallax.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +14,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -128,6 +134,9 @@ public final class ConfigLoader {
             throw new ConfigException(origin + ": value is empty");
           }
         }
+        case LANGUAGES -> {
+          return languageCodes(v, origin);
+        }
       }
     } catch (NumberFormatException e) {
       throw new ConfigException(
@@ -149,7 +158,49 @@ public final class ConfigLoader {
     return v;
   }
 
-  /** Reads a YAML mapping into dotted keys; nested mappings become prefixes. */
+  /**
+   * A comma-separated list of ISO 639-1 codes, each a language the detector (Lingua 1.2) knows:
+   * lower-cased, repeats dropped, in the given order.
+   */
+  private static String languageCodes(String v, String origin) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (String part : v.split(",", -1)) {
+      String code = part.strip().toLowerCase(Locale.ROOT);
+      if (code.isEmpty()) {
+        throw new ConfigException(
+            origin
+                + ": '"
+                + v
+                + "' has an empty entry; expected ISO 639-1 codes separated by commas, e.g. "
+                + String.join(",", ConfigKeys.DEFAULT_DETECT_LANGUAGES));
+      }
+      if (!knownLanguage(code)) {
+        throw new ConfigException(
+            origin
+                + ": '"
+                + code
+                + "' is not the ISO 639-1 code of a language the detector knows; e.g. "
+                + String.join(",", ConfigKeys.DEFAULT_DETECT_LANGUAGES));
+      }
+      codes.add(code);
+    }
+    return String.join(",", codes);
+  }
+
+  private static boolean knownLanguage(String code) {
+    for (IsoCode639_1 iso : IsoCode639_1.values()) {
+      if (iso.name().equalsIgnoreCase(code)) {
+        Language language = Language.getByIsoCode639_1(iso);
+        return language != null && language != Language.UNKNOWN;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads a YAML mapping into dotted keys; nested mappings become prefixes. A list is allowed only
+   * for a {@link ConfigKeys.Type#LANGUAGES} key, and becomes its comma-separated form.
+   */
   static Map<String, String> readYaml(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException("config file " + file + " does not exist (pass --config FILE)");
@@ -182,8 +233,20 @@ public final class ConfigLoader {
       if (v.isObject()) {
         flatten(name + ".", v, out, file);
       } else if (v.isArray()) {
-        throw new ConfigException(
-            "config " + file + ": key '" + name + "' holds a list; expected a single value");
+        ConfigKeys.Key key = ConfigKeys.all().get(name);
+        if (key == null || key.type() != ConfigKeys.Type.LANGUAGES) {
+          throw new ConfigException(
+              "config " + file + ": key '" + name + "' holds a list; expected a single value");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : v) {
+          if (!item.isValueNode() || item.isNull()) {
+            throw new ConfigException(
+                "config " + file + ": key '" + name + "' lists something other than a code");
+          }
+          items.add(item.asText());
+        }
+        out.put(name, String.join(",", items));
       } else if (!v.isNull()) {
         out.put(name, v.asText());
       }

@@ -1,6 +1,7 @@
 package dev.parallax.config;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,11 @@ public record ParallaxConfig(
 
   public boolean booleanValue(ConfigKeys.Key key) {
     return Boolean.parseBoolean(values.get(key.name()));
+  }
+
+  /** The value of a {@link ConfigKeys.Type#LANGUAGES} key: lower-case codes, in the given order. */
+  public List<String> languages(ConfigKeys.Key key) {
+    return List.of(values.get(key.name()).split(","));
   }
 
   /**

@@ -29,6 +29,10 @@ import java.util.TreeMap;
  * url, title, published, language, story, author, country, source_type, synthetic}; aliases {@code
  * body}/{@code content} for text, {@code outlet}/{@code publisher} for source, {@code
  * published_at}/{@code date} for published. Any other field is kept in {@code extra_json}.
+ *
+ * <p>The language of an accepted article is identified from its text ({@link LanguageId}); the
+ * declared {@code language} is kept beside it, and what the identifier has to say (disagreement,
+ * too short, mixed or unknown script) joins the warnings. Language never rejects a record.
  */
 public final class ArticleRules {
   static final Set<String> KNOWN =
@@ -88,6 +92,8 @@ public final class ArticleRules {
       String author,
       Timestamp publishedAt,
       String language,
+      String languageDeclared,
+      Double languageConfidence,
       String country,
       String sourceType,
       Boolean synthetic,
@@ -100,8 +106,13 @@ public final class ArticleRules {
       String reasonCode,
       String reason) {}
 
-  /** Checks one readable record's fields. */
-  public static Checked check(Map<String, String> rawFields, String defaultStory, BadDate badDate) {
+  /**
+   * Checks one readable record's fields.
+   *
+   * @param languages the identifier of the run's candidate languages ({@code languages.detect})
+   */
+  public static Checked check(
+      Map<String, String> rawFields, String defaultStory, BadDate badDate, LanguageId languages) {
     Map<String, String> f = new TreeMap<>();
     Map<String, String> extra = new TreeMap<>();
     for (Map.Entry<String, String> e : rawFields.entrySet()) {
@@ -145,6 +156,9 @@ public final class ArticleRules {
         warnings.add(why + "; published_at left null");
       }
     }
+    DetectedLanguage language =
+        languages.identify(text, TextNormaliser.normaliseLine(f.get("language")));
+    warnings.addAll(language.warnings());
     String idBasis =
         url != null
             ? source + "\u001f" + url
@@ -158,7 +172,9 @@ public final class ArticleRules {
         title,
         blankToNull(TextNormaliser.normaliseLine(f.get("author"))),
         published,
-        lower(f.get("language")),
+        language.language(),
+        language.declared(),
+        language.confidence(),
         blankToNull(TextNormaliser.normaliseLine(f.get("country"))),
         lower(f.get("source_type")),
         parseBoolean(f.get("synthetic")),
@@ -174,8 +190,8 @@ public final class ArticleRules {
 
   private static Checked reject(String code, String reason) {
     return new Checked(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, null,
-        null, List.of(), code, reason);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0,
+        0, null, null, List.of(), code, reason);
   }
 
   record ParsedDate(Instant instant, String warning) {}

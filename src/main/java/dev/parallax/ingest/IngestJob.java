@@ -43,6 +43,10 @@ import org.apache.spark.storage.StorageLevel;
  * that yields no record at all (empty, unknown type, unreadable) counts as one rejected record.
  * Exact duplicates (same normalised text) stay in {@code articles} with {@code duplicate_of} set to
  * the earliest copy's id.
+ *
+ * <p>Each accepted article's language is identified from its text inside the tasks, among the
+ * config's {@code languages.detect}: one shared {@link LanguageId} per executor JVM, built on first
+ * use (the detector is not serializable, so the tasks carry only the codes).
  */
 public final class IngestJob {
   private IngestJob() {}
@@ -68,7 +72,10 @@ public final class IngestJob {
     InputFiles files = InputFiles.list(spark, config.input());
     spark
         .sparkContext()
-        .setJobGroup("ingest", "ingest: read and check " + files.files().size() + " files", false);
+        .setJobGroup(
+            "ingest",
+            "ingest: read, check and identify the language of " + files.files().size() + " files",
+            false);
     Dataset<Row> checked =
         checkedRecords(spark, files.files(), config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -100,6 +107,7 @@ public final class IngestJob {
     String defaultStory = config.string(ConfigKeys.DEFAULT_STORY);
     ArticleRules.BadDate badDate =
         ArticleRules.BadDate.valueOf(config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
+    List<String> candidates = List.copyOf(config.languages(ConfigKeys.DETECT_LANGUAGES));
     List<String> parquet = new ArrayList<>();
     List<String> other = new ArrayList<>();
     for (String f : files) {
@@ -120,34 +128,36 @@ public final class IngestJob {
                       bytes = pair._2().toArray();
                     } catch (RuntimeException e) {
                       return List.of(
-                              toRow(
+                              unreadableRow(
                                   RawRecord.unreadable(
                                       file,
                                       "file",
                                       Reasons.UNREADABLE_FILE,
                                       "could not read file: " + e.getMessage(),
-                                      ""),
-                                  0,
-                                  defaultStory,
-                                  badDate))
+                                      "")))
                           .iterator();
                     }
                     List<RawRecord> records = RecordReader.read(file, bytes);
+                    LanguageId languages = LanguageId.forCandidates(candidates);
                     List<Row> out = new ArrayList<>(records.size());
                     for (int i = 0; i < records.size(); i++) {
-                      out.add(toRow(records.get(i), i, defaultStory, badDate));
+                      out.add(toRow(records.get(i), i, defaultStory, badDate, languages));
                     }
                     return out.iterator();
                   });
     }
     for (String f : parquet) {
-      rows = rows.union(parquetRows(spark, f, defaultStory, badDate));
+      rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates));
     }
     return spark.createDataFrame(rows, IngestSchemas.CHECKED);
   }
 
   private static JavaRDD<Row> parquetRows(
-      SparkSession spark, String file, String defaultStory, ArticleRules.BadDate badDate) {
+      SparkSession spark,
+      String file,
+      String defaultStory,
+      ArticleRules.BadDate badDate,
+      List<String> candidates) {
     String shown = displayPath(file);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> df;
@@ -156,28 +166,22 @@ public final class IngestJob {
       if (df.isEmpty()) {
         return jsc.parallelize(
             List.of(
-                toRow(
+                unreadableRow(
                     RawRecord.unreadable(
-                        shown, "file", Reasons.EMPTY_FILE, "Parquet file has no rows", ""),
-                    0,
-                    defaultStory,
-                    badDate)));
+                        shown, "file", Reasons.EMPTY_FILE, "Parquet file has no rows", ""))));
       }
     } catch (Exception e) {
       String msg =
           e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       return jsc.parallelize(
           List.of(
-              toRow(
+              unreadableRow(
                   RawRecord.unreadable(
                       shown,
                       "file",
                       Reasons.UNREADABLE_FILE,
                       "not a readable Parquet file: " + msg,
-                      ""),
-                  0,
-                  defaultStory,
-                  badDate)));
+                      ""))));
     }
     String[] names = df.columns();
     Dataset<Row> asText =
@@ -188,28 +192,49 @@ public final class IngestJob {
     return asText
         .javaRDD()
         .zipWithIndex()
-        .map(
-            t -> {
-              Row r = t._1();
-              Map<String, String> fields = new TreeMap<>();
-              for (int i = 0; i < names.length; i++) {
-                if (!r.isNullAt(i)) {
-                  fields.put(names[i], r.getString(i));
+        .mapPartitions(
+            part -> {
+              LanguageId languages = LanguageId.forCandidates(candidates);
+              List<Row> out = new ArrayList<>();
+              while (part.hasNext()) {
+                scala.Tuple2<Row, Long> t = part.next();
+                Row r = t._1();
+                Map<String, String> fields = new TreeMap<>();
+                for (int i = 0; i < names.length; i++) {
+                  if (!r.isNullAt(i)) {
+                    fields.put(names[i], r.getString(i));
+                  }
                 }
+                String ref = "row " + (t._2() + 1);
+                String excerpt = RecordReader.excerpt(fields.toString());
+                out.add(
+                    toRow(
+                        RawRecord.ok(shown, ref, fields, excerpt),
+                        t._2(),
+                        defaultStory,
+                        badDate,
+                        languages));
               }
-              String ref = "row " + (t._2() + 1);
-              String excerpt = RecordReader.excerpt(fields.toString());
-              return toRow(
-                  RawRecord.ok(shown, ref, fields, excerpt), t._2(), defaultStory, badDate);
+              return out.iterator();
             });
   }
 
+  /** The checked row of a file that yields no record (one reject). */
+  private static Row unreadableRow(RawRecord rec) {
+    return rejectRow(rec, 0, rec.reasonCode(), rec.reason(), null);
+  }
+
   /** The checked row of one raw record. */
-  static Row toRow(RawRecord rec, long index, String defaultStory, ArticleRules.BadDate badDate) {
+  static Row toRow(
+      RawRecord rec,
+      long index,
+      String defaultStory,
+      ArticleRules.BadDate badDate,
+      LanguageId languages) {
     if (!rec.readable()) {
       return rejectRow(rec, index, rec.reasonCode(), rec.reason(), null);
     }
-    ArticleRules.Checked c = ArticleRules.check(rec.fields(), defaultStory, badDate);
+    ArticleRules.Checked c = ArticleRules.check(rec.fields(), defaultStory, badDate, languages);
     if (c.reasonCode() != null) {
       String source = rec.fields().get("source");
       return rejectRow(rec, index, c.reasonCode(), c.reason(), source);
@@ -224,6 +249,8 @@ public final class IngestJob {
     row[IngestSchemas.AUTHOR] = c.author();
     row[IngestSchemas.PUBLISHED_AT] = c.publishedAt();
     row[IngestSchemas.LANGUAGE] = c.language();
+    row[IngestSchemas.LANGUAGE_DECLARED] = c.languageDeclared();
+    row[IngestSchemas.LANGUAGE_CONFIDENCE] = c.languageConfidence();
     row[IngestSchemas.COUNTRY] = c.country();
     row[IngestSchemas.SOURCE_TYPE] = c.sourceType();
     row[IngestSchemas.SYNTHETIC] = c.synthetic();

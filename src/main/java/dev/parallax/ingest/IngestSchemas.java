@@ -37,6 +37,8 @@ final class IngestSchemas {
   static final int AUTHOR = CHECKED.fieldIndex(ArticlesColumns.AUTHOR);
   static final int PUBLISHED_AT = CHECKED.fieldIndex(ArticlesColumns.PUBLISHED_AT);
   static final int LANGUAGE = CHECKED.fieldIndex(ArticlesColumns.LANGUAGE);
+  static final int LANGUAGE_DECLARED = CHECKED.fieldIndex(ArticlesColumns.LANGUAGE_DECLARED);
+  static final int LANGUAGE_CONFIDENCE = CHECKED.fieldIndex(ArticlesColumns.LANGUAGE_CONFIDENCE);
   static final int COUNTRY = CHECKED.fieldIndex(ArticlesColumns.COUNTRY);
   static final int SOURCE_TYPE = CHECKED.fieldIndex(ArticlesColumns.SOURCE_TYPE);
   static final int SYNTHETIC = CHECKED.fieldIndex(ArticlesColumns.SYNTHETIC);

@@ -4,11 +4,10 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
-import java.lang.Character.UnicodeScript;
+import dev.parallax.config.ConfigKeys;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -43,22 +42,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *       rules Lingua itself applies to those scripts; applying them here saves its fixed cost of
  *       about 0.1 ms a call.
  *   <li>Otherwise (Latin script: en, fr, de, es, pt, vi, id by default) a sample of the text is
- *       read: {@value #SAMPLE_WINDOWS} windows of about {@value #SAMPLE_WINDOWS} windows of about
- *       {@value #WINDOW_CHARS} characters spread evenly over the text, cut at spaces, letters of
- *       other scripts blanked. When English is a candidate and at least {@value
- *       #ENGLISH_MARKER_SHARE} of the sampled words (and at least {@value #ENGLISH_MIN_MARKERS})
- *       are English function words that the other Latin-script candidates do not use ("the", "and",
- *       "of", "which", ...; news prose has about a fifth), the text is English, confidence 1:
- *       Lingua costs about 0.25 ms a call whatever the sample (its script rules test every word
- *       against every alphabet), several times the budget for the language most corpora are mostly
- *       in. Otherwise Lingua, restricted to the candidates of that script, reads the sample.
- *       Lingua's cost grows with the text (about 1 µs a character) and its low-accuracy mode is
- *       reliable from about 120 characters, so the sample bounds the cost without hurting accuracy.
- *       Lingua 1.2 reports the best language as 1.0 and every other one relative to it; the
- *       confidence here is the best language's relative margin over the runner-up, {@code min(1, (1
- *       - runnerUp) / }{@value #FULL_CONFIDENCE_MARGIN}{@code )}. A confidence below {@value
- *       #MIN_CONFIDENCE} (the two nearly tie, as Dutch does between English and German) is not a
- *       language: null and a warning.
+ *       read: {@value #SAMPLE_WINDOWS} windows of about {@value #WINDOW_CHARS} characters spread
+ *       evenly over the text, cut at spaces, letters of other scripts blanked. When English is a
+ *       candidate and at least {@value #ENGLISH_MARKER_SHARE} of the sampled words (and at least
+ *       {@value #ENGLISH_MIN_MARKERS}) are English function words that the other Latin-script
+ *       candidates do not use ("the", "and", "of", "which", ...; news prose has about a fifth), the
+ *       text is English, confidence 1: Lingua costs about 0.25 ms a call whatever the sample (its
+ *       script rules test every word against every alphabet), several times the budget for the
+ *       language most corpora are mostly in. Otherwise Lingua, restricted to the candidates of that
+ *       script, reads the sample. Lingua's cost grows with the text (about 1 µs a character) and
+ *       its low-accuracy mode is reliable from about 120 characters, so the sample bounds the cost
+ *       without hurting accuracy. Lingua 1.2 reports the best language as 1.0 and every other one
+ *       relative to it; the confidence here is the best language's relative margin over the
+ *       runner-up, {@code min(1, (1 - runnerUp) / }{@value #FULL_CONFIDENCE_MARGIN}{@code )}. A
+ *       confidence below {@value #MIN_CONFIDENCE} (the two nearly tie, as Dutch does between
+ *       English and German) is not a language: null and a warning.
  *   <li>A detected language that differs from the declared one adds a warning; the detected one
  *       wins.
  * </ol>
@@ -76,9 +74,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @SuppressWarnings("EnumOrdinal")
 public final class LanguageId {
 
-  /** The candidate languages when the configuration names none (ISO 639-1). */
-  public static final List<String> DEFAULT_CANDIDATES =
-      List.of("en", "ja", "zh", "ko", "fr", "de", "es", "pt", "ru", "ar", "hi", "ta", "vi", "id");
+  /**
+   * The candidate languages when the configuration names none (ISO 639-1): the default of {@code
+   * languages.detect}.
+   */
+  public static final List<String> DEFAULT_CANDIDATES = ConfigKeys.DEFAULT_DETECT_LANGUAGES;
 
   /** Weighted letters below which a text is too short to identify. */
   public static final int MIN_LETTERS = 40;
@@ -384,168 +384,5 @@ public final class LanguageId {
       codes.add(isoCode(l));
     }
     return String.join(",", codes);
-  }
-
-  /** Script groups a text is sorted into; Han, hiragana and katakana form one group. */
-  enum Script {
-    LATIN("Latin script"),
-    CJK("Han/kana script"),
-    HANGUL("Hangul script"),
-    CYRILLIC("Cyrillic script"),
-    ARABIC("Arabic script"),
-    DEVANAGARI("Devanagari script"),
-    TAMIL("Tamil script"),
-    BENGALI("Bengali script"),
-    GUJARATI("Gujarati script"),
-    GURMUKHI("Gurmukhi script"),
-    TELUGU("Telugu script"),
-    THAI("Thai script"),
-    GREEK("Greek script"),
-    HEBREW("Hebrew script"),
-    GEORGIAN("Georgian script"),
-    ARMENIAN("Armenian script"),
-    OTHER("another script");
-
-    final String label;
-
-    Script(String label) {
-      this.label = label;
-    }
-
-    private static final Map<UnicodeScript, Script> BY_UNICODE = new EnumMap<>(UnicodeScript.class);
-
-    static {
-      for (Script s : values()) {
-        if (s != CJK && s != OTHER) {
-          BY_UNICODE.put(UnicodeScript.valueOf(s.name()), s);
-        }
-      }
-      BY_UNICODE.put(UnicodeScript.HAN, CJK);
-      BY_UNICODE.put(UnicodeScript.HIRAGANA, CJK);
-      BY_UNICODE.put(UnicodeScript.KATAKANA, CJK);
-    }
-
-    /**
-     * The group of a letter; null for a code point that is not a letter. ASCII, Latin-1 and the
-     * main CJK and Hangul blocks are tested by range before the (binary-search) script lookup.
-     */
-    static Script ofLetter(int cp) {
-      if (cp < 0x80) {
-        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? LATIN : null;
-      }
-      if (isKana(cp)) {
-        return CJK;
-      }
-      if (!Character.isLetter(cp)) {
-        return null;
-      }
-      if (cp < 0x250) {
-        return LATIN;
-      }
-      if (isKana(cp) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
-        return CJK;
-      }
-      if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        return HANGUL;
-      }
-      UnicodeScript script = UnicodeScript.of(cp);
-      if (script == UnicodeScript.COMMON || script == UnicodeScript.INHERITED) {
-        return null; // the katakana-hiragana prolonged sound mark, modifier letters
-      }
-      return BY_UNICODE.getOrDefault(script, OTHER);
-    }
-
-    /**
-     * Hiragana and katakana letters of the main blocks, the prolonged sound mark ー included (its
-     * script is Common, but only Japanese writes it).
-     */
-    static boolean isKana(int cp) {
-      return (cp >= 0x3041 && cp <= 0x3096)
-          || (cp >= 0x309D && cp <= 0x309F)
-          || (cp >= 0x30A1 && cp <= 0x30FA)
-          || (cp >= 0x30FC && cp <= 0x30FF)
-          || (cp >= 0x31F0 && cp <= 0x31FF)
-          || (cp >= 0xFF66 && cp <= 0xFF9D);
-    }
-
-    /** The script groups a Lingua language is written in. */
-    static Set<Script> of(Language language) {
-      Set<Script> scripts = EnumSet.noneOf(Script.class);
-      if (Language.allWithLatinScript().contains(language)) {
-        scripts.add(LATIN);
-      }
-      if (Language.allWithCyrillicScript().contains(language)) {
-        scripts.add(CYRILLIC);
-      }
-      if (Language.allWithArabicScript().contains(language)) {
-        scripts.add(ARABIC);
-      }
-      if (Language.allWithDevanagariScript().contains(language)) {
-        scripts.add(DEVANAGARI);
-      }
-      switch (language) {
-        case JAPANESE, CHINESE -> scripts.add(CJK);
-        case KOREAN -> scripts.add(HANGUL);
-        case TAMIL -> scripts.add(TAMIL);
-        case BENGALI -> scripts.add(BENGALI);
-        case GUJARATI -> scripts.add(GUJARATI);
-        case PUNJABI -> scripts.add(GURMUKHI);
-        case TELUGU -> scripts.add(TELUGU);
-        case THAI -> scripts.add(THAI);
-        case GREEK -> scripts.add(GREEK);
-        case HEBREW -> scripts.add(HEBREW);
-        case GEORGIAN -> scripts.add(GEORGIAN);
-        case ARMENIAN -> scripts.add(ARMENIAN);
-        default -> {}
-      }
-      return scripts;
-    }
-  }
-
-  /** Weighted letter counts of a text by script group. */
-  static final class ScriptCounts {
-    final int[] weighted = new int[Script.values().length];
-    int total;
-    int kana;
-    private String otherScript;
-
-    static ScriptCounts of(String text) {
-      ScriptCounts c = new ScriptCounts();
-      for (int i = 0, n = text.length(); i < n; ) {
-        int cp = text.codePointAt(i);
-        i += Character.charCount(cp);
-        Script s = Script.ofLetter(cp);
-        if (s == null) {
-          continue;
-        }
-        int w = 1;
-        if (s == Script.CJK || s == Script.HANGUL) {
-          w = CJK_LETTER_WEIGHT;
-          if (s == Script.CJK && Script.isKana(cp)) {
-            c.kana += w;
-          }
-        } else if (s == Script.OTHER && c.otherScript == null) {
-          c.otherScript = UnicodeScript.of(cp).name().toLowerCase(Locale.ROOT);
-        }
-        c.weighted[s.ordinal()] += w;
-        c.total += w;
-      }
-      return c;
-    }
-
-    /** The group with the most weighted letters (the first in declaration order on a tie). */
-    Script majority() {
-      Script best = Script.LATIN;
-      for (Script s : Script.values()) {
-        if (weighted[s.ordinal()] > weighted[best.ordinal()]) {
-          best = s;
-        }
-      }
-      return best;
-    }
-
-    String otherScriptName() {
-      return otherScript == null ? "unknown" : otherScript;
-    }
   }
 }

@@ -99,7 +99,7 @@ class LanguageIdTest {
   @Test
   void otherLatinScriptCandidatesGoToTheDetector() {
     for (String t : List.of(FRENCH, GERMAN, SPANISH, INDONESIAN, PORTUGUESE)) {
-      assertTrue(!LanguageId.readsAsEnglish(LanguageId.sample(t, LanguageId.Script.LATIN)), t);
+      assertTrue(!LanguageId.readsAsEnglish(LanguageId.sample(t, Script.LATIN)), t);
     }
     assertEquals("fr", id.identify(FRENCH, null).language());
     assertEquals("de", id.identify(GERMAN, null).language());
@@ -109,7 +109,7 @@ class LanguageIdTest {
 
   @Test
   void englishReadsAsEnglishWithAndWithoutTheFunctionWordRule() {
-    assertTrue(LanguageId.readsAsEnglish(LanguageId.sample(ENGLISH, LanguageId.Script.LATIN)));
+    assertTrue(LanguageId.readsAsEnglish(LanguageId.sample(ENGLISH, Script.LATIN)));
     LanguageId linguaOnly =
         new LanguageId(java.util.Set.copyOf(LanguageId.DEFAULT_CANDIDATES), false);
     DetectedLanguage d = linguaOnly.identify(ENGLISH, "en");
@@ -258,7 +258,7 @@ class LanguageIdTest {
     for (int i = 0; i < 20; i++) {
       long_.append(ENGLISH).append(" 「日米同盟」 ");
     }
-    String sample = LanguageId.sample(long_.toString(), LanguageId.Script.LATIN);
+    String sample = LanguageId.sample(long_.toString(), Script.LATIN);
     assertTrue(
         sample.length() < LanguageId.SAMPLE_WINDOWS * (LanguageId.WINDOW_CHARS + 40), sample);
     assertTrue(

@@ -1,6 +1,7 @@
 package dev.parallax.warehouse.schema;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -25,6 +26,8 @@ public final class ArticlesColumns {
   public static final String AUTHOR = "author";
   public static final String PUBLISHED_AT = "published_at";
   public static final String LANGUAGE = "language";
+  public static final String LANGUAGE_DECLARED = "language_declared";
+  public static final String LANGUAGE_CONFIDENCE = "language_confidence";
   public static final String COUNTRY = "country";
   public static final String SOURCE_TYPE = "source_type";
   public static final String SYNTHETIC = "synthetic";
@@ -50,6 +53,8 @@ public final class ArticlesColumns {
           .add(AUTHOR, StringType)
           .add(PUBLISHED_AT, TimestampType)
           .add(LANGUAGE, StringType)
+          .add(LANGUAGE_DECLARED, StringType)
+          .add(LANGUAGE_CONFIDENCE, DoubleType)
           .add(COUNTRY, StringType)
           .add(SOURCE_TYPE, StringType)
           .add(SYNTHETIC, BooleanType)
