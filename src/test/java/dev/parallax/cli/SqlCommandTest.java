@@ -233,7 +233,7 @@ class SqlCommandTest {
         o.out()
             .contains(
                 "{\"col_name\":\"tone_mean\",\"data_type\":\"double\","
-                    + "\"comment\":\"Mean sentence tone of the source;"),
+                    + "\"comment\":\"Mean tone of the source's toned sentences;"),
         o.out());
   }
 
