@@ -1,6 +1,7 @@
 package dev.parallax.nlp;
 
 import dev.parallax.nlp.lang.CjkProfile;
+import dev.parallax.nlp.lang.CjkScript;
 import dev.parallax.nlp.lang.CjkSentence;
 import dev.parallax.nlp.lang.PhraseMatch;
 import dev.parallax.nlp.lang.PhraseMatcher;
@@ -92,6 +93,75 @@ final class CjkAnnotator implements Serializable {
   }
 
   /**
+   * What the CJK profile makes of a passage quoted inside an article of another language (a
+   * Japanese sentence in an English report): its tokens, theme matches and tone, with the passage's
+   * language taken from its script ({@link CjkScript#languageOf}).
+   *
+   * @param tokens the profile's tokens of every sentence of the passage, in order; empty when it
+   *     has none (punctuation and symbols only)
+   * @param tone the language's lexicon score, null without a lexicon
+   */
+  record Passage(
+      String language,
+      List<String> tokens,
+      List<String> themes,
+      List<String> frames,
+      List<String> mentions,
+      List<String> matched,
+      Double tone) {}
+
+  /** The passage {@code text}, analysed by the profile of the CJK language its script shows. */
+  Passage passage(String text) {
+    String language = CjkScript.languageOf(text);
+    List<PhraseMatcher> layers = matchers(language);
+    TokenValences valences = tone.get(language);
+    List<String> tokens = new ArrayList<>();
+    TreeSet<String> themes = new TreeSet<>();
+    TreeSet<String> frames = new TreeSet<>();
+    List<String> mentions = new ArrayList<>();
+    List<String> matched = new ArrayList<>();
+    for (CjkSentence s : CjkProfile.of(language).sentences(text)) {
+      tokens.addAll(s.tokens());
+      addMatches(s, layers, themes, frames, mentions, matched);
+    }
+    return new Passage(
+        language,
+        tokens,
+        new ArrayList<>(themes),
+        new ArrayList<>(frames),
+        mentions,
+        matched,
+        valences == null || tokens.isEmpty() ? null : valences.score(tokens));
+  }
+
+  /**
+   * Adds the theme matches of one sentence, in text order (at one position the story layer, matched
+   * first, comes first).
+   */
+  private void addMatches(
+      CjkSentence s,
+      List<PhraseMatcher> layers,
+      java.util.SortedSet<String> themes,
+      java.util.SortedSet<String> frames,
+      List<String> mentions,
+      List<String> matched) {
+    List<PhraseMatch> matches = new ArrayList<>();
+    for (PhraseMatcher m : layers) {
+      matches.addAll(m.match(s.tokens()));
+    }
+    matches.sort(Comparator.comparingInt(PhraseMatch::begin));
+    for (PhraseMatch m : matches) {
+      String surface = s.surface(m.begin(), m.end());
+      for (String id : m.themes()) {
+        themes.add(id);
+        frames.add(frameByTheme.get(id));
+        mentions.add(id);
+        matched.add(id + ":" + surface);
+      }
+    }
+  }
+
+  /**
    * The sentence rows of one article in a CJK language.
    *
    * @param language ja, zh or ko
@@ -116,25 +186,11 @@ final class CjkAnnotator implements Serializable {
       if (s.tokens().isEmpty()) {
         continue;
       }
-      List<PhraseMatch> matches = new ArrayList<>();
-      for (PhraseMatcher m : layers) {
-        matches.addAll(m.match(s.tokens()));
-      }
-      // text order; at one position the story layer (matched first) comes first
-      matches.sort(Comparator.comparingInt(PhraseMatch::begin));
       TreeSet<String> themes = new TreeSet<>();
       TreeSet<String> frames = new TreeSet<>();
       List<String> mentions = new ArrayList<>();
       List<String> matched = new ArrayList<>();
-      for (PhraseMatch m : matches) {
-        String surface = s.surface(m.begin(), m.end());
-        for (String id : m.themes()) {
-          themes.add(id);
-          frames.add(frameByTheme.get(id));
-          mentions.add(id);
-          matched.add(id + ":" + surface);
-        }
-      }
+      addMatches(s, layers, themes, frames, mentions, matched);
       rows.add(
           SentencesColumns.row()
               .articleId(articleId)

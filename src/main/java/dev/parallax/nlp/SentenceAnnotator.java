@@ -29,8 +29,9 @@ import org.apache.spark.sql.SparkSession;
  *       one copy per task), theme matches mapped back to theme ids, tone from {@link ToneScorer} on
  *       the sentence's tokens, and stance-marker counts. A sentence written mostly in Japanese,
  *       Chinese or Korean script ({@link CjkScript#isMostlyCjk}: more than half of its letters Han,
- *       kana or Hangul), such as a quote, is not scored with English rules: its tone and stance
- *       markers are null;
+ *       kana or Hangul), such as a quote, is not analysed with English rules: the CJK profile of
+ *       its script ({@link CjkScript#languageOf}) gives its tokens, themes and tone (null without a
+ *       lexicon for that language), and its stance markers are null;
  *   <li>{@code ja}, {@code zh}, {@code ko}: {@link CjkAnnotator} (Lucene tokens, taxonomy phrases
  *       of the language, tone only with a configured lexicon);
  *   <li>any other language, or none: no rows; {@link AnnotateJob} counts the article as not
@@ -203,6 +204,35 @@ public final class SentenceAnnotator implements Serializable {
   }
 
   Row toRow(Row article, NlpPipeline.Sentence s) {
+    // English rules only for English script: a CJK passage is analysed by the CJK profile of its
+    // script (tokens, themes, tone where that language has a lexicon) and has no stance markers
+    CjkAnnotator.Passage passage = CjkScript.isMostlyCjk(s.text()) ? cjk.passage(s.text()) : null;
+    SentencesColumns.Builder row =
+        SentencesColumns.row()
+            .articleId(article.getString(ARTICLE_ID_AT))
+            .story(article.getString(STORY_AT))
+            .source(article.getString(SOURCE_AT))
+            .language(article.getString(LANGUAGE_AT))
+            .publishedAt(article.getTimestamp(PUBLISHED_AT_AT))
+            .sentenceIdx(s.index())
+            .charBegin(s.begin())
+            .charEnd(s.end())
+            .text(s.text());
+    if (passage != null) {
+      List<String> tokens = passage.tokens().isEmpty() ? s.normalized() : passage.tokens();
+      return row.nTokens(tokens.size())
+          .tokens(seq(tokens))
+          .themes(seq(passage.themes()))
+          .frames(seq(passage.frames()))
+          .themeMentions(seq(passage.mentions()))
+          .matchedTerms(seq(passage.matched()))
+          .tone(passage.tone())
+          .hedges(null)
+          .boosters(null)
+          .attitude(null)
+          .selfMentions(null)
+          .build();
+    }
     TreeSet<String> themes = new TreeSet<>();
     TreeSet<String> frames = new TreeSet<>();
     List<String> mentions = new ArrayList<>();
@@ -219,30 +249,18 @@ public final class SentenceAnnotator implements Serializable {
         matched.add(id + ":" + s.matchedText().get(i));
       }
     }
-    // English rules only for English script: a CJK quote gets no tone and no stance markers
-    boolean english = !CjkScript.isMostlyCjk(s.text());
-    long[] markers = english ? stance.count(s.tokens()) : null;
-    return SentencesColumns.row()
-        .articleId(article.getString(ARTICLE_ID_AT))
-        .story(article.getString(STORY_AT))
-        .source(article.getString(SOURCE_AT))
-        .language(article.getString(LANGUAGE_AT))
-        .publishedAt(article.getTimestamp(PUBLISHED_AT_AT))
-        .sentenceIdx(s.index())
-        .charBegin(s.begin())
-        .charEnd(s.end())
-        .text(s.text())
-        .nTokens(s.normalized().size())
+    long[] markers = stance.count(s.tokens());
+    return row.nTokens(s.normalized().size())
         .tokens(seq(s.normalized()))
         .themes(seq(new ArrayList<>(themes)))
         .frames(seq(new ArrayList<>(frames)))
         .themeMentions(seq(mentions))
         .matchedTerms(seq(matched))
-        .tone(english ? tone.score(s.tokens()) : null)
-        .hedges(english ? markers[StanceMarkers.HEDGES] : null)
-        .boosters(english ? markers[StanceMarkers.BOOSTERS] : null)
-        .attitude(english ? markers[StanceMarkers.ATTITUDE] : null)
-        .selfMentions(english ? markers[StanceMarkers.SELF_MENTIONS] : null)
+        .tone(tone.score(s.tokens()))
+        .hedges(markers[StanceMarkers.HEDGES])
+        .boosters(markers[StanceMarkers.BOOSTERS])
+        .attitude(markers[StanceMarkers.ATTITUDE])
+        .selfMentions(markers[StanceMarkers.SELF_MENTIONS])
         .build();
   }
 

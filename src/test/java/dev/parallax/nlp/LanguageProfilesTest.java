@@ -97,6 +97,17 @@ class LanguageProfilesTest {
         assertNull(r.getAs(SentencesColumns.BOOSTERS));
         assertNull(r.getAs(SentencesColumns.ATTITUDE));
         assertNull(r.getAs(SentencesColumns.SELF_MENTIONS));
+        // analysed by the Japanese profile (kana in it), not by English rules: the phrase 日米同盟
+        // of alliance_security matches as written, and no token keeps the corner brackets
+        assertTrue(
+            r.<scala.collection.Seq<String>>getAs(SentencesColumns.THEMES)
+                .contains("alliance_security"));
+        assertTrue(
+            r.<scala.collection.Seq<String>>getAs(SentencesColumns.MATCHED_TERMS)
+                .contains("alliance_security:日米同盟"));
+        assertFalse(
+            r.<scala.collection.Seq<String>>getAs(SentencesColumns.TOKENS)
+                .exists(t -> t.contains("「")));
       } else {
         assertNotNull(r.getAs(SentencesColumns.TONE), r.<String>getAs(SentencesColumns.TEXT));
         assertNotNull(r.getAs(SentencesColumns.HEDGES));

@@ -32,4 +32,32 @@ public final class CjkScript {
     }
     return 2 * cjk > letters;
   }
+
+  /**
+   * The CJK language a passage is most likely written in, from its letters' scripts alone: Korean
+   * when Hangul letters outnumber Han and kana together, else Japanese when it has any kana
+   * (Hiragana or Katakana; Chinese writes none), else Chinese.
+   */
+  public static String languageOf(CharSequence text) {
+    int hangul = 0;
+    int kana = 0;
+    int han = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = Character.codePointAt(text, i);
+      i += Character.charCount(cp);
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      if (script == Character.UnicodeScript.HANGUL) {
+        hangul++;
+      } else if (script == Character.UnicodeScript.HIRAGANA
+          || script == Character.UnicodeScript.KATAKANA) {
+        kana++;
+      } else if (script == Character.UnicodeScript.HAN) {
+        han++;
+      }
+    }
+    if (hangul > kana + han) {
+      return "ko";
+    }
+    return kana > 0 ? "ja" : "zh";
+  }
 }

@@ -1,5 +1,6 @@
 package dev.parallax.nlp.lang;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,5 +21,17 @@ class CjkScriptTest {
     assertTrue(CjkScript.isMostlyCjk("LNG 2025 輸入拡大!"));
     assertFalse(CjkScript.isMostlyCjk("2025, 12%"));
     assertFalse(CjkScript.isMostlyCjk(""));
+  }
+
+  @Test
+  void theLanguageOfAPassageFollowsItsScripts() {
+    // kana (は, と, ...) besides Han: Japanese
+    assertEquals("ja", CjkScript.languageOf("「日米同盟は揺るぎない」と石破首相は述べた。"));
+    // Han only: Chinese
+    assertEquals("zh", CjkScript.languageOf("美日同盟坚如磐石。"));
+    // 7 Hangul against 3 Han: Korean
+    assertEquals("ko", CjkScript.languageOf("방위비를 늘렸다 日米同"));
+    // 2 Hangul against 2 Han and 1 kana: not a Hangul majority, kana present: Japanese
+    assertEquals("ja", CjkScript.languageOf("방위 同盟の"));
   }
 }
