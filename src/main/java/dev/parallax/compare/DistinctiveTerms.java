@@ -48,10 +48,20 @@ import org.apache.spark.unsafe.types.UTF8String;
  * story_terms} ({@link Statistics#priorAlpha}), {@code alpha0 = compare.prior_scale}; {@code
  * log_odds} is delta (natural log), {@code z_score} its z.
  *
- * <p>Grain: story × source × term, only terms the source uses whose story count is at least {@code
- * compare.min_term_count}, the {@code compare.top_terms} with the highest z per source ({@code
- * rank} 1 = most distinctive, ties by term). A story with a single source has no rest to compare
- * with and gets no rows.
+ * <p>Languages. Sources are compared within one language only: the counts are kept by story ×
+ * source × language ({@code sentences.language}), and "the story" above is the story's sentences in
+ * that language, so the rest of a Japanese source is the other sources' Japanese sentences and its
+ * prior is pooled over the story's Japanese. Compared with every other source, a source in another
+ * language than the rest would have all its words to itself and every one would look distinctive. A
+ * source that writes in several languages (articles in English and in Japanese) is scored once per
+ * language, each part of it against the rest of that language, and has a set of rows per language.
+ * A source with no other source of its story in its language has no rest and gets no rows for that
+ * language, as a story with a single source gets none. Sentences without a language are a language
+ * of their own, compared with each other.
+ *
+ * <p>Grain: story × source × language × term, only terms the source uses whose count in the story
+ * (that language) is at least {@code compare.min_term_count}, the {@code compare.top_terms} with
+ * the highest z per source and language ({@code rank} 1 = most distinctive, ties by term).
  */
 public final class DistinctiveTerms {
   private DistinctiveTerms() {}
@@ -67,15 +77,23 @@ public final class DistinctiveTerms {
           .distinct()
           .toArray(String[]::new);
 
-  /** Distinct (story, source, term) keys a task counts before handing them on ({@link #counts}). */
+  /**
+   * Distinct (story, source, language, term) keys a task counts before handing them on ({@link
+   * #counts}).
+   */
   static final int MAX_PARTIAL_COUNTS = 300_000;
 
   /** Columns of the sentences table the terms are counted from. */
   static final List<String> INPUT =
-      List.of(SentencesColumns.STORY, SentencesColumns.SOURCE, SentencesColumns.TOKENS);
+      List.of(
+          SentencesColumns.STORY,
+          SentencesColumns.SOURCE,
+          SentencesColumns.LANGUAGE,
+          SentencesColumns.TOKENS);
 
   private static final int STORY_AT = INPUT.indexOf(SentencesColumns.STORY);
   private static final int SOURCE_AT = INPUT.indexOf(SentencesColumns.SOURCE);
+  private static final int LANGUAGE_AT = INPUT.indexOf(SentencesColumns.LANGUAGE);
   private static final int TOKENS_AT = INPUT.indexOf(SentencesColumns.TOKENS);
 
   /** Columns of {@link #counts}. */
@@ -83,44 +101,32 @@ public final class DistinctiveTerms {
       new StructType()
           .add(DistinctiveTermsColumns.STORY, DataTypes.StringType, false)
           .add(DistinctiveTermsColumns.SOURCE, DataTypes.StringType, false)
+          .add(DistinctiveTermsColumns.LANGUAGE, DataTypes.StringType, true)
           .add(DistinctiveTermsColumns.TERM, DataTypes.StringType, false)
           .add(DistinctiveTermsColumns.COUNT_SOURCE, DataTypes.LongType, false);
 
   private static final int COUNTS_STORY_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.STORY);
   private static final int COUNTS_SOURCE_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.SOURCE);
+  private static final int COUNTS_LANGUAGE_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.LANGUAGE);
   private static final int COUNTS_TERM_AT = COUNTS.fieldIndex(DistinctiveTermsColumns.TERM);
   private static final int COUNTS_COUNT_AT =
       COUNTS.fieldIndex(DistinctiveTermsColumns.COUNT_SOURCE);
 
   /**
    * The table ({@link DistinctiveTermsColumns#SCHEMA}) from rows of the sentences table (columns
-   * {@link #INPUT} are read, and {@code language} for the source's language, {@link
-   * StanceGroups#languages}).
+   * {@link #INPUT} are read).
    */
   public static Dataset<Row> compute(Dataset<Row> sentences, CompareParams params) {
-    Dataset<Row> scored = score(counts(sentences, MAX_PARTIAL_COUNTS), params);
-    // one row per story × source, broadcast; language is the one column score does not make
-    Dataset<Row> langs =
-        StanceGroups.languages(sentences)
-            .toDF("_story", "_source", DistinctiveTermsColumns.LANGUAGE);
-    return scored
-        .join(
-            broadcast(langs),
-            col("story").eqNullSafe(col("_story")).and(col("source").eqNullSafe(col("_source"))),
-            "left")
-        .select(
-            Arrays.stream(DistinctiveTermsColumns.SCHEMA.fieldNames())
-                .map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
+    return score(counts(sentences, MAX_PARTIAL_COUNTS), params);
   }
 
   /**
-   * Term counts per story × source: each task counts the terms of its sentences in a hash table
-   * ({@link TermCounter}; it hands the counts on and starts over whenever it holds {@code
-   * maxPartial} keys, distinct tokens or sources, which bounds its memory), and the partial counts
-   * are summed by key. The same counts as exploding every sentence's terms into rows, at a fraction
-   * of the cost: Spark evaluates the higher-order array functions that would pick the terms row by
-   * row without code generation.
+   * Term counts per story × source × language: each task counts the terms of its sentences in a
+   * hash table ({@link TermCounter}; it hands the counts on and starts over whenever it holds
+   * {@code maxPartial} keys, distinct tokens or (story, source, language) parts, which bounds its
+   * memory), and the partial counts are summed by key. The same counts as exploding every
+   * sentence's terms into rows, at a fraction of the cost: Spark evaluates the higher-order array
+   * functions that would pick the terms row by row without code generation.
    */
   static Dataset<Row> counts(Dataset<Row> sentences, int maxPartial) {
     Dataset<Row> in =
@@ -136,7 +142,7 @@ public final class DistinctiveTerms {
             .mapPartitions(new TermCounter(STOP_WORDS, maxPartial));
     return in.sparkSession()
         .createDataFrame(partial, COUNTS)
-        .groupBy("story", "source", "term")
+        .groupBy("story", "source", "language", "term")
         .agg(sum("count_source").as("count_source"));
   }
 
@@ -180,12 +186,12 @@ public final class DistinctiveTerms {
   }
 
   /**
-   * Counts terms by task, over Spark's internal rows (story, source, tokens). Each distinct token,
-   * as UTF-8 bytes, is looked up once per task in a dictionary that gives it a number and says
-   * whether it is kept (not a stop word, holds a letter); a unigram or bigram of a source is then a
-   * number (source, first token, second token) counted in an open-addressing table, so no token is
-   * decoded and no bigram string built until the counts are handed on. Same counts as {@link
-   * #terms} on each sentence, summed.
+   * Counts terms by task, over Spark's internal rows ({@link #INPUT}). Each distinct token, as
+   * UTF-8 bytes, is looked up once per task in a dictionary that gives it a number and says whether
+   * it is kept (not a stop word, holds a letter); a unigram or bigram of a part (story, source,
+   * language) is then a number (part, first token, second token) counted in an open-addressing
+   * table, so no token is decoded and no bigram string built until the counts are handed on. Same
+   * counts as {@link #terms} on each sentence, summed.
    */
   @SuppressWarnings("ArrayRecordComponent") // a task function, never compared or hashed
   private record TermCounter(String[] stopWords, int maxPartial)
@@ -211,10 +217,14 @@ public final class DistinctiveTerms {
         private final Map<List<String>, Integer> sourceIds = new HashMap<>();
         private final List<List<String>> sources = new ArrayList<>();
 
-        /** The previous row's story, source (copies: Spark reuses its row buffers) and number. */
+        /**
+         * The previous row's story, source, language (copies: Spark reuses its row buffers) and
+         * number.
+         */
         private UTF8String lastStory;
 
         private UTF8String lastSource;
+        private UTF8String lastLanguage;
         private long lastSourceId = -1;
         private final LongCounts counts = new LongCounts();
         private Iterator<Row> out = Collections.emptyIterator();
@@ -251,7 +261,8 @@ public final class DistinctiveTerms {
           long source =
               sourceId(
                   r.isNullAt(STORY_AT) ? null : r.getUTF8String(STORY_AT),
-                  r.isNullAt(SOURCE_AT) ? null : r.getUTF8String(SOURCE_AT));
+                  r.isNullAt(SOURCE_AT) ? null : r.getUTF8String(SOURCE_AT),
+                  r.isNullAt(LANGUAGE_AT) ? null : r.getUTF8String(LANGUAGE_AT));
           ArrayData list = r.getArray(TOKENS_AT);
           long previous = -1;
           for (int i = 0; i < list.numElements(); i++) {
@@ -266,18 +277,21 @@ public final class DistinctiveTerms {
           }
         }
 
-        private long sourceId(UTF8String story, UTF8String source) {
+        private long sourceId(UTF8String story, UTF8String source, UTF8String language) {
           if (lastSourceId >= 0
               && Objects.equals(story, lastStory)
-              && Objects.equals(source, lastSource)) {
+              && Objects.equals(source, lastSource)
+              && Objects.equals(language, lastLanguage)) {
             return lastSourceId;
           }
           List<String> key =
               Arrays.asList(
                   story == null ? null : story.toString(),
-                  source == null ? null : source.toString());
+                  source == null ? null : source.toString(),
+                  language == null ? null : language.toString());
           lastStory = story == null ? null : story.clone();
           lastSource = source == null ? null : source.clone();
+          lastLanguage = language == null ? null : language.clone();
           lastSourceId =
               sourceIds.computeIfAbsent(
                   key,
@@ -314,6 +328,7 @@ public final class DistinctiveTerms {
                 Object[] row = new Object[COUNTS.size()];
                 row[COUNTS_STORY_AT] = source.get(0);
                 row[COUNTS_SOURCE_AT] = source.get(1);
+                row[COUNTS_LANGUAGE_AT] = source.get(2);
                 row[COUNTS_TERM_AT] = term;
                 row[COUNTS_COUNT_AT] = count;
                 rowsOut.add(RowFactory.create(row));
@@ -343,109 +358,44 @@ public final class DistinctiveTerms {
   private static final int MAX_TOKEN_IDS = 1 << (TOKEN_BITS - 1);
 
   /**
-   * Counts by long key: an open-addressing table (linear probing), a zero count marking a free
-   * slot. Grows at half full.
-   */
-  static final class LongCounts {
-    private long[] keys = new long[1 << 12];
-    private long[] values = new long[1 << 12];
-    private int size;
-
-    int size() {
-      return size;
-    }
-
-    void increment(long key) {
-      int mask = keys.length - 1;
-      int i = slot(key, mask);
-      while (values[i] != 0) {
-        if (keys[i] == key) {
-          values[i]++;
-          return;
-        }
-        i = (i + 1) & mask;
-      }
-      keys[i] = key;
-      values[i] = 1;
-      if (++size > keys.length / 2) {
-        grow();
-      }
-    }
-
-    long get(long key) {
-      int mask = keys.length - 1;
-      for (int i = slot(key, mask); values[i] != 0; i = (i + 1) & mask) {
-        if (keys[i] == key) {
-          return values[i];
-        }
-      }
-      return 0;
-    }
-
-    void forEach(java.util.function.BiConsumer<Long, Long> action) {
-      for (int i = 0; i < keys.length; i++) {
-        if (values[i] != 0) {
-          action.accept(keys[i], values[i]);
-        }
-      }
-    }
-
-    void clear() {
-      keys = new long[1 << 12];
-      values = new long[1 << 12];
-      size = 0;
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      long[] oldValues = values;
-      keys = new long[2 * oldKeys.length];
-      values = new long[2 * oldKeys.length];
-      int mask = keys.length - 1;
-      for (int j = 0; j < oldKeys.length; j++) {
-        if (oldValues[j] != 0) {
-          int i = slot(oldKeys[j], mask);
-          while (values[i] != 0) {
-            i = (i + 1) & mask;
-          }
-          keys[i] = oldKeys[j];
-          values[i] = oldValues[j];
-        }
-      }
-    }
-
-    private static int slot(long key, int mask) {
-      long h = key * 0x9E3779B97F4A7C15L;
-      return (int) (h ^ (h >>> 32)) & mask;
-    }
-  }
-
-  /**
-   * Scores each story × source × term count against the rest of its story and ranks them: every
-   * column of the table but {@code language}, which {@link #compute} adds.
+   * Scores each story × source × language × term count against the rest of the story in that
+   * language and ranks them: the table's columns.
    */
   static Dataset<Row> score(Dataset<Row> counts, CompareParams params) {
-    // a source's and a story's term totals are small tables: joined by broadcast, not by
-    // shuffling and sorting every count as a window over (story, source) or (story) would
+    // a part's and a story-language's term totals are small tables: joined by broadcast, not by
+    // shuffling and sorting every count as a window over (story, source, language) or (story,
+    // language) would; null-safe, as sentences without a language are a language of their own
     Dataset<Row> sourceTotals =
         counts
-            .groupBy(col("story").as("total_story"), col("source").as("total_source"))
+            .groupBy(
+                col("story").as("total_story"),
+                col("source").as("total_source"),
+                col("language").as("total_language"))
             .agg(sum("count_source").as("source_terms"));
     Dataset<Row> storyTotals =
         sourceTotals
-            .groupBy(col("total_story").as("story_total_story"))
+            .groupBy(
+                col("total_story").as("story_total_story"),
+                col("total_language").as("story_total_language"))
             .agg(sum("source_terms").as("story_terms"));
     Dataset<Row> scored =
         counts
             .withColumn(
-                "count_story", sum("count_source").over(Window.partitionBy("story", "term")))
+                "count_story",
+                sum("count_source").over(Window.partitionBy("story", "language", "term")))
             .where(col("count_story").geq(params.minTermCount()))
             .join(
                 broadcast(sourceTotals),
                 col("story")
                     .eqNullSafe(col("total_story"))
-                    .and(col("source").eqNullSafe(col("total_source"))))
-            .join(broadcast(storyTotals), col("story").eqNullSafe(col("story_total_story")))
+                    .and(col("source").eqNullSafe(col("total_source")))
+                    .and(col("language").eqNullSafe(col("total_language"))))
+            .join(
+                broadcast(storyTotals),
+                col("story")
+                    .eqNullSafe(col("story_total_story"))
+                    .and(col("language").eqNullSafe(col("story_total_language"))))
+            // no other source in the language: no rest, no rows
             .where(col("story_terms").gt(col("source_terms")))
             .withColumn("count_rest", col("count_story").minus(col("count_source")))
             .withColumn("rest_terms", col("story_terms").minus(col("source_terms")))
@@ -475,7 +425,7 @@ public final class DistinctiveTerms {
                 "rank",
                 row_number()
                     .over(
-                        Window.partitionBy("story", "source")
+                        Window.partitionBy("story", "source", "language")
                             .orderBy(col("z_score").desc_nulls_last(), col("term").asc())))
             .where(col("rank").leq(params.topTerms()));
 
@@ -486,7 +436,6 @@ public final class DistinctiveTerms {
         .withColumn(DistinctiveTermsColumns.RANK, col("rank").cast("long"))
         .select(
             Arrays.stream(DistinctiveTermsColumns.SCHEMA.fieldNames())
-                .filter(c -> !c.equals(DistinctiveTermsColumns.LANGUAGE))
                 .map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new));
   }

@@ -37,19 +37,25 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>{@code rank_in_source}: 1 for the source's most mentioned theme, ties broken by theme id
  *       (so ranks are unique within a source);
  *   <li>{@code story_mentions}, {@code story_tokens}, {@code story_rate_per_1k_tokens}: the pooled
- *       story; {@code lift_vs_all = rate_per_1k_tokens / story_rate_per_1k_tokens}, null when the
- *       pooled rate is 0;
+ *       story in the source's language (the sources of the story with the same {@code language});
+ *       {@code lift_vs_all = rate_per_1k_tokens / story_rate_per_1k_tokens}, null when the pooled
+ *       rate is 0;
  *   <li>{@code log_odds_vs_rest}, {@code z_vs_rest}: weighted log-odds (natural log) of the theme's
- *       mentions per token in this source against the rest of the story, with the informative
- *       Dirichlet prior of the pooled story scaled to {@code alpha0} ({@link LogOdds}); null when
- *       the story has one source only;
+ *       mentions per token in this source against the rest of the story in its language, with the
+ *       informative Dirichlet prior of that pool scaled to {@code alpha0} ({@link LogOdds}); null
+ *       when no other source of the story has its language;
  *   <li>{@code story_theme}: false for the general frame-level themes ({@code frame_*}); {@code
  *       theme_label}, {@code frame}: from the taxonomy when given, else null.
  * </ul>
  *
  * Rates and shares are null when their denominator is 0. Every sentence counts, with or without a
  * tone. Rates per token compare sources of one language only (each language has its own tokeniser);
- * the shares of sentences and articles compare across languages.
+ * the shares of sentences and articles compare across languages. So the pooled story, lift and
+ * log-odds take the sources of the source's language only: a Japanese source set against a mostly
+ * English story would otherwise be measured in morphemes against words. A source alone in its
+ * language is its own pool (lift 1 where it mentions the theme, log-odds null), as the one source
+ * of a story is; a source writing in several languages ({@code en,ja}) is pooled with the sources
+ * of exactly the same languages.
  */
 public final class ThemeFrequency {
   private ThemeFrequency() {}
@@ -86,8 +92,11 @@ public final class ThemeFrequency {
                 col("articles").as("source_articles"),
                 col("sentences").as("source_sentences"),
                 col("tokens").as("source_tokens"));
+    // the pool a source is set against: its story's sources of the same language (null-safe)
     Dataset<Row> storyTokens =
-        sources.groupBy("story").agg(sum("source_tokens").as("story_tokens"));
+        sources
+            .groupBy(col("story").as("_story"), col(ThemeFrequencyColumns.LANGUAGE).as("_language"))
+            .agg(sum("source_tokens").as("story_tokens"));
 
     String[] key = {"story", "source", "theme"};
     Dataset<Row> mentioned =
@@ -113,10 +122,18 @@ public final class ThemeFrequency {
             .join(byTheme, Columns.names(key), "left")
             .na()
             .fill(0L, new String[] {"sentences", "articles", "mentions"})
-            .join(storyTokens, "story");
+            .join(
+                storyTokens,
+                col("story")
+                    .eqNullSafe(col("_story"))
+                    .and(col(ThemeFrequencyColumns.LANGUAGE).eqNullSafe(col("_language"))));
 
     Column mentions = col("mentions");
-    Column storyMentions = sum(mentions).over(Window.partitionBy("story", "theme"));
+    Column storyMentions =
+        sum(mentions)
+            .over(
+                Window.partitionBy(
+                    col("story"), col(ThemeFrequencyColumns.LANGUAGE), col("theme")));
     Column rate = Columns.ratio(mentions.multiply(1000), col("source_tokens"));
     Dataset<Row> out =
         grid.withColumn("story_mentions", storyMentions)

@@ -145,8 +145,9 @@ class DistinctiveTermsTest {
             .collect(Collectors.toList());
     assertEquals(all, batched);
     // A by hand (class comment): tariff 2, war 2, costly 1, "tariff war" 2
-    assertTrue(all.contains("[s1,A,tariff war,2]"), all.toString());
-    assertTrue(all.contains("[s1,A,costly,1]"), all.toString());
+    // (language null: the fixture's sentences name none)
+    assertTrue(all.contains("[s1,A,null,tariff war,2]"), all.toString());
+    assertTrue(all.contains("[s1,A,null,costly,1]"), all.toString());
     // 4 distinct terms of A, 5 of B, and "source" of Solo ("only" is a stop word)
     assertEquals(10, all.size(), all.toString());
   }
@@ -167,7 +168,8 @@ class DistinctiveTermsTest {
    * The counts equal those of the Spark-expression formulation they replaced (tokens exploded into
    * rows, stop words by isin on lower(), letters by rlike, bigrams by zip_with), on 3,000 random
    * sentences over stop words in three casings, numbers, punctuation, dashes, non-Latin letters and
-   * ordinary words, in 3 stories and 7 sources.
+   * ordinary words, in 3 stories and 7 sources, the sentences of a source in up to three languages
+   * (one of them null).
    */
   @Test
   void countsEqualTheSparkExpressionFormulation() {
@@ -203,7 +205,10 @@ class DistinctiveTermsTest {
       for (int t = 0; t < tokens.length; t++) {
         tokens[t] = vocab[random.nextInt(vocab.length)];
       }
-      sentences.add(s("s" + random.nextInt(3), "src" + random.nextInt(7), "a" + i).tokens(tokens));
+      sentences.add(
+          s("s" + random.nextInt(3), "src" + random.nextInt(7), "a" + i)
+              .tokens(tokens)
+              .language(LANGUAGES[random.nextInt(LANGUAGES.length)]));
     }
     org.apache.spark.sql.Dataset<Row> frame = CompareFixtures.frame(sentences).repartition(3);
     List<String> expected =
@@ -220,9 +225,13 @@ class DistinctiveTermsTest {
     assertEquals(expected, actual);
   }
 
+  /** Languages of the random sentences and counts: null is a language of its own. */
+  private static final String[] LANGUAGES = {"en", "ja", null};
+
   /**
    * Scoring equals the window formulation it replaced (source and story totals as windows over
-   * every count), on random counts in 4 stories, one of them with a single source.
+   * every count, within a story's language), on random counts in 4 stories, one of them with a
+   * single source, the terms of a source in up to three languages (one of them null).
    */
   @Test
   void scoreEqualsTheWindowFormulation() {
@@ -237,6 +246,7 @@ class DistinctiveTermsTest {
                 org.apache.spark.sql.RowFactory.create(
                     "s" + story,
                     "src" + source,
+                    LANGUAGES[random.nextInt(LANGUAGES.length)],
                     "t" + term + (random.nextInt(4) == 0 ? " pair" : ""),
                     1L + random.nextInt(9)));
           }
@@ -246,7 +256,7 @@ class DistinctiveTermsTest {
     org.apache.spark.sql.Dataset<Row> counts =
         dev.parallax.TestSpark.get()
             .createDataFrame(rows, DistinctiveTerms.COUNTS)
-            .groupBy("story", "source", "term")
+            .groupBy("story", "source", "language", "term")
             .agg(functions.sum("count_source").as("count_source"))
             .repartition(5);
     CompareParams p = new CompareParams(1, 1, 1, 50, 0.95, 1, 1, 15, 250, 4);
@@ -265,15 +275,21 @@ class DistinctiveTermsTest {
                 "source_terms",
                 functions
                     .sum(c)
-                    .over(org.apache.spark.sql.expressions.Window.partitionBy("story", "source")))
+                    .over(
+                        org.apache.spark.sql.expressions.Window.partitionBy(
+                            "story", "source", "language")))
             .withColumn(
                 "count_story",
                 functions
                     .sum(c)
-                    .over(org.apache.spark.sql.expressions.Window.partitionBy("story", "term")))
+                    .over(
+                        org.apache.spark.sql.expressions.Window.partitionBy(
+                            "story", "language", "term")))
             .withColumn(
                 "story_terms",
-                functions.sum(c).over(org.apache.spark.sql.expressions.Window.partitionBy("story")))
+                functions
+                    .sum(c)
+                    .over(org.apache.spark.sql.expressions.Window.partitionBy("story", "language")))
             .where(
                 functions
                     .col("count_story")
@@ -310,7 +326,8 @@ class DistinctiveTermsTest {
                 functions
                     .row_number()
                     .over(
-                        org.apache.spark.sql.expressions.Window.partitionBy("story", "source")
+                        org.apache.spark.sql.expressions.Window.partitionBy(
+                                "story", "source", "language")
                             .orderBy(
                                 functions.col("z_score").desc_nulls_last(),
                                 functions.col("term").asc())))
@@ -318,6 +335,7 @@ class DistinctiveTermsTest {
     return scored.select(
         functions.col("story"),
         functions.col("source"),
+        functions.col("language"),
         functions.col("term"),
         functions
             .when(functions.col("term").contains(" "), 2)
@@ -338,7 +356,7 @@ class DistinctiveTermsTest {
   /** The counter's table against a HashMap: keys 0, negative, colliding; growth past 4,096. */
   @Test
   void longCountsAgreeWithAHashMap() {
-    DistinctiveTerms.LongCounts counts = new DistinctiveTerms.LongCounts();
+    LongCounts counts = new LongCounts();
     java.util.Map<Long, Long> expected = new java.util.HashMap<>();
     java.util.SplittableRandom random = new java.util.SplittableRandom(11);
     for (int i = 0; i < 200_000; i++) {
@@ -382,10 +400,17 @@ class DistinctiveTermsTest {
     org.apache.spark.sql.Column terms =
         functions.filter(functions.concat(functions.col("kept"), bigrams), t -> t.isNotNull());
     return sentences
-        .select(functions.col("story"), functions.col("source"), kept.as("kept"))
         .select(
-            functions.col("story"), functions.col("source"), functions.explode(terms).as("term"))
-        .groupBy("story", "source", "term")
+            functions.col("story"),
+            functions.col("source"),
+            functions.col("language"),
+            kept.as("kept"))
+        .select(
+            functions.col("story"),
+            functions.col("source"),
+            functions.col("language"),
+            functions.explode(terms).as("term"))
+        .groupBy("story", "source", "language", "term")
         .agg(functions.count(functions.lit(1)).as("count_source"));
   }
 }

@@ -148,6 +148,68 @@ class ThemeFrequencyTest {
         1.0, one(rows, KEY, "s2", "C", "frame_economic").<Double>getAs("lift_vs_all"), EPS);
   }
 
+  /**
+   * Story s3 in three languages: English E1 (40 tokens, t1 twice) and E2 (60 tokens, t1 once),
+   * Japanese J1 (100 tokens, t1 four times) and J2 (100 tokens, none), Korean K (50 tokens, t1 and
+   * t2 once). Each source is pooled with the story's sources of its language only (the whole story
+   * would be t1 8 of 350 tokens).
+   */
+  @Test
+  void poolLiftAndLogOddsWithinTheSourcesLanguage() {
+    List<Row> rows =
+        compute(
+            CompareFixtures.frame(
+                List.of(
+                    s("s3", "E1", "e1")
+                        .nTokens(40)
+                        .themes("t1")
+                        .mentions("t1", "t1")
+                        .language("en"),
+                    s("s3", "E2", "e2").nTokens(60).themes("t1").language("en"),
+                    s("s3", "J1", "j1")
+                        .nTokens(100)
+                        .themes("t1")
+                        .mentions("t1", "t1", "t1", "t1")
+                        .language("ja"),
+                    s("s3", "J2", "j2").nTokens(100).language("ja"),
+                    s("s3", "K", "k1").nTokens(50).themes("t1", "t2").language("ko"))));
+    // E1, t1: rate 1000 · 2 / 40 = 50; English pool 3 of 100 tokens = 30 per 1k; lift 5/3
+    Row e1 = one(rows, KEY, "s3", "E1", "t1");
+    assertEquals(3L, (long) e1.getAs("story_mentions"));
+    assertEquals(100L, (long) e1.getAs("story_tokens"));
+    assertEquals(30.0, e1.<Double>getAs("story_rate_per_1k_tokens"), EPS);
+    assertEquals(5.0 / 3, e1.<Double>getAs("lift_vs_all"), EPS);
+    // against E2 only: y 2 of 40, rest 1 of 60, alphaW = 10 · 3 / 100 = 0.3
+    double aw = 0.3;
+    double delta =
+        Math.log((2 + aw) / (40 + ALPHA0 - 2 - aw)) - Math.log((1 + aw) / (60 + ALPHA0 - 1 - aw));
+    assertEquals(delta, e1.<Double>getAs("log_odds_vs_rest"), 1e-12);
+    assertEquals(
+        delta / Math.sqrt(1 / (2 + aw) + 1 / (1 + aw)), e1.<Double>getAs("z_vs_rest"), 1e-12);
+    // J1, t1: rate 40; Japanese pool 4 of 200 = 20 per 1k; lift 2; against J2: 4 of 100, 0 of 100,
+    // alphaW = 10 · 4 / 200 = 0.2
+    Row j1 = one(rows, KEY, "s3", "J1", "t1");
+    assertEquals(4L, (long) j1.getAs("story_mentions"));
+    assertEquals(200L, (long) j1.getAs("story_tokens"));
+    assertEquals(2.0, j1.<Double>getAs("lift_vs_all"), EPS);
+    double ja =
+        Math.log((4 + 0.2) / (100 + ALPHA0 - 4 - 0.2)) - Math.log(0.2 / (100 + ALPHA0 - 0.2));
+    assertEquals(ja, j1.<Double>getAs("log_odds_vs_rest"), 1e-12);
+    // K is alone in Korean: its own pool (lift 1), no rest (null log-odds and z)
+    Row k = one(rows, KEY, "s3", "K", "t1");
+    assertEquals(1L, (long) k.getAs("story_mentions"));
+    assertEquals(50L, (long) k.getAs("story_tokens"));
+    assertEquals(1.0, k.<Double>getAs("lift_vs_all"), EPS);
+    assertNull(k.getAs("log_odds_vs_rest"));
+    assertNull(k.getAs("z_vs_rest"));
+    // t2 is Korean only: no English mention, so no pooled English rate to lift against
+    Row e1t2 = one(rows, KEY, "s3", "E1", "t2");
+    assertEquals(0L, (long) e1t2.getAs("story_mentions"));
+    assertNull(e1t2.getAs("lift_vs_all"));
+    assertNull(e1t2.getAs("z_vs_rest"));
+    assertEquals(10, rows.size()); // 5 sources × {t1, t2}
+  }
+
   @Test
   void rankInSourceByMentionsThenThemeId() {
     List<Row> rows = compute(CompareFixtures.frame(SENTENCES));
