@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * Words that set each source apart: per source (by name) a bar chart of its {@value
- * HtmlReport#TOP_TERMS} most distinctive terms by z-score, every chart on the same scale, with the
- * counts and log-odds in a table.
+ * Words that set each source apart: per source and language (a source writing in two languages is
+ * ranked once in each) a bar chart of its {@value HtmlReport#TOP_TERMS} most distinctive terms by
+ * z-score, every chart on the same scale, with the counts and log-odds in a table.
  */
 record TermsSection(Story st) implements Section {
   private static final Color TERM_BAR = new Color(0x4A, 0x78, 0xA8);
@@ -43,27 +43,39 @@ record TermsSection(Story st) implements Section {
         + "the story, ranked by <b>z</b>: the z-score of the weighted log-odds ratio with an "
         + "informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, \"Fightin' Words\"), "
         + "which discounts rare words. z above about 2 is unlikely to be chance; larger is more "
-        + "distinctive. Counts are occurrences in this source and in all the others; a source "
-        + "in another language than the rest has all its words to itself, so its list says more "
-        + "about its language than about its stance.";
+        + "distinctive. Counts are occurrences in this source and in the other sources of its "
+        + "language: each source is compared only with the sources of the story that write in the "
+        + "same language, and a source alone in its language has no list.";
   }
 
   @Override
   public void body(Page page) {
     HtmlBuilder h = page.html;
-    Map<String, List<Row>> bySource = new TreeMap<>();
+    // by source, then language: the table ranks each (source, language) part on its own
+    Map<List<String>, List<Row>> bySource =
+        new TreeMap<>(
+            Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1), Comparator.nullsFirst(Comparator.naturalOrder())));
     for (Row r : st.terms) {
       bySource
-          .computeIfAbsent(r.getAs(DistinctiveTermsColumns.SOURCE), k -> new ArrayList<>())
+          .computeIfAbsent(
+              java.util.Arrays.asList(
+                  r.<String>getAs(DistinctiveTermsColumns.SOURCE),
+                  r.<String>getAs(DistinctiveTermsColumns.LANGUAGE)),
+              k -> new ArrayList<>())
           .add(r);
     }
     if (bySource.isEmpty()) {
-      Blocks.paragraph(h, "empty", "No source has terms frequent enough to rank.");
+      Blocks.paragraph(
+          h,
+          "empty",
+          "No source has terms to rank: none is frequent enough, or each source is alone in its"
+              + " language.");
       return;
     }
-    Map<String, List<Row>> tops = new TreeMap<>();
+    Map<List<String>, List<Row>> tops = new java.util.LinkedHashMap<>();
     double axisMax = 0;
-    for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
+    for (Map.Entry<List<String>, List<Row>> e : bySource.entrySet()) {
       List<Row> top =
           e.getValue().stream()
               .sorted(Comparator.comparingLong((Row r) -> lng(r, DistinctiveTermsColumns.RANK)))
@@ -76,18 +88,19 @@ record TermsSection(Story st) implements Section {
     }
     Blocks.paragraph(h, "note", "Same scale in every chart.");
     h.open("div", "class", "grid").nl();
-    for (Map.Entry<String, List<Row>> e : tops.entrySet()) {
+    for (Map.Entry<List<String>, List<Row>> e : tops.entrySet()) {
       List<Row> top = e.getValue();
-      String language = st.language(e.getKey());
+      String source = e.getKey().get(0);
+      String language = e.getKey().get(1);
       h.open("div", "class", "card")
           .nl()
-          .element("h4", e.getKey() + (language == null ? "" : " (" + language + ")"))
+          .element("h4", source + (language == null ? "" : " (" + language + ")"))
           .nl();
       page.chart(
           "terms",
           new Charts.Bars(
                   page.nextChartId(),
-                  "Most distinctive terms of " + e.getKey(),
+                  "Most distinctive terms of " + source,
                   top.stream()
                       .map(
                           r ->

@@ -191,10 +191,19 @@ class MultilingualCompareTest {
       terms.add(s("s1", "A", "a0").language("en").tokens("alliance", "tariff"));
       terms.add(s("s1", "B", "b0").language("ja").noTone().tokens("同盟", "関税"));
     }
+    // one source per language: none has a rest in its own language, so no distinctive terms
+    // (against each other every word of each would be "distinctive", only for its language)
+    assertEquals(
+        List.of(), DistinctiveTerms.compute(CompareFixtures.frame(terms), PARAMS).collectAsList());
+    // a second Japanese source: B and C against each other, A still alone in English
+    for (int i = 0; i < 3; i++) {
+      terms.add(s("s1", "C", "c0").language("ja").noTone().tokens("関税", "防衛費"));
+    }
     List<Row> dt = DistinctiveTerms.compute(CompareFixtures.frame(terms), PARAMS).collectAsList();
-    assertEquals(6, dt.size(), "two words and their bigram per source");
+    assertEquals(6, dt.size(), "two words and their bigram per Japanese source");
     for (Row r : dt) {
-      assertEquals(language.get(r.<String>getAs("source")), r.getAs("language"), r.toString());
+      assertEquals(language.getOrDefault(r.<String>getAs("source"), "ja"), r.getAs("language"));
+      assertTrue(!"A".equals(r.getAs("source")), r.toString());
     }
     assertTrue(dt.stream().anyMatch(r -> "同盟".equals(r.getAs("term"))));
   }

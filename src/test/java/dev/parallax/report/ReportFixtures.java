@@ -77,7 +77,9 @@ public final class ReportFixtures {
 
   /**
    * Charts by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources), s3 (1 theme, 2
-   * sources of which one has a tone: no difference chart).
+   * sources of which one has a tone: no difference chart; one English and one Japanese source, each
+   * alone in its language: no distinctive terms, so terms charts only for s1's 3 and s2's 2
+   * sources).
    */
   public static final Map<String, Integer> CHARTS =
       Map.of(
@@ -92,7 +94,7 @@ public final class ReportFixtures {
           "differences",
           2,
           "terms",
-          7);
+          5);
 
   /** The report run: its exit code, stdout and the report directory. */
   public record Run(int exitCode, String stdout, Path directory, Warehouse warehouse) {
