@@ -9,9 +9,12 @@ import picocli.CommandLine.Command;
     name = "annotate",
     mixinStandardHelpOptions = true,
     description = {
-      "Split the run date's articles into sentences with Spark NLP and annotate each: tokens,"
-          + " themes (taxonomy phrases matched on stems), tone in [-1, 1], hedges, boosters,"
-          + " attitude markers and self-mentions. Writes the sentences table. Articles flagged as"
+      "Split the run date's articles into sentences and annotate each by its language's"
+          + " profile: en with Spark NLP (tokens, themes matched on stems, tone in [-1, 1],"
+          + " hedges, boosters, attitude markers, self-mentions); ja, zh, ko with Lucene's"
+          + " analyzers (tokens, themes; tone only with a lexicons.tone.<language> file). Writes"
+          + " the sentences table. Articles in any other or an unknown language are not"
+          + " analysed and are counted (not_analysed=N by language). Articles flagged as"
           + " duplicates are skipped unless annotate.include_duplicates is true."
     })
 final class AnnotateCommand extends StageCommand {

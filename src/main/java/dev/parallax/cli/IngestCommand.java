@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = {
       "Read raw coverage (jsonl, json, csv, txt/md with front matter, html, parquet; "
           + ".gz too) into the articles table; records that fail a check go to rejects with the "
-          + "reason. Prints input=N accepted=A rejected=R duplicates=D."
+          + "reason. Each article's language is identified from its text among "
+          + "languages.detect. Prints input=N accepted=A rejected=R duplicates=D."
     })
 final class IngestCommand extends StageCommand {
   IngestCommand() {
