@@ -68,7 +68,7 @@ record RateHeatmapSection(Story st) implements Section {
         new Charts.Heatmap(
                 page.nextChartId(),
                 title,
-                sources,
+                st.named(sources),
                 st.labels(themes),
                 values,
                 text,

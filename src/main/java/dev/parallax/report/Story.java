@@ -102,6 +102,16 @@ final class Story {
     return languages.get(source);
   }
 
+  /** The source's name with its language in brackets ("Kasumi Shimpo (ja)"), for chart labels. */
+  String named(String source) {
+    String language = language(source);
+    return language == null ? source : source + " (" + language + ")";
+  }
+
+  List<String> named(List<String> sources) {
+    return sources.stream().map(this::named).toList();
+  }
+
   /** A table cell naming the source with its language beside it. */
   Blocks.Cell source(String source) {
     return Blocks.source(source, language(source));

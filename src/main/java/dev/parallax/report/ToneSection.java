@@ -139,7 +139,7 @@ record ToneSection(Story st) implements Section {
         new Charts.Heatmap(
                 page.nextChartId(),
                 title,
-                sources,
+                st.named(sources),
                 st.labels(themes),
                 values,
                 text,
