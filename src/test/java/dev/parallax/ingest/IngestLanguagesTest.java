@@ -25,11 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ingests a small corpus in six languages and reads the language columns back.
  *
- * <p>The corpus, counted by hand: the four synthetic articles of src/test/resources/corpus-cjk (two
- * Japanese, one Chinese, one Korean, each declaring its language), a Portuguese article declaring
- * {@code pt-BR} and a Tamil one declaring nothing (both written below), and a JSON Lines file with
- * an English article labelled {@code ja} and a record without text. Input 8 = accepted 7 + rejected
- * 1.
+ * <p>The corpus, counted by hand: the four synthetic CJK articles of data/coverage (two Japanese,
+ * one Chinese, one Korean, each declaring its language), a Portuguese article declaring {@code
+ * pt-BR} and a Tamil one declaring nothing (both written below), and a JSON Lines file with an
+ * English article labelled {@code ja} and a record without text. Input 8 = accepted 7 + rejected 1.
  */
 class IngestLanguagesTest {
   static final String RUN_DATE = "2025-02-10";
@@ -87,8 +86,10 @@ class IngestLanguagesTest {
   @BeforeAll
   static void ingest() throws Exception {
     Path input = tmp.resolve("input");
-    TestCorpus.copyTree(
-        Path.of(IngestLanguagesTest.class.getResource("/corpus-cjk").toURI()), input);
+    Files.createDirectories(input);
+    for (String f : TestCorpus.CJK_FILES) {
+      Files.copy(Path.of("data/coverage", f), input.resolve(f));
+    }
     Files.writeString(input.resolve("folha-do-cerrado-1.md"), PORTUGUESE);
     Files.writeString(input.resolve("kaveri-murasu-1.md"), TAMIL);
     Files.writeString(input.resolve("harbour-ledger.jsonl"), MISLABELLED_JSONL);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.TestCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -227,19 +228,10 @@ class LanguageIdTest {
 
   @Test
   void theSyntheticCjkArticlesAreTheirDeclaredLanguage() throws Exception {
-    for (String f :
-        List.of(
-            "kasumi-shimpo-1.md",
-            "kazaguruma-hoso-1.md",
-            "yangzi-tide-1.md",
-            "gangmul-ilbo-1.md")) {
-      String all;
-      try (var in = LanguageIdTest.class.getResourceAsStream("/corpus-cjk/" + f)) {
-        all = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      }
-      String declared = all.replaceAll("(?s).*\nlanguage: (\\w+)\n.*", "$1");
-      String body = all.substring(all.indexOf("\n---\n", 4) + 5);
-      DetectedLanguage d = id.identify(body, declared);
+    for (String f : TestCorpus.CJK_FILES) {
+      TestCorpus.SampleArticle a = TestCorpus.sampleArticle(f);
+      String declared = a.fields().get("language");
+      DetectedLanguage d = id.identify(a.body(), declared);
       assertEquals(declared, d.language(), f + " " + d);
       assertEquals(List.of(), d.warnings(), f);
     }

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.TestCorpus;
 import dev.parallax.TestSpark;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +47,7 @@ class LanguageProfilesTest {
           + "Tariffs remain a worry for Japanese carmakers.";
 
   static String body(String file) throws IOException {
-    try (InputStream in = LanguageProfilesTest.class.getResourceAsStream("/corpus-cjk/" + file)) {
-      String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return all.substring(all.indexOf("\n---\n", 4) + 5).strip();
-    }
+    return TestCorpus.sampleArticle(file).body();
   }
 
   static Row article(String id, String language, String text, String duplicateOf) {

@@ -4,44 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parallax.TestCorpus;
+import dev.parallax.TestCorpus.SampleArticle;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The synthetic Japanese, Chinese and Korean articles of src/test/resources/corpus-cjk through
+ * The synthetic Japanese, Chinese and Korean articles of the sample (data/coverage) through
  * sentence splitting, tokenisation and theme matching. The expected themes are what a reader of
  * each article finds in it, decided by reading, not by running the code.
  */
 class CjkCorpusTest {
 
-  static final List<String> FILES =
-      List.of(
-          "kasumi-shimpo-1.md", "kazaguruma-hoso-1.md", "yangzi-tide-1.md", "gangmul-ilbo-1.md");
+  static final List<String> FILES = TestCorpus.CJK_FILES;
 
-  /** Front matter fields and the body of a test article. */
-  record Article(Map<String, String> fields, String body) {}
-
-  static Article read(String file) throws IOException {
-    try (InputStream in = CjkCorpusTest.class.getResourceAsStream("/corpus-cjk/" + file)) {
-      String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      int end = all.indexOf("\n---\n", 4);
-      Map<String, String> fields = new LinkedHashMap<>();
-      for (String line : all.substring(4, end).split("\n", -1)) {
-        int colon = line.indexOf(':');
-        fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-      }
-      return new Article(fields, all.substring(end + 5).strip());
-    }
+  static SampleArticle read(String file) throws IOException {
+    return TestCorpus.sampleArticle(file);
   }
 
-  static List<String> themesOf(Article a, Map<String, PhraseMatcher> matchers) {
+  static List<String> themesOf(SampleArticle a, Map<String, PhraseMatcher> matchers) {
     String language = a.fields().get("language");
     TreeSet<String> found = new TreeSet<>();
     for (CjkSentence s : CjkProfile.of(language).sentences(a.body())) {
@@ -53,7 +38,7 @@ class CjkCorpusTest {
   @Test
   void everyArticleIsSyntheticAndHasTheSampleFields() throws IOException {
     for (String f : FILES) {
-      Article a = read(f);
+      SampleArticle a = read(f);
       assertEquals("true", a.fields().get("synthetic"), f);
       assertEquals("ishiba-trump-2025", a.fields().get("story"), f);
       assertTrue(
@@ -80,7 +65,7 @@ class CjkCorpusTest {
   @Test
   void sentencesAreSplitAndTokenised() throws IOException {
     for (String f : FILES) {
-      Article a = read(f);
+      SampleArticle a = read(f);
       List<CjkSentence> sentences = CjkProfile.of(a.fields().get("language")).sentences(a.body());
       assertTrue(sentences.size() >= 10, f + ": " + sentences.size() + " sentences");
       int[] cps = a.body().codePoints().toArray();
