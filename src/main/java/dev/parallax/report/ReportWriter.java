@@ -28,6 +28,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The human outputs of the compare tables: {@code <warehouse>/reports/run_date=YYYY-MM-DD/} with
@@ -203,7 +204,8 @@ public final class ReportWriter {
               first.getAs(RejectsColumns.RECORD_REF),
               first.getAs(RejectsColumns.REASON)));
     }
-    spark.sparkContext().setJobDescription("report: articles not analysed, by language");
+    // one rule for "analysed" (a sentence came out of it, or it is an exact duplicate, which the
+    // analysis skips on purpose) serves the article list and the not-analysed counts
     Dataset<Row> analysedIds =
         warehouse.exists(Table.SENTENCES, runDate)
             ? warehouse
@@ -211,16 +213,28 @@ public final class ReportWriter {
                 .select(functions.col(SentencesColumns.ARTICLE_ID).as(ANALYSED_ID))
                 .distinct()
             : null;
+    Dataset<Row> listed =
+        analysedIds == null
+            ? articles.withColumn(ANALYSED, functions.lit(true))
+            : articles
+                .join(
+                    analysedIds,
+                    functions.col(ArticlesColumns.ARTICLE_ID).equalTo(functions.col(ANALYSED_ID)),
+                    "left")
+                .withColumn(
+                    ANALYSED,
+                    functions
+                        .col(ANALYSED_ID)
+                        .isNotNull()
+                        .or(functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
     List<HtmlReport.LanguageCount> notAnalysed = null;
     if (analysedIds != null) {
+      spark.sparkContext().setJobDescription("report: articles not analysed, by language");
       notAnalysed = new ArrayList<>();
       for (Row r :
-          articles
-              .where(functions.col(ArticlesColumns.DUPLICATE_OF).isNull())
-              .join(
-                  analysedIds,
-                  functions.col(ArticlesColumns.ARTICLE_ID).equalTo(functions.col(ANALYSED_ID)),
-                  "left_anti")
+          listed
+              .where(functions.not(functions.col(ANALYSED)))
               .groupBy(
                   functions
                       .coalesce(
@@ -235,20 +249,6 @@ public final class ReportWriter {
       }
     }
     spark.sparkContext().setJobDescription("report: list articles");
-    Dataset<Row> listed =
-        analysedIds == null
-            ? articles.withColumn(ANALYSED, functions.lit(true))
-            : articles
-                .join(
-                    analysedIds,
-                    functions.col(ArticlesColumns.ARTICLE_ID).equalTo(functions.col(ANALYSED_ID)),
-                    "left")
-                .withColumn(
-                    ANALYSED,
-                    functions
-                        .col(ANALYSED_ID)
-                        .isNotNull()
-                        .or(functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull()));
     WindowSpec perStory =
         Window.partitionBy(ArticlesColumns.STORY)
             .orderBy(
@@ -279,6 +279,7 @@ public final class ReportWriter {
               r.getAs(ArticlesColumns.LANGUAGE),
               r.<Boolean>getAs(ANALYSED)));
     }
+    listed.unpersist();
     return new HtmlReport.Ingest(
         new HtmlReport.RunCounts(
             counts.<Long>getAs(ACCEPTED), rejected, counts.<Long>getAs(DUPLICATES)),

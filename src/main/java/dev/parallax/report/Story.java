@@ -104,7 +104,11 @@ final class Story {
 
   /** The source's name with its language in brackets ("Kasumi Shimpo (ja)"), for chart labels. */
   String named(String source) {
-    String language = language(source);
+    return named(source, language(source));
+  }
+
+  /** {@code source (language)}, or the source alone when the language is null. */
+  static String named(String source, String language) {
     return language == null ? source : source + " (" + language + ")";
   }
 

@@ -92,10 +92,7 @@ record TermsSection(Story st) implements Section {
       List<Row> top = e.getValue();
       String source = e.getKey().get(0);
       String language = e.getKey().get(1);
-      h.open("div", "class", "card")
-          .nl()
-          .element("h4", source + (language == null ? "" : " (" + language + ")"))
-          .nl();
+      h.open("div", "class", "card").nl().element("h4", Story.named(source, language)).nl();
       page.chart(
           "terms",
           new Charts.Bars(

@@ -239,11 +239,8 @@ record ToneSection(Story st) implements Section {
     List<String> out = new ArrayList<>();
     for (Row r : rows) {
       if (Double.isNaN(dbl(r, StanceBySourceColumns.TONE_MEAN))) {
-        String source = r.getAs(StanceBySourceColumns.SOURCE);
-        String language = st.language(source);
         out.add(
-            source
-                + (language == null ? "" : " (" + language + ")")
+            st.named(r.<String>getAs(StanceBySourceColumns.SOURCE))
                 + ", "
                 + Blocks.plural(lng(r, StanceBySourceColumns.SENTENCES), "sentence", "sentences"));
       }
