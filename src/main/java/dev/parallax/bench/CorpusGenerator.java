@@ -334,6 +334,48 @@ final class CorpusGenerator {
   }
 
   private String sentence(SplittableRandom rnd, Source s) {
+    return sentence(
+        rnd,
+        new Slots() {
+          @Override
+          public String person(SplittableRandom r) {
+            return pick(r, PEOPLE);
+          }
+
+          @Override
+          public String place(SplittableRandom r) {
+            return pick(r, PLACES);
+          }
+
+          @Override
+          public String topic(SplittableRandom r) {
+            return themePhrase(r, s);
+          }
+
+          @Override
+          public double positiveShare() {
+            return s.positiveShare();
+          }
+        });
+  }
+
+  /**
+   * What fills the slots of a sentence template that depend on who writes about what: people,
+   * places and topic phrases, and the share of positive tone words. The other slots (nouns, verbs,
+   * adjectives, dates, numbers, hedges) are general news words.
+   */
+  interface Slots {
+    String person(SplittableRandom rnd);
+
+    String place(SplittableRandom rnd);
+
+    String topic(SplittableRandom rnd);
+
+    double positiveShare();
+  }
+
+  /** One sentence from a random template, its slots filled in order from {@code rnd}. */
+  static String sentence(SplittableRandom rnd, Slots slots) {
     String t = TEMPLATES[rnd.nextInt(TEMPLATES.length)];
     StringBuilder sb = new StringBuilder(t.length() * 2);
     boolean sentenceStart = true;
@@ -350,17 +392,19 @@ final class CorpusGenerator {
       String slot = t.substring(i + 1, close);
       String v =
           switch (slot) {
-            case "P" -> pick(rnd, PEOPLE);
+            case "P" -> slots.person(rnd);
             case "N" -> pick(rnd, NOUNS);
             case "V" -> pick(rnd, VERBS);
             case "A" -> pick(rnd, ADJECTIVES);
-            case "PL" -> pick(rnd, PLACES);
+            case "PL" -> slots.place(rnd);
             case "H" -> pick(rnd, HEDGES);
             case "D" -> pick(rnd, MONTHS) + " " + (1 + rnd.nextInt(28));
             case "NUM" -> Integer.toString(2 + rnd.nextInt(98));
             case "TONE" ->
-                rnd.nextDouble() < s.positiveShare() ? pick(rnd, POSITIVE) : pick(rnd, NEGATIVE);
-            case "T" -> themePhrase(rnd, s);
+                rnd.nextDouble() < slots.positiveShare()
+                    ? pick(rnd, POSITIVE)
+                    : pick(rnd, NEGATIVE);
+            case "T" -> slots.topic(rnd);
             default -> throw new IllegalStateException("unknown template slot " + slot);
           };
       sb.append(sentenceStart ? capitalise(v) : v);
@@ -421,7 +465,7 @@ final class CorpusGenerator {
     return sb.append('"').toString();
   }
 
-  private static String capitalise(String v) {
+  static String capitalise(String v) {
     return v.isEmpty() ? v : Character.toUpperCase(v.charAt(0)) + v.substring(1);
   }
 
@@ -438,7 +482,7 @@ final class CorpusGenerator {
     return n;
   }
 
-  private static String pick(SplittableRandom rnd, String[] words) {
+  static String pick(SplittableRandom rnd, String[] words) {
     return words[rnd.nextInt(words.length)];
   }
 }
