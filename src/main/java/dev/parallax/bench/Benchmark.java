@@ -13,6 +13,7 @@ import dev.parallax.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -49,6 +52,67 @@ public final class Benchmark {
       List.of("baseline", "ingest", "annotate", "compare", "parallax_total");
 
   private Benchmark() {}
+
+  /**
+   * What the benchmark runs on: {@link #COVERAGE}, JSON Lines articles ({@link CorpusGenerator}),
+   * sized in articles; or {@link #CRAWL}, a news crawl in {@code .warc.gz} files ({@link
+   * CrawlGenerator}), sized in response records, with {@link WarcBaseline} as the yardstick.
+   */
+  public enum Corpus {
+    COVERAGE,
+    CRAWL;
+
+    /** What a size counts: articles or (response) records. */
+    public String unit() {
+      return this == CRAWL ? "records" : "articles";
+    }
+
+    /** The results CSV's header: for the crawl, sizes in records and MB of .warc.gz. */
+    public String header() {
+      return this == CRAWL
+          ? HEADER
+              .replace("stage,articles,", "stage,records,")
+              .replace("articles_per_s", "records_per_s")
+              .replace("mb_text", "mb_warc")
+          : HEADER;
+    }
+
+    public String summaryHeader() {
+      return this == CRAWL ? SUMMARY_HEADER.replace("articles,", "records,") : SUMMARY_HEADER;
+    }
+  }
+
+  /**
+   * Named steps of the ingest stage that its result reports itself (for the crawl: extraction,
+   * near-duplicates, stories), each as a row {@code ingest.<name>} after the ingest row: the
+   * result's record component {@code timings}, a {@code Map} of step name to seconds, when it has
+   * one; empty otherwise.
+   */
+  static Map<String, Double> subTimings(Object result) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (result == null || !result.getClass().isRecord()) {
+      return out;
+    }
+    for (RecordComponent c : result.getClass().getRecordComponents()) {
+      if (!c.getName().equals("timings") || !Map.class.isAssignableFrom(c.getType())) {
+        continue;
+      }
+      try {
+        Object m = c.getAccessor().invoke(result);
+        if (m instanceof Map<?, ?> map) {
+          map.forEach(
+              (k, v) -> {
+                if (v instanceof Number x) {
+                  out.put(String.valueOf(k), x.doubleValue());
+                }
+              });
+        }
+      } catch (ReflectiveOperationException e) {
+        return Map.of();
+      }
+    }
+    return out;
+  }
 
   /** Builds the resolved config of one round from its input folder and warehouse. */
   public interface Configs {
@@ -141,6 +205,7 @@ public final class Benchmark {
    * and warehouses live under {@code <out>/work-*} and are deleted after each run.
    */
   public static Report run(
+      Corpus corpus,
       List<Integer> sizes,
       int runs,
       long seed,
@@ -150,7 +215,8 @@ public final class Benchmark {
       PrintStream log) {
     for (int n : sizes) {
       if (n < 1) {
-        throw new IllegalArgumentException("--articles: sizes must be at least 1, got " + n);
+        throw new IllegalArgumentException(
+            "--" + corpus.unit() + ": sizes must be at least 1, got " + n);
       }
     }
     if (runs < 1) {
@@ -175,6 +241,8 @@ public final class Benchmark {
         try {
           Round warm =
               new Round(
+                  corpus,
+                  new CrawlGenerator(seed),
                   spark,
                   configs,
                   lexicons,
@@ -184,15 +252,29 @@ public final class Benchmark {
                   jobs,
                   new PrintStream(java.io.OutputStream.nullOutputStream()));
           Round round =
-              new Round(spark, configs, lexicons, labels, generator, themeTerms, jobs, log);
+              new Round(
+                  corpus,
+                  new CrawlGenerator(seed),
+                  spark,
+                  configs,
+                  lexicons,
+                  labels,
+                  generator,
+                  themeTerms,
+                  jobs,
+                  log);
           if (warmUpArticles > 0) {
             long t0 = System.nanoTime();
-            warm.run(work.resolve("warm-up"), warmUpArticles, 1, 1);
+            int warmUp =
+                corpus == Corpus.CRAWL
+                    ? Math.max(CrawlGenerator.MIN_RECORDS, warmUpArticles)
+                    : warmUpArticles;
+            warm.run(work.resolve("warm-up"), warmUp, 1, 1);
             log.printf(
                 Locale.ROOT,
-                "warm-up: %d articles, all stages, %.1f s (not recorded: JIT, "
-                    + "Spark start-up)%n",
-                warmUpArticles,
+                "warm-up: %d %s, all stages, %.1f s (not recorded: JIT, " + "Spark start-up)%n",
+                warmUp,
+                corpus.unit(),
                 (System.nanoTime() - t0) / 1e9);
           } else {
             log.println(
@@ -202,7 +284,7 @@ public final class Benchmark {
               DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                   .format(Instant.now().atOffset(ZoneOffset.UTC));
           Path csv = out.resolve("results-" + stamp + ".csv");
-          Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8);
+          Files.writeString(csv, corpus.header() + "\n", StandardCharsets.UTF_8);
           List<StageRow> rows = new ArrayList<>();
           List<SizeSummary> summaries = new ArrayList<>();
           for (int n : sizes) {
@@ -219,17 +301,18 @@ public final class Benchmark {
             summaries.add(SizeSummary.of(n, totals));
           }
           Path summaryCsv = out.resolve("summary-" + stamp + ".csv");
-          StringBuilder sb = new StringBuilder(SUMMARY_HEADER).append('\n');
+          StringBuilder sb = new StringBuilder(corpus.summaryHeader()).append('\n');
           summaries.forEach(x -> sb.append(x.csv()).append('\n'));
           Files.writeString(summaryCsv, sb.toString(), StandardCharsets.UTF_8);
-          log.println(HEADER);
+          log.println(corpus.header());
           rows.forEach(r -> log.println(r.csv()));
           for (SizeSummary x : summaries) {
             log.printf(
                 Locale.ROOT,
-                "%d articles: Parallax %.2f x the baseline (median of %d run%s,"
+                "%d %s: Parallax %.2f x the baseline (median of %d run%s,"
                     + " range %.2f-%.2f x)%n",
                 x.articles(),
+                corpus.unit(),
                 x.ratioMedian(),
                 x.runs(),
                 x.runs() == 1 ? "" : "s",
@@ -255,6 +338,8 @@ public final class Benchmark {
    * each stage's seconds with its longest Spark jobs by description.
    */
   private record Round(
+      Corpus corpus,
+      CrawlGenerator crawlGenerator,
       SparkSession spark,
       Configs configs,
       NlpLexicons lexicons,
@@ -264,48 +349,73 @@ public final class Benchmark {
       JobTimes jobs,
       PrintStream log) {
     List<StageRow> run(Path dir, int n, int run, int runs) throws IOException {
-      CorpusGenerator.Corpus corpus = generator.write(dir.resolve("input"), n);
+      String input;
+      double mb;
+      Supplier<?> yardstick;
+      String baselineDir = dir.resolve("baseline").toString();
+      String label = runs == 1 ? "" : " (run " + run + " of " + runs + ")";
+      if (corpus == Corpus.CRAWL) {
+        CrawlGenerator.Crawl crawl = crawlGenerator.write(dir.resolve("crawl"), n);
+        input = crawl.warcDir().toString();
+        mb = crawl.warcMb();
+        yardstick = () -> WarcBaseline.run(spark, input, baselineDir);
+        log.printf(
+            Locale.ROOT,
+            "size %d%s: %d WARC records in %d files, %.1f MB compressed, %d stories%n",
+            n,
+            label,
+            crawl.warcRecords(),
+            crawl.warcFiles().size(),
+            mb,
+            crawl.stories());
+      } else {
+        CorpusGenerator.Corpus coverage = generator.write(dir.resolve("input"), n);
+        input = coverage.dir().toString();
+        mb = coverage.textMb();
+        yardstick = () -> Baseline.run(spark, input, baselineDir, themeTerms);
+        log.printf(
+            Locale.ROOT,
+            "size %d%s: %d files, %.1f MB of text%n",
+            n,
+            label,
+            coverage.files().size(),
+            mb);
+      }
       String warehouseDir = dir.resolve("warehouse").toString();
-      ParallaxConfig config = configs.forRound(corpus.dir().toString(), warehouseDir);
+      ParallaxConfig config = configs.forRound(input, warehouseDir);
       Warehouse wh = new Warehouse(spark, warehouseDir, config.longValue(ConfigKeys.ROWS_PER_FILE));
       String runId = "bench-" + n;
-      log.printf(
-          Locale.ROOT,
-          "size %d%s: %d files, %.1f MB of text%n",
-          n,
-          runs == 1 ? "" : " (run " + run + " of " + runs + ")",
-          corpus.files().size(),
-          corpus.textMb());
       jobs.drain(0);
-      Timed baseline =
-          stage(
-              "baseline",
-              () ->
-                  Baseline.run(
-                      spark,
-                      corpus.dir().toString(),
-                      dir.resolve("baseline").toString(),
-                      themeTerms));
+      Timed baseline = stage("baseline", yardstick);
       Timed ingest = stage("ingest", () -> IngestJob.run(spark, config, wh, runId));
+      if (corpus == Corpus.CRAWL) {
+        log.println("  ingest: " + ((IngestJob.Result) ingest.value()).reconciliation());
+      }
       Timed annotate = stage("annotate", () -> AnnotateJob.run(spark, config, wh, runId, lexicons));
       Timed compare = stage("compare", () -> CompareJob.run(spark, config, wh, runId, labels));
       wh.cleanStaging(config.runDate(), runId);
       deleteTree(dir);
       double b = baseline.seconds();
-      double mb = corpus.textMb();
-      return List.of(
-          new StageRow("baseline", n, run, mb, b, baseline.peakMb(), b),
-          new StageRow("ingest", n, run, mb, ingest.seconds(), ingest.peakMb(), b),
-          new StageRow("annotate", n, run, mb, annotate.seconds(), annotate.peakMb(), b),
-          new StageRow("compare", n, run, mb, compare.seconds(), compare.peakMb(), b),
-          new StageRow(
-              "parallax_total",
-              n,
-              run,
-              mb,
-              ingest.seconds() + annotate.seconds() + compare.seconds(),
-              Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())),
-              b));
+      List<StageRow> rows = new ArrayList<>();
+      rows.add(new StageRow("baseline", n, run, mb, b, baseline.peakMb(), b));
+      rows.add(new StageRow("ingest", n, run, mb, ingest.seconds(), ingest.peakMb(), b));
+      subTimings(ingest.value())
+          .forEach(
+              (step, secs) ->
+                  rows.add(new StageRow("ingest." + step, n, run, mb, secs, ingest.peakMb(), b)));
+      rows.addAll(
+          List.of(
+              new StageRow("annotate", n, run, mb, annotate.seconds(), annotate.peakMb(), b),
+              new StageRow("compare", n, run, mb, compare.seconds(), compare.peakMb(), b),
+              new StageRow(
+                  "parallax_total",
+                  n,
+                  run,
+                  mb,
+                  ingest.seconds() + annotate.seconds() + compare.seconds(),
+                  Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())),
+                  b)));
+      return List.copyOf(rows);
     }
 
     private Timed stage(String name, Supplier<?> body) {
@@ -324,7 +434,8 @@ public final class Benchmark {
     }
   }
 
-  private record Timed(double seconds, double peakMb) {}
+  /** A stage's seconds, peak heap and what it returned. */
+  private record Timed(double seconds, double peakMb, Object value) {}
 
   /** Spark delivers job-end events asynchronously; give the listener a moment (outside timings). */
   private static void settleListenerEvents() {
@@ -339,9 +450,9 @@ public final class Benchmark {
     System.gc();
     HeapPeak.reset();
     long t0 = System.nanoTime();
-    Object unused = body.get(); // only the time taken to produce it counts
+    Object value = body.get();
     double secs = (System.nanoTime() - t0) / 1e9;
-    return new Timed(secs, HeapPeak.mb());
+    return new Timed(secs, HeapPeak.mb(), value);
   }
 
   private static void deleteTree(Path p) throws IOException {

@@ -1,6 +1,7 @@
 package dev.parallax.cli;
 
 import dev.parallax.bench.Benchmark;
+import dev.parallax.bench.CrawlGenerator;
 import dev.parallax.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +19,39 @@ import picocli.CommandLine.Option;
           + " (RegexTokenizer, StopWordsRemover, term counts per source) and Parallax's ingest,"
           + " annotate and compare, in one JVM after a warm-up round. Prints and writes a CSV row"
           + " per size, run and stage (seconds, throughput, peak heap, ratio to the baseline), and"
-          + " a summary CSV with each size's median ratio over its runs."
+          + " a summary CSV with each size's median ratio over its runs.",
+      "With --corpus crawl --records N: a synthetic news crawl in .warc.gz files instead, against"
+          + " a plain Spark pass over the same bytes (binaryFiles, gunzip, word count)."
     })
 final class BenchCommand implements Callable<Integer> {
   static final String RUN_DATE = "2025-02-07";
 
   @Option(
+      names = "--corpus",
+      paramLabel = "KIND",
+      defaultValue = "coverage",
+      description =
+          "coverage (JSON Lines articles, sized by --articles) or crawl (WARC files of a synthetic"
+              + " news crawl, sized by --records) (default: ${DEFAULT-VALUE}).")
+  String corpus;
+
+  @Option(
       names = "--articles",
-      required = true,
       split = ",",
       paramLabel = "N[,N2...]",
-      description = "Corpus sizes in articles, run in the order given.")
+      description = "Coverage corpus sizes in articles, run in the order given.")
   List<Integer> articles;
+
+  @Option(
+      names = "--records",
+      split = ",",
+      paramLabel = "N[,N2...]",
+      description =
+          "Crawl corpus sizes in response records (at least "
+              + CrawlGenerator.MIN_RECORDS
+              + "; each also has a request record, and each file a warcinfo record), run in the"
+              + " order given.")
+  List<Integer> records;
 
   @Option(
       names = "--repeat",
@@ -71,15 +93,47 @@ final class BenchCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new ConfigException("--repeat " + repeat + ": must be at least 1");
     }
-    for (int n : articles) {
-      if (n < 1) {
-        throw new ConfigException("--articles " + n + ": sizes must be at least 1");
-      }
-    }
+    Benchmark.Corpus kind = corpus(corpus);
+    List<Integer> sizes = sizes(kind, articles, records);
     Benchmark.Configs configs = (input, warehouse) -> options.resolve(input, warehouse, RUN_DATE);
     // a config mistake stops here, before --out is created or anything is generated
     configs.forRound(out.resolve("input").toString(), out.resolve("warehouse").toString());
-    Benchmark.run(articles, repeat, seed, warmUp, out, configs, System.out);
+    Benchmark.run(kind, sizes, repeat, seed, warmUp, out, configs, System.out);
     return ExitCodes.OK;
+  }
+
+  static Benchmark.Corpus corpus(String name) {
+    return switch (name) {
+      case "coverage" -> Benchmark.Corpus.COVERAGE;
+      case "crawl" -> Benchmark.Corpus.CRAWL;
+      default -> throw new ConfigException("--corpus " + name + ": must be coverage or crawl");
+    };
+  }
+
+  /** The sizes of the chosen corpus: --articles for coverage, --records for the crawl. */
+  static List<Integer> sizes(Benchmark.Corpus kind, List<Integer> articles, List<Integer> records) {
+    boolean crawl = kind == Benchmark.Corpus.CRAWL;
+    List<Integer> sizes = crawl ? records : articles;
+    List<Integer> other = crawl ? articles : records;
+    String flag = crawl ? "--records" : "--articles";
+    if (other != null) {
+      throw new ConfigException(
+          (crawl ? "--articles" : "--records")
+              + " does not size the "
+              + kind.name().toLowerCase(java.util.Locale.ROOT)
+              + " corpus; use "
+              + flag);
+    }
+    if (sizes == null || sizes.isEmpty()) {
+      throw new ConfigException(
+          flag + " is required with --corpus " + (crawl ? "crawl" : "coverage"));
+    }
+    int min = crawl ? CrawlGenerator.MIN_RECORDS : 1;
+    for (int n : sizes) {
+      if (n < min) {
+        throw new ConfigException(flag + " " + n + ": sizes must be at least " + min);
+      }
+    }
+    return List.copyOf(sizes);
   }
 }
