@@ -75,14 +75,41 @@ public final class MainText {
   /** The blocks a library kept (by index) and its own plain text, paragraphs split by '\n'. */
   record Kept(Set<Integer> blocks, String ownText) {}
 
+  /** Fewer non-whitespace characters than this in the main text: the page has none. */
+  public static final int MIN_CHARS = 50;
+
+  /** At least this share of the main text's characters in links: it is navigation, not text. */
+  public static final double MAX_LINK_SHARE = 0.5;
+
   /**
-   * The main text of {@code doc} ("" when the page has none). The document is changed (furniture
-   * removed): read metadata from it first.
+   * The extracted main text.
+   *
+   * @param text paragraphs joined by "\n\n"; "" when none
+   * @param linkShare share of the text's non-whitespace characters inside links, in [0, 1]
    */
-  public static String extract(Document doc, Extractor extractor) {
+  public record Extracted(String text, double linkShare) {}
+
+  /**
+   * Whether a page has main text: at least {@value #MIN_CHARS} non-whitespace characters, fewer
+   * than half of them in links. A page of navigation, link lists or a one-line stub has none.
+   */
+  public static boolean hasMainText(Extracted e) {
+    return nonWhitespace(e.text()) >= MIN_CHARS && e.linkShare() < MAX_LINK_SHARE;
+  }
+
+  /** The main text of {@code doc}; see {@link #extract(Document, Extractor)}. */
+  public static String text(Document doc, Extractor extractor) {
+    return extract(doc, extractor).text();
+  }
+
+  /**
+   * The main text of {@code doc}. The document is changed (furniture removed, the library's
+   * rewriting): read metadata from it first.
+   */
+  public static Extracted extract(Document doc, Extractor extractor) {
     doc.select(FURNITURE).remove();
     if (doc.body() == null) {
-      return "";
+      return new Extracted("", 0);
     }
     List<Element> blocks = outermostBlocks(doc.body());
     for (int i = 0; i < blocks.size(); i++) {
@@ -90,14 +117,20 @@ public final class MainText {
     }
     // The texts are taken before the library runs: it may rewrite the elements it keeps.
     List<String> texts = new ArrayList<>(blocks.size());
-    for (Element b : blocks) {
-      texts.add(b.text().strip());
+    long[] linkChars = new long[blocks.size()];
+    for (int i = 0; i < blocks.size(); i++) {
+      texts.add(blocks.get(i).text().strip());
+      for (Element a : blocks.get(i).select("a")) {
+        linkChars[i] += nonWhitespace(a.text());
+      }
     }
     Kept kept = library(extractor).keep(doc, blocks);
     StringBuilder text = new StringBuilder();
+    long links = 0;
     for (int i = 0; i < blocks.size(); i++) {
       if (kept.blocks().contains(i) && !texts.get(i).isEmpty()) {
         append(text, texts.get(i));
+        links += linkChars[i];
       }
     }
     if (text.length() == 0 && kept.ownText() != null) {
@@ -108,7 +141,18 @@ public final class MainText {
         }
       }
     }
-    return text.toString();
+    long all = nonWhitespace(text);
+    return new Extracted(text.toString(), all == 0 ? 0 : Math.min(1.0, (double) links / all));
+  }
+
+  static long nonWhitespace(CharSequence s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static void append(StringBuilder text, String paragraph) {
