@@ -22,10 +22,12 @@ import org.jsoup.select.NodeVisitor;
  * ({@link Extractor}) decides which of the remaining text is the article. (3) The page's own block
  * elements ({@code p, li, blockquote, pre}, outermost only) that the library kept become the
  * paragraphs, each as its whitespace-collapsed text: a block is kept when at least half its
- * characters are in text the library marked as content. Taking the paragraphs from the page rather
- * than from the library's output keeps paragraph breaks exact and makes the two libraries' results
- * comparable block by block. A page whose content has no such block (text in bare {@code div}s)
- * falls back to the library's own text, split into paragraphs at its block boundaries.
+ * characters are in text the library marked as content, unless at least half its characters are
+ * link text (a "read more" line or a related headline inside the article, which both libraries
+ * keep). Taking the paragraphs from the page rather than from the library's output keeps paragraph
+ * breaks exact and makes the two libraries' results comparable block by block. When the library
+ * keeps none of those blocks (text in bare {@code div}s), its own text is used, split into
+ * paragraphs at its block boundaries.
  *
  * <p>Deterministic: same page, same extractor, same text. docs/extraction.md has the measurement
  * behind the default.
@@ -66,7 +68,7 @@ public final class MainText {
   /**
    * Which parts of a page a library keeps as content; implementations may change {@code doc}.
    * Returns the indexes (values of {@link #MARK}) of the candidate blocks it keeps, and its own
-   * text for the fallback.
+   * text for pages whose content is in none of the candidate blocks.
    */
   interface Library {
     Kept keep(Document doc, List<Element> blocks);
@@ -128,12 +130,14 @@ public final class MainText {
     StringBuilder text = new StringBuilder();
     long links = 0;
     for (int i = 0; i < blocks.size(); i++) {
-      if (kept.blocks().contains(i) && !texts.get(i).isEmpty()) {
+      if (kept.blocks().contains(i)
+          && !texts.get(i).isEmpty()
+          && !mostlyLink(texts.get(i), linkChars[i])) {
         append(text, texts.get(i));
         links += linkChars[i];
       }
     }
-    if (text.length() == 0 && kept.ownText() != null) {
+    if (kept.blocks().isEmpty() && kept.ownText() != null) {
       for (String line : kept.ownText().split("\n", -1)) {
         String t = line.strip().replaceAll("\\s+", " ");
         if (!t.isEmpty()) {
@@ -143,6 +147,11 @@ public final class MainText {
     }
     long all = nonWhitespace(text);
     return new Extracted(text.toString(), all == 0 ? 0 : Math.min(1.0, (double) links / all));
+  }
+
+  /** A paragraph that is mostly link text ("Read more: …", a related headline) is navigation. */
+  private static boolean mostlyLink(String text, long linkChars) {
+    return linkChars >= MAX_LINK_SHARE * nonWhitespace(text);
   }
 
   static long nonWhitespace(CharSequence s) {
