@@ -48,6 +48,11 @@ import org.apache.spark.storage.StorageLevel;
  * Exact duplicates (same normalised text) stay in {@code articles} with {@code duplicate_of} set to
  * the earliest copy's id.
  *
+ * <p>Crawl archives (WARC, WET) are not read whole: each file is one task that streams its records
+ * through Hadoop's FileSystem ({@link WarcRecords}), so many files are read in parallel and one
+ * record is in memory at a time. Crawl records that are not input records (request, warcinfo …) are
+ * counted by kind in {@link Result#skippedRecords} and reach no table.
+ *
  * <p>Each accepted article's language is identified from its text inside the tasks, among the
  * config's {@code languages.detect}: one shared {@link LanguageId} per executor JVM, built on first
  * use (the detector is not serializable, so the tasks carry only the codes).
