@@ -128,6 +128,25 @@ class WarcRecordsTest {
     assertTrue(recs.get(3).reason().contains("404"), recs.get(3).reason());
   }
 
+  /**
+   * A syndicated copy points its canonical link at the wire's URL: the article's url stays the
+   * crawled one (two outlets' copies would otherwise clash as one article id), the canonical link
+   * is kept beside it.
+   */
+  @Test
+  void theUrlIsTheCrawledOneAndTheCanonicalLinkIsKeptAside() {
+    String wire = "https://www.meridian-wire.example/2025/02/bridge";
+    String html =
+        bridge().replace("</head>", "<link rel=\"canonical\" href=\"" + wire + "\"></head>");
+    List<RawRecord> recs =
+        records(
+            TestWarc.read(
+                "c.warc", TestWarc.write(false, TestWarc.page(BRIDGE_URL, html)).bytes()));
+    assertEquals(BRIDGE_URL, recs.get(0).fields().get("url"));
+    assertEquals(wire, recs.get(0).fields().get("canonical_url"));
+    assertEquals(TestWarc.CRAWLED.toString(), recs.get(0).fields().get("fetched_at"));
+  }
+
   @Test
   void aRedirectLoopIsTwoRedirectsAndTheNextPageIsRead() {
     String a = "https://www.harbourline.example/a";
