@@ -8,6 +8,7 @@ import dev.parallax.TestSpark;
 import dev.parallax.cli.Main;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.RejectsColumns;
+import dev.parallax.warehouse.schema.RunsColumns;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +52,7 @@ class WarcIngestTest {
   static String out;
   static List<Row> articles;
   static List<Row> rejects;
+  static List<Row> runs;
 
   @BeforeAll
   static void ingestACrawl() throws Exception {
@@ -125,6 +127,11 @@ class WarcIngestTest {
             .read()
             .parquet(warehouse.resolve("articles/run_date=" + DAY).toString())
             .collectAsList();
+    runs =
+        TestSpark.get()
+            .read()
+            .parquet(warehouse.resolve("runs/run_date=" + DAY).toString())
+            .collectAsList();
     rejects =
         TestSpark.get()
             .read()
@@ -140,6 +147,14 @@ class WarcIngestTest {
             "input=9 accepted=5 rejected=4 duplicates=0 skipped_records=6 (warc request=3, warc"
                 + " warcinfo=3; not input records)"),
         out);
+  }
+
+  @Test
+  void theRunRecordKeepsTheSkippedRecordsByKind() {
+    assertEquals(1, runs.size());
+    assertEquals(
+        "{\"warc request\":3,\"warc warcinfo\":3}", runs.get(0).getAs(RunsColumns.SKIPPED_RECORDS));
+    assertEquals(9L, (Long) runs.get(0).getAs(RunsColumns.INPUT_RECORDS));
   }
 
   @Test
