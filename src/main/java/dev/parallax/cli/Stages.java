@@ -39,7 +39,8 @@ final class Stages {
                     + " duplicates="
                     + r.duplicates(),
                 rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
-                new RunRecord.InputCounts(r.input(), r.accepted(), r.rejected(), r.duplicates()));
+                RunRecord.InputCounts.ingested(
+                    r.input(), r.accepted(), r.rejected(), r.duplicates(), r.skippedRecords()));
           });
 
   /** The annotate stage, with lexicons already loaded and checked before Spark started. */

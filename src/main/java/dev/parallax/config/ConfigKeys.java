@@ -79,6 +79,27 @@ public final class ConfigKeys {
           "reject",
           "What to do with an unparseable 'published' value: reject (a rejects row) or null (keep the "
               + "article with published_at null and a warning).");
+  public static final Key EXTRACTOR =
+      key(
+          "ingest.extractor",
+          Type.CHOICE,
+          "readability",
+          "Main-text extraction of HTML pages (files and crawl records): readability (Readability4J,"
+              + " the default: docs/extraction.md) or boilerpipe.");
+  public static final Key MAX_RECORD_BYTES =
+      key(
+          "ingest.max_record_bytes",
+          Type.LONG,
+          Long.toString(10L * 1024 * 1024),
+          "Crawl (WARC/WET) records with a larger payload are rejected as oversized_record without"
+              + " being parsed; bytes (default 10 MiB).");
+  public static final Key OUTLETS =
+      key(
+          "ingest.outlets",
+          Type.PATH,
+          BUILTIN,
+          "Outlet map of crawl input (data/outlets.tsv format: host suffix, source, country,"
+              + " source_type), or 'builtin' for the bundled data/outlets.tsv.");
 
   /**
    * The languages identification chooses among when the configuration names none: the story's
@@ -226,6 +247,9 @@ public final class ConfigKeys {
   static java.util.List<String> choices(Key key) {
     if (key.equals(BAD_DATE)) {
       return java.util.List.of("reject", "null");
+    }
+    if (key.equals(EXTRACTOR)) {
+      return java.util.List.of("readability", "boilerpipe");
     }
     return java.util.List.of();
   }

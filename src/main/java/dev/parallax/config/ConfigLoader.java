@@ -152,7 +152,8 @@ public final class ConfigLoader {
     if ((key.equals(ConfigKeys.SHUFFLE_PARTITIONS) && Integer.parseInt(v) == 0)
         || (key.equals(ConfigKeys.BOOTSTRAP_REPS) && Integer.parseInt(v) == 0)
         || (key.equals(ConfigKeys.PERMUTATIONS) && Integer.parseInt(v) == 0)
-        || (key.equals(ConfigKeys.ROWS_PER_FILE) && Long.parseLong(v) <= 0)) {
+        || (key.equals(ConfigKeys.ROWS_PER_FILE) && Long.parseLong(v) <= 0)
+        || (key.equals(ConfigKeys.MAX_RECORD_BYTES) && Long.parseLong(v) <= 0)) {
       throw new ConfigException(origin + ": must be at least 1");
     }
     return v;

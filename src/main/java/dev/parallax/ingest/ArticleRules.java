@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * Pure and Spark-free, so every rule is unit-tested directly.
  *
  * <p>Required: {@code source} and {@code text}, non-blank after normalisation. Optional: {@code id,
- * url, title, published, language, story, author, country, source_type, synthetic}; aliases {@code
- * body}/{@code content} for text, {@code outlet}/{@code publisher} for source, {@code
- * published_at}/{@code date} for published. Any other field is kept in {@code extra_json}.
+ * url, title, published, language, story, author, country, source_type, synthetic, outlet_host};
+ * aliases {@code body}/{@code content} for text, {@code outlet}/{@code publisher} for source,
+ * {@code published_at}/{@code date} for published. Any other field is kept in {@code extra_json}.
  *
  * <p>The language of an accepted article is identified from its text ({@link LanguageId}); the
  * declared {@code language} is kept beside it, and what the identifier has to say (disagreement,
@@ -48,7 +48,15 @@ public final class ArticleRules {
           "country",
           "source_type",
           "synthetic",
+          "outlet_host",
           "text");
+
+  /**
+   * A field a reader sets when it had something to say about reading the record (a guessed
+   * charset); its value joins the article's warnings and is not kept in {@code extra_json}.
+   */
+  static final String INGEST_WARNING = "ingest_warning";
+
   private static final Map<String, String> ALIASES =
       Map.of(
           "body",
@@ -97,6 +105,7 @@ public final class ArticleRules {
       String country,
       String sourceType,
       Boolean synthetic,
+      String outletHost,
       String text,
       long nChars,
       long nWords,
@@ -115,7 +124,12 @@ public final class ArticleRules {
       Map<String, String> rawFields, String defaultStory, BadDate badDate, LanguageId languages) {
     Map<String, String> f = new TreeMap<>();
     Map<String, String> extra = new TreeMap<>();
+    List<String> warnings = new ArrayList<>();
     for (Map.Entry<String, String> e : rawFields.entrySet()) {
+      if (e.getKey().equals(INGEST_WARNING)) {
+        warnings.add(e.getValue());
+        continue;
+      }
       String k = e.getKey().trim().toLowerCase(Locale.ROOT);
       k = ALIASES.getOrDefault(k, k);
       if (KNOWN.contains(k)) {
@@ -124,7 +138,6 @@ public final class ArticleRules {
         extra.put(e.getKey(), e.getValue());
       }
     }
-    List<String> warnings = new ArrayList<>();
     String source = blankToNull(TextNormaliser.normaliseLine(f.get("source")));
     String text = blankToNull(TextNormaliser.normalise(f.get("text")));
     String title = blankToNull(TextNormaliser.normaliseLine(f.get("title")));
@@ -178,6 +191,7 @@ public final class ArticleRules {
         blankToNull(TextNormaliser.normaliseLine(f.get("country"))),
         lower(f.get("source_type")),
         parseBoolean(f.get("synthetic")),
+        blankToNull(TextNormaliser.normaliseLine(f.get("outlet_host"))),
         text,
         text.codePointCount(0, text.length()),
         countWords(text),
@@ -190,8 +204,8 @@ public final class ArticleRules {
 
   private static Checked reject(String code, String reason) {
     return new Checked(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0,
-        0, null, null, List.of(), code, reason);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, 0, 0, null, null, List.of(), code, reason);
   }
 
   record ParsedDate(Instant instant, String warning) {}

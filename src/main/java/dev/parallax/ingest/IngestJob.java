@@ -17,15 +17,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -44,6 +48,11 @@ import org.apache.spark.storage.StorageLevel;
  * Exact duplicates (same normalised text) stay in {@code articles} with {@code duplicate_of} set to
  * the earliest copy's id.
  *
+ * <p>Crawl archives (WARC, WET) are not read whole: each file is one task that streams its records
+ * through Hadoop's FileSystem ({@link WarcRecords}), so many files are read in parallel and one
+ * record is in memory at a time. Crawl records that are not input records (request, warcinfo …) are
+ * counted by kind in {@link Result#skippedRecords} and reach no table.
+ *
  * <p>Each accepted article's language is identified from its text inside the tasks, among the
  * config's {@code languages.detect}: one shared {@link LanguageId} per executor JVM, built on first
  * use (the detector is not serializable, so the tasks carry only the codes).
@@ -51,20 +60,56 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
   private IngestJob() {}
 
-  /** Counts of one ingest run; {@code input == accepted + rejected}. */
+  /**
+   * Counts of one ingest run; {@code input == accepted + rejected}.
+   *
+   * @param skipped files not read (documentation, hidden)
+   * @param skippedRecords crawl records that are not input records, by kind ({@code "warc
+   *     request"}, {@code "warc warcinfo"} …), sorted; empty without crawl input
+   */
   public record Result(
-      long input, long accepted, long rejected, long duplicates, int files, List<String> skipped) {
+      long input,
+      long accepted,
+      long rejected,
+      long duplicates,
+      int files,
+      List<String> skipped,
+      Map<String, Long> skippedRecords) {
+    public Result {
+      skippedRecords = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedRecords));
+    }
+
     public String reconciliation() {
-      return "input="
-          + input
-          + " accepted="
-          + accepted
-          + " rejected="
-          + rejected
-          + " duplicates="
-          + duplicates;
+      String line =
+          "input="
+              + input
+              + " accepted="
+              + accepted
+              + " rejected="
+              + rejected
+              + " duplicates="
+              + duplicates;
+      if (skippedRecords.isEmpty()) {
+        return line;
+      }
+      long n = skippedRecords.values().stream().mapToLong(Long::longValue).sum();
+      StringBuilder sb = new StringBuilder(line).append(" skipped_records=").append(n).append(" (");
+      skippedRecords.forEach(
+          (k, v) ->
+              sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ")
+                  .append(k)
+                  .append('=')
+                  .append(v));
+      return sb.append("; not input records)").toString();
     }
   }
+
+  /**
+   * Reason code of a checked row that stands for a crawl record which is not an input record (a
+   * WARC request, warcinfo …; the reason holds its kind). Such rows are counted into {@link
+   * Result#skippedRecords} and removed before the split: they never reach a table.
+   */
+  static final String SKIPPED_RECORD = "_skipped_record";
 
   /** Reads, checks and publishes; the tables are replaced for the config's run date. */
   public static Result run(
@@ -76,8 +121,21 @@ public final class IngestJob {
             "ingest",
             "ingest: read, check and identify the language of " + files.files().size() + " files",
             false);
-    Dataset<Row> checked =
+    Dataset<Row> read =
         checkedRecords(spark, files.files(), config).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> skippedRecords = new TreeMap<>();
+    for (Row r :
+        read.filter(col(RejectsColumns.REASON_CODE).equalTo(SKIPPED_RECORD))
+            .groupBy(RejectsColumns.REASON)
+            .count()
+            .collectAsList()) {
+      skippedRecords.put(r.getString(0), r.getLong(1));
+    }
+    Dataset<Row> checked =
+        read.filter(
+            col(RejectsColumns.REASON_CODE)
+                .isNull()
+                .or(col(RejectsColumns.REASON_CODE).notEqual(SKIPPED_RECORD)));
     try {
       Dataset<Row>[] split = split(checked);
       Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
@@ -95,9 +153,10 @@ public final class IngestJob {
           rejected,
           duplicates,
           files.files().size(),
-          files.skipped());
+          files.skipped(),
+          skippedRecords);
     } finally {
-      checked.unpersist();
+      read.unpersist();
     }
   }
 
@@ -108,13 +167,22 @@ public final class IngestJob {
     ArticleRules.BadDate badDate =
         ArticleRules.BadDate.valueOf(config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
     List<String> candidates = List.copyOf(config.languages(ConfigKeys.DETECT_LANGUAGES));
+    MainText.Extractor extractor = MainText.Extractor.of(config.string(ConfigKeys.EXTRACTOR));
     List<String> parquet = new ArrayList<>();
+    List<String> crawl = new ArrayList<>();
     List<String> other = new ArrayList<>();
     for (String f : files) {
-      (InputFormat.of(f) == InputFormat.PARQUET ? parquet : other).add(f);
+      InputFormat format = InputFormat.of(f);
+      (format == InputFormat.PARQUET ? parquet : format.isCrawl() ? crawl : other).add(f);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.emptyRDD();
+    if (!crawl.isEmpty()) {
+      WarcRecords.Options options =
+          new WarcRecords.Options(
+              extractor, config.longValue(ConfigKeys.MAX_RECORD_BYTES), Outlets.load(config));
+      rows = rows.union(crawlRows(jsc, crawl, options, defaultStory, badDate, candidates));
+    }
     if (!other.isEmpty()) {
       int slices =
           Math.max(1, Math.min(other.size(), spark.sparkContext().defaultParallelism() * 4));
@@ -137,7 +205,7 @@ public final class IngestJob {
                                       "")))
                           .iterator();
                     }
-                    List<RawRecord> records = RecordReader.read(file, bytes);
+                    List<RawRecord> records = RecordReader.read(file, bytes, extractor);
                     LanguageId languages = LanguageId.forCandidates(candidates);
                     List<Row> out = new ArrayList<>(records.size());
                     for (int i = 0; i < records.size(); i++) {
@@ -150,6 +218,69 @@ public final class IngestJob {
       rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates));
     }
     return spark.createDataFrame(rows, IngestSchemas.CHECKED);
+  }
+
+  /**
+   * The checked rows of crawl archives: one task per file (many files read in parallel), each
+   * streaming its file through Hadoop's FileSystem (file:, hdfs:, s3a: …) with {@link WarcRecords},
+   * one record in memory at a time. Records that are not input become {@link #SKIPPED_RECORD} rows.
+   */
+  private static JavaRDD<Row> crawlRows(
+      JavaSparkContext jsc,
+      List<String> files,
+      WarcRecords.Options options,
+      String defaultStory,
+      ArticleRules.BadDate badDate,
+      List<String> candidates) {
+    SerializableWritable<Configuration> conf =
+        new SerializableWritable<>(jsc.hadoopConfiguration());
+    return jsc.parallelize(files, files.size())
+        .flatMap(
+            uri -> {
+              String file = displayPath(uri);
+              Path path = new Path(uri);
+              FileSystem fs = path.getFileSystem(conf.value());
+              WarcRecords.Source source =
+                  offset -> {
+                    FSDataInputStream in = fs.open(path);
+                    try {
+                      in.seek(offset);
+                    } catch (IOException e) {
+                      in.close();
+                      throw e;
+                    }
+                    return in;
+                  };
+              Iterator<WarcRecords.Item> items = WarcRecords.read(file, source, options);
+              LanguageId languages = LanguageId.forCandidates(candidates);
+              return new Iterator<Row>() {
+                private long index;
+
+                @Override
+                public boolean hasNext() {
+                  return items.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                  WarcRecords.Item item = items.next();
+                  if (item.skippedType() != null) {
+                    return skippedRow(file, item.skippedType());
+                  }
+                  return toRow(item.record(), index++, defaultStory, badDate, languages);
+                }
+              };
+            });
+  }
+
+  /** A checked row standing for a crawl record that is not an input record. */
+  private static Row skippedRow(String file, String kind) {
+    return rejectRow(
+        RawRecord.unreadable(file, "skipped", SKIPPED_RECORD, kind, ""),
+        -1,
+        SKIPPED_RECORD,
+        kind,
+        null);
   }
 
   private static JavaRDD<Row> parquetRows(
@@ -264,6 +395,7 @@ public final class IngestJob {
     row[IngestSchemas.EXTRA_JSON] = c.extraJson();
     row[IngestSchemas.WARNINGS] =
         scala.collection.JavaConverters.asScalaBuffer(c.warnings()).toList();
+    row[IngestSchemas.OUTLET_HOST] = c.outletHost();
     return RowFactory.create(row);
   }
 

@@ -2,8 +2,15 @@ package dev.parallax.ingest;
 
 import java.util.Locale;
 
-/** Input formats, told apart by file extension; a trailing {@code .gz} means gzip-compressed. */
+/**
+ * Input formats, told apart by file extension; a trailing {@code .gz} means gzip-compressed. WARC
+ * and WET files are crawl archives read record by record ({@link WarcRecords}), not whole.
+ */
 public enum InputFormat {
+  /** A web archive ({@code .warc}, {@code .warc.gz}): response, resource and conversion records. */
+  WARC,
+  /** A WET file ({@code .wet}, {@code .wet.gz}, {@code .warc.wet.gz}): conversion records, text. */
+  WET,
   JSONL,
   JSON,
   CSV,
@@ -18,7 +25,11 @@ public enum InputFormat {
     if (n.endsWith(".gz")) {
       n = n.substring(0, n.length() - 3);
     }
-    if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+    if (n.endsWith(".wet")) {
+      return WET;
+    } else if (n.endsWith(".warc")) {
+      return WARC;
+    } else if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
       return JSONL;
     } else if (n.endsWith(".json")) {
       return JSON;
@@ -32,6 +43,11 @@ public enum InputFormat {
       return PARQUET;
     }
     return UNKNOWN;
+  }
+
+  /** Whether the format is a crawl archive, read as a stream of records by {@link WarcRecords}. */
+  public boolean isCrawl() {
+    return this == WARC || this == WET;
   }
 
   public static boolean isGzip(String fileName) {

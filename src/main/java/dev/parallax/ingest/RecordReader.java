@@ -25,15 +25,24 @@ public final class RecordReader {
 
   private RecordReader() {}
 
-  /** Reads one file's raw bytes (still gzip-compressed if the name ends in .gz). */
+  /** Reads one file's raw bytes with the default main-text extractor. */
   public static List<RawRecord> read(String file, byte[] stored) {
+    return read(file, stored, MainText.DEFAULT);
+  }
+
+  /**
+   * Reads one file's raw bytes (still gzip-compressed if the name ends in .gz); HTML pages' main
+   * text by {@code extractor}. Crawl archives (WARC, WET) are not read here but by {@link
+   * WarcRecords}, a stream of records.
+   */
+  public static List<RawRecord> read(String file, byte[] stored, MainText.Extractor extractor) {
     InputFormat format = InputFormat.of(file);
     if (format == InputFormat.UNKNOWN) {
       return wholeFile(
           file,
           Reasons.UNKNOWN_FORMAT,
-          "file type not recognised; use .jsonl, .json, .csv, .txt, .md, .html, .parquet or a"
-              + " .gz of one",
+          "file type not recognised; use .jsonl, .json, .csv, .txt, .md, .html, .parquet, .warc,"
+              + " .wet or a .gz of one",
           excerpt(stored));
     }
     byte[] bytes = stored;
@@ -54,12 +63,19 @@ public final class RecordReader {
     if (format == InputFormat.JSONL) {
       return JsonRecords.readJsonLines(file, bytes);
     }
+    if (format.isCrawl()) {
+      throw new IllegalArgumentException(file + " is a crawl archive, read by WarcRecords");
+    }
     if (hasNul(bytes, 0, bytes.length)) {
       return wholeFile(
           file,
           Reasons.BINARY_CONTENT,
           "file contains NUL bytes: binary, not text",
           excerpt(bytes));
+    }
+    if (format == InputFormat.HTML) {
+      // HTML declares its own charset (BOM, <meta charset>); see HtmlCharset.
+      return List.of(HtmlRecords.readHtml(file, bytes, extractor));
     }
     String text;
     try {
@@ -72,7 +88,6 @@ public final class RecordReader {
       case JSON -> JsonRecords.readJson(file, text);
       case CSV -> CsvRecords.readCsv(file, text);
       case TEXT -> List.of(TextRecords.readFrontMatter(file, text));
-      case HTML -> List.of(HtmlRecords.readHtml(file, text));
       default -> throw new IllegalStateException("format " + format + " is read by Spark");
     };
   }

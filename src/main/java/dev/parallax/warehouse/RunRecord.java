@@ -67,6 +67,8 @@ public record RunRecord(
    * @param notAnalysed articles not annotated for want of a profile for their language
    * @param notAnalysedByLanguage {@code notAnalysed} by language ("unknown" for none), sorted; null
    *     with {@code notAnalysed}
+   * @param skippedRecords crawl records ingest read that are not input records, by kind ({@code
+   *     "warc request"} …), sorted; empty when none, null when ingest did not run
    */
   public record InputCounts(
       Long records,
@@ -75,23 +77,39 @@ public record RunRecord(
       Long duplicates,
       Long analysed,
       Long notAnalysed,
-      Map<String, Long> notAnalysedByLanguage) {
+      Map<String, Long> notAnalysedByLanguage,
+      Map<String, Long> skippedRecords) {
     public InputCounts {
+      skippedRecords =
+          skippedRecords == null
+              ? null
+              : Collections.unmodifiableMap(new java.util.TreeMap<>(skippedRecords));
       notAnalysedByLanguage =
           notAnalysedByLanguage == null
               ? null
               : Collections.unmodifiableMap(new java.util.TreeMap<>(notAnalysedByLanguage));
     }
 
-    /** Ingest's counts alone. */
+    /** Ingest's counts alone, without crawl records skipped. */
     public InputCounts(long records, long accepted, long rejected, long duplicates) {
-      this(records, accepted, rejected, duplicates, null, null, null);
+      this(records, accepted, rejected, duplicates, null, null, null, Map.of());
+    }
+
+    /** Ingest's counts alone. */
+    public static InputCounts ingested(
+        long records,
+        long accepted,
+        long rejected,
+        long duplicates,
+        Map<String, Long> skippedRecords) {
+      return new InputCounts(
+          records, accepted, rejected, duplicates, null, null, null, skippedRecords);
     }
 
     /** Annotate's counts alone. */
     public static InputCounts annotated(
         long duplicates, long analysed, long notAnalysed, Map<String, Long> byLanguage) {
-      return new InputCounts(null, null, null, duplicates, analysed, notAnalysed, byLanguage);
+      return new InputCounts(null, null, null, duplicates, analysed, notAnalysed, byLanguage, null);
     }
 
     /** These counts with annotate's from {@code later} added (ingest's kept where set). */
@@ -103,9 +121,8 @@ public record RunRecord(
           duplicates != null ? duplicates : later.duplicates,
           later.analysed != null ? later.analysed : analysed,
           later.notAnalysed != null ? later.notAnalysed : notAnalysed,
-          later.notAnalysedByLanguage != null
-              ? later.notAnalysedByLanguage
-              : notAnalysedByLanguage);
+          later.notAnalysedByLanguage != null ? later.notAnalysedByLanguage : notAnalysedByLanguage,
+          skippedRecords != null ? skippedRecords : later.skippedRecords);
     }
   }
 

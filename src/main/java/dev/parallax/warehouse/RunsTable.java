@@ -16,6 +16,7 @@ import static dev.parallax.warehouse.schema.RunsColumns.ROWS_WRITTEN;
 import static dev.parallax.warehouse.schema.RunsColumns.RUN_ID;
 import static dev.parallax.warehouse.schema.RunsColumns.SCHEMA;
 import static dev.parallax.warehouse.schema.RunsColumns.SECONDS;
+import static dev.parallax.warehouse.schema.RunsColumns.SKIPPED_RECORDS;
 import static dev.parallax.warehouse.schema.RunsColumns.STAGE_SECONDS;
 import static dev.parallax.warehouse.schema.RunsColumns.STARTED_AT;
 import static dev.parallax.warehouse.schema.RunsColumns.STATUS;
@@ -89,6 +90,8 @@ public final class RunsTable {
       row[SCHEMA.fieldIndex(ACCEPTED)] = in.accepted();
       row[SCHEMA.fieldIndex(REJECTED)] = in.rejected();
       row[SCHEMA.fieldIndex(DUPLICATES)] = in.duplicates();
+      row[SCHEMA.fieldIndex(SKIPPED_RECORDS)] =
+          in.skippedRecords() == null ? null : json(in.skippedRecords());
       row[SCHEMA.fieldIndex(ANALYSED)] = in.analysed();
       row[SCHEMA.fieldIndex(NOT_ANALYSED)] = in.notAnalysed();
       row[SCHEMA.fieldIndex(NOT_ANALYSED_BY_LANGUAGE)] =

@@ -163,7 +163,8 @@ class RunsTableTest {
     RunRecord.InputCounts ingest = new RunRecord.InputCounts(10, 9, 1, 2);
     RunRecord.InputCounts annotate = RunRecord.InputCounts.annotated(2, 6, 1, Map.of("pt", 1L));
     RunRecord.InputCounts both = ingest.with(annotate);
-    assertEquals(new RunRecord.InputCounts(10L, 9L, 1L, 2L, 6L, 1L, Map.of("pt", 1L)), both);
+    assertEquals(
+        new RunRecord.InputCounts(10L, 9L, 1L, 2L, 6L, 1L, Map.of("pt", 1L), Map.of()), both);
     // 9 accepted = 6 analysed + 2 duplicates + 1 not analysed
     assertEquals(both.accepted(), both.analysed() + both.duplicates() + both.notAnalysed());
     Row alone =

@@ -41,6 +41,7 @@ public final class ArticlesColumns {
   public static final String RECORD_INDEX = "record_index";
   public static final String EXTRA_JSON = "extra_json";
   public static final String WARNINGS = "warnings";
+  public static final String OUTLET_HOST = "outlet_host";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -67,5 +68,6 @@ public final class ArticlesColumns {
           .add(RECORD_REF, StringType, false)
           .add(RECORD_INDEX, LongType, false)
           .add(EXTRA_JSON, StringType)
-          .add(WARNINGS, createArrayType(StringType, false));
+          .add(WARNINGS, createArrayType(StringType, false))
+          .add(OUTLET_HOST, StringType);
 }
