@@ -37,9 +37,16 @@ final class Stages {
                     + " rejected="
                     + r.rejected()
                     + " duplicates="
-                    + r.duplicates(),
-                rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
-                new RunRecord.InputCounts(r.input(), r.accepted(), r.rejected(), r.duplicates()));
+                    + r.duplicates()
+                    + " near_duplicates="
+                    + r.nearDuplicates(),
+                rowsWritten(
+                    List.of(Table.ARTICLES, Table.REJECTS, Table.SYNDICATION),
+                    r.accepted(),
+                    r.rejected(),
+                    r.syndication()),
+                new RunRecord.InputCounts(
+                    r.input(), r.accepted(), r.rejected(), r.duplicates(), r.nearDuplicates()));
           });
 
   /** The annotate stage, with lexicons already loaded and checked before Spark started. */
@@ -51,7 +58,11 @@ final class Stages {
               AnnotateJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId(), lexicons);
           RunRecord.InputCounts annotated =
               RunRecord.InputCounts.annotated(
-                  r.duplicates(), r.analysed(), r.notAnalysed(), r.notAnalysedByLanguage());
+                  r.duplicates(),
+                  r.nearDuplicates(),
+                  r.analysed(),
+                  r.notAnalysed(),
+                  r.notAnalysedByLanguage());
           return new StageRunner.StageReport(
               r.articles(),
               r.sentences(),
@@ -63,6 +74,8 @@ final class Stages {
                   + r.analysed()
                   + " duplicates="
                   + r.duplicates()
+                  + " near_duplicates="
+                  + r.nearDuplicates()
                   + " "
                   + r.notAnalysedLine(),
               rowsWritten(List.of(Table.SENTENCES), r.sentences()),

@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.stories.NearDuplicates;
+import dev.parallax.stories.Syndication;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
@@ -51,9 +53,20 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
   private IngestJob() {}
 
-  /** Counts of one ingest run; {@code input == accepted + rejected}. */
+  /**
+   * Counts of one ingest run; {@code input == accepted + rejected}. {@code duplicates} (exact,
+   * {@code duplicate_of}) and {@code nearDuplicates} ({@code near_duplicate_of}) are disjoint parts
+   * of {@code accepted}; {@code syndication} is the rows of the syndication table.
+   */
   public record Result(
-      long input, long accepted, long rejected, long duplicates, int files, List<String> skipped) {
+      long input,
+      long accepted,
+      long rejected,
+      long duplicates,
+      long nearDuplicates,
+      long syndication,
+      int files,
+      List<String> skipped) {
     public String reconciliation() {
       return "input="
           + input
@@ -62,7 +75,9 @@ public final class IngestJob {
           + " rejected="
           + rejected
           + " duplicates="
-          + duplicates;
+          + duplicates
+          + " near_duplicates="
+          + nearDuplicates;
     }
   }
 
@@ -80,20 +95,34 @@ public final class IngestJob {
         checkedRecords(spark, files.files(), config).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row>[] split = split(checked);
-      Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> unmarked = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> articles = unmarked;
+      if (config.booleanValue(ConfigKeys.DEDUP_ENABLED)) {
+        articles =
+            NearDuplicates.mark(articles, NearDuplicates.Params.of(config))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+      }
       // Rejects include article-id clashes, found by a window over every accepted record's
       // text: persisted, so publish's count and write do not repeat that shuffle.
       Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
       long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
       long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
+      long nearDuplicates =
+          articles.filter(col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull()).count();
+      long syndication =
+          warehouse.publish(
+              Table.SYNDICATION, config.runDate(), runId, Syndication.table(articles));
       rejects.unpersist();
       articles.unpersist();
+      unmarked.unpersist();
       return new Result(
           accepted + rejected,
           accepted,
           rejected,
           duplicates,
+          nearDuplicates,
+          syndication,
           files.files().size(),
           files.skipped());
     } finally {

@@ -41,6 +41,8 @@ public final class ArticlesColumns {
   public static final String RECORD_INDEX = "record_index";
   public static final String EXTRA_JSON = "extra_json";
   public static final String WARNINGS = "warnings";
+  public static final String NEAR_DUPLICATE_OF = "near_duplicate_of";
+  public static final String NEAR_DUPLICATE_SIMILARITY = "near_duplicate_similarity";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -67,5 +69,7 @@ public final class ArticlesColumns {
           .add(RECORD_REF, StringType, false)
           .add(RECORD_INDEX, LongType, false)
           .add(EXTRA_JSON, StringType)
-          .add(WARNINGS, createArrayType(StringType, false));
+          .add(WARNINGS, createArrayType(StringType, false))
+          .add(NEAR_DUPLICATE_OF, StringType)
+          .add(NEAR_DUPLICATE_SIMILARITY, DoubleType);
 }

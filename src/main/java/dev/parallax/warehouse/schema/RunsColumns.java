@@ -27,6 +27,7 @@ public final class RunsColumns {
   public static final String ACCEPTED = "accepted";
   public static final String REJECTED = "rejected";
   public static final String DUPLICATES = "duplicates";
+  public static final String NEAR_DUPLICATES = "near_duplicates";
   public static final String ANALYSED = "analysed";
   public static final String NOT_ANALYSED = "not_analysed";
   public static final String NOT_ANALYSED_BY_LANGUAGE = "not_analysed_by_language";
@@ -49,6 +50,7 @@ public final class RunsColumns {
           .add(ACCEPTED, LongType)
           .add(REJECTED, LongType)
           .add(DUPLICATES, LongType)
+          .add(NEAR_DUPLICATES, LongType)
           .add(ANALYSED, LongType)
           .add(NOT_ANALYSED, LongType)
           .add(NOT_ANALYSED_BY_LANGUAGE, StringType)
