@@ -184,7 +184,8 @@ class RunsTableTest {
                 "local",
                 null));
     assertNull(alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.INPUT_RECORDS)));
-    assertEquals(6L, alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.ANALYSED)));
+    assertEquals(5L, alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.ANALYSED)));
+    assertEquals(1L, alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.NEAR_DUPLICATES)));
     assertEquals(
         "{\"pt\":1}",
         alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.NOT_ANALYSED_BY_LANGUAGE)));
