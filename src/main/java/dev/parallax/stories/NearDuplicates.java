@@ -3,6 +3,7 @@ package dev.parallax.stories;
 import static org.apache.spark.sql.functions.array_intersect;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.size;
 
@@ -30,13 +31,15 @@ import org.apache.spark.storage.StorageLevel;
  * character 5-shingles for Japanese, Chinese and Korean) and a MinHash signature of {@value
  * Shingles#SIGNATURE_SIZE} values. Locality-sensitive hashing with {@link Banding} ({@code b} bands
  * of {@code r} values, chosen from the threshold) makes candidate pairs of articles that agree on a
- * whole band, so no pair of unrelated articles is ever compared; each candidate pair is then
- * verified by its <em>exact</em> Jaccard index of the two shingle sets (not the signature estimate)
- * and kept as an edge when it is at least the threshold. Edges join articles into groups ({@link
- * ConnectedComponents}); a group's canonical article is its earliest published (null dates last,
- * ties by smallest article_id), and every other member gets {@code near_duplicate_of} = the
- * canonical's id and {@code near_duplicate_similarity} = its exact Jaccard index to the canonical,
- * which may be below the threshold for a member that joined through another member.
+ * whole band (every pair of a band bucket of up to {@value #ALL_PAIRS_BUCKET} articles, each member
+ * with the smallest id in a larger one: see {@link #bucketPairs}), so the work grows with the
+ * articles, not with their pairs; each candidate pair is then verified by its <em>exact</em>
+ * Jaccard index of the two shingle sets (not the signature estimate) and kept as an edge when it is
+ * at least the threshold. Edges join articles into groups ({@link ConnectedComponents}); a group's
+ * canonical article is its earliest published (null dates last, ties by smallest article_id), and
+ * every other member gets {@code near_duplicate_of} = the canonical's id and {@code
+ * near_duplicate_similarity} = its exact Jaccard index to the canonical, which may be below the
+ * threshold for a member that joined through another member.
  *
  * <p>Exact duplicates ({@code duplicate_of} set) are not candidates: their canonical copy stands
  * for them. Articles without a letter or digit have no shingles and are in no group.
@@ -110,6 +113,9 @@ public final class NearDuplicates {
           .add(ID, DataTypes.StringType, false)
           .add(PUBLISHED, DataTypes.TimestampType)
           .add(SHINGLES, DataTypes.createArrayType(DataTypes.LongType, false), false);
+
+  private static final StructType PAIRS =
+      new StructType().add("a", DataTypes.StringType, false).add("b", DataTypes.StringType, false);
 
   private static final StructType BANDS =
       new StructType()
@@ -220,18 +226,16 @@ public final class NearDuplicates {
                   }
                   return out.iterator();
                 });
-    Dataset<Row> keys = spark.createDataFrame(bandRows, BANDS);
-    Dataset<Row> x = keys.toDF("a", "band_a", "key_a");
-    Dataset<Row> y = keys.toDF("b", "band_b", "key_b");
-    Dataset<Row> pairs =
-        x.join(
-                y,
-                x.col("band_a")
-                    .equalTo(y.col("band_b"))
-                    .and(x.col("key_a").equalTo(y.col("key_b")))
-                    .and(x.col("a").lt(y.col("b"))))
-            .select("a", "b")
-            .distinct();
+    JavaRDD<Row> pairRows =
+        spark
+            .createDataFrame(bandRows, BANDS)
+            .groupBy(BAND, KEY)
+            .agg(collect_list(ID).as("ids"))
+            .filter(size(col("ids")).gt(1))
+            .select("ids")
+            .javaRDD()
+            .flatMap(r -> bucketPairs(r.<String>getList(0)).iterator());
+    Dataset<Row> pairs = spark.createDataFrame(pairRows, PAIRS).distinct();
     Dataset<Row> sa = shingled.select(col(ID).as("sa_id"), col(SHINGLES).as("sa"));
     Dataset<Row> sb = shingled.select(col(ID).as("sb_id"), col(SHINGLES).as("sb"));
     return pairs
@@ -239,6 +243,37 @@ public final class NearDuplicates {
         .join(sb, pairs.col("b").equalTo(sb.col("sb_id")))
         .select(col("a"), col("b"), jaccard(col("sa"), col("sb")).as("similarity"))
         .filter(col("similarity").geq(threshold));
+  }
+
+  /**
+   * Largest band bucket whose every pair is a candidate; a larger bucket pairs each member with its
+   * smallest id only.
+   */
+  static final int ALL_PAIRS_BUCKET = 50;
+
+  /**
+   * The candidate pairs {@code (a, b)}, a &lt; b, of one band bucket (articles with equal band
+   * values): every pair when the bucket has at most {@value #ALL_PAIRS_BUCKET} articles, else each
+   * article with the bucket's smallest id. A large bucket is either many copies of one story (each
+   * copy is then verified against one of them, enough to join the group) or articles sharing common
+   * text such as a recurring boilerplate line, whose all pairs would be quadratic; pairing with one
+   * member keeps the candidates linear in the articles. A true pair missed in such a bucket is
+   * still found in any other band where the two agree.
+   */
+  static List<Row> bucketPairs(List<String> ids) {
+    List<String> sorted = new ArrayList<>(ids);
+    sorted.sort(String::compareTo);
+    List<Row> out = new ArrayList<>();
+    int n = sorted.size();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        out.add(RowFactory.create(sorted.get(i), sorted.get(j)));
+      }
+      if (n > ALL_PAIRS_BUCKET) {
+        break;
+      }
+    }
+    return out;
   }
 
   private static long[] unboxed(List<Long> a) {

@@ -399,4 +399,43 @@ class NearDuplicatesTest {
         IllegalArgumentException.class, () -> new NearDuplicates.Params(1.01, 5));
     assertEquals(1.0, new NearDuplicates.Params(1, 5).threshold());
   }
+
+  @Test
+  void aSmallBucketGivesEveryPairALargeOneAStarOnItsSmallestId() {
+    List<Row> three = NearDuplicates.bucketPairs(List.of("c", "a", "b"));
+    assertEquals(
+        List.of("a|b", "a|c", "b|c"),
+        three.stream().map(r -> r.getString(0) + "|" + r.getString(1)).toList());
+    List<String> ids = new ArrayList<>();
+    for (int i = 60; i >= 1; i--) {
+      ids.add(String.format("id%02d", i));
+    }
+    List<Row> star = NearDuplicates.bucketPairs(ids);
+    // 60 > 50 members: 59 pairs, each with id01
+    assertEquals(59, star.size());
+    assertTrue(star.stream().allMatch(r -> r.getString(0).equals("id01")));
+  }
+
+  @Test
+  void sixtyCopiesOfOneStoryAreOneGroup() {
+    // 60 outlets reprint the wire story with their own one-line byline: every band bucket of the
+    // story has 60 members, so candidates come from the star on the smallest id.
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(
+          article(
+              String.format("m%02d", i),
+              "s",
+              "Outlet " + i,
+              null,
+              String.format("2025-03-01T%02d:%02d:00Z", 6 + i / 60, i % 60),
+              "Filed by desk number " + i + ".\n\n" + text(WIRE),
+              null));
+    }
+    Map<String, Object[]> got = marks(NearDuplicates.mark(articles(rows), DEFAULT));
+    assertNull(got.get("m00")[0]);
+    for (int i = 1; i < 60; i++) {
+      assertEquals("m00", got.get(String.format("m%02d", i))[0], "copy " + i);
+    }
+  }
 }
