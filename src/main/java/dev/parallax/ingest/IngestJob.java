@@ -44,7 +44,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Every input record ends in exactly one of them, so {@code input = accepted + rejected}; a file
  * that yields no record at all (empty, unknown type, unreadable) counts as one rejected record.
  * Exact duplicates (same normalised text) stay in {@code articles} with {@code duplicate_of} set to
- * the earliest copy's id.
+ * the earliest copy's id; near duplicates get {@code near_duplicate_of} ({@link NearDuplicates},
+ * unless {@code dedup.enabled} is false), and every copy of either kind is listed in the {@code
+ * syndication} table ({@link Syndication}).
  *
  * <p>Each accepted article's language is identified from its text inside the tasks, among the
  * config's {@code languages.detect}: one shared {@link LanguageId} per executor JVM, built on first
