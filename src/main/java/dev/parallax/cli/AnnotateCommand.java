@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
           + " analyzers (tokens, themes; tone only with a lexicons.tone.<language> file). Writes"
           + " the sentences table. Articles in any other or an unknown language are not"
           + " analysed and are counted (not_analysed=N by language). Articles flagged as"
-          + " duplicates are skipped unless annotate.include_duplicates is true."
+          + " exact or near duplicates are skipped unless annotate.include_duplicates is true."
     })
 final class AnnotateCommand extends StageCommand {
   AnnotateCommand() {

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
       "Read raw coverage (jsonl, json, csv, txt/md with front matter, html, parquet; "
           + ".gz too) into the articles table; records that fail a check go to rejects with the "
           + "reason. Each article's language is identified from its text among "
-          + "languages.detect. Prints input=N accepted=A rejected=R duplicates=D."
+          + "languages.detect; near duplicates (reprints with their own headline or edits) are "
+          + "flagged and listed in the syndication table. Prints input=N accepted=A rejected=R "
+          + "duplicates=D near_duplicates=M."
     })
 final class IngestCommand extends StageCommand {
   IngestCommand() {

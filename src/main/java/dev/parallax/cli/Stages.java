@@ -37,10 +37,21 @@ final class Stages {
                     + " rejected="
                     + r.rejected()
                     + " duplicates="
-                    + r.duplicates(),
-                rowsWritten(List.of(Table.ARTICLES, Table.REJECTS), r.accepted(), r.rejected()),
+                    + r.duplicates()
+                    + " near_duplicates="
+                    + r.nearDuplicates(),
+                rowsWritten(
+                    List.of(Table.ARTICLES, Table.REJECTS, Table.SYNDICATION),
+                    r.accepted(),
+                    r.rejected(),
+                    r.syndication()),
                 RunRecord.InputCounts.ingested(
-                    r.input(), r.accepted(), r.rejected(), r.duplicates(), r.skippedRecords()));
+                    r.input(),
+                    r.accepted(),
+                    r.rejected(),
+                    r.duplicates(),
+                    r.nearDuplicates(),
+                    r.skippedRecords()));
           });
 
   /** The annotate stage, with lexicons already loaded and checked before Spark started. */
@@ -52,7 +63,11 @@ final class Stages {
               AnnotateJob.run(ctx.spark(), ctx.config(), ctx.warehouse(), ctx.runId(), lexicons);
           RunRecord.InputCounts annotated =
               RunRecord.InputCounts.annotated(
-                  r.duplicates(), r.analysed(), r.notAnalysed(), r.notAnalysedByLanguage());
+                  r.duplicates(),
+                  r.nearDuplicates(),
+                  r.analysed(),
+                  r.notAnalysed(),
+                  r.notAnalysedByLanguage());
           return new StageRunner.StageReport(
               r.articles(),
               r.sentences(),
@@ -64,6 +79,8 @@ final class Stages {
                   + r.analysed()
                   + " duplicates="
                   + r.duplicates()
+                  + " near_duplicates="
+                  + r.nearDuplicates()
                   + " "
                   + r.notAnalysedLine(),
               rowsWritten(List.of(Table.SENTENCES), r.sentences()),

@@ -116,12 +116,34 @@ public final class ConfigKeys {
           "ISO 639-1 codes of the languages an article's language is identified among (fewer is"
               + " faster); a text in another language is reported as the nearest of them or as"
               + " unknown.");
+  public static final Key DEDUP_ENABLED =
+      key(
+          "dedup.enabled",
+          Type.BOOLEAN,
+          "true",
+          "Find near-duplicate articles (MinHash LSH over shingles): articles.near_duplicate_of and"
+              + " the syndication table.");
+  public static final Key NEAR_DUPLICATE_THRESHOLD =
+      key(
+          "dedup.near_duplicate_threshold",
+          Type.DOUBLE,
+          "0.5",
+          "Smallest Jaccard index of two articles' shingle sets, in (0, 1], that makes them near"
+              + " duplicates.");
+  public static final Key SHINGLE_WORDS =
+      key(
+          "dedup.shingle_words",
+          Type.INT,
+          "5",
+          "Words per shingle of space-separated text (Japanese, Chinese and Korean text is"
+              + " shingled by 5 characters).");
   public static final Key INCLUDE_DUPLICATES =
       key(
           "annotate.include_duplicates",
           Type.BOOLEAN,
           "false",
-          "Annotate articles flagged as exact duplicates too.");
+          "Annotate articles flagged as exact duplicates (duplicate_of) or near duplicates"
+              + " (near_duplicate_of) too.");
   public static final Key LEXICON_THEMES =
       key(
           "lexicons.themes",

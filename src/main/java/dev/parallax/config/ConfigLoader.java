@@ -110,6 +110,10 @@ public final class ConfigLoader {
         case LONG -> Long.parseLong(v);
         case DOUBLE -> {
           double d = Double.parseDouble(v);
+          if (key.equals(ConfigKeys.NEAR_DUPLICATE_THRESHOLD) && !(d > 0 && d <= 1)) {
+            throw new ConfigException(
+                origin + ": '" + v + "' must be above 0 and at most 1 (a Jaccard index), e.g. 0.5");
+          }
           if (key.equals(ConfigKeys.CONFIDENCE) && !(d > 0 && d < 1)) {
             throw new ConfigException(origin + ": '" + v + "' must be between 0 and 1, e.g. 0.95");
           }
@@ -152,6 +156,7 @@ public final class ConfigLoader {
     if ((key.equals(ConfigKeys.SHUFFLE_PARTITIONS) && Integer.parseInt(v) == 0)
         || (key.equals(ConfigKeys.BOOTSTRAP_REPS) && Integer.parseInt(v) == 0)
         || (key.equals(ConfigKeys.PERMUTATIONS) && Integer.parseInt(v) == 0)
+        || (key.equals(ConfigKeys.SHINGLE_WORDS) && Integer.parseInt(v) == 0)
         || (key.equals(ConfigKeys.ROWS_PER_FILE) && Long.parseLong(v) <= 0)
         || (key.equals(ConfigKeys.MAX_RECORD_BYTES) && Long.parseLong(v) <= 0)) {
       throw new ConfigException(origin + ": must be at least 1");

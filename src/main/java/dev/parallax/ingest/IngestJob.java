@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.stories.NearDuplicates;
+import dev.parallax.stories.Syndication;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
@@ -46,7 +48,9 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Every input record ends in exactly one of them, so {@code input = accepted + rejected}; a file
  * that yields no record at all (empty, unknown type, unreadable) counts as one rejected record.
  * Exact duplicates (same normalised text) stay in {@code articles} with {@code duplicate_of} set to
- * the earliest copy's id.
+ * the earliest copy's id; near duplicates get {@code near_duplicate_of} ({@link NearDuplicates},
+ * unless {@code dedup.enabled} is false), and every copy of either kind is listed in the {@code
+ * syndication} table ({@link Syndication}).
  *
  * <p>Crawl archives (WARC, WET) are not read whole: each file is one task that streams its records
  * through Hadoop's FileSystem ({@link WarcRecords}), so many files are read in parallel and one
@@ -61,7 +65,9 @@ public final class IngestJob {
   private IngestJob() {}
 
   /**
-   * Counts of one ingest run; {@code input == accepted + rejected}.
+   * Counts of one ingest run; {@code input == accepted + rejected}. {@code duplicates} (exact,
+   * {@code duplicate_of}) and {@code nearDuplicates} ({@code near_duplicate_of}) are disjoint parts
+   * of {@code accepted}; {@code syndication} is the rows of the syndication table.
    *
    * @param skipped files not read (documentation, hidden)
    * @param skippedRecords crawl records that are not input records, by kind ({@code "warc
@@ -72,6 +78,8 @@ public final class IngestJob {
       long accepted,
       long rejected,
       long duplicates,
+      long nearDuplicates,
+      long syndication,
       int files,
       List<String> skipped,
       Map<String, Long> skippedRecords) {
@@ -88,7 +96,9 @@ public final class IngestJob {
               + " rejected="
               + rejected
               + " duplicates="
-              + duplicates;
+              + duplicates
+              + " near_duplicates="
+              + nearDuplicates;
       if (skippedRecords.isEmpty()) {
         return line;
       }
@@ -138,20 +148,34 @@ public final class IngestJob {
                 .or(col(RejectsColumns.REASON_CODE).notEqual(SKIPPED_RECORD)));
     try {
       Dataset<Row>[] split = split(checked);
-      Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> unmarked = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> articles = unmarked;
+      if (config.booleanValue(ConfigKeys.DEDUP_ENABLED)) {
+        articles =
+            NearDuplicates.mark(articles, NearDuplicates.Params.of(config))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+      }
       // Rejects include article-id clashes, found by a window over every accepted record's
       // text: persisted, so publish's count and write do not repeat that shuffle.
       Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
       long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
       long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
+      long nearDuplicates =
+          articles.filter(col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull()).count();
+      long syndication =
+          warehouse.publish(
+              Table.SYNDICATION, config.runDate(), runId, Syndication.table(articles));
       rejects.unpersist();
       articles.unpersist();
+      unmarked.unpersist();
       return new Result(
           accepted + rejected,
           accepted,
           rejected,
           duplicates,
+          nearDuplicates,
+          syndication,
           files.files().size(),
           files.skipped(),
           skippedRecords);

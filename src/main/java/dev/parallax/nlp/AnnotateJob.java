@@ -28,14 +28,16 @@ public final class AnnotateJob {
 
   /**
    * Counts of one annotate run. Every article of the partition is exactly one of: analysed (not a
-   * duplicate, language with a profile), a duplicate ({@code duplicate_of} set; annotated too when
-   * {@code annotate.include_duplicates}), or not analysed (not a duplicate, language without a
-   * profile or unknown), so {@code accepted = analysed + duplicates + notAnalysed}.
+   * duplicate, language with a profile), an exact duplicate ({@code duplicate_of} set), a near
+   * duplicate ({@code near_duplicate_of} set; both kinds annotated too when {@code
+   * annotate.include_duplicates}), or not analysed (not a duplicate, language without a profile or
+   * unknown), so {@code accepted = analysed + duplicates + nearDuplicates + notAnalysed}.
    *
    * @param articles articles that got at least one sentence row
    * @param sentences sentence rows published
-   * @param analysed articles annotated by a language profile, duplicates excluded
+   * @param analysed articles annotated by a language profile, duplicates of both kinds excluded
    * @param duplicates articles flagged as exact duplicates
+   * @param nearDuplicates articles flagged as near duplicates
    * @param notAnalysed articles left unannotated for want of a profile
    * @param notAnalysedByLanguage {@code notAnalysed} by language (ISO 639-1, or {@value
    *     #UNKNOWN_LANGUAGE} for null), sorted by language
@@ -45,6 +47,7 @@ public final class AnnotateJob {
       long sentences,
       long analysed,
       long duplicates,
+      long nearDuplicates,
       long notAnalysed,
       SortedMap<String, Long> notAnalysedByLanguage) {
     public Result {
@@ -64,20 +67,28 @@ public final class AnnotateJob {
     }
   }
 
-  /** Articles by (language, is a duplicate), as counted by {@link #languageCounts}. */
-  record LanguageCount(String language, boolean duplicate, long articles) {}
+  /**
+   * Articles by (language, is an exact duplicate, is a near duplicate), as counted by {@link
+   * #languageCounts}; never both flags.
+   */
+  record LanguageCount(String language, boolean duplicate, boolean nearDuplicate, long articles) {
+    LanguageCount(String language, boolean duplicate, long articles) {
+      this(language, duplicate, false, articles);
+    }
+  }
 
-  /** One small Spark job: the partition's articles by language and duplicate flag. */
+  /** One small Spark job: the partition's articles by language and duplicate flags. */
   static List<LanguageCount> languageCounts(Dataset<Row> articles) {
     List<LanguageCount> out = new ArrayList<>();
     for (Row r :
         articles
             .groupBy(
                 col(ArticlesColumns.LANGUAGE),
-                col(ArticlesColumns.DUPLICATE_OF).isNotNull().as("duplicate"))
+                col(ArticlesColumns.DUPLICATE_OF).isNotNull().as("duplicate"),
+                col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull().as("near_duplicate"))
             .count()
             .collectAsList()) {
-      out.add(new LanguageCount(r.getString(0), r.getBoolean(1), r.getLong(2)));
+      out.add(new LanguageCount(r.getString(0), r.getBoolean(1), r.getBoolean(2), r.getLong(3)));
     }
     return out;
   }
@@ -86,11 +97,14 @@ public final class AnnotateJob {
   static Result classify(List<LanguageCount> counts, long articles, long sentences) {
     long analysed = 0;
     long duplicates = 0;
+    long nearDuplicates = 0;
     long notAnalysed = 0;
     SortedMap<String, Long> byLanguage = new TreeMap<>();
     for (LanguageCount c : counts) {
       if (c.duplicate()) {
         duplicates += c.articles();
+      } else if (c.nearDuplicate()) {
+        nearDuplicates += c.articles();
       } else if (SentenceAnnotator.hasProfile(c.language())) {
         analysed += c.articles();
       } else {
@@ -99,15 +113,17 @@ public final class AnnotateJob {
             c.language() == null ? UNKNOWN_LANGUAGE : c.language(), c.articles(), Long::sum);
       }
     }
-    return new Result(articles, sentences, analysed, duplicates, notAnalysed, byLanguage);
+    return new Result(
+        articles, sentences, analysed, duplicates, nearDuplicates, notAnalysed, byLanguage);
   }
 
   /**
-   * The sentences of the non-duplicate articles (all articles if configured) in a language with a
-   * profile ({@link SentenceAnnotator#LANGUAGES}), unpublished, in the table's order: articles are
-   * range-partitioned and sorted by article_id into {@code slices} partitions and annotated in that
-   * order, so each partition's sentences come sorted by (article_id, sentence_idx) and partitions
-   * hold consecutive key ranges, as {@link Warehouse#publishOrdered} needs.
+   * The sentences of the articles that are neither exact nor near duplicates (all articles if
+   * configured) in a language with a profile ({@link SentenceAnnotator#LANGUAGES}), unpublished, in
+   * the table's order: articles are range-partitioned and sorted by article_id into {@code slices}
+   * partitions and annotated in that order, so each partition's sentences come sorted by
+   * (article_id, sentence_idx) and partitions hold consecutive key ranges, as {@link
+   * Warehouse#publishOrdered} needs.
    */
   public static Dataset<Row> sentences(
       SparkSession spark,
@@ -116,7 +132,12 @@ public final class AnnotateJob {
       boolean includeDuplicates,
       int slices) {
     Dataset<Row> input =
-        (includeDuplicates ? articles : articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNull()))
+        (includeDuplicates
+                ? articles
+                : articles.filter(
+                    col(ArticlesColumns.DUPLICATE_OF)
+                        .isNull()
+                        .and(col(ArticlesColumns.NEAR_DUPLICATE_OF).isNull())))
             .filter(col(ArticlesColumns.LANGUAGE).isin(SentenceAnnotator.LANGUAGES.toArray()))
             .select(
                 SentenceAnnotator.INPUT.stream()

@@ -19,9 +19,10 @@ import org.apache.spark.sql.Row;
  *
  * <p>Sections ({@link Section}, one class each): the run ({@link RunSection}: input reconciliation,
  * rejects by reason), then per story ({@link Story}): {@link SourcesSection} (its sources and their
- * articles); {@link RateHeatmapSection} (a source × theme heatmap of mentions per 1,000 tokens,
- * story themes only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals,
- * a source × theme tone heatmap and one small-multiple chart per theme); {@link DifferencesSection}
+ * articles); {@link SyndicationSection} (who reprinted whom: the story's groups of exact and near
+ * copies); {@link RateHeatmapSection} (a source × theme heatmap of mentions per 1,000 tokens, story
+ * themes only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals, a
+ * source × theme tone heatmap and one small-multiple chart per theme); {@link DifferencesSection}
  * (the significant stance differences, else the largest, marked not significant, as a sorted chart
  * with intervals); {@link TermsSection} (the top distinctive terms per source). Every section has a
  * heading and a short "how to read this", written here; every chart ({@link Charts}, an inline
@@ -60,8 +61,11 @@ final class HtmlReport {
 
   private static final String CSS = resource(CSS_RESOURCE);
 
-  /** Input counts of the run date's ingest; {@code input = accepted + rejected}. */
-  record RunCounts(long accepted, long rejected, long duplicates) {
+  /**
+   * Input counts of the run date's ingest; {@code input = accepted + rejected}; {@code duplicates}
+   * (exact) and {@code nearDuplicates} are parts of {@code accepted}.
+   */
+  record RunCounts(long accepted, long rejected, long duplicates, long nearDuplicates) {
     long input() {
       return accepted + rejected;
     }
@@ -80,8 +84,10 @@ final class HtmlReport {
    * One accepted article, as listed under its story.
    *
    * @param language articles.language, or null when unknown
-   * @param analysed false for an article that is not a duplicate and has no sentence (true when the
-   *     sentences table is missing, which says nothing either way)
+   * @param duplicate an exact duplicate ({@code duplicate_of} set)
+   * @param nearDuplicate a near duplicate ({@code near_duplicate_of} set)
+   * @param analysed false for an article that is not a duplicate of either kind and has no sentence
+   *     (true when the sentences table is missing, which says nothing either way)
    */
   record Article(
       String story,
@@ -89,6 +95,7 @@ final class HtmlReport {
       String title,
       Timestamp published,
       boolean duplicate,
+      boolean nearDuplicate,
       String language,
       boolean analysed) {}
 
@@ -117,13 +124,17 @@ final class HtmlReport {
     }
   }
 
-  /** The compare tables of one run date, rows in any order. */
+  /**
+   * The compare tables of one run date, rows in any order, and the syndication table (null when it
+   * has no partition for the date).
+   */
   record Tables(
       List<Row> themeFrequency,
       List<Row> stanceBySource,
       List<Row> stanceDifference,
       List<Row> distinctiveTerms,
-      List<Row> sourceSummary) {}
+      List<Row> sourceSummary,
+      List<Row> syndication) {}
 
   /**
    * The whole document.
@@ -224,6 +235,7 @@ final class HtmlReport {
   private static List<Section> sections(Story st, Ingest ingest) {
     return List.of(
         new SourcesSection(st, ingest),
+        new SyndicationSection(st),
         new RateHeatmapSection(st),
         new ToneSection(st),
         new DifferencesSection(st),

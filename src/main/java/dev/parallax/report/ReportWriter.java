@@ -32,9 +32,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The human outputs of the compare tables: {@code <warehouse>/reports/run_date=YYYY-MM-DD/} with
- * one CSV file per table ({@code theme_frequency.csv}, …, see {@link Csv} for the format), {@code
- * summary.md} ({@link SummaryMarkdown}) and {@code report.html}, the self-contained report with
- * charts ({@link HtmlReport}).
+ * one CSV file per table ({@code theme_frequency.csv}, …, and {@code syndication.csv} when ingest
+ * wrote that table; see {@link Csv} for the format), {@code summary.md} ({@link SummaryMarkdown})
+ * and {@code report.html}, the self-contained report with charts ({@link HtmlReport}).
  *
  * <p>The tables are read back from the warehouse and collected to the driver: they are aggregates
  * (sources × themes, source pairs × themes, top terms per source), small by design. Of {@code
@@ -77,6 +77,8 @@ public final class ReportWriter {
   // Names of the aggregates and helper columns the ingest digest computes.
   private static final String ACCEPTED = "accepted";
   private static final String DUPLICATES = "duplicates";
+  private static final String NEAR_DUPLICATES = "near_duplicates";
+  private static final String NEAR_DUPLICATE = "near_duplicate";
   private static final String RECORDS = "records";
   private static final String FILES = "files";
   private static final String FIRST = "first";
@@ -120,6 +122,14 @@ public final class ReportWriter {
     for (Table t : TABLES) {
       tables.put(t, collect(warehouse.read(t, runDate), t));
     }
+    // written by ingest: absent when the date was ingested before the table existed
+    if (warehouse.exists(Table.SYNDICATION, runDate)) {
+      tables.put(
+          Table.SYNDICATION,
+          collect(warehouse.read(Table.SYNDICATION, runDate), Table.SYNDICATION));
+    }
+    List<Row> syndication =
+        tables.containsKey(Table.SYNDICATION) ? tables.get(Table.SYNDICATION).rows() : null;
     String summary =
         SummaryMarkdown.render(
             runDate,
@@ -127,9 +137,10 @@ public final class ReportWriter {
             fdr,
             new SummaryMarkdown.Tables(
                 tables.get(Table.THEME_FREQUENCY).rows(),
-                    tables.get(Table.STANCE_DIFFERENCE).rows(),
+                tables.get(Table.STANCE_DIFFERENCE).rows(),
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
-                    tables.get(Table.SOURCE_SUMMARY).rows()));
+                tables.get(Table.SOURCE_SUMMARY).rows(),
+                syndication));
     HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
     spark.sparkContext().setJobDescription("report: render report.html");
     String html =
@@ -143,13 +154,14 @@ public final class ReportWriter {
                 tables.get(Table.STANCE_BY_SOURCE).rows(),
                 tables.get(Table.STANCE_DIFFERENCE).rows(),
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
-                tables.get(Table.SOURCE_SUMMARY).rows()));
+                tables.get(Table.SOURCE_SUMMARY).rows(),
+                syndication));
     Map<String, String> files = new LinkedHashMap<>();
     long rows = 0;
     for (Map.Entry<Table, Collected> e : tables.entrySet()) {
       files.put(
           e.getKey().folder() + ".csv", Csv.render(e.getValue().schema(), e.getValue().rows()));
-      rows += e.getValue().rows().size();
+      rows += TABLES.contains(e.getKey()) ? e.getValue().rows().size() : 0;
     }
     files.put("summary.md", summary);
     files.put(HTML, html);
@@ -174,7 +186,10 @@ public final class ReportWriter {
         articles
             .agg(
                 functions.count(functions.lit(1)).as(ACCEPTED),
-                functions.count(functions.col(ArticlesColumns.DUPLICATE_OF)).as(DUPLICATES))
+                functions.count(functions.col(ArticlesColumns.DUPLICATE_OF)).as(DUPLICATES),
+                functions
+                    .count(functions.col(ArticlesColumns.NEAR_DUPLICATE_OF))
+                    .as(NEAR_DUPLICATES))
             .first();
     long rejected = rejects.count();
     List<HtmlReport.RejectReason> reasons = new ArrayList<>();
@@ -204,8 +219,8 @@ public final class ReportWriter {
               first.getAs(RejectsColumns.RECORD_REF),
               first.getAs(RejectsColumns.REASON)));
     }
-    // one rule for "analysed" (a sentence came out of it, or it is an exact duplicate, which the
-    // analysis skips on purpose) serves the article list and the not-analysed counts
+    // one rule for "analysed" (a sentence came out of it, or it is an exact or near duplicate,
+    // which the analysis skips on purpose) serves the article list and the not-analysed counts
     Dataset<Row> analysedIds =
         warehouse.exists(Table.SENTENCES, runDate)
             ? warehouse
@@ -226,7 +241,8 @@ public final class ReportWriter {
                     functions
                         .col(ANALYSED_ID)
                         .isNotNull()
-                        .or(functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull()))
+                        .or(functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull())
+                        .or(functions.col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
     List<HtmlReport.LanguageCount> notAnalysed = null;
     if (analysedIds != null) {
@@ -264,6 +280,7 @@ public final class ReportWriter {
                 functions.col(ArticlesColumns.TITLE),
                 functions.col(ArticlesColumns.PUBLISHED_AT),
                 functions.col(ArticlesColumns.DUPLICATE_OF).isNotNull().as(DUPLICATE),
+                functions.col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull().as(NEAR_DUPLICATE),
                 functions.col(ArticlesColumns.LANGUAGE),
                 functions.col(ANALYSED),
                 functions.col(ROW_NUMBER))
@@ -276,13 +293,17 @@ public final class ReportWriter {
               r.getAs(ArticlesColumns.TITLE),
               r.getAs(ArticlesColumns.PUBLISHED_AT),
               r.<Boolean>getAs(DUPLICATE),
+              r.<Boolean>getAs(NEAR_DUPLICATE),
               r.getAs(ArticlesColumns.LANGUAGE),
               r.<Boolean>getAs(ANALYSED)));
     }
     listed.unpersist();
     return new HtmlReport.Ingest(
         new HtmlReport.RunCounts(
-            counts.<Long>getAs(ACCEPTED), rejected, counts.<Long>getAs(DUPLICATES)),
+            counts.<Long>getAs(ACCEPTED),
+            rejected,
+            counts.<Long>getAs(DUPLICATES),
+            counts.<Long>getAs(NEAR_DUPLICATES)),
         reasons,
         list,
         notAnalysed);

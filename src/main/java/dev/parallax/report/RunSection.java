@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The run: input reconciliation (input = accepted + rejected; accepted = analysed + exact
- * duplicates + not analysed, the last by language) as stat tiles and a sentence, then the rejected
- * records by reason with one example each.
+ * duplicates + near duplicates + not analysed, the last by language) as stat tiles and a sentence,
+ * then the rejected records by reason with one example each.
  *
  * @param ingest the ingest digest, or null when the articles or rejects partition is missing
  */
@@ -36,7 +36,9 @@ record RunSection(
     return "Every input record ends in exactly one table: <b>accepted</b> (the articles table) "
         + "or <b>rejected</b> (the rejects table, with a reason), so input = accepted + rejected. "
         + "<b>Exact duplicates</b> (the same text twice, e.g. a wire story reprinted) stay in "
-        + "articles but are not analysed unless <code>annotate.include_duplicates</code> is on. "
+        + "articles but are not analysed unless <code>annotate.include_duplicates</code> is on; "
+        + "so are <b>near duplicates</b> (a reprint with its own headline, byline or edited "
+        + "paragraphs: see who reprinted whom under each story). "
         + "Articles <b>not analysed</b> stay in articles too: no sentence came out of them, "
         + "usually because their language has no profile (sentence rules, tokeniser, theme "
         + "phrases); they are counted by detected language. "
@@ -77,6 +79,7 @@ record RunSection(
     Blocks.stat(h, c.accepted(), "accepted");
     Blocks.stat(h, c.rejected(), "rejected");
     Blocks.stat(h, c.duplicates(), "exact duplicates");
+    Blocks.stat(h, c.nearDuplicates(), "near duplicates");
     Blocks.stat(h, analysed, "articles analysed");
     if (ingest.notAnalysed() != null) {
       Blocks.stat(h, ingest.notAnalysedTotal(), "not analysed");
@@ -95,6 +98,8 @@ record RunSection(
             + Html.count(c.rejected())
             + " rejected. Of the accepted, "
             + Blocks.plural(c.duplicates(), "is an exact duplicate", "are exact duplicates")
+            + " and "
+            + Blocks.plural(c.nearDuplicates(), "is a near duplicate", "are near duplicates")
             + "; "
             + Blocks.plural(analysed, "article", "articles")
             + " went into the analysis"

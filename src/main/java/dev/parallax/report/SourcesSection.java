@@ -110,7 +110,9 @@ record SourcesSection(Story st, HtmlReport.Ingest ingest) implements Section {
             Cell.text(
                 a.duplicate()
                     ? "exact duplicate, not analysed"
-                    : a.analysed() ? "" : "not analysed (no sentence)")
+                    : a.nearDuplicate()
+                        ? "near duplicate, not analysed"
+                        : a.analysed() ? "" : "not analysed (no sentence)")
           });
     }
     Blocks.table(

@@ -7,6 +7,7 @@ import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
@@ -34,6 +35,10 @@ final class Story {
   final List<Row> terms;
   final List<String> sources;
   final List<String> themes;
+
+  /** The story's rows of the syndication table; null when the table has no partition. */
+  final List<Row> syndication;
+
   private final Map<String, String> labels = new TreeMap<>();
   private final Map<String, String> languages = new TreeMap<>();
   private final Map<String, Double> rates = new LinkedHashMap<>();
@@ -49,6 +54,8 @@ final class Story {
     summary.sort(Comparator.comparing(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)));
     differences = of(t.stanceDifference(), StanceDifferenceColumns.STORY, story);
     terms = of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story);
+    syndication =
+        t.syndication() == null ? null : of(t.syndication(), SyndicationColumns.STORY, story);
     sources = summary.stream().map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)).toList();
     for (Row r : summary) {
       String language = Blocks.str(r, SourceSummaryColumns.LANGUAGE);

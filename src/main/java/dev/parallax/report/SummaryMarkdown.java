@@ -3,6 +3,7 @@ package dev.parallax.report;
 import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.sql.Timestamp;
@@ -33,12 +34,19 @@ final class SummaryMarkdown {
   /** Distinctive terms listed per source. */
   static final int TOP_TERMS = 5;
 
-  /** The compare tables of one run date, rows in any order. */
+  /** Reprints listed per story. */
+  static final int TOP_REPRINTS = 10;
+
+  /**
+   * The compare tables of one run date, rows in any order, and the syndication table (null when it
+   * has no partition).
+   */
   record Tables(
       List<Row> themeFrequency,
       List<Row> stanceDifference,
       List<Row> distinctiveTerms,
-      List<Row> sourceSummary) {}
+      List<Row> sourceSummary,
+      List<Row> syndication) {}
 
   static String render(LocalDate runDate, double confidence, double fdr, Tables t) {
     StringBuilder md = new StringBuilder();
@@ -62,8 +70,45 @@ final class SummaryMarkdown {
           confidence,
           fdr);
       terms(md, of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story));
+      if (t.syndication() != null) {
+        reprints(md, of(t.syndication(), SyndicationColumns.STORY, story));
+      }
     }
     return md.toString();
+  }
+
+  /** Who reprinted whom, largest groups first; nothing when the story has no copy. */
+  private static void reprints(StringBuilder md, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n### Reprints\n\n");
+    md.append(
+        "Copies of another article of the run (exact: same text; near: Jaccard index of"
+            + " shingles at least dedup.near_duplicate_threshold); all in syndication.csv.\n\n");
+    md.append("| original | reprinted by | match | similarity |\n");
+    md.append("|---|---|---|---:|\n");
+    rows.sort(
+        Comparator.comparingLong(
+                (Row r) -> -r.<Long>getAs(SyndicationColumns.GROUP_ARTICLES).longValue())
+            .thenComparing(r -> r.<String>getAs(SyndicationColumns.GROUP_ID))
+            .thenComparing(r -> r.<String>getAs(SyndicationColumns.SOURCE))
+            .thenComparing(r -> r.<String>getAs(SyndicationColumns.ARTICLE_ID)));
+    for (Row r : rows.subList(0, Math.min(TOP_REPRINTS, rows.size()))) {
+      md.append("| ")
+          .append(escape(r.getAs(SyndicationColumns.CANONICAL_SOURCE)))
+          .append(" | ")
+          .append(escape(r.getAs(SyndicationColumns.SOURCE)))
+          .append(" | ")
+          .append(escape(r.getAs(SyndicationColumns.MATCH)))
+          .append(" | ")
+          .append(
+              String.format(Locale.ROOT, "%.2f", r.<Double>getAs(SyndicationColumns.SIMILARITY)))
+          .append(" |\n");
+    }
+    if (rows.size() > TOP_REPRINTS) {
+      md.append("\n").append(rows.size() - TOP_REPRINTS).append(" more in syndication.csv.\n");
+    }
   }
 
   private static void sources(StringBuilder md, List<Row> rows) {

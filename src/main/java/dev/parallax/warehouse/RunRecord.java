@@ -56,13 +56,14 @@ public record RunRecord(
 
   /**
    * The run's reconciliation: {@code records == accepted + rejected} (ingest) and {@code accepted
-   * == analysed + duplicates + notAnalysed} (annotate). A field is null when the stage that counts
-   * it did not run or did not finish.
+   * == analysed + duplicates + nearDuplicates + notAnalysed} (annotate). A field is null when the
+   * stage that counts it did not run or did not finish.
    *
    * @param records input records ingest read
    * @param accepted records published to articles
    * @param rejected records published to rejects
    * @param duplicates accepted articles flagged as exact duplicates
+   * @param nearDuplicates accepted articles flagged as near duplicates ({@code near_duplicate_of})
    * @param analysed articles annotated by a language profile, duplicates excluded
    * @param notAnalysed articles not annotated for want of a profile for their language
    * @param notAnalysedByLanguage {@code notAnalysed} by language ("unknown" for none), sorted; null
@@ -75,6 +76,7 @@ public record RunRecord(
       Long accepted,
       Long rejected,
       Long duplicates,
+      Long nearDuplicates,
       Long analysed,
       Long notAnalysed,
       Map<String, Long> notAnalysedByLanguage,
@@ -90,26 +92,35 @@ public record RunRecord(
               : Collections.unmodifiableMap(new java.util.TreeMap<>(notAnalysedByLanguage));
     }
 
-    /** Ingest's counts alone, without crawl records skipped. */
-    public InputCounts(long records, long accepted, long rejected, long duplicates) {
-      this(records, accepted, rejected, duplicates, null, null, null, Map.of());
-    }
-
     /** Ingest's counts alone. */
     public static InputCounts ingested(
         long records,
         long accepted,
         long rejected,
         long duplicates,
+        long nearDuplicates,
         Map<String, Long> skippedRecords) {
       return new InputCounts(
-          records, accepted, rejected, duplicates, null, null, null, skippedRecords);
+          records,
+          accepted,
+          rejected,
+          duplicates,
+          nearDuplicates,
+          null,
+          null,
+          null,
+          skippedRecords);
     }
 
     /** Annotate's counts alone. */
     public static InputCounts annotated(
-        long duplicates, long analysed, long notAnalysed, Map<String, Long> byLanguage) {
-      return new InputCounts(null, null, null, duplicates, analysed, notAnalysed, byLanguage, null);
+        long duplicates,
+        long nearDuplicates,
+        long analysed,
+        long notAnalysed,
+        Map<String, Long> byLanguage) {
+      return new InputCounts(
+          null, null, null, duplicates, nearDuplicates, analysed, notAnalysed, byLanguage, null);
     }
 
     /** These counts with annotate's from {@code later} added (ingest's kept where set). */
@@ -119,6 +130,7 @@ public record RunRecord(
           accepted != null ? accepted : later.accepted,
           rejected != null ? rejected : later.rejected,
           duplicates != null ? duplicates : later.duplicates,
+          nearDuplicates != null ? nearDuplicates : later.nearDuplicates,
           later.analysed != null ? later.analysed : analysed,
           later.notAnalysed != null ? later.notAnalysed : notAnalysed,
           later.notAnalysedByLanguage != null ? later.notAnalysedByLanguage : notAnalysedByLanguage,

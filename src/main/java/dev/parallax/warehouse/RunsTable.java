@@ -9,6 +9,7 @@ import static dev.parallax.warehouse.schema.RunsColumns.ERROR;
 import static dev.parallax.warehouse.schema.RunsColumns.FINISHED_AT;
 import static dev.parallax.warehouse.schema.RunsColumns.INPUT_RECORDS;
 import static dev.parallax.warehouse.schema.RunsColumns.MASTER;
+import static dev.parallax.warehouse.schema.RunsColumns.NEAR_DUPLICATES;
 import static dev.parallax.warehouse.schema.RunsColumns.NOT_ANALYSED;
 import static dev.parallax.warehouse.schema.RunsColumns.NOT_ANALYSED_BY_LANGUAGE;
 import static dev.parallax.warehouse.schema.RunsColumns.REJECTED;
@@ -90,6 +91,7 @@ public final class RunsTable {
       row[SCHEMA.fieldIndex(ACCEPTED)] = in.accepted();
       row[SCHEMA.fieldIndex(REJECTED)] = in.rejected();
       row[SCHEMA.fieldIndex(DUPLICATES)] = in.duplicates();
+      row[SCHEMA.fieldIndex(NEAR_DUPLICATES)] = in.nearDuplicates();
       row[SCHEMA.fieldIndex(SKIPPED_RECORDS)] =
           in.skippedRecords() == null ? null : json(in.skippedRecords());
       row[SCHEMA.fieldIndex(ANALYSED)] = in.analysed();

@@ -8,6 +8,7 @@ import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import org.apache.spark.sql.types.StructType;
 
@@ -53,6 +54,12 @@ public enum Table {
       SourceSummaryColumns.SCHEMA,
       SourceSummaryColumns.STORY,
       SourceSummaryColumns.SOURCE),
+  SYNDICATION(
+      "syndication",
+      SyndicationColumns.SCHEMA,
+      SyndicationColumns.STORY,
+      SyndicationColumns.GROUP_ID,
+      SyndicationColumns.ARTICLE_ID),
   RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID);
 
   private final String folder;

@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code languages.detect} key: its default, its three spellings and its refusals. */
+/**
+ * The {@code languages.detect} key: its default, its three spellings and its refusals; the range of
+ * {@code dedup.near_duplicate_threshold}.
+ */
 class ConfigLoaderTest {
   @TempDir Path tmp;
 
@@ -95,5 +98,32 @@ class ConfigLoaderTest {
     Path f = yaml("compare:\n  seed: [1, 2]\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of()));
     assertTrue(e.getMessage().contains("key 'compare.seed' holds a list"), e.getMessage());
+  }
+
+  @Test
+  void nearDuplicateThresholdIsAJaccardIndexAboveZeroAndAtMostOne() throws IOException {
+    ParallaxConfig defaults = ConfigLoader.load(null, Map.of());
+    assertEquals(0.5, defaults.doubleValue(ConfigKeys.NEAR_DUPLICATE_THRESHOLD));
+    assertEquals(5, defaults.intValue(ConfigKeys.SHINGLE_WORDS));
+    assertTrue(defaults.booleanValue(ConfigKeys.DEDUP_ENABLED));
+    Path f = yaml("dedup:\n  near_duplicate_threshold: 1\n  enabled: false\n");
+    ParallaxConfig c = ConfigLoader.load(f, Map.of());
+    assertEquals(1.0, c.doubleValue(ConfigKeys.NEAR_DUPLICATE_THRESHOLD));
+    for (String bad : List.of("0", "1.5", "-0.2")) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> ConfigLoader.load(null, Map.of("dedup.near_duplicate_threshold", bad)));
+      assertEquals(
+          "option for dedup.near_duplicate_threshold: '"
+              + bad
+              + "' must be above 0 and at most 1 (a Jaccard index), e.g. 0.5",
+          e.getMessage());
+    }
+    ConfigException zero =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(null, Map.of("dedup.shingle_words", "0")));
+    assertTrue(zero.getMessage().contains("must be at least 1"), zero.getMessage());
   }
 }

@@ -476,4 +476,72 @@ class IngestJobTest {
     assertEquals(1, result.accepted(), result::reconciliation);
     assertEquals(1, result.rejected(), result::reconciliation);
   }
+
+  @Test
+  void nearDuplicatesAreMarkedCountedAndListedInSyndication() throws Exception {
+    // synthetic: an invented wire story of six sentences-paragraphs, reprinted by an invented
+    // outlet with its own byline and the last paragraph cut, and printed again word for word
+    StringBuilder wire = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      wire.append(i == 1 ? "" : "\\n\\n")
+          .append("Paragraph ")
+          .append(i)
+          .append(" of the invented wire story tells how the harbour board of Eastmere voted on")
+          .append(" the new ferry timetable and what the mayor said about fares in week ")
+          .append(i)
+          .append('.');
+    }
+    String text = wire.toString();
+    String copy = "By a staff writer.\\n\\n" + text.substring(0, text.lastIndexOf("\\n\\n"));
+    Path input = tmp.resolve("near-dup-input");
+    Files.createDirectories(input);
+    Files.writeString(
+        input.resolve("wire.jsonl"),
+        "{\"source\":\"Eastmere Wire\",\"url\":\"https://wire.invalid/1\","
+            + "\"published\":\"2025-03-01T08:00:00Z\",\"text\":\""
+            + text
+            + "\"}\n"
+            + "{\"source\":\"Harbour Gazette\",\"url\":\"https://gazette.invalid/1\","
+            + "\"published\":\"2025-03-01T09:00:00Z\",\"text\":\""
+            + copy
+            + "\"}\n"
+            + "{\"source\":\"Quayside Post\",\"url\":\"https://post.invalid/1\","
+            + "\"published\":\"2025-03-01T10:00:00Z\",\"text\":\""
+            + text
+            + "\"}\n",
+        StandardCharsets.UTF_8);
+    Path warehouse = tmp.resolve("near-dup-warehouse");
+    IngestJob.Result r = ingest(input, warehouse, "2025-03-01");
+    assertEquals(3, r.accepted(), r::reconciliation);
+    assertEquals(1, r.duplicates(), r::reconciliation);
+    assertEquals(1, r.nearDuplicates(), r::reconciliation);
+    assertEquals(2, r.syndication(), r::reconciliation);
+    assertTrue(r.reconciliation().endsWith(" duplicates=1 near_duplicates=1"), r.reconciliation());
+    Map<String, Row> bySource =
+        readTable(warehouse, "articles", "2025-03-01").stream()
+            .collect(Collectors.toMap(x -> x.getAs("source"), x -> x));
+    String wireId = idOf("Eastmere Wire", "https://wire.invalid/1");
+    assertEquals(wireId, bySource.get("Harbour Gazette").getAs("near_duplicate_of"));
+    assertEquals(wireId, bySource.get("Quayside Post").getAs("duplicate_of"));
+    assertNull(bySource.get("Quayside Post").getAs("near_duplicate_of"));
+    assertNull(bySource.get("Eastmere Wire").getAs("near_duplicate_of"));
+    List<String> syndication =
+        readTable(warehouse, "syndication", "2025-03-01").stream()
+            .map(
+                x ->
+                    x.getAs("group_id")
+                        + "|"
+                        + x.getAs("source")
+                        + "|"
+                        + x.getAs("match")
+                        + "|"
+                        + x.getAs("group_articles")
+                        + "|"
+                        + x.getAs("group_sources"))
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of(wireId + "|Harbour Gazette|near|3|3", wireId + "|Quayside Post|exact|3|3"),
+        syndication);
+  }
 }

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * input = 5 + 0 + 1 + 3 = 9; accepted = 2 + 1 + 2 = 5; rejected = 3 + 1 = 4; skipped records:
  * warcinfo 3, request 3. The Northgate and Lotus copies carry the Harbourline and Tidewater
  * articles, but their templates leak a line or two of boilerplate each (a photo caption, an author
- * bio: MainTextTest lists them), so their texts are not byte-identical: 0 exact duplicates.
+ * bio: MainTextTest lists them), so their texts are not byte-identical: 0 exact duplicates, and
+ * each pair is one near-duplicate group: 2 near duplicates.
  */
 class WarcIngestTest {
   static final String DAY = "2025-02-09";
@@ -144,8 +145,8 @@ class WarcIngestTest {
     assertEquals(0, exit, out);
     assertTrue(
         out.contains(
-            "input=9 accepted=5 rejected=4 duplicates=0 skipped_records=6 (warc request=3, warc"
-                + " warcinfo=3; not input records)"),
+            "input=9 accepted=5 rejected=4 duplicates=0 near_duplicates=2 skipped_records=6 (warc"
+                + " request=3, warc warcinfo=3; not input records)"),
         out);
   }
 
@@ -193,6 +194,34 @@ class WarcIngestTest {
       String text = r.getAs(ArticlesColumns.TEXT);
       assertTrue(!text.contains("cookie") && !text.contains("Read more"), text);
     }
+  }
+
+  @Test
+  void eachBridgeAndFloodPairIsOneNearDuplicateGroup() {
+    // Neither page carries a published time, so the canonical of each pair is the smaller
+    // article_id (the tie rule) and the other page is its near duplicate.
+    Map<String, String> idByHost = new TreeMap<>();
+    Map<String, String> copyOf = new TreeMap<>();
+    for (Row r : articles) {
+      assertNull(r.getAs(ArticlesColumns.PUBLISHED_AT));
+      idByHost.put(r.getAs(ArticlesColumns.OUTLET_HOST), r.getAs(ArticlesColumns.ARTICLE_ID));
+    }
+    for (Row r : articles) {
+      String of = r.getAs(ArticlesColumns.NEAR_DUPLICATE_OF);
+      if (of != null) {
+        copyOf.put(r.getAs(ArticlesColumns.ARTICLE_ID), of);
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (List<String> pair :
+        List.of(
+            List.of("harbourline.example", "northgate-observer.example"),
+            List.of("news.tidewater-gazette.example", "lotus-river-daily.example"))) {
+      String a = idByHost.get(pair.get(0));
+      String b = idByHost.get(pair.get(1));
+      expected.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
+    }
+    assertEquals(expected, copyOf);
   }
 
   @Test

@@ -38,7 +38,8 @@ class LanguageProfilesTest {
           .add(ArticlesColumns.PUBLISHED_AT, DataTypes.TimestampType)
           .add(ArticlesColumns.LANGUAGE, DataTypes.StringType)
           .add(ArticlesColumns.TEXT, DataTypes.StringType, false)
-          .add(ArticlesColumns.DUPLICATE_OF, DataTypes.StringType);
+          .add(ArticlesColumns.DUPLICATE_OF, DataTypes.StringType)
+          .add(ArticlesColumns.NEAR_DUPLICATE_OF, DataTypes.StringType);
 
   static final String ENGLISH =
       "Ishiba met Trump at the White House on Friday. Analysts said the talks were clearly a"
@@ -51,8 +52,13 @@ class LanguageProfilesTest {
   }
 
   static Row article(String id, String language, String text, String duplicateOf) {
+    return nearCopy(id, language, text, duplicateOf, null);
+  }
+
+  static Row nearCopy(
+      String id, String language, String text, String duplicateOf, String nearDuplicateOf) {
     return RowFactory.create(
-        id, "ishiba-trump-2025", "src-" + id, null, language, text, duplicateOf);
+        id, "ishiba-trump-2025", "src-" + id, null, language, text, duplicateOf, nearDuplicateOf);
   }
 
   @Test
@@ -62,6 +68,7 @@ class LanguageProfilesTest {
             article("en-1", "en", ENGLISH, null),
             article("ja-1", "ja", body("kasumi-shimpo-1.md"), null),
             article("en-dup", "en", ENGLISH, "en-1"),
+            nearCopy("en-near", "en", ENGLISH + "\n\nA closing line of the reprint.", null, "en-1"),
             article("pt-1", "pt", "O primeiro-ministro japonês reuniu-se com Trump.", null),
             article("ta-1", "ta", "ஜப்பான் பிரதமர் டிரம்பை சந்தித்தார்.", null),
             article("none-1", null, "Text whose language nobody knows.", null));
@@ -76,7 +83,7 @@ class LanguageProfilesTest {
           .computeIfAbsent(r.getAs(SentencesColumns.ARTICLE_ID), k -> new ArrayList<>())
           .add(r);
     }
-    // the duplicate, pt, ta and the unknown language get no sentence
+    // the exact and the near duplicate, pt, ta and the unknown language get no sentence
     assertEquals(List.of("en-1", "ja-1"), List.copyOf(byArticle.keySet()));
 
     // English: three paragraphs, the first with two sentences = 4 sentences; the Japanese quote
@@ -168,10 +175,12 @@ class LanguageProfilesTest {
             .contains("investment_jobs:対米投資"),
         jaRows.get(0).toString());
 
-    // 6 accepted = 2 analysed (en-1, ja-1) + 1 duplicate + 3 not analysed (pt, ta, unknown)
+    // 7 accepted = 2 analysed (en-1, ja-1) + 1 duplicate + 1 near duplicate + 3 not analysed
+    // (pt, ta, unknown)
     AnnotateJob.Result r = AnnotateJob.classify(AnnotateJob.languageCounts(articles), 2, 0);
     assertEquals(2, r.analysed());
     assertEquals(1, r.duplicates());
+    assertEquals(1, r.nearDuplicates());
     assertEquals(3, r.notAnalysed());
     assertEquals(Map.of("pt", 1L, "ta", 1L, "unknown", 1L), r.notAnalysedByLanguage());
     assertEquals("not_analysed=3 (pt 1, ta 1, unknown 1)", r.notAnalysedLine());

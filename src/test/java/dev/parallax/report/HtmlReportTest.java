@@ -34,7 +34,7 @@ class HtmlReportTest {
     assertEquals(0, run.exitCode(), run.stdout());
     assertTrue(run.stdout().contains("stage=report status=ok"), run.stdout());
     assertTrue(
-        run.stdout().contains("files=7 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
+        run.stdout().contains("files=8 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
         run.stdout());
     for (String f :
         List.of(
@@ -43,6 +43,7 @@ class HtmlReportTest {
             "stance_difference.csv",
             "distinctive_terms.csv",
             "source_summary.csv",
+            "syndication.csv",
             "summary.md",
             "report.html")) {
       assertTrue(run.directory().resolve(f).toFile().isFile(), f);
@@ -52,11 +53,11 @@ class HtmlReportTest {
   @Test
   void hasEverySectionOncePerStoryAndTheRunSectionOnce() {
     assertEquals(1, count(html, "data-section=\"run\""));
-    for (String s : List.of("sources", "themes", "tone", "differences", "terms")) {
+    for (String s : List.of("sources", "syndication", "themes", "tone", "differences", "terms")) {
       assertEquals(3, count(html, "data-section=\"" + s + "\""), s);
     }
     assertEquals(1, count(html, "How to read this.", "data-section=\"run\"", "</section>"));
-    assertEquals(16, count(html, "How to read this."));
+    assertEquals(19, count(html, "How to read this."));
     assertTrue(
         html.contains("Story: s1") && html.contains("Story: s2") && html.contains("Story: s3"));
   }
@@ -146,10 +147,11 @@ class HtmlReportTest {
   @Test
   void reconciliationAndRejectsByReason() {
     String run = between(html, "data-section=\"run\"", "</section>");
-    // 12 accepted + 3 rejected = 15; 12 accepted = 9 analysed + 1 duplicate + 2 not analysed
-    // (q0 in Portuguese, u0 of unknown language: neither has a sentence)
-    assertTrue(run.contains("<b>15</b><span>input records"), run);
-    assertTrue(run.contains("<b>12</b><span>accepted"), run);
+    // 13 accepted + 3 rejected = 16; 13 accepted = 9 analysed + 1 duplicate + 1 near duplicate
+    // + 2 not analysed (q0 in Portuguese, u0 of unknown language: neither has a sentence)
+    assertTrue(run.contains("<b>16</b><span>input records"), run);
+    assertTrue(run.contains("<b>13</b><span>accepted"), run);
+    assertTrue(run.contains("<b>1</b><span>near duplicates"), run);
     assertTrue(run.contains("<b>3</b><span>rejected"), run);
     assertTrue(run.contains("<b>1</b><span>exact duplicates"), run);
     assertTrue(run.contains("<b>9</b><span>articles analysed"), run);
@@ -171,6 +173,34 @@ class HtmlReportTest {
         run);
     assertTrue(
         run.indexOf("malformed_json") < run.indexOf("missing_source"), "most frequent first");
+  }
+
+  @Test
+  void whoReprintedWhomPerStory() {
+    String s1 = between(html, "id=\"s1-syndication\"", "</section>");
+    assertTrue(s1.contains("<h2>Who reprinted whom</h2>"), s1);
+    // two groups of two articles each (by hand from the fixture): x0 (07 Feb 10:00) reprinted by
+    // Echo near, and p0 (07 Feb 12:00) reprinted exactly by its own source; earlier original first
+    assertTrue(s1.contains("2 articles were reprinted: 2 copies."), s1);
+    assertTrue(
+        s1.indexOf("Original: &lt;script&gt;alert(1)&lt;/script&gt;, “&lt;script&gt;")
+            < s1.indexOf("Original: Plain &amp; Simple Post, “Calm talks” (2025-02-07 12:00)"),
+        s1);
+    List<String[]> first = rows(between(s1, "data-table=\"syndication\"", "</table>"));
+    assertEquals(1, first.size());
+    assertEquals("Echo &amp; &lt;Co&gt; Courier", first.get(0)[0]);
+    assertEquals("2025-02-07 14:00", first.get(0)[1]);
+    assertEquals("near", first.get(0)[3]);
+    assertEquals("0.74", first.get(0)[4]);
+    String second = s1.substring(s1.indexOf("Original: Plain"));
+    List<String[]> exact = rows(between(second, "data-table=\"syndication\"", "</table>"));
+    assertEquals("Plain &amp; Simple Post", exact.get(0)[0]);
+    assertEquals("exact", exact.get(0)[3]);
+    assertEquals("1.00", exact.get(0)[4]);
+    String s2 = between(html, "id=\"s2-syndication\"", "</section>");
+    assertTrue(s2.contains("No syndicated copies found in this story."), s2);
+    // the near copy is listed under its story's articles and is not counted as not analysed
+    assertTrue(html.contains("near duplicate, not analysed"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.parallax.compare.CompareJob;
 import dev.parallax.compare.ThemeLabel;
 import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.stories.Syndication;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
@@ -52,10 +53,13 @@ import org.apache.spark.sql.RowFactory;
  * charts show {@link #HARBOR} only and name {@link #TOTO} as not scored. Sentences of s1 and s2 are
  * in English.
  *
- * <p>Ingest tables: 12 articles (one an exact duplicate; two of s3, in Portuguese and in an unknown
- * language, have no sentence: not analysed; so 9 analysed) and 3 rejects (2 malformed_json in one
- * file, 1 missing_source in another): input 15 = 12 accepted + 3 rejected, and 12 accepted = 9
- * analysed + 1 duplicate + 2 not analysed (pt 1, unknown 1).
+ * <p>Ingest tables: 13 articles (one an exact duplicate, p1 of p0; one a near duplicate, {@link
+ * #ECHO}'s e0 of x0, similarity 0.74; two of s3, in Portuguese and in an unknown language, have no
+ * sentence: not analysed; so 9 analysed) and 3 rejects (2 malformed_json in one file, 1
+ * missing_source in another): input 16 = 13 accepted + 3 rejected, and 13 accepted = 9 analysed + 1
+ * duplicate + 1 near duplicate + 2 not analysed (pt 1, unknown 1). The syndication table, built
+ * from these articles, has two rows in s1: p1 (exact copy of p0, similarity 1) and e0 (near copy of
+ * x0, 0.74); s2 and s3 have none.
  */
 public final class ReportFixtures {
   private ReportFixtures() {}
@@ -147,6 +151,11 @@ public final class ReportFixtures {
         date,
         "fixture",
         TestSpark.get().createDataFrame(articles(), ArticlesColumns.SCHEMA));
+    wh.publish(
+        Table.SYNDICATION,
+        date,
+        "fixture",
+        Syndication.table(TestSpark.get().createDataFrame(articles(), ArticlesColumns.SCHEMA)));
     wh.publish(
         Table.REJECTS,
         date,
@@ -241,7 +250,30 @@ public final class ReportFixtures {
         article("k0", "s3", HARBOR, "Summit talks", "2025-02-07T08:00:00Z", null),
         article("j0", "s3", TOTO, "首脳会談", "2025-02-07T08:30:00Z", null, "ja"),
         article("q0", "s3", "Folha Imaginária", "Cúpula", "2025-02-07T08:40:00Z", null, "pt"),
-        article("u0", "s3", "Unknown Wire", "???", "2025-02-07T08:50:00Z", null, null));
+        article("u0", "s3", "Unknown Wire", "???", "2025-02-07T08:50:00Z", null, null),
+        nearCopy("e0", "s1", ECHO, "Echo of the first", "2025-02-07T14:00:00Z", "x0", 0.74));
+  }
+
+  /** The outlet (invented) whose one article is a near duplicate of the warm source's x0. */
+  public static final String ECHO = "Echo & <Co> Courier";
+
+  /** An English article that is a near duplicate of {@code of}, with that similarity. */
+  private static Row nearCopy(
+      String id,
+      String story,
+      String source,
+      String title,
+      String published,
+      String of,
+      double similarity) {
+    Row r = article(id, story, source, title, published, null, "en");
+    Object[] v = new Object[r.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.get(i);
+    }
+    v[ArticlesColumns.SCHEMA.fieldIndex(ArticlesColumns.NEAR_DUPLICATE_OF)] = of;
+    v[ArticlesColumns.SCHEMA.fieldIndex(ArticlesColumns.NEAR_DUPLICATE_SIMILARITY)] = similarity;
+    return RowFactory.create(v);
   }
 
   private static Row article(

@@ -50,10 +50,10 @@ class RunsTableTest {
             Instant.parse("2025-02-10T06:00:00Z"),
             Instant.parse("2025-02-10T06:00:42.5Z"),
             stages,
-            // ingest: 33 records = 31 accepted + 2 rejected; annotate: 31 = 28 analysed + 1
-            // duplicate + 2 not analysed (pt, ta)
-            new RunRecord.InputCounts(33, 31, 2, 1)
-                .with(RunRecord.InputCounts.annotated(1, 28, 2, Map.of("ta", 1L, "pt", 1L))),
+            // ingest: 33 records = 31 accepted + 2 rejected; annotate: 31 = 27 analysed + 1
+            // duplicate + 1 near duplicate + 2 not analysed (pt, ta)
+            RunRecord.InputCounts.ingested(33, 31, 2, 1, 1, Map.of())
+                .with(RunRecord.InputCounts.annotated(1, 1, 27, 2, Map.of("ta", 1L, "pt", 1L))),
             written,
             "0.1.0",
             "abc123",
@@ -102,14 +102,14 @@ class RunsTableTest {
               "SELECT run_id, command, status, "
                   + "strftime(started_at AT TIME ZONE 'UTC', '%H:%M:%S'), seconds, stage_seconds, "
                   + "input_records, accepted, rejected, duplicates, rows_written, master, error, "
-                  + "analysed, not_analysed, not_analysed_by_language "
+                  + "analysed, not_analysed, not_analysed_by_language, near_duplicates "
                   + "FROM read_parquet('"
                   + tmp.resolve("runs")
                   + "/*/*.parquet', hive_partitioning=true) "
                   + "WHERE CAST(run_date AS VARCHAR) = '2025-02-10' ORDER BY run_id")) {
         while (rs.next()) {
           List<String> cells = new ArrayList<>();
-          for (int i = 1; i <= 16; i++) {
+          for (int i = 1; i <= 17; i++) {
             cells.add(rs.getString(i));
           }
           rows.add(String.join("|", cells));
@@ -121,10 +121,10 @@ class RunsTableTest {
           List.of(
               "20250210T060000Z-aaaaaaaa|run|succeeded|06:00:00|42.5|{\"ingest\":12.346,\"annotate\":5.0}"
                   + "|33|31|2|1|{\"articles\":31,\"rejects\":0,\"sentences\":882}|local[*]|null"
-                  + "|28|2|{\"pt\":1,\"ta\":1}",
+                  + "|27|2|{\"pt\":1,\"ta\":1}|1",
               "20250210T070000Z-bbbbbbbb|compare|failed|07:00:00|1.25|{\"compare\":0.4}"
                   + "|null|null|null|null|{}|local[2]|table sentences has no partition run_date=2025-02-10"
-                  + "|null|null|null"),
+                  + "|null|null|null|null"),
           rows);
       assertEquals(
           1,
@@ -160,13 +160,15 @@ class RunsTableTest {
 
   @Test
   void annotateCountsJoinIngestsAndStandAlone() {
-    RunRecord.InputCounts ingest = new RunRecord.InputCounts(10, 9, 1, 2);
-    RunRecord.InputCounts annotate = RunRecord.InputCounts.annotated(2, 6, 1, Map.of("pt", 1L));
+    RunRecord.InputCounts ingest = RunRecord.InputCounts.ingested(10, 9, 1, 2, 1, Map.of());
+    RunRecord.InputCounts annotate = RunRecord.InputCounts.annotated(2, 1, 5, 1, Map.of("pt", 1L));
     RunRecord.InputCounts both = ingest.with(annotate);
     assertEquals(
-        new RunRecord.InputCounts(10L, 9L, 1L, 2L, 6L, 1L, Map.of("pt", 1L), Map.of()), both);
-    // 9 accepted = 6 analysed + 2 duplicates + 1 not analysed
-    assertEquals(both.accepted(), both.analysed() + both.duplicates() + both.notAnalysed());
+        new RunRecord.InputCounts(10L, 9L, 1L, 2L, 1L, 5L, 1L, Map.of("pt", 1L), Map.of()), both);
+    // 9 accepted = 5 analysed + 2 duplicates + 1 near duplicate + 1 not analysed
+    assertEquals(
+        both.accepted(),
+        both.analysed() + both.duplicates() + both.nearDuplicates() + both.notAnalysed());
     Row alone =
         RunsTable.toRow(
             new RunRecord(
@@ -183,7 +185,8 @@ class RunsTableTest {
                 "local",
                 null));
     assertNull(alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.INPUT_RECORDS)));
-    assertEquals(6L, alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.ANALYSED)));
+    assertEquals(5L, alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.ANALYSED)));
+    assertEquals(1L, alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.NEAR_DUPLICATES)));
     assertEquals(
         "{\"pt\":1}",
         alone.get(RunsColumns.SCHEMA.fieldIndex(RunsColumns.NOT_ANALYSED_BY_LANGUAGE)));

@@ -41,6 +41,8 @@ public final class ArticlesColumns {
   public static final String RECORD_INDEX = "record_index";
   public static final String EXTRA_JSON = "extra_json";
   public static final String WARNINGS = "warnings";
+  public static final String NEAR_DUPLICATE_OF = "near_duplicate_of";
+  public static final String NEAR_DUPLICATE_SIMILARITY = "near_duplicate_similarity";
   public static final String OUTLET_HOST = "outlet_host";
 
   public static final StructType SCHEMA =
@@ -69,5 +71,7 @@ public final class ArticlesColumns {
           .add(RECORD_INDEX, LongType, false)
           .add(EXTRA_JSON, StringType)
           .add(WARNINGS, createArrayType(StringType, false))
+          .add(NEAR_DUPLICATE_OF, StringType)
+          .add(NEAR_DUPLICATE_SIMILARITY, DoubleType)
           .add(OUTLET_HOST, StringType);
 }

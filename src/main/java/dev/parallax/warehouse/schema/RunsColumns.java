@@ -27,6 +27,7 @@ public final class RunsColumns {
   public static final String ACCEPTED = "accepted";
   public static final String REJECTED = "rejected";
   public static final String DUPLICATES = "duplicates";
+  public static final String NEAR_DUPLICATES = "near_duplicates";
   public static final String SKIPPED_RECORDS = "skipped_records";
   public static final String ANALYSED = "analysed";
   public static final String NOT_ANALYSED = "not_analysed";
@@ -50,6 +51,7 @@ public final class RunsColumns {
           .add(ACCEPTED, LongType)
           .add(REJECTED, LongType)
           .add(DUPLICATES, LongType)
+          .add(NEAR_DUPLICATES, LongType)
           .add(SKIPPED_RECORDS, StringType)
           .add(ANALYSED, LongType)
           .add(NOT_ANALYSED, LongType)

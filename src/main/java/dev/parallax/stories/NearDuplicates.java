@@ -1,0 +1,286 @@
+package dev.parallax.stories;
+
+import static org.apache.spark.sql.functions.array_intersect;
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.size;
+
+import dev.parallax.config.ConfigKeys;
+import dev.parallax.config.ParallaxConfig;
+import dev.parallax.warehouse.schema.ArticlesColumns;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Near-duplicate articles (a wire story reprinted with its own headline, byline and edited first or
+ * last paragraphs): {@code articles.near_duplicate_of} and {@code
+ * articles.near_duplicate_similarity}.
+ *
+ * <p>Method: each article's text becomes a set of shingles ({@link Shingles}: word 5-shingles, or
+ * character 5-shingles for Japanese, Chinese and Korean) and a MinHash signature of {@value
+ * Shingles#SIGNATURE_SIZE} values. Locality-sensitive hashing with {@link Banding} ({@code b} bands
+ * of {@code r} values, chosen from the threshold) makes candidate pairs of articles that agree on a
+ * whole band (every pair of a band bucket of up to {@value #ALL_PAIRS_BUCKET} articles, each member
+ * with the smallest id in a larger one: see {@link #bucketPairs}), so the work grows with the
+ * articles, not with their pairs; each candidate pair is then verified by its <em>exact</em>
+ * Jaccard index of the two shingle sets (not the signature estimate) and kept as an edge when it is
+ * at least the threshold. Edges join articles into groups ({@link ConnectedComponents}); a group's
+ * canonical article is its earliest published (null dates last, ties by smallest article_id), and
+ * every other member gets {@code near_duplicate_of} = the canonical's id and {@code
+ * near_duplicate_similarity} = its exact Jaccard index to the canonical, which may be below the
+ * threshold for a member that joined through another member.
+ *
+ * <p>Exact duplicates ({@code duplicate_of} set) are not candidates: their canonical copy stands
+ * for them. Articles without a letter or digit have no shingles and are in no group.
+ */
+public final class NearDuplicates {
+  private NearDuplicates() {}
+
+  /**
+   * The settings of one run.
+   *
+   * @param threshold smallest exact Jaccard index of an edge, in (0, 1]
+   * @param shingleWords words per shingle of space-separated text
+   */
+  public record Params(double threshold, int shingleWords) implements java.io.Serializable {
+    /** The run's {@code dedup.near_duplicate_threshold} and {@code dedup.shingle_words}. */
+    public static Params of(ParallaxConfig config) {
+      return new Params(
+          config.doubleValue(ConfigKeys.NEAR_DUPLICATE_THRESHOLD),
+          config.intValue(ConfigKeys.SHINGLE_WORDS));
+    }
+
+    public Params {
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("threshold must be in (0, 1], got " + threshold);
+      }
+      if (shingleWords < 1) {
+        throw new IllegalArgumentException("shingleWords must be at least 1, got " + shingleWords);
+      }
+    }
+  }
+
+  /**
+   * LSH banding of a signature: {@code bands} bands of {@code rows} values; two articles are a
+   * candidate pair when all values of at least one band agree.
+   */
+  public record Banding(int bands, int rows) implements java.io.Serializable {
+    /** Probability that two articles of Jaccard index {@code s} become a candidate pair. */
+    public double probability(double s) {
+      return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+    }
+
+    /**
+     * The banding of a {@code size}-value signature with the most rows per band (fewest chance
+     * candidates) that still makes a pair at the threshold a candidate with probability at least
+     * {@value #RECALL}; bands = ⌊size / rows⌋.
+     */
+    public static Banding forThreshold(double threshold, int size) {
+      for (int r = size; r >= 1; r--) {
+        Banding b = new Banding(size / r, r);
+        if (b.probability(threshold) >= RECALL) {
+          return b;
+        }
+      }
+      return new Banding(size, 1);
+    }
+
+    /** Least probability that a pair exactly at the threshold becomes a candidate. */
+    public static final double RECALL = 0.99;
+  }
+
+  private static final String ID = "_nd_id";
+  private static final String PUBLISHED = "_nd_published";
+  private static final String SHINGLES = "_nd_shingles";
+  private static final String BAND = "_nd_band";
+  private static final String KEY = "_nd_key";
+  private static final String OF = "_nd_of";
+  private static final String SIMILARITY = "_nd_similarity";
+
+  private static final StructType SHINGLED =
+      new StructType()
+          .add(ID, DataTypes.StringType, false)
+          .add(PUBLISHED, DataTypes.TimestampType)
+          .add(SHINGLES, DataTypes.createArrayType(DataTypes.LongType, false), false);
+
+  private static final StructType PAIRS =
+      new StructType().add("a", DataTypes.StringType, false).add("b", DataTypes.StringType, false);
+
+  private static final StructType BANDS =
+      new StructType()
+          .add(ID, DataTypes.StringType, false)
+          .add(BAND, DataTypes.IntegerType, false)
+          .add(KEY, DataTypes.LongType, false);
+
+  /**
+   * {@code articles} (the articles schema) with {@code near_duplicate_of} and {@code
+   * near_duplicate_similarity} set as described above, other columns and rows unchanged. Runs Spark
+   * jobs (the edges are collected by {@link ConnectedComponents}); the returned Dataset reads the
+   * groups from a local checkpoint, not from recomputed shingles.
+   */
+  public static Dataset<Row> mark(Dataset<Row> articles, Params params) {
+    SparkSession spark = articles.sparkSession();
+    Banding banding = Banding.forThreshold(params.threshold(), Shingles.SIGNATURE_SIZE);
+    int words = params.shingleWords();
+    spark.sparkContext().setJobDescription("ingest: near-duplicates, shingles and candidate pairs");
+    JavaRDD<Row> shingledRows =
+        articles
+            .filter(col(ArticlesColumns.DUPLICATE_OF).isNull())
+            .select(ArticlesColumns.ARTICLE_ID, ArticlesColumns.PUBLISHED_AT, ArticlesColumns.TEXT)
+            .javaRDD()
+            .mapPartitions(
+                it -> {
+                  List<Row> out = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Row r = it.next();
+                    long[] sh = Shingles.of(r.getString(2), words);
+                    if (sh.length > 0) {
+                      out.add(RowFactory.create(r.getString(0), r.get(1), sh));
+                    }
+                  }
+                  return out.iterator();
+                });
+    Dataset<Row> shingled =
+        spark.createDataFrame(shingledRows, SHINGLED).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> edges = edges(spark, shingled, banding, params.threshold());
+      Dataset<Row> groups = ConnectedComponents.of(spark, edges, "a", "b");
+      spark.sparkContext().setJobDescription("ingest: near-duplicates, similarity to canonical");
+      Dataset<Row> members =
+          groups
+              .join(shingled, groups.col("id").equalTo(shingled.col(ID)))
+              .withColumn(
+                  "canonical",
+                  first(ID)
+                      .over(
+                          Window.partitionBy("component")
+                              .orderBy(col(PUBLISHED).asc_nulls_last(), col(ID))))
+              .filter(col(ID).notEqual(col("canonical")))
+              .select(col(ID), col("canonical"), col(SHINGLES).as("member_shingles"));
+      Dataset<Row> canon = shingled.select(col(ID).as("c_id"), col(SHINGLES).as("c_shingles"));
+      Dataset<Row> marks =
+          members
+              .join(canon, members.col("canonical").equalTo(canon.col("c_id")))
+              .select(
+                  col(ID).as(OF + "_id"),
+                  col("canonical").as(OF),
+                  jaccard(col("member_shingles"), col("c_shingles")).as(SIMILARITY))
+              .localCheckpoint(true);
+      Dataset<Row> joined =
+          articles.join(
+              marks,
+              articles.col(ArticlesColumns.ARTICLE_ID).equalTo(marks.col(OF + "_id")),
+              "left");
+      return joined
+          .withColumn(ArticlesColumns.NEAR_DUPLICATE_OF, col(OF))
+          .withColumn(ArticlesColumns.NEAR_DUPLICATE_SIMILARITY, col(SIMILARITY))
+          .select(
+              java.util.Arrays.stream(articles.columns())
+                  .map(c -> col("`" + c + "`"))
+                  .toArray(org.apache.spark.sql.Column[]::new));
+    } finally {
+      shingled.unpersist();
+    }
+  }
+
+  /** Exact Jaccard index of two shingle arrays (each already distinct). */
+  static org.apache.spark.sql.Column jaccard(
+      org.apache.spark.sql.Column a, org.apache.spark.sql.Column b) {
+    return size(array_intersect(a, b)).cast("double").divide(size(array_union(a, b)));
+  }
+
+  /**
+   * The edges {@code (a, b, similarity)}, a &lt; b, of candidate pairs whose exact Jaccard index is
+   * at least {@code threshold}.
+   */
+  static Dataset<Row> edges(
+      SparkSession spark, Dataset<Row> shingled, Banding banding, double threshold) {
+    int bands = banding.bands();
+    int rows = banding.rows();
+    JavaRDD<Row> bandRows =
+        shingled
+            .select(ID, SHINGLES)
+            .javaRDD()
+            .mapPartitions(
+                it -> {
+                  List<Row> out = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Row r = it.next();
+                    long[] sig = Shingles.signature(unboxed(r.getList(1)), Shingles.SIGNATURE_SIZE);
+                    for (int band = 0; band < bands; band++) {
+                      out.add(
+                          RowFactory.create(
+                              r.getString(0), band, Shingles.bandKey(sig, band, rows)));
+                    }
+                  }
+                  return out.iterator();
+                });
+    JavaRDD<Row> pairRows =
+        spark
+            .createDataFrame(bandRows, BANDS)
+            .groupBy(BAND, KEY)
+            .agg(collect_list(ID).as("ids"))
+            .filter(size(col("ids")).gt(1))
+            .select("ids")
+            .javaRDD()
+            .flatMap(r -> bucketPairs(r.<String>getList(0)).iterator());
+    Dataset<Row> pairs = spark.createDataFrame(pairRows, PAIRS).distinct();
+    Dataset<Row> sa = shingled.select(col(ID).as("sa_id"), col(SHINGLES).as("sa"));
+    Dataset<Row> sb = shingled.select(col(ID).as("sb_id"), col(SHINGLES).as("sb"));
+    return pairs
+        .join(sa, pairs.col("a").equalTo(sa.col("sa_id")))
+        .join(sb, pairs.col("b").equalTo(sb.col("sb_id")))
+        .select(col("a"), col("b"), jaccard(col("sa"), col("sb")).as("similarity"))
+        .filter(col("similarity").geq(threshold));
+  }
+
+  /**
+   * Largest band bucket whose every pair is a candidate; a larger bucket pairs each member with its
+   * smallest id only.
+   */
+  static final int ALL_PAIRS_BUCKET = 50;
+
+  /**
+   * The candidate pairs {@code (a, b)}, a &lt; b, of one band bucket (articles with equal band
+   * values): every pair when the bucket has at most {@value #ALL_PAIRS_BUCKET} articles, else each
+   * article with the bucket's smallest id. A large bucket is either many copies of one story (each
+   * copy is then verified against one of them, enough to join the group) or articles sharing common
+   * text such as a recurring boilerplate line, whose all pairs would be quadratic; pairing with one
+   * member keeps the candidates linear in the articles. A true pair missed in such a bucket is
+   * still found in any other band where the two agree.
+   */
+  static List<Row> bucketPairs(List<String> ids) {
+    List<String> sorted = new ArrayList<>(ids);
+    sorted.sort(String::compareTo);
+    List<Row> out = new ArrayList<>();
+    int n = sorted.size();
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        out.add(RowFactory.create(sorted.get(i), sorted.get(j)));
+      }
+      if (n > ALL_PAIRS_BUCKET) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private static long[] unboxed(List<Long> a) {
+    long[] out = new long[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i);
+    }
+    return out;
+  }
+}
