@@ -1,7 +1,9 @@
 package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code parallax ingest}: raw coverage to the articles and rejects tables. */
 @Command(
@@ -11,11 +13,22 @@ import picocli.CommandLine.Command;
       "Read raw coverage (jsonl, json, csv, txt/md with front matter, html, parquet; "
           + ".gz too) into the articles table; records that fail a check go to rejects with the "
           + "reason. Each article's language is identified from its text among "
-          + "languages.detect. Prints input=N accepted=A rejected=R duplicates=D."
+          + "languages.detect. Prints input=N accepted=A rejected=R duplicates=D.",
+      "With --story ID --story-seed FILE (or stories: in the config), the seed files are ingested "
+          + "as the story's seeds and every article that declares no story joins the most similar "
+          + "seeded story at or above stories.threshold; the rest form automatic stories (auto-N) "
+          + "or stay unassigned. The stories table lists them."
     })
 final class IngestCommand extends StageCommand {
   IngestCommand() {
     super("parallax ingest");
+  }
+
+  @Mixin StoryOptions story;
+
+  @Override
+  StoryConfig.FlagStory flagStory() {
+    return story.flagStory();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryConfig;
 import dev.parallax.nlp.NlpLexicons;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code parallax run}: every stage in order. */
 @Command(
@@ -12,6 +14,13 @@ import picocli.CommandLine.Command;
 final class RunCommand extends StageCommand {
   RunCommand() {
     super("parallax run");
+  }
+
+  @Mixin StoryOptions story;
+
+  @Override
+  StoryConfig.FlagStory flagStory() {
+    return story.flagStory();
   }
 
   @Override

@@ -9,6 +9,10 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryDefinition;
+import dev.parallax.stories.EntityLexicon;
+import dev.parallax.stories.StoriesTable;
+import dev.parallax.stories.StoryAssignment;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
@@ -77,15 +81,24 @@ public final class IngestJob {
             "ingest: read, check and identify the language of " + files.files().size() + " files",
             false);
     Dataset<Row> checked =
-        checkedRecords(spark, files.files(), config).persist(StorageLevel.MEMORY_AND_DISK());
+        checkedRecords(spark, files.files(), config)
+            .unionByName(seedRecords(spark, config))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row>[] split = split(checked);
-      Dataset<Row> articles = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      StoryAssignment.Params storyParams = storyParams(config);
+      StoryAssignment.Result stories = StoryAssignment.assign(split[0], storyParams);
+      Dataset<Row> articles = stories.articles().persist(StorageLevel.MEMORY_AND_DISK());
       // Rejects include article-id clashes, found by a window over every accepted record's
       // text: persisted, so publish's count and write do not repeat that shuffle.
       Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
       long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
+      warehouse.publish(
+          Table.STORIES,
+          config.runDate(),
+          runId,
+          StoriesTable.of(articles, stories, storyParams, config.intValue(ConfigKeys.MIN_SOURCES)));
       long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
       rejects.unpersist();
       articles.unpersist();
@@ -101,9 +114,44 @@ public final class IngestJob {
     }
   }
 
+  /** The checked rows of every defined story's seed files. */
+  static Dataset<Row> seedRecords(SparkSession spark, ParallaxConfig config) {
+    Dataset<Row> out = spark.createDataFrame(List.of(), IngestSchemas.CHECKED);
+    for (StoryDefinition story : config.stories()) {
+      List<String> seeds =
+          story.seeds().stream()
+              .map(s -> s.contains("://") ? s : java.nio.file.Path.of(s).toUri().toString())
+              .toList();
+      out = out.unionByName(checkedRecords(spark, seeds, config, story.id()));
+    }
+    return out;
+  }
+
+  /** The story settings of the configuration. */
+  static StoryAssignment.Params storyParams(ParallaxConfig config) {
+    boolean active = config.booleanValue(ConfigKeys.STORIES_AUTO) || !config.stories().isEmpty();
+    return new StoryAssignment.Params(
+        config.stories(),
+        config.doubleValue(ConfigKeys.STORY_THRESHOLD),
+        config.booleanValue(ConfigKeys.STORIES_AUTO),
+        config.doubleValue(ConfigKeys.AUTO_THRESHOLD),
+        config.intValue(ConfigKeys.AUTO_WINDOW_DAYS),
+        active ? EntityLexicon.load(config) : EntityLexicon.parse("none", ""));
+  }
+
   /** One checked row per input record (see {@link IngestSchemas#CHECKED}). */
   static Dataset<Row> checkedRecords(
       SparkSession spark, List<String> files, ParallaxConfig config) {
+    return checkedRecords(spark, files, config, null);
+  }
+
+  /**
+   * As {@link #checkedRecords(SparkSession, List, ParallaxConfig)}; with {@code seedStory} set, the
+   * files are that story's seeds: each record gets the story (story_kind seeded, similarity 1), and
+   * one without a source gets the file's base name ({@link #seedSource}).
+   */
+  static Dataset<Row> checkedRecords(
+      SparkSession spark, List<String> files, ParallaxConfig config, String seedStory) {
     String defaultStory = config.string(ConfigKeys.DEFAULT_STORY);
     ArticleRules.BadDate badDate =
         ArticleRules.BadDate.valueOf(config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
@@ -141,13 +189,14 @@ public final class IngestJob {
                     LanguageId languages = LanguageId.forCandidates(candidates);
                     List<Row> out = new ArrayList<>(records.size());
                     for (int i = 0; i < records.size(); i++) {
-                      out.add(toRow(records.get(i), i, defaultStory, badDate, languages));
+                      out.add(
+                          toRow(records.get(i), i, defaultStory, badDate, languages, seedStory));
                     }
                     return out.iterator();
                   });
     }
     for (String f : parquet) {
-      rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates));
+      rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates, seedStory));
     }
     return spark.createDataFrame(rows, IngestSchemas.CHECKED);
   }
@@ -157,7 +206,8 @@ public final class IngestJob {
       String file,
       String defaultStory,
       ArticleRules.BadDate badDate,
-      List<String> candidates) {
+      List<String> candidates,
+      String seedStory) {
     String shown = displayPath(file);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> df;
@@ -213,7 +263,8 @@ public final class IngestJob {
                         t._2(),
                         defaultStory,
                         badDate,
-                        languages));
+                        languages,
+                        seedStory));
               }
               return out.iterator();
             });
@@ -224,17 +275,25 @@ public final class IngestJob {
     return rejectRow(rec, 0, rec.reasonCode(), rec.reason(), null);
   }
 
-  /** The checked row of one raw record. */
+  /**
+   * The checked row of one raw record; {@code seedStory} non-null when it comes from that story's
+   * seed file.
+   */
   static Row toRow(
       RawRecord rec,
       long index,
       String defaultStory,
       ArticleRules.BadDate badDate,
-      LanguageId languages) {
+      LanguageId languages,
+      String seedStory) {
     if (!rec.readable()) {
       return rejectRow(rec, index, rec.reasonCode(), rec.reason(), null);
     }
-    ArticleRules.Checked c = ArticleRules.check(rec.fields(), defaultStory, badDate, languages);
+    Map<String, String> fields =
+        seedStory == null
+            ? rec.fields()
+            : ArticleRules.asSeed(rec.fields(), seedStory, seedSource(rec.inputFile()));
+    ArticleRules.Checked c = ArticleRules.check(fields, defaultStory, badDate, languages);
     if (c.reasonCode() != null) {
       String source = rec.fields().get("source");
       return rejectRow(rec, index, c.reasonCode(), c.reason(), source);
@@ -264,7 +323,24 @@ public final class IngestJob {
     row[IngestSchemas.EXTRA_JSON] = c.extraJson();
     row[IngestSchemas.WARNINGS] =
         scala.collection.JavaConverters.asScalaBuffer(c.warnings()).toList();
+    // Story kind null: the record names no story, so the stories step may assign one.
+    if (seedStory != null) {
+      row[IngestSchemas.STORY_KIND] = ArticlesColumns.KIND_SEEDED;
+      row[IngestSchemas.STORY_SIMILARITY] = 1.0;
+    } else if (ArticleRules.declaresStory(fields)) {
+      row[IngestSchemas.STORY_KIND] = ArticlesColumns.KIND_DECLARED;
+    }
     return RowFactory.create(row);
+  }
+
+  /**
+   * The source of a seed record that names none: the seed file's name without directories and
+   * extensions ({@code data/seed/opinion.txt.gz} → {@code opinion}).
+   */
+  static String seedSource(String file) {
+    String name = new Path(file).getName();
+    int dot = name.indexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   /** A checked row of a rejected record: the reject columns, n_chars and n_words 0. */

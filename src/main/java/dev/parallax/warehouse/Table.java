@@ -8,6 +8,7 @@ import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.StoriesColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import org.apache.spark.sql.types.StructType;
 
@@ -53,7 +54,8 @@ public enum Table {
       SourceSummaryColumns.SCHEMA,
       SourceSummaryColumns.STORY,
       SourceSummaryColumns.SOURCE),
-  RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID);
+  RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID),
+  STORIES("stories", StoriesColumns.SCHEMA, StoriesColumns.STORY);
 
   private final String folder;
 

@@ -41,6 +41,18 @@ public final class ArticlesColumns {
   public static final String RECORD_INDEX = "record_index";
   public static final String EXTRA_JSON = "extra_json";
   public static final String WARNINGS = "warnings";
+  public static final String STORY_SIMILARITY = "story_similarity";
+  public static final String STORY_KIND = "story_kind";
+
+  /** Values of {@link #STORY_KIND}. */
+  public static final String KIND_DECLARED = "declared";
+
+  public static final String KIND_SEEDED = "seeded";
+  public static final String KIND_AUTO = "auto";
+  public static final String KIND_UNASSIGNED = "unassigned";
+
+  /** The story of articles that joined no story (story_kind unassigned). */
+  public static final String UNASSIGNED_STORY = "unassigned";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -67,5 +79,7 @@ public final class ArticlesColumns {
           .add(RECORD_REF, StringType, false)
           .add(RECORD_INDEX, LongType, false)
           .add(EXTRA_JSON, StringType)
-          .add(WARNINGS, createArrayType(StringType, false));
+          .add(WARNINGS, createArrayType(StringType, false))
+          .add(STORY_SIMILARITY, DoubleType)
+          .add(STORY_KIND, StringType, false);
 }
