@@ -208,7 +208,7 @@ public final class ConfigKeys {
       key(
           "stories.auto_threshold",
           Type.DOUBLE,
-          "0.3",
+          "0.25",
           "TF-IDF cosine at or above which two articles are linked in an automatic story.");
   public static final Key AUTO_WINDOW_DAYS =
       key(

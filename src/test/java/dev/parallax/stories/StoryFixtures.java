@@ -88,6 +88,6 @@ final class StoryFixtures {
   }
 
   static StoryAssignment.Params params(List<StoryDefinition> stories, boolean auto) {
-    return new StoryAssignment.Params(stories, 0.23, auto, 0.3, 3, builtinLexicon());
+    return new StoryAssignment.Params(stories, 0.23, auto, 0.25, 3, builtinLexicon());
   }
 }

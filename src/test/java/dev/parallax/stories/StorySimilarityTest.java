@@ -50,6 +50,11 @@ class StorySimilarityTest {
 
   static List<Measured> measured;
 
+  /** An article's full cosine to its nearest other article. */
+  record Nearest(String source, String language, boolean onStory, double cosine) {}
+
+  static List<Nearest> nearest;
+
   @BeforeAll
   static void measure() throws Exception {
     SparkSession spark = TestSpark.get();
@@ -95,6 +100,28 @@ class StorySimilarityTest {
                     3,
                     EntityLexicon.parse("none", "")))
             .get(0);
+    nearest = new ArrayList<>();
+    for (Row a : rows) {
+      double best = 0;
+      for (Row b : rows) {
+        if (a != b && b.getString(7) == null) {
+          best =
+              Math.max(
+                  best,
+                  StoryVectors.dot(((Vector) a.get(1)).toSparse(), ((Vector) b.get(1)).toSparse()));
+        }
+      }
+      if (a.getString(7) == null) {
+        nearest.add(new Nearest(a.getString(4), a.getString(5), a.getBoolean(6), best));
+      }
+    }
+    nearest.sort(Comparator.comparingDouble(Nearest::cosine));
+    System.out.println("full cosine to the nearest other article (automatic stories link pairs):");
+    for (Nearest n : nearest) {
+      System.out.printf(
+          "  %-9s %-2s %-34s nearest=%.3f%n",
+          n.onStory() ? "on-story" : "off-story", n.language(), n.source(), n.cosine());
+    }
     measured = new ArrayList<>();
     for (Row r : rows) {
       if (r.getString(7) != null) {
@@ -188,5 +215,18 @@ class StorySimilarityTest {
             .sorted()
             .toList());
     assertEquals(8, measured.stream().filter(m -> !m.onStory()).count());
+  }
+
+  @Test
+  void noOffStoryArticleReachesTheAutomaticThresholdWithAnyOther() {
+    double auto = Double.parseDouble(ConfigKeys.AUTO_THRESHOLD.defaultValue());
+    double offMax =
+        nearest.stream().filter(n -> !n.onStory()).mapToDouble(Nearest::cosine).max().orElseThrow();
+    long linked = nearest.stream().filter(n -> n.onStory() && n.cosine() >= auto).count();
+    System.out.printf(
+        "automatic threshold %.2f: off-story nearest max=%.3f; on-story articles with a link: %d"
+            + " of %d%n",
+        auto, offMax, linked, nearest.stream().filter(Nearest::onStory).count());
+    assertTrue(offMax < auto, "an off-story article would be linked");
   }
 }
