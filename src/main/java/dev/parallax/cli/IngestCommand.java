@@ -2,6 +2,7 @@ package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.config.StoryConfig;
+import dev.parallax.ingest.IngestJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,6 +34,7 @@ final class IngestCommand extends StageCommand {
 
   @Override
   StageRunner.Stage[] stages(ParallaxConfig config) {
+    IngestJob.storyParams(config); // the entities lexicon is checked before Spark starts
     return new StageRunner.Stage[] {Stages.INGEST};
   }
 }

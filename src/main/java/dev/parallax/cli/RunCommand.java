@@ -2,6 +2,7 @@ package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.config.StoryConfig;
+import dev.parallax.ingest.IngestJob;
 import dev.parallax.nlp.NlpLexicons;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +26,7 @@ final class RunCommand extends StageCommand {
 
   @Override
   StageRunner.Stage[] stages(ParallaxConfig config) {
+    IngestJob.storyParams(config); // the entities lexicon is checked before Spark starts
     NlpLexicons lexicons = NlpLexicons.load(config);
     return new StageRunner.Stage[] {
       Stages.INGEST, Stages.annotate(lexicons), Stages.compare(lexicons.themes()), Stages.REPORT

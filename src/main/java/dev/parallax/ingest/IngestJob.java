@@ -127,8 +127,13 @@ public final class IngestJob {
     return out;
   }
 
-  /** The story settings of the configuration. */
-  static StoryAssignment.Params storyParams(ParallaxConfig config) {
+  /**
+   * The story settings of the configuration; reads the entities lexicon when stories are assigned,
+   * so a command calls it before Spark starts to fail early on a bad lexicon.
+   *
+   * @throws dev.parallax.config.ConfigException for a missing or malformed entities lexicon
+   */
+  public static StoryAssignment.Params storyParams(ParallaxConfig config) {
     boolean active = config.booleanValue(ConfigKeys.STORIES_AUTO) || !config.stories().isEmpty();
     return new StoryAssignment.Params(
         config.stories(),

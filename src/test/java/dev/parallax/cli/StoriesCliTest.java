@@ -158,6 +158,25 @@ class StoriesCliTest {
   }
 
   @Test
+  void aMissingEntitiesLexiconIsAOneLineConfigErrorBeforeSpark() {
+    CliRun.Outcome o =
+        CliRun.execute(
+            "ingest",
+            "--warehouse",
+            tmp.resolve("never2").toString(),
+            "--story",
+            "x",
+            "--story-seed",
+            "data/coverage/op-ed-seed.txt",
+            "--set",
+            "lexicons.entities=no/such/entities.tsv");
+    assertEquals(ExitCodes.CONFIG, o.code());
+    assertEquals(1, o.errorLines().size(), o.err());
+    assertTrue(o.errorLines().get(0).contains("no/such/entities.tsv does not exist"), o.err());
+    assertTrue(!Files.exists(tmp.resolve("never2")));
+  }
+
+  @Test
   void helpNamesTheStoryOptions() {
     CliRun.Outcome o = CliRun.execute("ingest", "--help");
     assertTrue(o.out().contains("--story=ID"), o.out());
