@@ -121,6 +121,7 @@ public final class ReportWriter {
     for (Table t : TABLES) {
       tables.put(t, collect(warehouse.read(t, runDate), t));
     }
+    HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
     String summary =
         SummaryMarkdown.render(
             runDate,
@@ -130,8 +131,8 @@ public final class ReportWriter {
                 tables.get(Table.THEME_FREQUENCY).rows(),
                     tables.get(Table.STANCE_DIFFERENCE).rows(),
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
-                    tables.get(Table.SOURCE_SUMMARY).rows()));
-    HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
+                    tables.get(Table.SOURCE_SUMMARY).rows()),
+            ingest == null ? null : ingest.stories());
     spark.sparkContext().setJobDescription("report: render report.html");
     String html =
         HtmlReport.render(

@@ -359,4 +359,17 @@ class HtmlReportTest {
     assertTrue(rows.contains("<td>no: 1 source, compare.min_sources is 2</td>"), rows);
     assertTrue(rows.contains("&lt;b&gt;closed&lt;/b&gt;"), "the label is escaped");
   }
+
+  @Test
+  void summaryListsTheStoriesTooMostArticlesFirst() throws Exception {
+    String md =
+        java.nio.file.Files.readString(
+            run.directory().resolve("summary.md"), StandardCharsets.UTF_8);
+    String s1 = "| s1 | declared |  | 6 | 3 | yes |\n";
+    String s3 = "| s3 | declared |  | 4 | 4 | yes |\n";
+    String s2 = "| s2 | declared |  | 2 | 2 | yes |\n";
+    assertTrue(md.contains("## Stories\n\n| story | kind | label |"), md);
+    assertTrue(md.contains(s1 + s3 + s2), md);
+    assertTrue(md.contains("| 1 | 1 | no: 1 source, compare.min\\_sources is 2 |"), md);
+  }
 }
