@@ -4,6 +4,7 @@ import dev.parallax.config.ConfigException;
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ class ConfigOptions {
    *     --config} file, or what {@link ConfigLoader#load} refuses
    */
   ParallaxConfig resolve(String input, String warehouse, String runDate) {
+    return resolve(input, warehouse, runDate, null);
+  }
+
+  /** As {@link #resolve(String, String, String)}, with the command line's story (or null). */
+  ParallaxConfig resolve(
+      String input, String warehouse, String runDate, StoryConfig.FlagStory flagStory) {
     Map<String, String> flags = new HashMap<>();
     for (String s : sets) {
       int eq = s.indexOf('=');
@@ -64,7 +71,7 @@ class ConfigOptions {
     put(flags, ConfigKeys.WAREHOUSE, warehouse);
     put(flags, ConfigKeys.RUN_DATE, runDate);
     put(flags, ConfigKeys.MASTER, master);
-    return ConfigLoader.load(configFile(), flags);
+    return ConfigLoader.load(configFile(), flags, flagStory);
   }
 
   private Path configFile() {

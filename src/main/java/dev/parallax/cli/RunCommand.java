@@ -1,8 +1,11 @@
 package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryConfig;
+import dev.parallax.ingest.IngestJob;
 import dev.parallax.nlp.NlpLexicons;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code parallax run}: every stage in order. */
 @Command(
@@ -14,8 +17,16 @@ final class RunCommand extends StageCommand {
     super("parallax run");
   }
 
+  @Mixin StoryOptions story;
+
+  @Override
+  StoryConfig.FlagStory flagStory() {
+    return story.flagStory();
+  }
+
   @Override
   StageRunner.Stage[] stages(ParallaxConfig config) {
+    IngestJob.storyParams(config); // the entities lexicon is checked before Spark starts
     NlpLexicons lexicons = NlpLexicons.load(config);
     return new StageRunner.Stage[] {
       Stages.INGEST, Stages.annotate(lexicons), Stages.compare(lexicons.themes()), Stages.REPORT

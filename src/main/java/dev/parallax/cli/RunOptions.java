@@ -1,6 +1,7 @@
 package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryConfig;
 import picocli.CommandLine.Option;
 
 /** The options every stage command shares; flags override the config file. */
@@ -26,6 +27,11 @@ final class RunOptions extends ConfigOptions {
 
   /** The resolved configuration: flag &gt; config file &gt; default. */
   ParallaxConfig resolve() {
-    return resolve(input, warehouse, runDate);
+    return resolve(null);
+  }
+
+  /** As {@link #resolve()}; {@code flagStory} is the story {@code --story} defines, or null. */
+  ParallaxConfig resolve(StoryConfig.FlagStory flagStory) {
+    return resolve(input, warehouse, runDate, flagStory);
   }
 }

@@ -1,6 +1,7 @@
 package dev.parallax.cli;
 
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
@@ -25,9 +26,16 @@ abstract class StageCommand implements Callable<Integer> {
    */
   abstract StageRunner.Stage[] stages(ParallaxConfig config);
 
+  /**
+   * The story the command line defines ({@code --story}), or null; only ingest and run have one.
+   */
+  StoryConfig.FlagStory flagStory() {
+    return null;
+  }
+
   @Override
   public final Integer call() {
-    ParallaxConfig config = options.resolve();
+    ParallaxConfig config = options.resolve(flagStory());
     StageRunner.run(config, System.out, appName, stages(config));
     return ExitCodes.OK;
   }

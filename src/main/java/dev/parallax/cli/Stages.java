@@ -41,10 +41,11 @@ final class Stages {
                     + " near_duplicates="
                     + r.nearDuplicates(),
                 rowsWritten(
-                    List.of(Table.ARTICLES, Table.REJECTS, Table.SYNDICATION),
+                    List.of(Table.ARTICLES, Table.REJECTS, Table.SYNDICATION, Table.STORIES),
                     r.accepted(),
                     r.rejected(),
-                    r.syndication()),
+                    r.syndication(),
+                    r.stories()),
                 RunRecord.InputCounts.ingested(
                     r.input(),
                     r.accepted(),

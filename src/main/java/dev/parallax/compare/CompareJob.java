@@ -1,8 +1,10 @@
 package dev.parallax.compare;
 
+import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
+import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import java.time.LocalDate;
@@ -53,14 +55,19 @@ public final class CompareJob {
           SentencesColumns.ATTITUDE,
           SentencesColumns.SELF_MENTIONS);
 
-  /** Rows read and published per table. */
+  /**
+   * Rows read and published per table, and the stories compared and skipped ({@link
+   * #comparedStories}).
+   */
   public record Result(
       long sentences,
       long themeFrequency,
       long stanceBySource,
       long stanceDifference,
       long distinctiveTerms,
-      long sourceSummary) {
+      long sourceSummary,
+      int storiesCompared,
+      int storiesSkipped) {
     /** Rows published over all five tables. */
     public long rowsOut() {
       return themeFrequency + stanceBySource + stanceDifference + distinctiveTerms + sourceSummary;
@@ -77,7 +84,11 @@ public final class CompareJob {
           + " distinctive_terms="
           + distinctiveTerms
           + " source_summary="
-          + sourceSummary;
+          + sourceSummary
+          + " stories_compared="
+          + storiesCompared
+          + " stories_skipped="
+          + storiesSkipped;
     }
   }
 
@@ -98,8 +109,23 @@ public final class CompareJob {
       List<ThemeLabel> labels) {
     CompareParams params = CompareParams.from(config);
     LocalDate runDate = config.runDate();
-    Dataset<Row> read = warehouse.read(Table.SENTENCES, runDate);
-    checkColumns(read.schema(), warehouse.partitionPath(Table.SENTENCES, runDate).toString());
+    Dataset<Row> all = warehouse.read(Table.SENTENCES, runDate);
+    checkColumns(all.schema(), warehouse.partitionPath(Table.SENTENCES, runDate).toString());
+    spark.sparkContext().setJobDescription("compare: sources per story");
+    Map<String, Long> sourcesByStory = sourcesByStory(all);
+    List<String> compared =
+        comparedStories(sourcesByStory, config.intValue(ConfigKeys.MIN_SOURCES));
+    int skipped = sourcesByStory.size() - compared.size();
+    Dataset<Row> read =
+        skipped == 0
+            ? all
+            : all.filter(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .col(SentencesColumns.STORY)
+                    .isin(compared.toArray()));
     // Every table but distinctive_terms reads these columns, so they are cached once; the token
     // arrays, most of the table's bytes, are read from Parquet by distinctive_terms alone.
     Dataset<Row> sentences =
@@ -168,7 +194,14 @@ public final class CompareJob {
               "source summary");
       tables.awaitAll();
       return new Result(
-          n, tables.get(tf), tables.get(sbs), tables.get(sd), tables.get(dt), tables.get(ss));
+          n,
+          tables.get(tf),
+          tables.get(sbs),
+          tables.get(sd),
+          tables.get(dt),
+          tables.get(ss),
+          compared.size(),
+          skipped);
     } finally {
       // No table still runs on the caches dropped below: on a failure, the tables already
       // started finish (and are published) before the error leaves the stage.
@@ -178,6 +211,35 @@ public final class CompareJob {
       }
       sentences.unpersist();
     }
+  }
+
+  /** Distinct sources of each story among the sentences, by story id. */
+  static Map<String, Long> sourcesByStory(Dataset<Row> sentences) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (Row r :
+        sentences
+            .groupBy(SentencesColumns.STORY)
+            .agg(org.apache.spark.sql.functions.countDistinct(SentencesColumns.SOURCE))
+            .collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  /**
+   * The stories compare compares, in id order: those with at least {@code minSources} sources
+   * ({@code compare.min_sources}), except the {@code unassigned} articles, which are not one story.
+   * The others are listed in the stories table with the reason.
+   */
+  static List<String> comparedStories(Map<String, Long> sourcesByStory, int minSources) {
+    List<String> out = new ArrayList<>();
+    sourcesByStory.forEach(
+        (story, sources) -> {
+          if (sources >= minSources && !story.equals(ArticlesColumns.UNASSIGNED_STORY)) {
+            out.add(story);
+          }
+        });
+    return out;
   }
 
   /**

@@ -226,6 +226,48 @@ public final class ConfigKeys {
           "3",
           "Terms seen fewer times in the whole story are not ranked.");
 
+  public static final Key MIN_SOURCES =
+      key(
+          "compare.min_sources",
+          Type.INT,
+          "2",
+          "A story is compared only when its annotated sentences come from at least this many"
+              + " sources; the stories table says why the others were not.");
+  public static final Key STORY_THRESHOLD =
+      key(
+          "stories.threshold",
+          Type.DOUBLE,
+          "0.23",
+          "Similarity to a seeded story's seeds at or above which an article joins it (a story's"
+              + " own threshold overrides it); evidence in docs/stories.md.");
+  public static final Key STORIES_AUTO =
+      key(
+          "stories.auto",
+          Type.BOOLEAN,
+          "false",
+          "Cluster the articles that declare no story into automatic stories even when no seeded"
+              + " story is defined (with one defined they always are).");
+  public static final Key AUTO_THRESHOLD =
+      key(
+          "stories.auto_threshold",
+          Type.DOUBLE,
+          "0.25",
+          "TF-IDF cosine at or above which two articles are linked in an automatic story.");
+  public static final Key AUTO_WINDOW_DAYS =
+      key(
+          "stories.auto_window_days",
+          Type.INT,
+          "3",
+          "Articles published more than this many days apart are never linked in an automatic"
+              + " story (articles without a date can link to any).");
+  public static final Key LEXICON_ENTITIES =
+      key(
+          "lexicons.entities",
+          Type.PATH,
+          BUILTIN,
+          "Entities TSV (entity, language, alias) whose aliases become cross-lingual concept"
+              + " tokens in story similarity, or 'builtin'.");
+
   // Tone lexicons of languages other than English (en is lexicons.tone_vader + tone_domain).
   /** Value of a {@code lexicons.tone.<language>} key meaning "no tone lexicon: tone is null". */
   public static final String NONE = "none";

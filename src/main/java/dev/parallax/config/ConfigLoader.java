@@ -41,7 +41,17 @@ public final class ConfigLoader {
    * @param flags values given on the command line, by key name (null values are ignored)
    */
   public static ParallaxConfig load(Path configFile, Map<String, String> flags) {
-    Map<String, String> fromFile = configFile == null ? Map.of() : readYaml(configFile);
+    return load(configFile, flags, null);
+  }
+
+  /**
+   * As {@link #load(Path, Map)}, with the story the command line defines ({@code --story ID
+   * --story-seed PATH}...), or null when it defines none.
+   */
+  public static ParallaxConfig load(
+      Path configFile, Map<String, String> flags, StoryConfig.FlagStory flagStory) {
+    JsonNode root = configFile == null ? null : readTree(configFile);
+    Map<String, String> fromFile = root == null ? Map.of() : flattenRoot(root, configFile);
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> sparkConf = new TreeMap<>();
     String where = configFile == null ? "defaults" : "config " + configFile;
@@ -91,11 +101,16 @@ public final class ConfigLoader {
       }
       values.put(key.name(), check(key, raw, origin));
     }
+    List<StoryDefinition> stories =
+        StoryConfig.merge(
+            root == null ? List.of() : StoryConfig.parse(root.get(StoryConfig.NODE), where),
+            flagStory);
     return new ParallaxConfig(
         Map.copyOf(values),
         Map.copyOf(sparkConf),
         configFile == null ? null : configFile.toString(),
-        sha256(values, sparkConf));
+        sha256(values, sparkConf, stories),
+        stories);
   }
 
   private static String check(ConfigKeys.Key key, String raw, String origin) {
@@ -116,6 +131,10 @@ public final class ConfigLoader {
           }
           if (key.equals(ConfigKeys.CONFIDENCE) && !(d > 0 && d < 1)) {
             throw new ConfigException(origin + ": '" + v + "' must be between 0 and 1, e.g. 0.95");
+          }
+          if ((key.equals(ConfigKeys.STORY_THRESHOLD) || key.equals(ConfigKeys.AUTO_THRESHOLD))
+              && !(d >= 0 && d <= 1)) {
+            throw new ConfigException(origin + ": '" + v + "' must be between 0 and 1");
           }
           if (Double.isNaN(d) || d < 0) {
             throw new ConfigException(origin + ": '" + v + "' must be a non-negative number");
@@ -208,6 +227,12 @@ public final class ConfigLoader {
    * for a {@link ConfigKeys.Type#LANGUAGES} key, and becomes its comma-separated form.
    */
   static Map<String, String> readYaml(Path file) {
+    JsonNode root = readTree(file);
+    return root == null ? new LinkedHashMap<>() : flattenRoot(root, file);
+  }
+
+  /** The YAML tree of the file, or null when the file holds nothing. */
+  private static JsonNode readTree(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException("config file " + file + " does not exist (pass --config FILE)");
     }
@@ -219,13 +244,17 @@ public final class ConfigLoader {
           e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException("config " + file + ": not valid YAML: " + msg);
     }
-    Map<String, String> out = new LinkedHashMap<>();
     if (root == null || root.isMissingNode() || root.isNull()) {
-      return out;
+      return null;
     }
     if (!root.isObject()) {
       throw new ConfigException("config " + file + ": expected a mapping of keys to values");
     }
+    return root;
+  }
+
+  private static Map<String, String> flattenRoot(JsonNode root, Path file) {
+    Map<String, String> out = new LinkedHashMap<>();
     flatten("", root, out, file);
     return out;
   }
@@ -236,6 +265,9 @@ public final class ConfigLoader {
       Map.Entry<String, JsonNode> e = it.next();
       String name = prefix + e.getKey();
       JsonNode v = e.getValue();
+      if (StoryConfig.isStoryList(name, v)) {
+        continue; // parsed by StoryConfig
+      }
       if (v.isObject()) {
         flatten(name + ".", v, out, file);
       } else if (v.isArray()) {
@@ -259,7 +291,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static String sha256(Map<String, String> values, Map<String, String> sparkConf) {
+  private static String sha256(
+      Map<String, String> values, Map<String, String> sparkConf, List<StoryDefinition> stories) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
@@ -271,6 +304,10 @@ public final class ConfigLoader {
         md.update(
             ("spark.conf." + e.getKey() + "=" + e.getValue() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
+      }
+      // Stories change which articles are compared; without any the hash is as before.
+      for (StoryDefinition story : stories) {
+        md.update((story.identity() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {

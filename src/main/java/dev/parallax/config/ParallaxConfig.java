@@ -11,14 +11,20 @@ import java.util.Map;
  * @param values every key of {@link ConfigKeys} with its resolved value (text form)
  * @param sparkConf extra Spark properties from {@code spark.conf.*}, passed unchanged
  * @param configFile the file the values came from, or null when only defaults and flags were used
- * @param configSha256 SHA-256 of the resolved values, stored with each run record
+ * @param configSha256 SHA-256 of the resolved values and stories, stored with each run record
+ * @param stories the seeded stories the run looks for ({@code stories:} and {@code --story}), in
+ *     the order defined; empty when none
  */
 public record ParallaxConfig(
     Map<String, String> values,
     Map<String, String> sparkConf,
     String configFile,
-    String configSha256)
+    String configSha256,
+    List<StoryDefinition> stories)
     implements java.io.Serializable {
+  public ParallaxConfig {
+    stories = List.copyOf(stories);
+  }
 
   public String input() {
     return values.get(ConfigKeys.INPUT.name());

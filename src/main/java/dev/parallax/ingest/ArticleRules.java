@@ -202,6 +202,43 @@ public final class ArticleRules {
         null);
   }
 
+  /** True when the record names its own story: a non-blank {@code story} field. */
+  public static boolean declaresStory(Map<String, String> rawFields) {
+    for (Map.Entry<String, String> e : rawFields.entrySet()) {
+      if (e.getKey().trim().toLowerCase(Locale.ROOT).equals("story")
+          && blankToNull(TextNormaliser.normaliseLine(e.getValue())) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The fields of a record read from a story's seed file: its story is the seeded story's id, and a
+   * record without a source (a plain-text seed has no front matter) gets {@code defaultSource}.
+   */
+  public static Map<String, String> asSeed(
+      Map<String, String> rawFields, String story, String defaultSource) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    boolean hasSource = false;
+    for (Map.Entry<String, String> e : rawFields.entrySet()) {
+      String k = e.getKey().trim().toLowerCase(Locale.ROOT);
+      if (k.equals("story")) {
+        continue;
+      }
+      if ("source".equals(ALIASES.getOrDefault(k, k))
+          && blankToNull(TextNormaliser.normaliseLine(e.getValue())) != null) {
+        hasSource = true;
+      }
+      out.put(e.getKey(), e.getValue());
+    }
+    if (!hasSource) {
+      out.put("source", defaultSource);
+    }
+    out.put("story", story);
+    return out;
+  }
+
   private static Checked reject(String code, String reason) {
     return new Checked(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,

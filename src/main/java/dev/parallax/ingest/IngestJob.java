@@ -9,7 +9,11 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.StoryDefinition;
+import dev.parallax.stories.EntityLexicon;
 import dev.parallax.stories.NearDuplicates;
+import dev.parallax.stories.StoriesTable;
+import dev.parallax.stories.StoryAssignment;
 import dev.parallax.stories.Syndication;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
@@ -67,7 +71,7 @@ public final class IngestJob {
   /**
    * Counts of one ingest run; {@code input == accepted + rejected}. {@code duplicates} (exact,
    * {@code duplicate_of}) and {@code nearDuplicates} ({@code near_duplicate_of}) are disjoint parts
-   * of {@code accepted}; {@code syndication} is the rows of the syndication table.
+   * of {@code accepted}; {@code syndication} and {@code stories} are the rows of those tables.
    *
    * @param skipped files not read (documentation, hidden)
    * @param skippedRecords crawl records that are not input records, by kind ({@code "warc
@@ -80,6 +84,7 @@ public final class IngestJob {
       long duplicates,
       long nearDuplicates,
       long syndication,
+      long stories,
       int files,
       List<String> skipped,
       Map<String, Long> skippedRecords) {
@@ -132,7 +137,9 @@ public final class IngestJob {
             "ingest: read, check and identify the language of " + files.files().size() + " files",
             false);
     Dataset<Row> read =
-        checkedRecords(spark, files.files(), config).persist(StorageLevel.MEMORY_AND_DISK());
+        checkedRecords(spark, files.files(), config)
+            .unionByName(seedRecords(spark, config))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> skippedRecords = new TreeMap<>();
     for (Row r :
         read.filter(col(RejectsColumns.REASON_CODE).equalTo(SKIPPED_RECORD))
@@ -149,17 +156,27 @@ public final class IngestJob {
     try {
       Dataset<Row>[] split = split(checked);
       Dataset<Row> unmarked = split[0].persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> articles = unmarked;
+      Dataset<Row> marked = unmarked;
       if (config.booleanValue(ConfigKeys.DEDUP_ENABLED)) {
-        articles =
-            NearDuplicates.mark(articles, NearDuplicates.Params.of(config))
+        marked =
+            NearDuplicates.mark(unmarked, NearDuplicates.Params.of(config))
                 .persist(StorageLevel.MEMORY_AND_DISK());
       }
+      StoryAssignment.Params storyParams = storyParams(config);
+      StoryAssignment.Result stories = StoryAssignment.assign(marked, storyParams);
+      Dataset<Row> articles = stories.articles().persist(StorageLevel.MEMORY_AND_DISK());
       // Rejects include article-id clashes, found by a window over every accepted record's
       // text: persisted, so publish's count and write do not repeat that shuffle.
       Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = warehouse.publish(Table.ARTICLES, config.runDate(), runId, articles);
       long rejected = warehouse.publish(Table.REJECTS, config.runDate(), runId, rejects);
+      long storyRows =
+          warehouse.publish(
+              Table.STORIES,
+              config.runDate(),
+              runId,
+              StoriesTable.of(
+                  articles, stories, storyParams, config.intValue(ConfigKeys.MIN_SOURCES)));
       long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
       long nearDuplicates =
           articles.filter(col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull()).count();
@@ -168,6 +185,7 @@ public final class IngestJob {
               Table.SYNDICATION, config.runDate(), runId, Syndication.table(articles));
       rejects.unpersist();
       articles.unpersist();
+      marked.unpersist();
       unmarked.unpersist();
       return new Result(
           accepted + rejected,
@@ -176,6 +194,7 @@ public final class IngestJob {
           duplicates,
           nearDuplicates,
           syndication,
+          storyRows,
           files.files().size(),
           files.skipped(),
           skippedRecords);
@@ -184,9 +203,49 @@ public final class IngestJob {
     }
   }
 
+  /** The checked rows of every defined story's seed files. */
+  static Dataset<Row> seedRecords(SparkSession spark, ParallaxConfig config) {
+    Dataset<Row> out = spark.createDataFrame(List.of(), IngestSchemas.CHECKED);
+    for (StoryDefinition story : config.stories()) {
+      List<String> seeds =
+          story.seeds().stream()
+              .map(s -> s.contains("://") ? s : java.nio.file.Path.of(s).toUri().toString())
+              .toList();
+      out = out.unionByName(checkedRecords(spark, seeds, config, story.id()));
+    }
+    return out;
+  }
+
+  /**
+   * The story settings of the configuration; reads the entities lexicon when stories are assigned,
+   * so a command calls it before Spark starts to fail early on a bad lexicon.
+   *
+   * @throws dev.parallax.config.ConfigException for a missing or malformed entities lexicon
+   */
+  public static StoryAssignment.Params storyParams(ParallaxConfig config) {
+    boolean active = config.booleanValue(ConfigKeys.STORIES_AUTO) || !config.stories().isEmpty();
+    return new StoryAssignment.Params(
+        config.stories(),
+        config.doubleValue(ConfigKeys.STORY_THRESHOLD),
+        config.booleanValue(ConfigKeys.STORIES_AUTO),
+        config.doubleValue(ConfigKeys.AUTO_THRESHOLD),
+        config.intValue(ConfigKeys.AUTO_WINDOW_DAYS),
+        active ? EntityLexicon.load(config) : EntityLexicon.parse("none", ""));
+  }
+
   /** One checked row per input record (see {@link IngestSchemas#CHECKED}). */
   static Dataset<Row> checkedRecords(
       SparkSession spark, List<String> files, ParallaxConfig config) {
+    return checkedRecords(spark, files, config, null);
+  }
+
+  /**
+   * As {@link #checkedRecords(SparkSession, List, ParallaxConfig)}; with {@code seedStory} set, the
+   * files are that story's seeds: each record gets the story (story_kind seeded, similarity 1), and
+   * one without a source gets the file's base name ({@link #seedSource}).
+   */
+  static Dataset<Row> checkedRecords(
+      SparkSession spark, List<String> files, ParallaxConfig config, String seedStory) {
     String defaultStory = config.string(ConfigKeys.DEFAULT_STORY);
     ArticleRules.BadDate badDate =
         ArticleRules.BadDate.valueOf(config.string(ConfigKeys.BAD_DATE).toUpperCase(Locale.ROOT));
@@ -205,7 +264,8 @@ public final class IngestJob {
       WarcRecords.Options options =
           new WarcRecords.Options(
               extractor, config.longValue(ConfigKeys.MAX_RECORD_BYTES), Outlets.load(config));
-      rows = rows.union(crawlRows(jsc, crawl, options, defaultStory, badDate, candidates));
+      rows =
+          rows.union(crawlRows(jsc, crawl, options, defaultStory, badDate, candidates, seedStory));
     }
     if (!other.isEmpty()) {
       int slices =
@@ -233,13 +293,14 @@ public final class IngestJob {
                     LanguageId languages = LanguageId.forCandidates(candidates);
                     List<Row> out = new ArrayList<>(records.size());
                     for (int i = 0; i < records.size(); i++) {
-                      out.add(toRow(records.get(i), i, defaultStory, badDate, languages));
+                      out.add(
+                          toRow(records.get(i), i, defaultStory, badDate, languages, seedStory));
                     }
                     return out.iterator();
                   });
     }
     for (String f : parquet) {
-      rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates));
+      rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates, seedStory));
     }
     return spark.createDataFrame(rows, IngestSchemas.CHECKED);
   }
@@ -255,7 +316,8 @@ public final class IngestJob {
       WarcRecords.Options options,
       String defaultStory,
       ArticleRules.BadDate badDate,
-      List<String> candidates) {
+      List<String> candidates,
+      String seedStory) {
     SerializableWritable<Configuration> conf =
         new SerializableWritable<>(jsc.hadoopConfiguration());
     return jsc.parallelize(files, files.size())
@@ -291,7 +353,7 @@ public final class IngestJob {
                   if (item.skippedType() != null) {
                     return skippedRow(file, item.skippedType());
                   }
-                  return toRow(item.record(), index++, defaultStory, badDate, languages);
+                  return toRow(item.record(), index++, defaultStory, badDate, languages, seedStory);
                 }
               };
             });
@@ -312,7 +374,8 @@ public final class IngestJob {
       String file,
       String defaultStory,
       ArticleRules.BadDate badDate,
-      List<String> candidates) {
+      List<String> candidates,
+      String seedStory) {
     String shown = displayPath(file);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> df;
@@ -368,7 +431,8 @@ public final class IngestJob {
                         t._2(),
                         defaultStory,
                         badDate,
-                        languages));
+                        languages,
+                        seedStory));
               }
               return out.iterator();
             });
@@ -379,17 +443,25 @@ public final class IngestJob {
     return rejectRow(rec, 0, rec.reasonCode(), rec.reason(), null);
   }
 
-  /** The checked row of one raw record. */
+  /**
+   * The checked row of one raw record; {@code seedStory} non-null when it comes from that story's
+   * seed file.
+   */
   static Row toRow(
       RawRecord rec,
       long index,
       String defaultStory,
       ArticleRules.BadDate badDate,
-      LanguageId languages) {
+      LanguageId languages,
+      String seedStory) {
     if (!rec.readable()) {
       return rejectRow(rec, index, rec.reasonCode(), rec.reason(), null);
     }
-    ArticleRules.Checked c = ArticleRules.check(rec.fields(), defaultStory, badDate, languages);
+    Map<String, String> fields =
+        seedStory == null
+            ? rec.fields()
+            : ArticleRules.asSeed(rec.fields(), seedStory, seedSource(rec.inputFile()));
+    ArticleRules.Checked c = ArticleRules.check(fields, defaultStory, badDate, languages);
     if (c.reasonCode() != null) {
       String source = rec.fields().get("source");
       return rejectRow(rec, index, c.reasonCode(), c.reason(), source);
@@ -420,7 +492,24 @@ public final class IngestJob {
     row[IngestSchemas.WARNINGS] =
         scala.collection.JavaConverters.asScalaBuffer(c.warnings()).toList();
     row[IngestSchemas.OUTLET_HOST] = c.outletHost();
+    // Story kind null: the record names no story, so the stories step may assign one.
+    if (seedStory != null) {
+      row[IngestSchemas.STORY_KIND] = ArticlesColumns.KIND_SEEDED;
+      row[IngestSchemas.STORY_SIMILARITY] = 1.0;
+    } else if (ArticleRules.declaresStory(fields)) {
+      row[IngestSchemas.STORY_KIND] = ArticlesColumns.KIND_DECLARED;
+    }
     return RowFactory.create(row);
+  }
+
+  /**
+   * The source of a seed record that names none: the seed file's name without directories and
+   * extensions ({@code data/seed/opinion.txt.gz} → {@code opinion}).
+   */
+  static String seedSource(String file) {
+    String name = new Path(file).getName();
+    int dot = name.indexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   /** A checked row of a rejected record: the reject columns, n_chars and n_words 0. */

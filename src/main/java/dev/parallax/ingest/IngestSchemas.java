@@ -51,6 +51,8 @@ final class IngestSchemas {
   static final int RECORD_INDEX = CHECKED.fieldIndex(ArticlesColumns.RECORD_INDEX);
   static final int EXTRA_JSON = CHECKED.fieldIndex(ArticlesColumns.EXTRA_JSON);
   static final int WARNINGS = CHECKED.fieldIndex(ArticlesColumns.WARNINGS);
+  static final int STORY_SIMILARITY = CHECKED.fieldIndex(ArticlesColumns.STORY_SIMILARITY);
+  static final int STORY_KIND = CHECKED.fieldIndex(ArticlesColumns.STORY_KIND);
   static final int OUTLET_HOST = CHECKED.fieldIndex(ArticlesColumns.OUTLET_HOST);
   static final int REASON_CODE = CHECKED.fieldIndex(RejectsColumns.REASON_CODE);
   static final int REASON = CHECKED.fieldIndex(RejectsColumns.REASON);

@@ -99,6 +99,21 @@ final class HtmlReport {
       String language,
       boolean analysed) {}
 
+  /**
+   * One row of the stories table, as listed in the run section.
+   *
+   * @param label top terms, or null (declared and unassigned stories)
+   * @param notComparedReason why compare skips it, or null when it is compared
+   */
+  record StoryRow(
+      String story,
+      String kind,
+      String label,
+      long articles,
+      long sources,
+      boolean compared,
+      String notComparedReason) {}
+
   /** Accepted articles of one language (articles.language; "unknown" when null). */
   record LanguageCount(String language, long articles) {}
 
@@ -109,12 +124,15 @@ final class HtmlReport {
    *     are listed, one more says the list is cut
    * @param notAnalysed articles that are not exact duplicates and have no sentence, by language in
    *     language order; null when the sentences table has no partition for the date
+   * @param stories the stories table's rows, largest first; null when it has no partition for the
+   *     date (a warehouse written before stories existed)
    */
   record Ingest(
       RunCounts counts,
       List<RejectReason> rejects,
       List<Article> articles,
-      List<LanguageCount> notAnalysed) {
+      List<LanguageCount> notAnalysed,
+      List<StoryRow> stories) {
 
     /** Articles not analysed over every language; 0 when unknown. */
     long notAnalysedTotal() {

@@ -5,6 +5,7 @@ import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.RejectsColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.StoriesColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +131,7 @@ public final class ReportWriter {
     }
     List<Row> syndication =
         tables.containsKey(Table.SYNDICATION) ? tables.get(Table.SYNDICATION).rows() : null;
+    HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
     String summary =
         SummaryMarkdown.render(
             runDate,
@@ -140,8 +142,8 @@ public final class ReportWriter {
                 tables.get(Table.STANCE_DIFFERENCE).rows(),
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
                 tables.get(Table.SOURCE_SUMMARY).rows(),
-                syndication));
-    HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
+                syndication),
+            ingest == null ? null : ingest.stories());
     spark.sparkContext().setJobDescription("report: render report.html");
     String html =
         HtmlReport.render(
@@ -306,7 +308,32 @@ public final class ReportWriter {
             counts.<Long>getAs(NEAR_DUPLICATES)),
         reasons,
         list,
-        notAnalysed);
+        notAnalysed,
+        stories(warehouse, runDate));
+  }
+
+  /** The stories table's rows, most articles first (ties by id); null when it is missing. */
+  static List<HtmlReport.StoryRow> stories(Warehouse warehouse, LocalDate runDate) {
+    if (!warehouse.exists(Table.STORIES, runDate)) {
+      return null;
+    }
+    List<HtmlReport.StoryRow> out = new ArrayList<>();
+    for (Row r :
+        warehouse
+            .read(Table.STORIES, runDate)
+            .orderBy(functions.desc(StoriesColumns.ARTICLES), functions.col(StoriesColumns.STORY))
+            .collectAsList()) {
+      out.add(
+          new HtmlReport.StoryRow(
+              r.getAs(StoriesColumns.STORY),
+              r.getAs(StoriesColumns.KIND),
+              r.getAs(StoriesColumns.LABEL),
+              r.<Long>getAs(StoriesColumns.ARTICLES),
+              r.<Long>getAs(StoriesColumns.SOURCES),
+              r.<Boolean>getAs(StoriesColumns.COMPARED),
+              r.getAs(StoriesColumns.NOT_COMPARED_REASON)));
+    }
+    return out;
   }
 
   private record Collected(StructType schema, List<Row> rows) {}

@@ -42,6 +42,10 @@ record RunSection(
         + "Articles <b>not analysed</b> stay in articles too: no sentence came out of them, "
         + "usually because their language has no profile (sentence rules, tokeniser, theme "
         + "phrases); they are counted by detected language. "
+        + "<b>Stories</b> lists every story of the run: declared by the records, seeded (articles "
+        + "similar enough to a story's seed files), automatic (<code>auto-N</code>, clustered) or "
+        + "<code>unassigned</code>; a story with fewer sources than "
+        + "<code>compare.min_sources</code> is listed but not compared. "
         + "Rejected records are summarised by reason below; fix them at the source and rerun the "
         + "date to include them.";
   }
@@ -105,6 +109,7 @@ record RunSection(
             + " went into the analysis"
             + notAnalysedText()
             + ".");
+    stories(h);
     h.element("h3", "Rejected records by reason").nl();
     if (ingest.rejects().isEmpty()) {
       Blocks.paragraph(h, "empty", "No record was rejected.");
@@ -127,5 +132,31 @@ record RunSection(
           });
     }
     Blocks.table(h, "rejects", List.of("reason code", "records", "files", "example"), "knnt", rows);
+  }
+
+  /** The stories table: id, kind, label, articles, sources, compared or why not. */
+  private void stories(HtmlBuilder h) {
+    if (ingest.stories() == null) {
+      return;
+    }
+    h.element("h3", "Stories").nl();
+    List<Cell[]> rows = new ArrayList<>();
+    for (HtmlReport.StoryRow s : ingest.stories()) {
+      rows.add(
+          new Cell[] {
+            Cell.text(s.story()),
+            Cell.text(s.kind()),
+            Cell.text(Objects.toString(s.label(), "")),
+            Cell.text(Html.count(s.articles())),
+            Cell.text(Html.count(s.sources())),
+            Cell.text(s.compared() ? "yes" : "no: " + s.notComparedReason())
+          });
+    }
+    Blocks.table(
+        h,
+        "stories",
+        List.of("story", "kind", "label", "articles", "sources", "compared"),
+        "tttnnt",
+        rows);
   }
 }

@@ -49,8 +49,24 @@ final class SummaryMarkdown {
       List<Row> syndication) {}
 
   static String render(LocalDate runDate, double confidence, double fdr, Tables t) {
+    return render(runDate, confidence, fdr, t, null);
+  }
+
+  /**
+   * The summary, with the stories table's rows listed first ({@code storyRows} null: the table is
+   * missing, no list).
+   */
+  static String render(
+      LocalDate runDate,
+      double confidence,
+      double fdr,
+      Tables t,
+      List<HtmlReport.StoryRow> storyRows) {
     StringBuilder md = new StringBuilder();
     md.append("# Parallax summary, run date ").append(runDate).append("\n");
+    if (storyRows != null) {
+      storyList(md, storyRows);
+    }
     TreeSet<String> stories = new TreeSet<>();
     for (Row r : t.sourceSummary()) {
       stories.add(r.getAs(SourceSummaryColumns.STORY));
@@ -108,6 +124,26 @@ final class SummaryMarkdown {
     }
     if (rows.size() > TOP_REPRINTS) {
       md.append("\n").append(rows.size() - TOP_REPRINTS).append(" more in syndication.csv.\n");
+    }
+  }
+
+  private static void storyList(StringBuilder md, List<HtmlReport.StoryRow> rows) {
+    md.append("\n## Stories\n\n| story | kind | label | articles | sources | compared |\n");
+    md.append("|---|---|---|---:|---:|---|\n");
+    for (HtmlReport.StoryRow r : rows) {
+      md.append("| ")
+          .append(escape(r.story()))
+          .append(" | ")
+          .append(r.kind())
+          .append(" | ")
+          .append(r.label() == null ? "" : escape(r.label()))
+          .append(" | ")
+          .append(r.articles())
+          .append(" | ")
+          .append(r.sources())
+          .append(" | ")
+          .append(r.compared() ? "yes" : "no: " + escape(r.notComparedReason()))
+          .append(" |\n");
     }
   }
 

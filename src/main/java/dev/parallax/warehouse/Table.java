@@ -8,6 +8,7 @@ import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
+import dev.parallax.warehouse.schema.StoriesColumns;
 import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import org.apache.spark.sql.types.StructType;
@@ -60,6 +61,7 @@ public enum Table {
       SyndicationColumns.STORY,
       SyndicationColumns.GROUP_ID,
       SyndicationColumns.ARTICLE_ID),
+  STORIES("stories", StoriesColumns.SCHEMA, StoriesColumns.STORY),
   RUNS("runs", RunsColumns.SCHEMA, RunsColumns.RUN_ID);
 
   private final String folder;

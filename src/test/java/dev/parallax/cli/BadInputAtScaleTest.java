@@ -101,6 +101,20 @@ class BadInputAtScaleTest {
               "<script>alert('x')</script> Herald",
               "<script>document.cookie</script>"));
 
+  /**
+   * The hostile records' texts: written apart (not one template with a number), so that
+   * near-duplicate detection leaves every hostile source in the tables.
+   */
+  static final List<String> HOSTILE_TEXTS =
+      List.of(
+          "Report 0 says the alliance remains strong and that tariffs worry exporters.",
+          "Officials in Tokyo discussed defense spending and North Korea at length on Friday.",
+          "The visit ended with a pledge of new investment in American factories.",
+          "Critics warned that a trade deal could still hurt farmers on both sides.",
+          "A spokesman praised the personal rapport between the two leaders after lunch.",
+          "Semiconductor supply chains took up most of the afternoon session, aides said.",
+          "Markets in Asia rose slightly as investors welcomed the calm tone of the meeting.");
+
   @TempDir static Path tmp;
   static Path warehouse;
   static CliRun.Outcome mixed;
@@ -409,13 +423,7 @@ class BadInputAtScaleTest {
                   HOSTILE.get(i).source(),
                   "https://hostile.example/" + i,
                   HOSTILE.get(i).title(),
-                  "Report "
-                      + i
-                      + " says the alliance remains strong and that tariffs worry exporters. Officials "
-                      + "discussed defense spending and North Korea at length. The visit ended with a "
-                      + "pledge of new investment, number "
-                      + i
-                      + ".",
+                  HOSTILE_TEXTS.get(i),
                   null)));
     }
     Files.write(dir.resolve("hostile.jsonl"), lines, StandardCharsets.UTF_8);

@@ -44,11 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <ol>
  *   <li>a complete run of D: the baseline (copied aside);
  *   <li>a run of D killed before annotate starts (test hook {@code parallax.test.pauseBefore}),
- *       after its ingest republished articles and rejects: every partition of D is as the baseline
- *       left it — byte for byte where the killed run published nothing, the same rows where it
- *       republished (Spark names files after the write job, and parquet-mr writes each column's
- *       encoding list from a hash set, so a rewrite of the same rows in another JVM is not
- *       byte-identical); its lock file stays behind;
+ *       after its ingest republished articles, rejects, syndication and stories: every partition of
+ *       D is as the baseline left it — byte for byte where the killed run published nothing, the
+ *       same rows where it republished (Spark names files after the write job, and parquet-mr
+ *       writes each column's encoding list from a hash set, so a rewrite of the same rows in
+ *       another JVM is not byte-identical); its lock file stays behind;
  *   <li>a run of D, started over that stale lock file, killed in the middle of the swap of
  *       stance_difference (test hook {@code parallax.test.pauseMidSwap}): the old partition has
  *       been moved to {@code _trash}, byte-identical, and the journal names it and the complete
@@ -151,7 +151,10 @@ class FaultToleranceTest {
       pid = run.pid();
       assertNotEquals(0, run.kill());
     }
-    List<String> republished = List.of("articles", "rejects");
+    List<String> republished =
+        List.of(Table.ARTICLES, Table.REJECTS, Table.SYNDICATION, Table.STORIES).stream()
+            .map(Table::folder)
+            .toList();
     for (String dir : partitionDirs) {
       if (republished.contains(dir.substring(0, dir.indexOf('/')))) {
         assertEquals(rows(baseline.resolve(dir)), rows(warehouse.resolve(dir)), dir);

@@ -283,4 +283,73 @@ class CompareJobTest {
     tables.awaitAllQuietly();
     opener.join();
   }
+
+  @Test
+  void bothStoriesOfTheCorpusHaveTwoSourcesAndAreCompared() {
+    assertEquals(2, first.storiesCompared());
+    assertEquals(0, first.storiesSkipped());
+    assertTrue(first.detail().endsWith("stories_compared=2 stories_skipped=0"), first.detail());
+  }
+
+  @Test
+  void comparedStoriesNeedMinSourcesAndAreNotTheUnassignedArticles() {
+    Map<String, Long> sources = new java.util.TreeMap<>();
+    sources.put("one-source", 1L);
+    sources.put("two-sources", 2L);
+    sources.put("unassigned", 5L);
+    assertEquals(List.of("two-sources"), CompareJob.comparedStories(sources, 2));
+    assertEquals(List.of("one-source", "two-sources"), CompareJob.comparedStories(sources, 1));
+    assertEquals(List.of(), CompareJob.comparedStories(sources, 3));
+  }
+
+  @Test
+  void aSingleSourceStoryAndTheUnassignedArticlesAreSkippedAndTheTablesUnchanged() {
+    Path root = tmp.resolve("with-skipped");
+    Map<String, String> flags = new HashMap<>();
+    flags.put("warehouse", root.toString());
+    flags.put("run_date", DATE);
+    flags.put("compare.bootstrap_reps", "200");
+    flags.put("compare.permutations", "199");
+    flags.put("compare.min_term_count", "2");
+    flags.put("compare.prior_scale", "50");
+    ParallaxConfig c = ConfigLoader.load(null, flags);
+    Warehouse wh = new Warehouse(TestSpark.get(), root.toString(), 1_000_000);
+    List<CompareFixtures.S> sentences = new java.util.ArrayList<>(CompareFixtures.corpus());
+    for (int i = 0; i < 4; i++) {
+      sentences.add(
+          CompareFixtures.s("lonely", "Solo", "l" + i)
+              .tone(0.2)
+              .tokens("solo", "story")
+              .themes("t1"));
+      sentences.add(
+          CompareFixtures.s("unassigned", i % 2 == 0 ? "P" : "Q", "u" + i)
+              .tone(-0.2)
+              .tokens("stray", "item")
+              .themes("t1"));
+    }
+    wh.publish(Table.SENTENCES, LocalDate.parse(DATE), "fixture", CompareFixtures.frame(sentences));
+    CompareJob.Result r = CompareJob.run(TestSpark.get(), c, wh, "run-s", List.of());
+    assertEquals(2, r.storiesCompared());
+    assertEquals(2, r.storiesSkipped());
+    for (Table t :
+        List.of(
+            Table.THEME_FREQUENCY,
+            Table.STANCE_BY_SOURCE,
+            Table.STANCE_DIFFERENCE,
+            Table.DISTINCTIVE_TERMS,
+            Table.SOURCE_SUMMARY)) {
+      Dataset<Row> rows = wh.read(t, LocalDate.parse(DATE));
+      assertEquals(
+          0,
+          rows.filter(rows.col("story").isin("lonely", "unassigned")).count(),
+          t + " holds a skipped story");
+    }
+    // The compared stories' rows are what the run without the skipped stories wrote.
+    assertEquals(first.stanceDifference(), r.stanceDifference());
+    assertEquals(first.sourceSummary(), r.sourceSummary());
+    assertEquals(
+        CompareFixtures.canonical(read(Table.STANCE_DIFFERENCE).drop("run_date")),
+        CompareFixtures.canonical(
+            wh.read(Table.STANCE_DIFFERENCE, LocalDate.parse(DATE)).drop("run_date")));
+  }
 }

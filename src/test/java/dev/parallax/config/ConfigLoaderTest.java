@@ -126,4 +126,178 @@ class ConfigLoaderTest {
             () -> ConfigLoader.load(null, Map.of("dedup.shingle_words", "0")));
     assertTrue(zero.getMessage().contains("must be at least 1"), zero.getMessage());
   }
+
+  // ---- stories: ----
+
+  private Path seed() throws IOException {
+    return Files.writeString(tmp.resolve("seed.txt"), "Ishiba met Trump.");
+  }
+
+  private ConfigException storyMistake(String storiesYaml) throws IOException {
+    Path f = yaml(storiesYaml);
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of()));
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void storiesAsAListWithEveryField() throws IOException {
+    Path seed = seed();
+    Path f =
+        yaml(
+            "stories:\n"
+                + "  - id: ishiba-trump-2025\n"
+                + "    seeds: ["
+                + seed
+                + "]\n"
+                + "    required_terms: [Ishiba, 石破, 이시바]\n"
+                + "    from: 2025-02-01\n"
+                + "    to: 2025-02-14\n"
+                + "    threshold: 0.3\n");
+    List<StoryDefinition> stories = ConfigLoader.load(f, Map.of()).stories();
+    assertEquals(1, stories.size());
+    StoryDefinition s = stories.get(0);
+    assertEquals("ishiba-trump-2025", s.id());
+    assertEquals(List.of(seed.toString()), s.seeds());
+    assertEquals(List.of("Ishiba", "石破", "이시바"), s.requiredTerms());
+    assertEquals(java.time.Instant.parse("2025-02-01T00:00:00Z"), s.from());
+    // 'to' is a whole day: the window ends at the next midnight, exclusive.
+    assertEquals(java.time.Instant.parse("2025-02-15T00:00:00Z"), s.toExclusive());
+    assertEquals(0.3, s.threshold());
+  }
+
+  @Test
+  void storiesAsAMappingWithTheScalarKeysBeside() throws IOException {
+    Path seed = seed();
+    Path f =
+        yaml(
+            "stories:\n"
+                + "  threshold: 0.4\n"
+                + "  auto: true\n"
+                + "  seeded:\n"
+                + "    - id: a\n"
+                + "      seeds: "
+                + seed
+                + "\n");
+    ParallaxConfig c = ConfigLoader.load(f, Map.of());
+    assertEquals(0.4, c.doubleValue(ConfigKeys.STORY_THRESHOLD));
+    assertTrue(c.booleanValue(ConfigKeys.STORIES_AUTO));
+    assertEquals("a", c.stories().get(0).id());
+    assertEquals(List.of(seed.toString()), c.stories().get(0).seeds());
+  }
+
+  @Test
+  void noStoriesByDefaultAndTheKeysDefaults() {
+    ParallaxConfig c = ConfigLoader.load(null, Map.of());
+    assertEquals(List.of(), c.stories());
+    assertEquals(2, c.intValue(ConfigKeys.MIN_SOURCES));
+    assertTrue(!c.booleanValue(ConfigKeys.STORIES_AUTO));
+  }
+
+  @Test
+  void anUnknownStoryFieldIsOneLineNamingIt() throws IOException {
+    ConfigException e =
+        storyMistake("stories:\n  - id: a\n    seeds: [" + seed() + "]\n    seed: x\n");
+    assertTrue(e.getMessage().contains("unknown story field 'seed'"), e.getMessage());
+  }
+
+  @Test
+  void aStoryWithoutAnIdIsOneLine() throws IOException {
+    ConfigException e = storyMistake("stories:\n  - seeds: [" + seed() + "]\n");
+    assertTrue(e.getMessage().contains("story 1: story has no id"), e.getMessage());
+  }
+
+  @Test
+  void aDuplicateStoryIdIsOneLine() throws IOException {
+    Path seed = seed();
+    ConfigException e =
+        storyMistake(
+            "stories:\n  - id: a\n    seeds: ["
+                + seed
+                + "]\n  - id: a\n    seeds: ["
+                + seed
+                + "]\n");
+    assertTrue(e.getMessage().contains("story id 'a' is defined twice"), e.getMessage());
+  }
+
+  @Test
+  void aMissingSeedFileIsOneLineNamingIt() throws IOException {
+    ConfigException e = storyMistake("stories:\n  - id: a\n    seeds: [no/such/seed.txt]\n");
+    assertTrue(
+        e.getMessage().contains("story a: seed file no/such/seed.txt does not exist"),
+        e.getMessage());
+  }
+
+  @Test
+  void emptySeedsAreOneLine() throws IOException {
+    ConfigException e = storyMistake("stories:\n  - id: a\n    seeds: []\n");
+    assertTrue(e.getMessage().contains("story a: seeds is empty"), e.getMessage());
+  }
+
+  @Test
+  void aBadDateIsOneLine() throws IOException {
+    ConfigException e =
+        storyMistake("stories:\n  - id: a\n    seeds: [" + seed() + "]\n    from: 2025-02-30\n");
+    assertTrue(e.getMessage().contains("story a: from '2025-02-30' is not a date"), e.getMessage());
+  }
+
+  @Test
+  void aReservedIdOrABadThresholdIsOneLine() throws IOException {
+    Path seed = seed();
+    assertTrue(
+        storyMistake("stories:\n  - id: auto-1\n    seeds: [" + seed + "]\n")
+            .getMessage()
+            .contains("reserved"));
+    assertTrue(
+        storyMistake("stories:\n  - id: a\n    seeds: [" + seed + "]\n    threshold: 2\n")
+            .getMessage()
+            .contains("between 0 and 1"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(null, Map.of("stories.threshold", "1.5")));
+    assertTrue(e.getMessage().contains("between 0 and 1"), e.getMessage());
+  }
+
+  @Test
+  void theCommandLineStoryReplacesTheSeedsOfTheSameIdAndKeepsTheRest() throws IOException {
+    Path seed = seed();
+    Path other = Files.writeString(tmp.resolve("other.txt"), "Another seed.");
+    Path f = yaml("stories:\n  - id: a\n    seeds: [" + seed + "]\n    required_terms: [Ishiba]\n");
+    ParallaxConfig c =
+        ConfigLoader.load(f, Map.of(), new StoryConfig.FlagStory("a", List.of(other.toString())));
+    assertEquals(1, c.stories().size());
+    assertEquals(List.of(other.toString()), c.stories().get(0).seeds());
+    assertEquals(List.of("Ishiba"), c.stories().get(0).requiredTerms());
+    ParallaxConfig added =
+        ConfigLoader.load(f, Map.of(), new StoryConfig.FlagStory("b", List.of(other.toString())));
+    assertEquals(List.of("a", "b"), added.stories().stream().map(StoryDefinition::id).toList());
+  }
+
+  @Test
+  void commandLineStoryMistakesAreOneLine() throws IOException {
+    Path seed = seed();
+    ConfigException noId =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), new StoryConfig.FlagStory(null, List.of(seed.toString()))));
+    assertTrue(noId.getMessage().startsWith("--story-seed needs --story ID"), noId.getMessage());
+    ConfigException noSeed =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(null, Map.of(), new StoryConfig.FlagStory("x", List.of())));
+    assertTrue(noSeed.getMessage().contains("add --story-seed FILE"), noSeed.getMessage());
+  }
+
+  @Test
+  void storiesChangeTheConfigIdentity() throws IOException {
+    Path seed = seed();
+    String without = ConfigLoader.load(null, Map.of()).configSha256();
+    String with =
+        ConfigLoader.load(null, Map.of(), new StoryConfig.FlagStory("a", List.of(seed.toString())))
+            .configSha256();
+    assertTrue(!without.equals(with));
+  }
 }

@@ -374,4 +374,32 @@ class HtmlReportTest {
   static int count(String s, String needle, String from, String to) {
     return count(between(s, from, to), needle);
   }
+
+  @Test
+  void theRunSectionListsTheStoriesAndWhyOneWasNotCompared() {
+    int table = html.indexOf("<table data-table=\"stories\">");
+    assertTrue(table > 0, "no stories table");
+    String rows = html.substring(table, html.indexOf("</table>", table));
+    // Most articles first: s1 (6), s3 (4), s2 (2), auto-1 (1).
+    assertTrue(
+        rows.indexOf("<td>s1</td>") < rows.indexOf("<td>s3</td>")
+            && rows.indexOf("<td>s3</td>") < rows.indexOf("<td>s2</td>")
+            && rows.indexOf("<td>s2</td>") < rows.indexOf("<td>auto-1</td>"),
+        rows);
+    assertTrue(rows.contains("<td>no: 1 source, compare.min_sources is 2</td>"), rows);
+    assertTrue(rows.contains("&lt;b&gt;closed&lt;/b&gt;"), "the label is escaped");
+  }
+
+  @Test
+  void summaryListsTheStoriesTooMostArticlesFirst() throws Exception {
+    String md =
+        java.nio.file.Files.readString(
+            run.directory().resolve("summary.md"), StandardCharsets.UTF_8);
+    String s1 = "| s1 | declared |  | 6 | 3 | yes |\n";
+    String s3 = "| s3 | declared |  | 4 | 4 | yes |\n";
+    String s2 = "| s2 | declared |  | 2 | 2 | yes |\n";
+    assertTrue(md.contains("## Stories\n\n| story | kind | label |"), md);
+    assertTrue(md.contains(s1 + s3 + s2), md);
+    assertTrue(md.contains("| 1 | 1 | no: 1 source, compare.min\\_sources is 2 |"), md);
+  }
 }

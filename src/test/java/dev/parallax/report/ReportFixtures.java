@@ -14,6 +14,7 @@ import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.RejectsColumns;
+import dev.parallax.warehouse.schema.StoriesColumns;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -161,6 +162,11 @@ public final class ReportFixtures {
         date,
         "fixture",
         TestSpark.get().createDataFrame(rejects(), RejectsColumns.SCHEMA));
+    wh.publish(
+        Table.STORIES,
+        date,
+        "fixture",
+        TestSpark.get().createDataFrame(stories(), StoriesColumns.SCHEMA));
     wh.publish(Table.SENTENCES, date, "fixture", CompareFixtures.frame(sentences()));
     CompareJob.run(
         TestSpark.get(), config, wh, "run-1", List.of(new ThemeLabel("t1", T1_LABEL, "economic")));
@@ -309,6 +315,7 @@ public final class ReportFixtures {
     v.put(ArticlesColumns.RECORD_REF, "line 1");
     v.put(ArticlesColumns.RECORD_INDEX, 0L);
     v.put(ArticlesColumns.WARNINGS, new String[0]);
+    v.put(ArticlesColumns.STORY_KIND, ArticlesColumns.KIND_DECLARED);
     Object[] row = new Object[ArticlesColumns.SCHEMA.size()];
     for (Map.Entry<String, Object> e : v.entrySet()) {
       row[ArticlesColumns.SCHEMA.fieldIndex(e.getKey())] = e.getValue();
@@ -319,6 +326,42 @@ public final class ReportFixtures {
       }
     }
     return RowFactory.create(row);
+  }
+
+  /**
+   * The stories table: s1, s2 and s3 as declared by the articles, and an automatic story of one
+   * source that compare skipped (its article is not in the articles fixture: the report lists the
+   * stories table as it is).
+   */
+  static List<Row> stories() {
+    return List.of(
+        story("s1", "declared", null, 6, 3, null),
+        story("s2", "declared", null, 2, 2, null),
+        story("s3", "declared", null, 4, 4, null),
+        story(
+            "auto-1",
+            "auto",
+            "volcano, ash, airport, <b>closed</b>, flights",
+            1,
+            1,
+            "1 source, compare.min_sources is 2"));
+  }
+
+  private static Row story(
+      String id, String kind, String label, long articles, long sources, String reason) {
+    return RowFactory.create(
+        id,
+        kind,
+        label,
+        articles,
+        sources,
+        new String[] {"en"},
+        null,
+        null,
+        new String[0],
+        kind.equals("auto") ? 0.25 : null,
+        reason == null,
+        reason);
   }
 
   static List<Row> rejects() {

@@ -104,6 +104,8 @@ class ReportWriterTest {
     assertTrue(md.contains("### Distinctive terms (top 5 per source)"), md);
     assertTrue(md.contains("| A | "), md);
     assertTrue(md.contains("@evil, \"quoted\""), md);
+    // no articles, rejects or stories table in this warehouse: no stories list
+    assertFalse(md.contains("## Stories"), md);
   }
 
   @Test

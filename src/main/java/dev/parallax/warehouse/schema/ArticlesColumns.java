@@ -43,7 +43,19 @@ public final class ArticlesColumns {
   public static final String WARNINGS = "warnings";
   public static final String NEAR_DUPLICATE_OF = "near_duplicate_of";
   public static final String NEAR_DUPLICATE_SIMILARITY = "near_duplicate_similarity";
+  public static final String STORY_SIMILARITY = "story_similarity";
+  public static final String STORY_KIND = "story_kind";
   public static final String OUTLET_HOST = "outlet_host";
+
+  /** Values of {@link #STORY_KIND}. */
+  public static final String KIND_DECLARED = "declared";
+
+  public static final String KIND_SEEDED = "seeded";
+  public static final String KIND_AUTO = "auto";
+  public static final String KIND_UNASSIGNED = "unassigned";
+
+  /** The story of articles that joined no story (story_kind unassigned). */
+  public static final String UNASSIGNED_STORY = "unassigned";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -73,5 +85,7 @@ public final class ArticlesColumns {
           .add(WARNINGS, createArrayType(StringType, false))
           .add(NEAR_DUPLICATE_OF, StringType)
           .add(NEAR_DUPLICATE_SIMILARITY, DoubleType)
+          .add(STORY_SIMILARITY, DoubleType)
+          .add(STORY_KIND, StringType, false)
           .add(OUTLET_HOST, StringType);
 }
