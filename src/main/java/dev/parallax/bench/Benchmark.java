@@ -13,7 +13,6 @@ import dev.parallax.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,40 +81,11 @@ public final class Benchmark {
   }
 
   /**
-   * Named steps of the ingest stage that its result reports itself (for the crawl: extraction,
-   * near-duplicates, stories), each as a row {@code ingest.<name>} after the ingest row: the
-   * result's record component {@code timings}, a {@code Map} of step name to seconds, when it has
-   * one; empty otherwise.
+   * Builds the resolved config of one round from its input folder, warehouse and the round's own
+   * settings (config keys to values, overriding the config file; {@code --set} overrides them).
    */
-  static Map<String, Double> subTimings(Object result) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    if (result == null || !result.getClass().isRecord()) {
-      return out;
-    }
-    for (RecordComponent c : result.getClass().getRecordComponents()) {
-      if (!c.getName().equals("timings") || !Map.class.isAssignableFrom(c.getType())) {
-        continue;
-      }
-      try {
-        Object m = c.getAccessor().invoke(result);
-        if (m instanceof Map<?, ?> map) {
-          map.forEach(
-              (k, v) -> {
-                if (v instanceof Number x) {
-                  out.put(String.valueOf(k), x.doubleValue());
-                }
-              });
-        }
-      } catch (ReflectiveOperationException e) {
-        return Map.of();
-      }
-    }
-    return out;
-  }
-
-  /** Builds the resolved config of one round from its input folder and warehouse. */
   public interface Configs {
-    ParallaxConfig forRound(String input, String warehouse);
+    ParallaxConfig forRound(String input, String warehouse, Map<String, String> roundSettings);
   }
 
   /**
@@ -227,7 +196,7 @@ public final class Benchmark {
       Path work = Files.createTempDirectory(out.toAbsolutePath(), "work-");
       try {
         ParallaxConfig base =
-            configs.forRound(work.toString(), work.resolve("warehouse").toString());
+            configs.forRound(work.toString(), work.resolve("warehouse").toString(), Map.of());
         NlpLexicons lexicons = NlpLexicons.load(base);
         SparkSession spark = SparkSessions.forConfig(base, "parallax bench");
         CorpusGenerator generator = new CorpusGenerator(lexicons.themes(), seed);
@@ -352,6 +321,7 @@ public final class Benchmark {
       String input;
       double mb;
       Supplier<?> yardstick;
+      Map<String, String> settings = Map.of();
       String baselineDir = dir.resolve("baseline").toString();
       String label = runs == 1 ? "" : " (run " + run + " of " + runs + ")";
       if (corpus == Corpus.CRAWL) {
@@ -359,6 +329,14 @@ public final class Benchmark {
         input = crawl.warcDir().toString();
         mb = crawl.warcMb();
         yardstick = () -> WarcBaseline.run(spark, input, baselineDir);
+        // The crawl's invented outlets, and its stories found by automatic clustering: a crawl
+        // declares no story, so without it every article would fall into the default story.
+        settings =
+            Map.of(
+                ConfigKeys.OUTLETS.name(),
+                crawl.outlets().toString(),
+                ConfigKeys.STORIES_AUTO.name(),
+                "true");
         log.printf(
             Locale.ROOT,
             "size %d%s: %d WARC records in %d files, %.1f MB compressed, %d stories%n",
@@ -382,7 +360,7 @@ public final class Benchmark {
             mb);
       }
       String warehouseDir = dir.resolve("warehouse").toString();
-      ParallaxConfig config = configs.forRound(input, warehouseDir);
+      ParallaxConfig config = configs.forRound(input, warehouseDir, settings);
       Warehouse wh = new Warehouse(spark, warehouseDir, config.longValue(ConfigKeys.ROWS_PER_FILE));
       String runId = "bench-" + n;
       jobs.drain(0);
@@ -399,7 +377,8 @@ public final class Benchmark {
       List<StageRow> rows = new ArrayList<>();
       rows.add(new StageRow("baseline", n, run, mb, b, baseline.peakMb(), b));
       rows.add(new StageRow("ingest", n, run, mb, ingest.seconds(), ingest.peakMb(), b));
-      subTimings(ingest.value())
+      ((IngestJob.Result) ingest.value())
+          .timings()
           .forEach(
               (step, secs) ->
                   rows.add(new StageRow("ingest." + step, n, run, mb, secs, ingest.peakMb(), b)));

@@ -5,6 +5,7 @@ import dev.parallax.bench.CrawlGenerator;
 import dev.parallax.config.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,9 +96,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     Benchmark.Corpus kind = corpus(corpus);
     List<Integer> sizes = sizes(kind, articles, records);
-    Benchmark.Configs configs = (input, warehouse) -> options.resolve(input, warehouse, RUN_DATE);
+    Benchmark.Configs configs =
+        (input, warehouse, settings) -> options.resolve(input, warehouse, RUN_DATE, settings);
     // a config mistake stops here, before --out is created or anything is generated
-    configs.forRound(out.resolve("input").toString(), out.resolve("warehouse").toString());
+    configs.forRound(
+        out.resolve("input").toString(), out.resolve("warehouse").toString(), Map.of());
     Benchmark.run(kind, sizes, repeat, seed, warmUp, out, configs, System.out);
     return ExitCodes.OK;
   }

@@ -46,12 +46,31 @@ class ConfigOptions {
    *     --config} file, or what {@link ConfigLoader#load} refuses
    */
   ParallaxConfig resolve(String input, String warehouse, String runDate) {
-    return resolve(input, warehouse, runDate, null);
+    return resolve(input, warehouse, runDate, (StoryConfig.FlagStory) null);
+  }
+
+  /**
+   * As {@link #resolve(String, String, String)}, with settings of the caller's (config key to
+   * value) that take a flag's place: they override the config file, and {@code --set} overrides
+   * them.
+   */
+  ParallaxConfig resolve(
+      String input, String warehouse, String runDate, Map<String, String> settings) {
+    return resolve(input, warehouse, runDate, null, settings);
   }
 
   /** As {@link #resolve(String, String, String)}, with the command line's story (or null). */
   ParallaxConfig resolve(
       String input, String warehouse, String runDate, StoryConfig.FlagStory flagStory) {
+    return resolve(input, warehouse, runDate, flagStory, Map.of());
+  }
+
+  private ParallaxConfig resolve(
+      String input,
+      String warehouse,
+      String runDate,
+      StoryConfig.FlagStory flagStory,
+      Map<String, String> settings) {
     Map<String, String> flags = new HashMap<>();
     for (String s : sets) {
       int eq = s.indexOf('=');
@@ -71,6 +90,7 @@ class ConfigOptions {
     put(flags, ConfigKeys.WAREHOUSE, warehouse);
     put(flags, ConfigKeys.RUN_DATE, runDate);
     put(flags, ConfigKeys.MASTER, master);
+    settings.forEach(flags::putIfAbsent);
     return ConfigLoader.load(configFile(), flags, flagStory);
   }
 

@@ -76,6 +76,9 @@ public final class IngestJob {
    * @param skipped files not read (documentation, hidden)
    * @param skippedRecords crawl records that are not input records, by kind ({@code "warc
    *     request"}, {@code "warc warcinfo"} …), sorted; empty without crawl input
+   * @param timings wall-clock seconds of the stage's steps in order ({@code read}, {@code split}
+   *     with exact duplicates, {@code near_duplicates}, {@code stories}, {@code publish}); each
+   *     step's Dataset is materialised before the next starts, so the figures add up to the stage
    */
   public record Result(
       long input,
@@ -87,9 +90,11 @@ public final class IngestJob {
       long stories,
       int files,
       List<String> skipped,
-      Map<String, Long> skippedRecords) {
+      Map<String, Long> skippedRecords,
+      Map<String, Double> timings) {
     public Result {
       skippedRecords = java.util.Collections.unmodifiableMap(new TreeMap<>(skippedRecords));
+      timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
     }
 
     public String reconciliation() {
@@ -119,6 +124,18 @@ public final class IngestJob {
     }
   }
 
+  /** Wall-clock seconds of the named steps of one ingest run, in order. */
+  private static final class Steps {
+    final Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    void done(String step) {
+      long now = System.nanoTime();
+      seconds.put(step, (now - last) / 1e9);
+      last = now;
+    }
+  }
+
   /**
    * Reason code of a checked row that stands for a crawl record which is not an input record (a
    * WARC request, warcinfo …; the reason holds its kind). Such rows are counted into {@link
@@ -136,6 +153,7 @@ public final class IngestJob {
             "ingest",
             "ingest: read, check and identify the language of " + files.files().size() + " files",
             false);
+    Steps steps = new Steps();
     Dataset<Row> read =
         checkedRecords(spark, files.files(), config)
             .unionByName(seedRecords(spark, config))
@@ -153,18 +171,25 @@ public final class IngestJob {
             col(RejectsColumns.REASON_CODE)
                 .isNull()
                 .or(col(RejectsColumns.REASON_CODE).notEqual(SKIPPED_RECORD)));
+    steps.done("read");
     try {
       Dataset<Row>[] split = split(checked);
       Dataset<Row> unmarked = split[0].persist(StorageLevel.MEMORY_AND_DISK());
+      unmarked.count();
+      steps.done("split");
       Dataset<Row> marked = unmarked;
       if (config.booleanValue(ConfigKeys.DEDUP_ENABLED)) {
         marked =
             NearDuplicates.mark(unmarked, NearDuplicates.Params.of(config))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        marked.count();
       }
+      steps.done("near_duplicates");
       StoryAssignment.Params storyParams = storyParams(config);
       StoryAssignment.Result stories = StoryAssignment.assign(marked, storyParams);
       Dataset<Row> articles = stories.articles().persist(StorageLevel.MEMORY_AND_DISK());
+      articles.count();
+      steps.done("stories");
       // Rejects include article-id clashes, found by a window over every accepted record's
       // text: persisted, so publish's count and write do not repeat that shuffle.
       Dataset<Row> rejects = split[1].persist(StorageLevel.MEMORY_AND_DISK());
@@ -187,6 +212,7 @@ public final class IngestJob {
       articles.unpersist();
       marked.unpersist();
       unmarked.unpersist();
+      steps.done("publish");
       return new Result(
           accepted + rejected,
           accepted,
@@ -197,7 +223,8 @@ public final class IngestJob {
           storyRows,
           files.files().size(),
           files.skipped(),
-          skippedRecords);
+          skippedRecords,
+          steps.seconds);
     } finally {
       read.unpersist();
     }

@@ -18,16 +18,16 @@ import org.jsoup.select.NodeVisitor;
  *
  * <p>Three steps. (1) Page furniture that the markup itself names is removed: scripts, styles,
  * {@code nav}, {@code header}, {@code footer}, {@code aside}, forms, buttons, figure captions,
- * {@code role=navigation} and {@code aria-hidden} elements. (2) A maintained extraction library
- * ({@link Extractor}) decides which of the remaining text is the article. (3) The page's own block
- * elements ({@code p, li, blockquote, pre}, outermost only) that the library kept become the
- * paragraphs, each as its whitespace-collapsed text: a block is kept when at least half its
- * characters are in text the library marked as content, unless at least half its characters are
- * link text (a "read more" line or a related headline inside the article, which both libraries
- * keep). Taking the paragraphs from the page rather than from the library's output keeps paragraph
- * breaks exact and makes the two libraries' results comparable block by block. When the library
- * keeps none of those blocks (text in bare {@code div}s), its own text is used, split into
- * paragraphs at its block boundaries.
+ * {@code role=navigation} and {@code aria-hidden} elements, and consent banners (dialogs; class or
+ * id naming cookies, consent or GDPR). (2) A maintained extraction library ({@link Extractor})
+ * decides which of the remaining text is the article. (3) The page's own block elements ({@code p,
+ * li, blockquote, pre}, outermost only) that the library kept become the paragraphs, each as its
+ * whitespace-collapsed text: a block is kept when at least half its characters are in text the
+ * library marked as content, unless at least half its characters are link text (a "read more" line
+ * or a related headline inside the article, which both libraries keep). Taking the paragraphs from
+ * the page rather than from the library's output keeps paragraph breaks exact and makes the two
+ * libraries' results comparable block by block. When the library keeps none of those blocks (text
+ * in bare {@code div}s), its own text is used, split into paragraphs at its block boundaries.
  *
  * <p>Deterministic: same page, same extractor, same text. docs/extraction.md has the measurement
  * behind the default.
@@ -55,10 +55,16 @@ public final class MainText {
   /** The config default of {@code ingest.extractor}. */
   public static final Extractor DEFAULT = Extractor.READABILITY;
 
-  /** Elements that are never article text, whatever the library says. */
+  /**
+   * Elements that are never article text, whatever the library says: page structure the markup
+   * names, and consent banners (dialogs, or elements whose class or id names cookies or consent),
+   * which on a page with little text a library may otherwise take for the content.
+   */
   static final String FURNITURE =
       "script, style, noscript, nav, header, footer, aside, form, iframe, svg, template, "
-          + "button, figure figcaption, [role=navigation], [aria-hidden=true]";
+          + "button, figure figcaption, [role=navigation], [aria-hidden=true], [role=dialog], "
+          + "[role=alertdialog], [aria-modal=true], [class*=cookie], [id*=cookie], "
+          + "[class*=consent], [id*=consent], [class*=gdpr], [id*=gdpr]";
 
   static final String BLOCKS = "p, li, blockquote, pre";
 

@@ -198,6 +198,8 @@ class FaultToleranceTest {
         List.of(
             "articles",
             "rejects",
+            "syndication",
+            "stories",
             "sentences",
             "theme_frequency",
             "stance_by_source",
