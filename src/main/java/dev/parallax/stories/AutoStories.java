@@ -155,8 +155,37 @@ public final class AutoStories {
 
   private static final long PRIME = 2_147_483_647L;
 
-  /** An article in a band bucket: id, published epoch second (null: none), TF-IDF vector. */
-  record Member(String id, Long t, SparseVector v) implements java.io.Serializable {}
+  /**
+   * An article in a band bucket: id, published epoch second (null: none), TF-IDF vector. A plain
+   * class, not a record: Spark's Kryo serializer (the jobs' default) cannot write record fields.
+   */
+  static final class Member implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private String id;
+    private Long t;
+    private SparseVector v;
+
+    @SuppressWarnings("unused") // for Kryo
+    private Member() {}
+
+    Member(String id, Long t, SparseVector v) {
+      this.id = id;
+      this.t = t;
+      this.v = v;
+    }
+
+    String id() {
+      return id;
+    }
+
+    Long t() {
+      return t;
+    }
+
+    SparseVector v() {
+      return v;
+    }
+  }
 
   /**
    * {@code (a, b)} of each of the BANDS × ROWS universal hash functions, from {@link #LSH_SEED}.
