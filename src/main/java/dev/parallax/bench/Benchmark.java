@@ -208,18 +208,6 @@ public final class Benchmark {
         JobTimes jobs = new JobTimes();
         spark.sparkContext().addSparkListener(jobs);
         try {
-          Round warm =
-              new Round(
-                  corpus,
-                  new CrawlGenerator(seed),
-                  spark,
-                  configs,
-                  lexicons,
-                  labels,
-                  generator,
-                  themeTerms,
-                  jobs,
-                  new PrintStream(java.io.OutputStream.nullOutputStream()));
           Round round =
               new Round(
                   corpus,
@@ -232,6 +220,7 @@ public final class Benchmark {
                   themeTerms,
                   jobs,
                   log);
+          Round warm = round.quiet();
           if (warmUpArticles > 0) {
             long t0 = System.nanoTime();
             int warmUp =
@@ -317,6 +306,21 @@ public final class Benchmark {
       Set<String> themeTerms,
       JobTimes jobs,
       PrintStream log) {
+    /** The same round printing nothing (the unrecorded warm-up). */
+    Round quiet() {
+      return new Round(
+          corpus,
+          crawlGenerator,
+          spark,
+          configs,
+          lexicons,
+          labels,
+          generator,
+          themeTerms,
+          jobs,
+          new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
     List<StageRow> run(Path dir, int n, int run, int runs) throws IOException {
       String input;
       double mb;

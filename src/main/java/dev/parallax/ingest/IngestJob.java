@@ -202,9 +202,15 @@ public final class IngestJob {
               runId,
               StoriesTable.of(
                   articles, stories, storyParams, config.intValue(ConfigKeys.MIN_SOURCES)));
-      long duplicates = articles.filter(col(ArticlesColumns.DUPLICATE_OF).isNotNull()).count();
-      long nearDuplicates =
-          articles.filter(col(ArticlesColumns.NEAR_DUPLICATE_OF).isNotNull()).count();
+      // both kinds of duplicate in one pass over the persisted articles
+      Row dupCounts =
+          articles
+              .agg(
+                  org.apache.spark.sql.functions.count(col(ArticlesColumns.DUPLICATE_OF)),
+                  org.apache.spark.sql.functions.count(col(ArticlesColumns.NEAR_DUPLICATE_OF)))
+              .first();
+      long duplicates = dupCounts.getLong(0);
+      long nearDuplicates = dupCounts.getLong(1);
       long syndication =
           warehouse.publish(
               Table.SYNDICATION, config.runDate(), runId, Syndication.table(articles));
