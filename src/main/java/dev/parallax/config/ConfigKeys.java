@@ -144,6 +144,14 @@ public final class ConfigKeys {
           "false",
           "Annotate articles flagged as exact duplicates (duplicate_of) or near duplicates"
               + " (near_duplicate_of) too.");
+  public static final Key SENTENCE_DETECTOR =
+      key(
+          "annotate.sentence_detector",
+          Type.CHOICE,
+          "parallax",
+          "Sentence boundaries of English text: parallax (a linear-time splitter that gives the"
+              + " boundaries of Spark NLP's detector with the same bounds, proven equal in tests;"
+              + " the default) or spark-nlp (Spark NLP's SentenceDetector itself; docs/performance.md).");
   public static final Key LEXICON_THEMES =
       key(
           "lexicons.themes",
@@ -314,6 +322,9 @@ public final class ConfigKeys {
     }
     if (key.equals(EXTRACTOR)) {
       return java.util.List.of("readability", "boilerpipe");
+    }
+    if (key.equals(SENTENCE_DETECTOR)) {
+      return java.util.List.of("parallax", "spark-nlp");
     }
     return java.util.List.of();
   }

@@ -169,7 +169,11 @@ public final class AnnotateJob {
       String runId,
       NlpLexicons lexicons) {
     spark.sparkContext().setJobDescription("annotate: build the Spark NLP pipeline");
-    SentenceAnnotator annotator = SentenceAnnotator.build(spark, lexicons);
+    SentenceAnnotator annotator =
+        SentenceAnnotator.build(
+            spark,
+            lexicons,
+            NlpPipeline.SentenceDetection.of(config.string(ConfigKeys.SENTENCE_DETECTOR)));
     Dataset<Row> articles = warehouse.read(Table.ARTICLES, config.runDate());
     spark.sparkContext().setJobDescription("annotate: count articles by language");
     List<LanguageCount> counts = languageCounts(articles);

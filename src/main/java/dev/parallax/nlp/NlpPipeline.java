@@ -37,16 +37,20 @@ import scala.collection.Seq;
  * punctuation removed) → Stemmer (Porter-style English) → TextMatcher over stems (the theme
  * phrases, stemmed by this same pipeline).
  *
- * <p>How they run. The document assembler and sentence detector run as a {@link LightPipeline} over
- * the text cut into pieces of about {@link #CHUNK_CHARS} characters at paragraph breaks and
- * sentence ends, the detector's own boundaries, so the cut changes no boundary (Spark NLP's
- * sentence detector takes time quadratic in the length of its input). The word-level annotators
- * give a word the same annotation wherever it stands: the Tokenizer splits a sentence at {@link
- * #TOKEN_TARGET} and treats each piece on its own, the Normalizer and Stemmer map one token to one
- * result. So each is called, through its own {@code annotate}, once per distinct piece or token of
- * a partition and the result is remembered ({@link Memo}): the output is exactly that of the
- * annotators chained in one pipeline (NlpEquivalenceTest checks this on every sample article and a
- * synthetic corpus), at a fraction of the cost, because news text repeats its words. The
+ * <p>How they run. Sentence boundaries come from {@link SentenceSplitter}, which finds the
+ * detector's boundaries in one linear pass (NlpEquivalenceTest proves them equal to the detector's
+ * on every text it covers), or, with {@code annotate.sentence_detector: spark-nlp} and for texts
+ * holding the detector's reserved symbols, from the document assembler and sentence detector run as
+ * a {@link LightPipeline} over the text cut into pieces of about {@link #CHUNK_CHARS} characters at
+ * paragraph breaks and sentence ends, the detector's own boundaries, so the cut changes no boundary
+ * (Spark NLP's sentence detector takes time quadratic in the length of its input). A "sentence" of
+ * more than {@link #MAX_CHUNK_CHARS} characters is cut at a space on both paths. The word-level
+ * annotators give a word the same annotation wherever it stands: the Tokenizer splits a sentence at
+ * {@link #TOKEN_TARGET} and treats each piece on its own, the Normalizer and Stemmer map one token
+ * to one result. So each is called, through its own {@code annotate}, once per distinct piece or
+ * token of a partition and the result is remembered ({@link Memo}): the output is exactly that of
+ * the annotators chained in one pipeline (NlpEquivalenceTest checks this on every sample article
+ * and a synthetic corpus), at a fraction of the cost, because news text repeats its words. The
  * TextMatcher runs on the stems of each sentence holding the first stem of some phrase (no other
  * sentence can match).
  *
@@ -106,6 +110,32 @@ public final class NlpPipeline implements Serializable {
   private static final scala.collection.immutable.Map<String, String> NO_METADATA =
       scala.collection.immutable.Map$.MODULE$.empty();
 
+  /** Where sentence boundaries of English text come from ({@code annotate.sentence_detector}). */
+  public enum SentenceDetection {
+    /** {@link SentenceSplitter}: the detector's boundaries in one linear pass. */
+    PARALLAX,
+    /** Spark NLP's {@code SentenceDetector}, through a LightPipeline over pieces of the text. */
+    SPARK_NLP;
+
+    /** The value of {@code annotate.sentence_detector}: {@code parallax} or {@code spark-nlp}. */
+    public static SentenceDetection of(String value) {
+      return switch (value) {
+        case "parallax" -> PARALLAX;
+        case "spark-nlp" -> SPARK_NLP;
+        default -> throw new IllegalArgumentException("unknown sentence detector: " + value);
+      };
+    }
+  }
+
+  /**
+   * A text whose sentence starts are all closer than this to the next (and to the text's ends) is
+   * split whole by {@link SentenceSplitter}: no cut of {@link #chunks} can fall inside one of its
+   * sentences, since a cut inside a sentence needs {@code MAX_CHUNK_CHARS - CHUNK_CHARS} characters
+   * without a sentence end or paragraph break. Other texts are cut as for Spark NLP first.
+   */
+  static final int WHOLE_TEXT_MAX_SENTENCE = MAX_CHUNK_CHARS / 2;
+
+  private final SentenceDetection detection;
   private final PipelineModel sentenceModel;
   private final TokenizerModel tokenizer;
   private final NormalizerModel normalizer;
@@ -119,7 +149,9 @@ public final class NlpPipeline implements Serializable {
   private transient Memo<String, Piece> pieces;
   private transient Memo<String, Word> wordsOf;
 
-  private NlpPipeline(TextMatcherModel matcher, java.util.Set<String> firstStems) {
+  private NlpPipeline(
+      TextMatcherModel matcher, java.util.Set<String> firstStems, SentenceDetection detection) {
+    this.detection = detection;
     this.sentenceModel =
         new PipelineModel(
             "parallax-sentences", new Transformer[] {documentAssembler(), sentenceDetector()});
@@ -145,18 +177,23 @@ public final class NlpPipeline implements Serializable {
 
   /** The pipeline without the theme matcher: used to stem the phrases themselves. */
   static NlpPipeline base() {
-    return new NlpPipeline(null, null);
+    return new NlpPipeline(null, null, SentenceDetection.PARALLAX);
   }
 
-  /** The full pipeline, matching the given stem sequences. */
+  /** The full pipeline, matching the given stem sequences, with Parallax's sentence splitter. */
   static NlpPipeline withMatcher(List<String[]> stemPhrases) {
+    return withMatcher(stemPhrases, SentenceDetection.PARALLAX);
+  }
+
+  /** The full pipeline, matching the given stem sequences, with the given sentence detection. */
+  static NlpPipeline withMatcher(List<String[]> stemPhrases, SentenceDetection detection) {
     java.util.Set<String> first = new java.util.HashSet<>();
     for (String[] phrase : stemPhrases) {
       if (phrase.length > 0) {
         first.add(phrase[0]);
       }
     }
-    return new NlpPipeline(matcher(stemPhrases), first);
+    return new NlpPipeline(matcher(stemPhrases), first, detection);
   }
 
   static DocumentAssembler documentAssembler() {
@@ -230,16 +267,37 @@ public final class NlpPipeline implements Serializable {
 
   /** As {@link #annotate(String)}, with pieces of about {@code chunkChars} ({@link #chunks}). */
   List<Sentence> annotate(String text, int chunkChars) {
-    if (light == null) {
-      light = new LightPipeline(sentenceModel, false);
+    if (pieces == null) {
       pieces = new Memo<>(MEMO_ENTRIES);
       wordsOf = new Memo<>(MEMO_ENTRIES);
     }
     List<Sentence> result = new ArrayList<>();
+    if (detection == SentenceDetection.PARALLAX) {
+      int[] whole = SentenceSplitter.split(text);
+      if (whole != null && sentencesAreShort(whole, text.length())) {
+        for (int k = 0; k < whole.length; k += 2) {
+          int begin = whole[k];
+          int end = whole[k + 1];
+          result.add(words(result.size(), begin, end, text.substring(begin, end + 1), text));
+        }
+        return result;
+      }
+    }
     int[] bounds = chunks(text, chunkChars, MAX_CHUNK_CHARS);
     for (int c = 0; c + 1 < bounds.length; c++) {
       int offset = bounds[c];
       String chunk = text.substring(offset, bounds[c + 1]);
+      int[] own = detection == SentenceDetection.PARALLAX ? SentenceSplitter.split(chunk) : null;
+      if (own != null) {
+        for (int k = 0; k < own.length; k += 2) {
+          String sentence = chunk.substring(own[k], own[k + 1] + 1);
+          result.add(words(result.size(), offset + own[k], offset + own[k + 1], sentence, text));
+        }
+        continue;
+      }
+      if (light == null) {
+        light = new LightPipeline(sentenceModel, false);
+      }
       List<IAnnotation> sentences =
           light.fullAnnotateJava(chunk).getOrDefault("sentence", List.of());
       for (IAnnotation a : sentences) {
@@ -248,6 +306,27 @@ public final class NlpPipeline implements Serializable {
       }
     }
     return result;
+  }
+
+  /**
+   * Whether every sentence of {@code bounds} starts less than {@link #WHOLE_TEXT_MAX_SENTENCE}
+   * characters after the previous one (the first after the text's start), and the text ends that
+   * close after the last one starts.
+   */
+  static boolean sentencesAreShort(int[] bounds, int length) {
+    int previous = 0;
+    for (int k = 0; k < bounds.length; k += 2) {
+      if (bounds[k] - previous >= WHOLE_TEXT_MAX_SENTENCE) {
+        return false;
+      }
+      previous = bounds[k];
+    }
+    return length - previous < WHOLE_TEXT_MAX_SENTENCE;
+  }
+
+  /** Where this pipeline's sentence boundaries come from. */
+  SentenceDetection detection() {
+    return detection;
   }
 
   /**

@@ -110,9 +110,10 @@ public final class SentenceAnnotator implements Serializable {
   }
 
   /** Builds the pipeline on the driver (needs the active session). */
-  public static SentenceAnnotator build(SparkSession spark, NlpLexicons lexicons) {
+  public static SentenceAnnotator build(
+      SparkSession spark, NlpLexicons lexicons, NlpPipeline.SentenceDetection detection) {
     PhraseIndex index = PhraseIndex.of(lexicons.themes());
-    NlpPipeline full = NlpPipeline.withMatcher(index.stemPhrases());
+    NlpPipeline full = NlpPipeline.withMatcher(index.stemPhrases(), detection);
     return new SentenceAnnotator(
         full,
         index.themesByStems(),

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class NlpEquivalenceTest {
   static NlpPipeline fast;
+  static NlpPipeline sparkNlp;
   static LightPipeline chained;
+  static LightPipeline detector;
 
   @BeforeAll
   static void build() {
@@ -38,6 +40,16 @@ class NlpEquivalenceTest {
     SentenceAnnotator.PhraseIndex index =
         SentenceAnnotator.PhraseIndex.of(NlpFixtures.lexicons().themes());
     fast = NlpPipeline.withMatcher(index.stemPhrases());
+    sparkNlp =
+        NlpPipeline.withMatcher(index.stemPhrases(), NlpPipeline.SentenceDetection.SPARK_NLP);
+    detector =
+        new LightPipeline(
+            new PipelineModel(
+                "detector",
+                new Transformer[] {
+                  NlpPipeline.documentAssembler(), NlpPipeline.sentenceDetector()
+                }),
+            false);
     chained =
         new LightPipeline(
             new PipelineModel(
@@ -103,7 +115,8 @@ class NlpEquivalenceTest {
   @Test
   void sameAnnotationsAsTheChainedSparkNlpPipeline() throws IOException {
     List<String> texts = texts();
-    assertTrue(texts.size() > 40, "texts: " + texts.size());
+    texts.addAll(generated(150, 11));
+    assertTrue(texts.size() > 150, "texts: " + texts.size());
     int sentences = 0;
     int matches = 0;
     int cut = 0;
@@ -113,8 +126,10 @@ class NlpEquivalenceTest {
         continue;
       }
       assertSame(expected, fast.annotate(text), text);
+      assertSame(expected, sparkNlp.annotate(text), text);
       // pieces much shorter than a paragraph: cuts after nearly every sentence
       assertSame(expected, fast.annotate(text, 150), text);
+      assertSame(expected, sparkNlp.annotate(text, 150), text);
       sentences += expected.size();
       matches += expected.stream().mapToInt(s -> s.matchedStems().size()).sum();
       cut +=
@@ -123,6 +138,208 @@ class NlpEquivalenceTest {
     assertTrue(
         sentences > 500 && matches > 100 && cut > 50,
         sentences + " sentences, " + matches + " matches, " + cut + " cuts");
+  }
+
+  /**
+   * The splitter against Spark NLP's detector alone (document assembler and sentence detector, as
+   * configured for annotate) on every text: same sentences, same begin and end, same text.
+   */
+  @Test
+  void theSplitterGivesTheDetectorsBoundaries() throws IOException {
+    List<String> texts = texts();
+    texts.addAll(generated(3_000, 7));
+    int sentences = 0;
+    for (String text : texts) {
+      List<String> expected = detected(text);
+      assertEquals(expected, split(text), () -> "text: «" + text + "»");
+      sentences += expected.size();
+    }
+    assertTrue(sentences > 10_000, "sentences: " + sentences);
+  }
+
+  @Test
+  void aTextWithTheDetectorsReservedSymbolsIsLeftToSparkNlp() {
+    for (String text :
+        List.of("One.\uF050 Two.", "Price ╞ 4. Next one.", "Box ═ drawing. Fine ╬ here.")) {
+      assertEquals(null, SentenceSplitter.split(text), text);
+      List<NlpPipeline.Sentence> expected = reference(text);
+      assertSame(expected, fast.annotate(text), text);
+    }
+  }
+
+  /**
+   * Texts with stretches of 9,000 to 45,000 characters without a sentence end: the splitter then
+   * works on the same pieces as Spark NLP's path, which cuts a "sentence" of more than {@link
+   * NlpPipeline#MAX_CHUNK_CHARS} at a space; both paths give the same annotations.
+   */
+  @Test
+  void longStretchesWithoutSentenceEndsAreCutAsOnTheSparkNlpPath() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    int checked = 0;
+    for (int length : new int[] {9_000, 9_990, 10_010, 18_990, 19_010, 20_500, 31_000, 45_000}) {
+      StringBuilder b = new StringBuilder("Mr. Ishiba met the U.S. president. Then ");
+      while (b.length() < length) {
+        b.append(r.nextInt(5) == 0 ? "Japan " : "word").append(r.nextInt(97)).append(' ');
+      }
+      b.append("end. A short one.\n\nAnother paragraph! And “quotes.” Last.");
+      String text = b.toString();
+      assertSame(sparkNlp.annotate(text), fast.annotate(text), text);
+      checked++;
+    }
+    assertEquals(8, checked);
+  }
+
+  /**
+   * Runs of punctuation make the sentence-end regular expression backtrack (time quadratic in the
+   * run); the splitter reads each run once. Checked on a run short enough for the detector.
+   */
+  @Test
+  void aLongRunOfPunctuationIsReadOnce() {
+    String text = "Start here. " + "!".repeat(3_000) + " Next sentence. " + ".?".repeat(2_000);
+    assertEquals(detected(text), split(text));
+    String huge = "Start here. " + "!".repeat(2_000_000) + " Next sentence.";
+    int[] bounds = SentenceSplitter.split(huge);
+    // "here." is not a sentence end (no capital follows); the run of "!" is
+    assertArrayEquals(new int[] {0, 2_000_011, 2_000_013, huge.length() - 1}, bounds);
+  }
+
+  /** Spark NLP's detector on a whole text: "begin-end:text" per sentence. */
+  static List<String> detected(String text) {
+    List<String> out = new ArrayList<>();
+    for (IAnnotation a : detector.fullAnnotateJava(text).getOrDefault("sentence", List.of())) {
+      JavaAnnotation s = (JavaAnnotation) a;
+      out.add(s.begin() + "-" + s.end() + ":" + s.result());
+    }
+    return out;
+  }
+
+  static List<String> split(String text) {
+    int[] bounds = SentenceSplitter.split(text);
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < bounds.length; k += 2) {
+      out.add(bounds[k] + "-" + bounds[k + 1] + ":" + text.substring(bounds[k], bounds[k + 1] + 1));
+    }
+    return out;
+  }
+
+  /**
+   * Invented texts for the boundary checks: half news-like sentences with abbreviations (Mr., U.S.,
+   * Feb. 7, No. 1, a.m.), quotes, numbers and paragraph breaks; half random sequences of the
+   * characters and words the bounds treat specially (punctuation runs, closing and opening quotes,
+   * single capitals, every kind of whitespace, control characters, non-breaking and ideographic
+   * spaces, CJK text, emoji).
+   */
+  static List<String> generated(int count, long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    String[] subjects = {
+      "Mr. Ishiba",
+      "U.S. President Trump",
+      "Dr. Sato",
+      "The U.K. envoy",
+      "Gov. Abe",
+      "Japan",
+      "Sen. Smith",
+      "A. Tanaka",
+      "The E.U.",
+      "Officials",
+      "“Washington”",
+      "(Tokyo)",
+      "No. 10"
+    };
+    String[] verbs = {
+      "met", "said", "agreed", "warned", "will visit", "asked about", "praised", "rejected"
+    };
+    String[] objects = {
+      "the alliance", "tariffs of 25%", "$1 trillion in investment", "Feb. 7 talks",
+      "the 10-year plan", "U.S.-Japan ties", "a deal at 9 a.m.", "i.e. the summit",
+      "e.g. steel", "Nippon Steel Corp.", "the No. 1 investor", "defense spending of 2.5%"
+    };
+    String[] ends = {".", ".", ".", "!", "?", "...", "?!", ".”", "!”", "?’", ".)", ".\"", "…", ""};
+    String[] starts = {"", "", "", "“", "‘", "(", "\"", "1", "In 2025, "};
+    String[] gaps = {" ", " ", " ", "  ", "\n", "\n\n", "\r\n\r\n", "\n \n", "\t", " \n\n "};
+    String[] soup = {
+      "Mr",
+      "Mr.",
+      "U.S",
+      "U.S.",
+      "e.g.",
+      "p.m.",
+      "Feb.",
+      "No.",
+      "A.",
+      "B",
+      "x.",
+      ".",
+      "!",
+      "?",
+      "..",
+      "!!",
+      "?!",
+      ".\"",
+      ".”",
+      "’",
+      ")",
+      "(",
+      "“",
+      "‘",
+      "\"",
+      "A",
+      "Z",
+      "a",
+      "1",
+      "9",
+      "é",
+      "É",
+      "日本。",
+      "石破",
+      "🇯🇵",
+      "—",
+      "-",
+      "...",
+      "…",
+      "Ishiba",
+      "TRUMP",
+      "said",
+      " ",
+      "\n",
+      "\n\n",
+      "\r",
+      "\t",
+      "\f",
+      "\u000B",
+      "\u00A0",
+      "\u001F",
+      "\u2028",
+      "\u3000",
+      "\n\u00A0\n"
+    };
+    List<String> out = new ArrayList<>(count);
+    for (int t = 0; t < count; t++) {
+      StringBuilder b = new StringBuilder();
+      if (t % 2 == 0) {
+        int n = 1 + r.nextInt(12);
+        for (int i = 0; i < n; i++) {
+          b.append(starts[r.nextInt(starts.length)])
+              .append(subjects[r.nextInt(subjects.length)])
+              .append(' ')
+              .append(verbs[r.nextInt(verbs.length)])
+              .append(' ')
+              .append(objects[r.nextInt(objects.length)])
+              .append(ends[r.nextInt(ends.length)])
+              .append(gaps[r.nextInt(gaps.length)]);
+        }
+      } else {
+        int n = 1 + r.nextInt(40);
+        for (int i = 0; i < n; i++) {
+          b.append(soup[r.nextInt(soup.length)]);
+          if (r.nextInt(3) == 0) {
+            b.append(' ');
+          }
+        }
+      }
+      out.add(b.toString());
+    }
+    return out;
   }
 
   @Test

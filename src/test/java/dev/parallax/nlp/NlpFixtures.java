@@ -20,7 +20,9 @@ final class NlpFixtures {
 
   static synchronized SentenceAnnotator annotator() {
     if (annotator == null) {
-      annotator = SentenceAnnotator.build(TestSpark.get(), lexicons());
+      annotator =
+          SentenceAnnotator.build(
+              TestSpark.get(), lexicons(), NlpPipeline.SentenceDetection.PARALLAX);
     }
     return annotator;
   }
