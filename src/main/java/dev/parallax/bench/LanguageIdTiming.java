@@ -89,7 +89,7 @@ public final class LanguageIdTiming {
         sink % 10);
   }
 
-  private static List<String> texts(List<Path> files) throws IOException {
+  static List<String> texts(List<Path> files) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> out = new ArrayList<>();
     for (Path f : files) {

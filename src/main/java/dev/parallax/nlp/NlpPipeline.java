@@ -51,8 +51,8 @@ import scala.collection.Seq;
  * token of a partition and the result is remembered ({@link Memo}): the output is exactly that of
  * the annotators chained in one pipeline (NlpEquivalenceTest checks this on every sample article
  * and a synthetic corpus), at a fraction of the cost, because news text repeats its words. The
- * TextMatcher runs on the stems of each sentence holding the first stem of some phrase (no other
- * sentence can match).
+ * TextMatcher runs on the stems of each sentence holding a one-stem phrase or the first two stems
+ * of a longer one side by side (no other sentence can match: it matches consecutive stems).
  *
  * <p>Building needs an active SparkSession (Spark NLP's features register with it), so it happens
  * on the driver and the object is shipped to executors by Java serialization.
@@ -143,14 +143,26 @@ public final class NlpPipeline implements Serializable {
   private final TextMatcherModel matcher;
   private transient LightPipeline light;
 
-  /** First stems of the matcher's phrases: a sentence without one cannot match. */
-  private final java.util.Set<String> firstStems;
+  /**
+   * For each first stem of the matcher's phrases, what may follow it: {@link Next#single} when it
+   * is a whole phrase, and the second stems of its longer phrases. The matcher finds a phrase only
+   * in consecutive stems, so a sentence where no stem is a one-stem phrase and no two neighbours
+   * begin a longer one cannot match, and the matcher is not called for it.
+   */
+  private final Map<String, Next> phraseStarts;
+
+  /** What may follow a phrase's first stem (see {@link #phraseStarts}). */
+  private static final class Next implements Serializable {
+    private static final long serialVersionUID = 1L;
+    boolean single;
+    final java.util.Set<String> seconds = new java.util.HashSet<>();
+  }
 
   private transient Memo<String, Piece> pieces;
   private transient Memo<String, Word> wordsOf;
 
   private NlpPipeline(
-      TextMatcherModel matcher, java.util.Set<String> firstStems, SentenceDetection detection) {
+      TextMatcherModel matcher, Map<String, Next> phraseStarts, SentenceDetection detection) {
     this.detection = detection;
     this.sentenceModel =
         new PipelineModel(
@@ -159,7 +171,7 @@ public final class NlpPipeline implements Serializable {
     this.normalizer = normalizer();
     this.stemmer = stemmer();
     this.matcher = matcher;
-    this.firstStems = firstStems;
+    this.phraseStarts = phraseStarts;
   }
 
   /** One sentence's annotations; token lists are aligned where noted. */
@@ -187,13 +199,19 @@ public final class NlpPipeline implements Serializable {
 
   /** The full pipeline, matching the given stem sequences, with the given sentence detection. */
   static NlpPipeline withMatcher(List<String[]> stemPhrases, SentenceDetection detection) {
-    java.util.Set<String> first = new java.util.HashSet<>();
+    Map<String, Next> starts = new HashMap<>();
     for (String[] phrase : stemPhrases) {
-      if (phrase.length > 0) {
-        first.add(phrase[0]);
+      if (phrase.length == 0) {
+        continue;
+      }
+      Next next = starts.computeIfAbsent(phrase[0], k -> new Next());
+      if (phrase.length == 1) {
+        next.single = true;
+      } else {
+        next.seconds.add(phrase[1]);
       }
     }
-    return new NlpPipeline(matcher(stemPhrases), first, detection);
+    return new NlpPipeline(matcher(stemPhrases), starts, detection);
   }
 
   static DocumentAssembler documentAssembler() {
@@ -411,6 +429,7 @@ public final class NlpPipeline implements Serializable {
     List<String> stemResults = new ArrayList<>();
     int[] spans = new int[32];
     boolean mayMatch = false;
+    Next previous = null;
     int n = result.length();
     int i = 0;
     while (i < n) {
@@ -444,7 +463,10 @@ public final class NlpPipeline implements Serializable {
         spans[2 * k] = tokenBegin;
         spans[2 * k + 1] = tokenBegin + w.normal().length() - 1;
         stemResults.add(w.stem());
-        mayMatch |= w.firstStem();
+        mayMatch |=
+            (w.next() != null && w.next().single)
+                || (previous != null && previous.seconds.contains(w.stem()));
+        previous = w.next();
       }
     }
     List<Annotation> stemAnnotations = new ArrayList<>();
@@ -507,15 +529,15 @@ public final class NlpPipeline implements Serializable {
   }
 
   /**
-   * A token's normalised form (empty when the Normalizer drops it), that form's stem, and whether
-   * the stem begins one of the matcher's phrases.
+   * A token's normalised form (empty when the Normalizer drops it), that form's stem, and what may
+   * follow the stem in a phrase of the matcher (null when no phrase begins with it).
    */
-  private record Word(String normal, String stem, boolean firstStem) {}
+  private record Word(String normal, String stem, Next next) {}
 
   private Word word(String token) {
     String n = normalize(token);
     String stem = n.isEmpty() ? "" : stem(n);
-    return new Word(n, stem, firstStems != null && firstStems.contains(stem));
+    return new Word(n, stem, phraseStarts == null ? null : phraseStarts.get(stem));
   }
 
   /** Characters of the Tokenizer's target pattern {@link #TOKEN_TARGET}: not \s, not a dash. */

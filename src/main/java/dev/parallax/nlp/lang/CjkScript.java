@@ -12,6 +12,13 @@ public final class CjkScript {
    * (Unicode script of each code point; digits, punctuation and spaces are not letters and do not
    * count). A text without letters is not CJK.
    */
+  /**
+   * No code point below this (U+1100, the first Hangul Jamo) is Han, Hiragana, Katakana or Hangul,
+   * so the script lookup (a binary search) is skipped for Latin text (CjkScriptTest checks every
+   * code point below it).
+   */
+  static final int FIRST_CJK = 0x1100;
+
   public static boolean isMostlyCjk(CharSequence text) {
     int letters = 0;
     int cjk = 0;
@@ -22,6 +29,9 @@ public final class CjkScript {
         continue;
       }
       letters++;
+      if (cp < FIRST_CJK) {
+        continue;
+      }
       Character.UnicodeScript script = Character.UnicodeScript.of(cp);
       if (script == Character.UnicodeScript.HAN
           || script == Character.UnicodeScript.HIRAGANA

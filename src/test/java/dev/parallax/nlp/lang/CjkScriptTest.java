@@ -24,6 +24,20 @@ class CjkScriptTest {
   }
 
   @Test
+  void noCodePointBelowTheFirstCjkOneIsOfACjkScript() {
+    for (int cp = 0; cp < CjkScript.FIRST_CJK; cp++) {
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      assertTrue(
+          script != Character.UnicodeScript.HAN
+              && script != Character.UnicodeScript.HIRAGANA
+              && script != Character.UnicodeScript.KATAKANA
+              && script != Character.UnicodeScript.HANGUL,
+          "U+" + Integer.toHexString(cp));
+    }
+    assertEquals(Character.UnicodeScript.HANGUL, Character.UnicodeScript.of(CjkScript.FIRST_CJK));
+  }
+
+  @Test
   void theLanguageOfAPassageFollowsItsScripts() {
     // kana (は, と, ...) besides Han: Japanese
     assertEquals("ja", CjkScript.languageOf("「日米同盟は揺るぎない」と石破首相は述べた。"));
