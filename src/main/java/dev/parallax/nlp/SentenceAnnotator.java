@@ -294,7 +294,11 @@ public final class SentenceAnnotator implements Serializable {
     return false;
   }
 
+  /**
+   * A list as the Scala sequence an array column of a Row takes: a view, not a copy (Spark copies
+   * the elements when it converts the row), so the list must not change afterwards.
+   */
   static scala.collection.Seq<String> seq(List<String> l) {
-    return scala.collection.JavaConverters.asScalaBuffer(l).toList();
+    return scala.collection.JavaConverters.asScalaBuffer(l);
   }
 }
