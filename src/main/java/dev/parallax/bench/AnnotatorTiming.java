@@ -28,13 +28,16 @@ import org.apache.spark.sql.SparkSession;
  * alternating the two so that a change in the host's speed hits both.
  *
  * <p>{@code java -cp ... dev.parallax.bench.AnnotatorTiming [articles] [passes]} (defaults 2000 and
- * 3).
+ * 3). {@code AnnotatorTiming long} times single long articles instead (256 KiB, 1 MiB and 5 MiB,
+ * each the generated articles joined by paragraph breaks), once with each detection: the seconds
+ * should grow with the length, not its square.
  */
 public final class AnnotatorTiming {
   private AnnotatorTiming() {}
 
   public static void main(String[] args) throws IOException {
-    int articles = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+    boolean longArticles = args.length > 0 && args[0].equals("long");
+    int articles = longArticles ? 1_500 : args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     SparkSession spark =
         SparkSession.builder()
@@ -52,6 +55,10 @@ public final class AnnotatorTiming {
       int i = 0;
       for (String text : LanguageIdTiming.texts(corpus.files())) {
         rows.add(RowFactory.create("a" + i++, "story", "source", null, "en", text));
+      }
+      if (longArticles) {
+        timeLongArticles(spark, lexicons, LanguageIdTiming.texts(corpus.files()));
+        return;
       }
       System.out.printf(
           Locale.ROOT, "%d articles, %.1f MB of text, one thread%n", rows.size(), corpus.textMb());
@@ -97,6 +104,32 @@ public final class AnnotatorTiming {
         }
       }
       spark.stop();
+    }
+  }
+
+  private static void timeLongArticles(
+      SparkSession spark, NlpLexicons lexicons, List<String> texts) {
+    StringBuilder all = new StringBuilder();
+    for (String t : texts) {
+      all.append(t).append("\n\n");
+    }
+    for (NlpPipeline.SentenceDetection d : NlpPipeline.SentenceDetection.values()) {
+      SentenceAnnotator annotator = SentenceAnnotator.build(spark, lexicons, d);
+      String warmUp = all.substring(0, Math.min(all.length(), 256 * 1024));
+      run(annotator, List.of(RowFactory.create("w", "story", "source", null, "en", warmUp)));
+      for (int kib : new int[] {256, 1024, 5120}) {
+        String text = all.substring(0, Math.min(all.length(), kib * 1024));
+        long start = System.nanoTime();
+        long sentences =
+            run(annotator, List.of(RowFactory.create("long", "story", "source", null, "en", text)));
+        System.out.printf(
+            Locale.ROOT,
+            "%s: one article of %d KiB (%d sentences) in %.2f s%n",
+            d.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            kib,
+            sentences,
+            (System.nanoTime() - start) / 1e9);
+      }
     }
   }
 
