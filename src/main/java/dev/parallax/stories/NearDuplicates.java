@@ -160,7 +160,9 @@ public final class NearDuplicates {
                 words)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> edges = edges(pairs, shingled, params.threshold());
+      // one partition, so streaming the (few) edges to the driver is one Spark job, not one per
+      // partition of the joins
+      Dataset<Row> edges = edges(pairs, shingled, params.threshold()).repartition(1);
       Dataset<Row> groups = ConnectedComponents.of(spark, edges, "a", "b");
       spark.sparkContext().setJobDescription("ingest: near-duplicates, similarity to canonical");
       Dataset<Row> members =
