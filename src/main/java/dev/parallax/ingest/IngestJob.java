@@ -188,7 +188,15 @@ public final class IngestJob {
       StoryAssignment.Params storyParams = storyParams(config);
       StoryAssignment.Result stories = StoryAssignment.assign(marked, storyParams);
       Dataset<Row> articles = stories.articles().persist(StorageLevel.MEMORY_AND_DISK());
-      articles.count();
+      // materialises the articles and counts both kinds of duplicate in the same pass
+      Row dupCounts =
+          articles
+              .agg(
+                  org.apache.spark.sql.functions.count(col(ArticlesColumns.DUPLICATE_OF)),
+                  org.apache.spark.sql.functions.count(col(ArticlesColumns.NEAR_DUPLICATE_OF)))
+              .first();
+      long duplicates = dupCounts.getLong(0);
+      long nearDuplicates = dupCounts.getLong(1);
       steps.done("stories");
       // Rejects include article-id clashes, found by a window over every accepted record's
       // text: persisted, so publish's count and write do not repeat that shuffle.
@@ -202,18 +210,16 @@ public final class IngestJob {
               runId,
               StoriesTable.of(
                   articles, stories, storyParams, config.intValue(ConfigKeys.MIN_SOURCES)));
-      // both kinds of duplicate in one pass over the persisted articles
-      Row dupCounts =
-          articles
-              .agg(
-                  org.apache.spark.sql.functions.count(col(ArticlesColumns.DUPLICATE_OF)),
-                  org.apache.spark.sql.functions.count(col(ArticlesColumns.NEAR_DUPLICATE_OF)))
-              .first();
-      long duplicates = dupCounts.getLong(0);
-      long nearDuplicates = dupCounts.getLong(1);
+      // The syndication rows come from several joins of the articles: computed once into a
+      // local checkpoint (publish counts, samples and writes them), and not at all when no
+      // article is a copy (the table is then empty).
+      spark.sparkContext().setJobDescription("ingest: syndication table");
+      Dataset<Row> syndicationRows =
+          duplicates + nearDuplicates == 0
+              ? Syndication.table(articles).limit(0)
+              : Syndication.table(articles).localCheckpoint(true);
       long syndication =
-          warehouse.publish(
-              Table.SYNDICATION, config.runDate(), runId, Syndication.table(articles));
+          warehouse.publish(Table.SYNDICATION, config.runDate(), runId, syndicationRows);
       rejects.unpersist();
       articles.unpersist();
       marked.unpersist();

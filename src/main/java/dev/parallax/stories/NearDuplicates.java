@@ -1,15 +1,16 @@
 package dev.parallax.stories;
 
-import static org.apache.spark.sql.functions.array_intersect;
-import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.udf;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.schema.ArticlesColumns;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,6 +18,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -108,11 +111,12 @@ public final class NearDuplicates {
   private static final String OF = "_nd_of";
   private static final String SIMILARITY = "_nd_similarity";
 
+  /** Shingle sets as {@link #bytes} of the sorted hashes: no boxed values between the steps. */
   private static final StructType SHINGLED =
       new StructType()
           .add(ID, DataTypes.StringType, false)
           .add(PUBLISHED, DataTypes.TimestampType)
-          .add(SHINGLES, DataTypes.createArrayType(DataTypes.LongType, false), false);
+          .add(SHINGLES, DataTypes.BinaryType, false);
 
   private static final StructType PAIRS =
       new StructType().add("a", DataTypes.StringType, false).add("b", DataTypes.StringType, false);
@@ -128,33 +132,37 @@ public final class NearDuplicates {
    * near_duplicate_similarity} set as described above, other columns and rows unchanged. Runs Spark
    * jobs (the edges are collected by {@link ConnectedComponents}); the returned Dataset reads the
    * groups from a local checkpoint, not from recomputed shingles.
+   *
+   * <p>Two passes over the text: the first computes each article's shingles, signature and band
+   * keys in one go and keeps only the band keys; the second shingles again only the articles of
+   * some candidate pair, for the exact Jaccard indexes, so the shingle set of an article without a
+   * candidate is never stored or shuffled.
    */
   public static Dataset<Row> mark(Dataset<Row> articles, Params params) {
     SparkSession spark = articles.sparkSession();
     Banding banding = Banding.forThreshold(params.threshold(), Shingles.SIGNATURE_SIZE);
     int words = params.shingleWords();
     spark.sparkContext().setJobDescription("ingest: near-duplicates, shingles and candidate pairs");
-    JavaRDD<Row> shingledRows =
+    Dataset<Row> texts =
         articles
             .filter(col(ArticlesColumns.DUPLICATE_OF).isNull())
-            .select(ArticlesColumns.ARTICLE_ID, ArticlesColumns.PUBLISHED_AT, ArticlesColumns.TEXT)
-            .javaRDD()
-            .mapPartitions(
-                it -> {
-                  List<Row> out = new ArrayList<>();
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    long[] sh = Shingles.of(r.getString(2), words);
-                    if (sh.length > 0) {
-                      out.add(RowFactory.create(r.getString(0), r.get(1), sh));
-                    }
-                  }
-                  return out.iterator();
-                });
+            .select(
+                col(ArticlesColumns.ARTICLE_ID).as(ID),
+                col(ArticlesColumns.PUBLISHED_AT).as(PUBLISHED),
+                col(ArticlesColumns.TEXT));
+    Dataset<Row> pairs = candidatePairs(spark, texts, banding, words).localCheckpoint(true);
+    Dataset<Row> candidates =
+        pairs.select(col("a").as("_nd_c")).union(pairs.select(col("b").as("_nd_c"))).distinct();
     Dataset<Row> shingled =
-        spark.createDataFrame(shingledRows, SHINGLED).persist(StorageLevel.MEMORY_AND_DISK());
+        shingled(
+                spark,
+                texts.join(broadcast(candidates), col(ID).equalTo(col("_nd_c")), "left_semi"),
+                words)
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> edges = edges(spark, shingled, banding, params.threshold());
+      // one partition, so streaming the (few) edges to the driver is one Spark job, not one per
+      // partition of the joins
+      Dataset<Row> edges = edges(pairs, shingled, params.threshold()).repartition(1);
       Dataset<Row> groups = ConnectedComponents.of(spark, edges, "a", "b");
       spark.sparkContext().setJobDescription("ingest: near-duplicates, similarity to canonical");
       Dataset<Row> members =
@@ -175,7 +183,7 @@ public final class NearDuplicates {
               .select(
                   col(ID).as(OF + "_id"),
                   col("canonical").as(OF),
-                  jaccard(col("member_shingles"), col("c_shingles")).as(SIMILARITY))
+                  JACCARD.apply(col("member_shingles"), col("c_shingles")).as(SIMILARITY))
               .localCheckpoint(true);
       Dataset<Row> joined =
           articles.join(
@@ -194,30 +202,60 @@ public final class NearDuplicates {
     }
   }
 
-  /** Exact Jaccard index of two shingle arrays (each already distinct). */
-  static org.apache.spark.sql.Column jaccard(
-      org.apache.spark.sql.Column a, org.apache.spark.sql.Column b) {
-    return size(array_intersect(a, b)).cast("double").divide(size(array_union(a, b)));
-  }
-
   /**
-   * The edges {@code (a, b, similarity)}, a &lt; b, of candidate pairs whose exact Jaccard index is
-   * at least {@code threshold}.
+   * Exact Jaccard index of two shingle sets stored as {@link #bytes}: {@link Shingles#jaccard}, the
+   * same quotient as Spark's {@code size(array_intersect(a, b)) / size(array_union(a, b))} of the
+   * sorted distinct arrays.
    */
-  static Dataset<Row> edges(
-      SparkSession spark, Dataset<Row> shingled, Banding banding, double threshold) {
-    int bands = banding.bands();
-    int rows = banding.rows();
-    JavaRDD<Row> bandRows =
-        shingled
-            .select(ID, SHINGLES)
+  static final UserDefinedFunction JACCARD =
+      udf(
+              (UDF2<byte[], byte[], Double>) (a, b) -> Shingles.jaccard(longs(a), longs(b)),
+              DataTypes.DoubleType)
+          .asNonNullable();
+
+  /** The shingle sets ({@link #SHINGLED}) of the rows {@code (id, published, text)}. */
+  private static Dataset<Row> shingled(SparkSession spark, Dataset<Row> texts, int words) {
+    JavaRDD<Row> rows =
+        texts
             .javaRDD()
             .mapPartitions(
                 it -> {
                   List<Row> out = new ArrayList<>();
                   while (it.hasNext()) {
                     Row r = it.next();
-                    long[] sig = Shingles.signature(unboxed(r.getList(1)), Shingles.SIGNATURE_SIZE);
+                    long[] sh = Shingles.of(r.getString(2), words);
+                    if (sh.length > 0) {
+                      out.add(RowFactory.create(r.getString(0), r.get(1), bytes(sh)));
+                    }
+                  }
+                  return out.iterator();
+                });
+    return spark.createDataFrame(rows, SHINGLED);
+  }
+
+  /**
+   * The candidate pairs {@code (a, b)}, a &lt; b, distinct, of the rows {@code (id, published,
+   * text)}: each article's shingles, signature and band keys are computed in one task and only
+   * {@code (id, band, key)} leaves it; the articles that agree on a band's key form a bucket
+   * ({@link #bucketPairs}).
+   */
+  static Dataset<Row> candidatePairs(
+      SparkSession spark, Dataset<Row> texts, Banding banding, int words) {
+    int bands = banding.bands();
+    int rows = banding.rows();
+    JavaRDD<Row> bandRows =
+        texts
+            .javaRDD()
+            .mapPartitions(
+                it -> {
+                  List<Row> out = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Row r = it.next();
+                    long[] sh = Shingles.of(r.getString(2), words);
+                    if (sh.length == 0) {
+                      continue;
+                    }
+                    long[] sig = Shingles.signature(sh, Shingles.SIGNATURE_SIZE);
                     for (int band = 0; band < bands; band++) {
                       out.add(
                           RowFactory.create(
@@ -235,14 +273,36 @@ public final class NearDuplicates {
             .select("ids")
             .javaRDD()
             .flatMap(r -> bucketPairs(r.<String>getList(0)).iterator());
-    Dataset<Row> pairs = spark.createDataFrame(pairRows, PAIRS).distinct();
+    return spark.createDataFrame(pairRows, PAIRS).distinct();
+  }
+
+  /**
+   * The edges {@code (a, b, similarity)}, a &lt; b, of the candidate pairs whose exact Jaccard
+   * index is at least {@code threshold}; {@code shingled} holds the shingles of every article of a
+   * pair.
+   */
+  static Dataset<Row> edges(Dataset<Row> pairs, Dataset<Row> shingled, double threshold) {
     Dataset<Row> sa = shingled.select(col(ID).as("sa_id"), col(SHINGLES).as("sa"));
     Dataset<Row> sb = shingled.select(col(ID).as("sb_id"), col(SHINGLES).as("sb"));
     return pairs
         .join(sa, pairs.col("a").equalTo(sa.col("sa_id")))
         .join(sb, pairs.col("b").equalTo(sb.col("sb_id")))
-        .select(col("a"), col("b"), jaccard(col("sa"), col("sb")).as("similarity"))
+        .select(col("a"), col("b"), JACCARD.apply(col("sa"), col("sb")).as("similarity"))
         .filter(col("similarity").geq(threshold));
+  }
+
+  /** The bytes of {@code values}, eight a value, big-endian. */
+  static byte[] bytes(long[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * Long.BYTES);
+    b.asLongBuffer().put(values);
+    return b.array();
+  }
+
+  /** The values of {@link #bytes}. */
+  static long[] longs(byte[] bytes) {
+    long[] out = new long[bytes.length / Long.BYTES];
+    ByteBuffer.wrap(bytes).asLongBuffer().get(out);
+    return out;
   }
 
   /**
@@ -272,14 +332,6 @@ public final class NearDuplicates {
       if (n > ALL_PAIRS_BUCKET) {
         break;
       }
-    }
-    return out;
-  }
-
-  private static long[] unboxed(List<Long> a) {
-    long[] out = new long[a.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = a.get(i);
     }
     return out;
   }

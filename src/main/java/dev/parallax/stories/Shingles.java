@@ -48,10 +48,40 @@ public final class Shingles {
 
   /** {@link #of(String, int)} with another length of CJK shingles (for measurements). */
   static long[] of(String text, int words, int cjkChars) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    int[] cps = s.codePoints().toArray();
+    int[] cps = lowerCodePoints(text);
     return isCjk(cps) ? characterShingles(cps, cjkChars) : wordShingles(cps, words);
   }
+
+  /**
+   * The code points of {@code text} NFKC-normalised and lower-cased ({@link Locale#ROOT}). ASCII
+   * text, which NFKC leaves unchanged, skips the normaliser and the code point stream (same code
+   * points, less work: the common case of English text).
+   */
+  static int[] lowerCodePoints(String text) {
+    int n = text.length();
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) {
+      ascii = text.charAt(i) < 0x80;
+    }
+    if (!ascii) {
+      return Normalizer.normalize(text, Normalizer.Form.NFKC)
+          .toLowerCase(Locale.ROOT)
+          .codePoints()
+          .toArray();
+    }
+    int[] cps = new int[n];
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      cps[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+    return cps;
+  }
+
+  /**
+   * Smallest code point of a Han, Hiragana, Katakana or Hangul letter (U+1100, Hangul Jamo): below
+   * it {@link Character.UnicodeScript#of} (a binary search) need not be asked.
+   */
+  static final int FIRST_CJK_LETTER = 0x1100;
 
   /** At least half of the letters are Han, Hiragana, Katakana or Hangul. */
   static boolean isCjk(int[] cps) {
@@ -60,12 +90,14 @@ public final class Shingles {
     for (int c : cps) {
       if (Character.isLetter(c)) {
         letters++;
-        Character.UnicodeScript sc = Character.UnicodeScript.of(c);
-        if (sc == Character.UnicodeScript.HAN
-            || sc == Character.UnicodeScript.HIRAGANA
-            || sc == Character.UnicodeScript.KATAKANA
-            || sc == Character.UnicodeScript.HANGUL) {
-          cjk++;
+        if (c >= FIRST_CJK_LETTER) {
+          Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+          if (sc == Character.UnicodeScript.HAN
+              || sc == Character.UnicodeScript.HIRAGANA
+              || sc == Character.UnicodeScript.KATAKANA
+              || sc == Character.UnicodeScript.HANGUL) {
+            cjk++;
+          }
         }
       }
     }
@@ -134,8 +166,19 @@ public final class Shingles {
     return z ^ (z >>> 31);
   }
 
+  /** {@code a} sorted ascending without repeats (sorts {@code a} in place). */
   private static long[] distinctSorted(long[] a) {
-    return Arrays.stream(a).sorted().distinct().toArray();
+    if (a.length == 0) {
+      return a;
+    }
+    Arrays.sort(a);
+    int n = 1;
+    for (int i = 1; i < a.length; i++) {
+      if (a[i] != a[n - 1]) {
+        a[n++] = a[i];
+      }
+    }
+    return n == a.length ? a : Arrays.copyOf(a, n);
   }
 
   /**
