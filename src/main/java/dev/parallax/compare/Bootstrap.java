@@ -41,9 +41,10 @@ final class Bootstrap {
       Arrays.fill(out, Double.NaN);
       return out;
     }
-    SplittableRandom rng = new SplittableRandom(seed);
+    // the draws of new SplittableRandom(seed).nextInt(a.size()), without its integer division
+    UniformDraws draws = new UniformDraws(seed, a.size());
     for (int r = 0; r < reps; r++) {
-      out[r] = a.resampledMean(rng);
+      out[r] = a.resampledMean(draws);
     }
     return out;
   }

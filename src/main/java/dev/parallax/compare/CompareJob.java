@@ -136,6 +136,7 @@ public final class CompareJob {
                     .toArray(org.apache.spark.sql.Column[]::new))
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
+    Dataset<Row> mentions = null;
     Tables tables = new Tables(spark);
     try {
       // Distinctive terms need neither the cache nor the stance groups: they start first and
@@ -154,6 +155,12 @@ public final class CompareJob {
       Dataset<Row> stanceGroups =
           StanceGroups.fromSentences(sentences, params).persist(StorageLevel.MEMORY_AND_DISK());
       groups = stanceGroups;
+      // theme_frequency and source_summary count the same theme mentions: counted once
+      Dataset<Row> mentioned =
+          ThemeFrequency.mentions(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+      mentions = mentioned;
+      spark.sparkContext().setJobDescription("compare: theme mentions");
+      mentioned.count();
       spark
           .sparkContext()
           .setJobDescription("compare: stance groups (tones, bootstrap replicates)");
@@ -173,8 +180,8 @@ public final class CompareJob {
               runDate,
               runId,
               () ->
-                  ThemeFrequency.fromSamples(
-                      sentences, stanceGroups, labelRows, params.priorScale()),
+                  ThemeFrequency.fromMentions(
+                      mentioned, stanceGroups, labelRows, params.priorScale()),
               "theme frequency");
       Future<Long> sbs =
           tables.publish(
@@ -190,7 +197,7 @@ public final class CompareJob {
               Table.SOURCE_SUMMARY,
               runDate,
               runId,
-              () -> SourceSummary.fromSamples(sentences, stanceGroups),
+              () -> SourceSummary.fromSamples(sentences, stanceGroups, mentioned),
               "source summary");
       tables.awaitAll();
       return new Result(
@@ -208,6 +215,9 @@ public final class CompareJob {
       tables.awaitAllQuietly();
       if (groups != null) {
         groups.unpersist();
+      }
+      if (mentions != null) {
+        mentions.unpersist();
       }
       sentences.unpersist();
     }

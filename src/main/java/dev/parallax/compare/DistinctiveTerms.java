@@ -140,8 +140,11 @@ public final class DistinctiveTerms {
             .toRdd()
             .toJavaRDD()
             .mapPartitions(new TermCounter(STOP_WORDS, maxPartial));
+    // shuffled once, by the key of score's per-term window (a subset of the grouping key, so the
+    // sum by key needs no second exchange, and the window none either)
     return in.sparkSession()
         .createDataFrame(partial, COUNTS)
+        .repartition(col("story"), col("language"), col("term"))
         .groupBy("story", "source", "language", "term")
         .agg(sum("count_source").as("count_source"));
   }

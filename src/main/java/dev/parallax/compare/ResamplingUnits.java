@@ -74,6 +74,22 @@ final class ResamplingUnits {
   }
 
   /**
+   * As {@link #resampledMean(SplittableRandom)}, the units drawn by {@code draws} (bound {@code
+   * size()}): the same draws give the same mean, bit for bit.
+   */
+  double resampledMean(UniformDraws draws) {
+    int k = sums.length;
+    double sum = 0;
+    long n = 0;
+    for (int i = 0; i < k; i++) {
+      int c = draws.next();
+      sum += sums[c];
+      n += sizes[c];
+    }
+    return n == 0 ? Double.NaN : sum / n;
+  }
+
+  /**
    * Mean of one group minus mean of the rest, given the group's value sum and sentence count; NaN
    * if either side has no sentence.
    */

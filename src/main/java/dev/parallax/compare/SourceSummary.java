@@ -3,10 +3,7 @@ package dev.parallax.compare;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
@@ -55,6 +52,16 @@ public final class SourceSummary {
    * themes from the sentences.
    */
   public static Dataset<Row> fromSamples(Dataset<Row> sentences, Dataset<Row> samples) {
+    return fromSamples(sentences, samples, ThemeFrequency.mentions(sentences));
+  }
+
+  /**
+   * As {@link #fromSamples(Dataset, Dataset)}, with the sentences' theme mentions already counted
+   * per story × source × theme ({@link ThemeFrequency#mentions}); the top themes are ranked among
+   * them.
+   */
+  static Dataset<Row> fromSamples(
+      Dataset<Row> sentences, Dataset<Row> samples, Dataset<Row> mentioned) {
     Dataset<Row> base =
         samples
             .where(col("theme").equalTo(ThemeIds.ALL))
@@ -78,14 +85,8 @@ public final class SourceSummary {
                 max("published_at").as("last_published"));
 
     Dataset<Row> top =
-        sentences
-            .select(
-                col("story"),
-                col("source"),
-                explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
+        mentioned
             .where(col("theme").startsWith(ThemeIds.FRAME_PREFIX).unary_$bang())
-            .groupBy("story", "source", "theme")
-            .agg(count(lit(1)).as("mentions"))
             .withColumn(
                 "rank",
                 row_number()

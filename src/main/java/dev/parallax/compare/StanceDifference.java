@@ -1,20 +1,12 @@
 package dev.parallax.compare;
 
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_A;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.ARTICLES_B;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.LANGUAGE_A;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.LANGUAGE_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.P_VALUE;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.Q_VALUE;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SENTENCES_A;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SENTENCES_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SIGNIFICANT;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_A;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.STORY;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.THEME;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.TONED_SENTENCES_A;
-import static dev.parallax.warehouse.schema.StanceDifferenceColumns.TONED_SENTENCES_B;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.least;
@@ -26,11 +18,12 @@ import static org.apache.spark.sql.functions.when;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -96,40 +89,32 @@ public final class StanceDifference {
     return fromSamples(StanceGroups.fromSentences(sentences, params), params);
   }
 
-  /** One side of a pair: the columns of its group that {@link Test} reads. */
-  private record SideColumns(String values, String sizes, String unit, String boot) {
-    SideColumns(String suffix) {
-      this("values" + suffix, "sizes" + suffix, "unit" + suffix, "boot" + suffix);
-    }
+  /** Columns of a group that {@link Pairs} reads, in this order. */
+  static final List<String> GROUP =
+      List.of(
+          StanceBySourceColumns.STORY,
+          StanceBySourceColumns.THEME,
+          StanceBySourceColumns.SOURCE,
+          StanceBySourceColumns.LANGUAGE,
+          StanceBySourceColumns.SENTENCES,
+          StanceBySourceColumns.TONED_SENTENCES,
+          StanceBySourceColumns.ARTICLES,
+          StanceGroups.TONE_VALUES,
+          StanceGroups.CLUSTER_SIZES,
+          StanceBySourceColumns.RESAMPLING,
+          StanceGroups.REPLICATES);
 
-    List<String> names() {
-      return List.of(values, sizes, unit, boot);
-    }
-  }
-
-  private static final SideColumns SIDE_A = new SideColumns("_a");
-  private static final SideColumns SIDE_B = new SideColumns("_b");
-
-  /** Columns of a pair of groups, in the order {@link Test} reads them. */
-  static final List<String> PAIR =
-      java.util.stream.Stream.of(
-              List.of(
-                  STORY,
-                  THEME,
-                  SOURCE_A,
-                  SOURCE_B,
-                  LANGUAGE_A,
-                  LANGUAGE_B,
-                  SENTENCES_A,
-                  SENTENCES_B,
-                  TONED_SENTENCES_A,
-                  TONED_SENTENCES_B,
-                  ARTICLES_A,
-                  ARTICLES_B),
-              SIDE_A.names(),
-              SIDE_B.names())
-          .flatMap(List::stream)
-          .toList();
+  private static final int G_STORY = 0;
+  private static final int G_THEME = 1;
+  private static final int G_SOURCE = 2;
+  private static final int G_LANGUAGE = 3;
+  private static final int G_SENTENCES = 4;
+  private static final int G_TONED = 5;
+  private static final int G_ARTICLES = 6;
+  private static final int G_VALUES = 7;
+  private static final int G_SIZES = 8;
+  private static final int G_UNIT = 9;
+  private static final int G_BOOT = 10;
 
   /**
    * The table ({@link StanceDifferenceColumns#SCHEMA}) from the output of {@link
@@ -140,53 +125,12 @@ public final class StanceDifference {
     Dataset<Row> g =
         samples
             .where(col(StanceBySourceColumns.TONED_SENTENCES).gt(0))
-            .select(
-                StanceBySourceColumns.STORY,
-                StanceBySourceColumns.THEME,
-                StanceBySourceColumns.SOURCE,
-                StanceBySourceColumns.LANGUAGE,
-                StanceBySourceColumns.SENTENCES,
-                StanceBySourceColumns.TONED_SENTENCES,
-                StanceBySourceColumns.ARTICLES,
-                StanceGroups.TONE_VALUES,
-                StanceGroups.CLUSTER_SIZES,
-                StanceBySourceColumns.RESAMPLING,
-                StanceGroups.REPLICATES);
-    Dataset<Row> a =
-        g.toDF(
-            STORY,
-            THEME,
-            SOURCE_A,
-            LANGUAGE_A,
-            SENTENCES_A,
-            TONED_SENTENCES_A,
-            ARTICLES_A,
-            SIDE_A.values(),
-            SIDE_A.sizes(),
-            SIDE_A.unit(),
-            SIDE_A.boot());
-    Dataset<Row> b =
-        g.toDF(
-            "story_b",
-            "theme_b",
-            SOURCE_B,
-            LANGUAGE_B,
-            SENTENCES_B,
-            TONED_SENTENCES_B,
-            ARTICLES_B,
-            SIDE_B.values(),
-            SIDE_B.sizes(),
-            SIDE_B.unit(),
-            SIDE_B.boot());
-    Dataset<Row> pairs =
-        a.join(
-                b,
-                col(STORY)
-                    .equalTo(col("story_b"))
-                    .and(col(THEME).equalTo(col("theme_b")))
-                    .and(col(SOURCE_A).lt(col(SOURCE_B))))
-            .select(PAIR.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-    Dataset<Row> tested = pairs.map(new Test(params), Encoders.row(StanceDifferenceColumns.SCHEMA));
+            .select(GROUP.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    // every pair of a story × theme from one group of rows: each group's tones and replicates
+    // are read once, not once per pair and side (a self-join shuffled, sorted and copied them)
+    Dataset<Row> tested =
+        g.groupByKey(new StoryTheme(), Encoders.STRING())
+            .flatMapGroups(new Pairs(params), Encoders.row(StanceDifferenceColumns.SCHEMA));
     return withQValues(tested, CompareParams.FDR)
         .select(
             Arrays.stream(StanceDifferenceColumns.SCHEMA.fieldNames())
@@ -219,65 +163,108 @@ public final class StanceDifference {
         .drop("_rank", "_m", "_raw");
   }
 
-  /**
-   * Values of one side's group kept between pairs: a task sees each group in up to (sources − 1)
-   * pairs, so its tones are converted, sorted (for Cliff's delta) and its replicates read once.
-   * Least recently used groups are dropped once the cache holds more than {@link #CACHED_VALUES}
-   * values.
-   */
-  // A hot-path cache value, never compared or hashed; its arrays are read only.
-  @SuppressWarnings("ArrayRecordComponent")
-  private record Side(ToneSample sample, double[] sorted, double[] replicates, String unit) {
-    int size() {
-      return 2 * sample.values.length + replicates.length;
+  /** A story × theme as one key string, each part marked null or not. */
+  private static final class StoryTheme implements MapFunction<Row, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String call(Row r) {
+      return part(r.getString(G_STORY)) + part(r.getString(G_THEME));
+    }
+
+    private static String part(String s) {
+      return s == null ? "\u0000" : "\u0001" + s.length() + ":" + s;
     }
   }
 
-  /** Doubles a task's {@link Side} cache may hold (about 8 MB). */
-  static final int CACHED_VALUES = 1 << 20;
+  /**
+   * One side of a pair: a group's row (columns {@link #GROUP}) with its tones converted, a sorted
+   * copy (for Cliff's delta) and its replicates, made once per group.
+   */
+  // its arrays are read only; never compared or hashed
+  @SuppressWarnings("ArrayRecordComponent")
+  private record Side(
+      String source,
+      byte[] sourceUtf8,
+      String language,
+      long sentences,
+      long toned,
+      long articles,
+      ToneSample sample,
+      double[] sorted,
+      double[] replicates,
+      String unit) {
+    static Side of(Row r) {
+      List<Double> values = r.getList(G_VALUES);
+      List<Integer> sizes = r.getList(G_SIZES);
+      List<Double> boot = r.getList(G_BOOT);
+      ToneSample sample =
+          ToneSample.of(
+              values.stream().mapToDouble(Double::doubleValue).toArray(),
+              sizes.stream().mapToInt(Integer::intValue).toArray());
+      double[] sorted = sample.values.clone();
+      Arrays.sort(sorted);
+      String source = r.getString(G_SOURCE);
+      return new Side(
+          source,
+          source == null ? null : source.getBytes(StandardCharsets.UTF_8),
+          r.getString(G_LANGUAGE),
+          r.getLong(G_SENTENCES),
+          r.getLong(G_TONED),
+          r.getLong(G_ARTICLES),
+          sample,
+          sorted,
+          boot.stream().mapToDouble(Double::doubleValue).toArray(),
+          r.getString(G_UNIT));
+    }
+  }
 
   /**
-   * One pair of groups (columns {@link #PAIR}) to one row, q_value and significant left for {@link
-   * #withQValues}; the permutation test runs here.
+   * The groups of one story × theme to a row per ordered pair {@code source_a < source_b} (Spark's
+   * string order: unsigned UTF-8 bytes; a null story, theme or source takes part in no pair, as in
+   * an equi-join), q_value and significant left for {@link #withQValues}; the permutation test runs
+   * here.
    */
-  private static final class Test implements MapFunction<Row, Row> {
+  private static final class Pairs implements FlatMapGroupsFunction<String, Row, Row> {
     private static final long serialVersionUID = 1L;
-    private static final int STORY_AT = PAIR.indexOf(STORY);
-    private static final int THEME_AT = PAIR.indexOf(THEME);
-    private static final int SOURCE_A_AT = PAIR.indexOf(SOURCE_A);
-    private static final int SOURCE_B_AT = PAIR.indexOf(SOURCE_B);
-    private static final int LANGUAGE_A_AT = PAIR.indexOf(LANGUAGE_A);
-    private static final int LANGUAGE_B_AT = PAIR.indexOf(LANGUAGE_B);
-    private static final int TONED_A_AT = PAIR.indexOf(TONED_SENTENCES_A);
-    private static final int TONED_B_AT = PAIR.indexOf(TONED_SENTENCES_B);
-    private static final int SENTENCES_A_AT = PAIR.indexOf(SENTENCES_A);
-    private static final int SENTENCES_B_AT = PAIR.indexOf(SENTENCES_B);
-    private static final int ARTICLES_A_AT = PAIR.indexOf(ARTICLES_A);
-    private static final int ARTICLES_B_AT = PAIR.indexOf(ARTICLES_B);
-    private static final SidePositions A = new SidePositions(SIDE_A);
-    private static final SidePositions B = new SidePositions(SIDE_B);
     private final CompareParams p;
-    private transient Map<String, Side> sides;
-    private transient long held;
 
-    Test(CompareParams p) {
+    Pairs(CompareParams p) {
       this.p = p;
     }
 
     @Override
-    public Row call(Row r) {
-      String story = r.getString(STORY_AT);
-      String theme = r.getString(THEME_AT);
-      String sourceA = r.getString(SOURCE_A_AT);
-      String sourceB = r.getString(SOURCE_B_AT);
-      long nA = r.getLong(SENTENCES_A_AT);
-      long nB = r.getLong(SENTENCES_B_AT);
-      long tonedA = r.getLong(TONED_A_AT);
-      long tonedB = r.getLong(TONED_B_AT);
-      long articlesA = r.getLong(ARTICLES_A_AT);
-      long articlesB = r.getLong(ARTICLES_B_AT);
-      Side sideA = side(r, A, story, theme, sourceA);
-      Side sideB = side(r, B, story, theme, sourceB);
+    public Iterator<Row> call(String key, Iterator<Row> rows) {
+      String story = null;
+      String theme = null;
+      List<Side> sides = new ArrayList<>();
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        story = r.getString(G_STORY);
+        theme = r.getString(G_THEME);
+        if (!r.isNullAt(G_SOURCE)) {
+          sides.add(Side.of(r));
+        }
+      }
+      List<Row> out = new ArrayList<>();
+      if (story == null || theme == null) {
+        return out.iterator();
+      }
+      for (Side a : sides) {
+        for (Side b : sides) {
+          if (Arrays.compareUnsigned(a.sourceUtf8(), b.sourceUtf8()) < 0) {
+            out.add(test(story, theme, a, b));
+          }
+        }
+      }
+      return out.iterator();
+    }
+
+    private Row test(String story, String theme, Side sideA, Side sideB) {
+      String sourceA = sideA.source();
+      String sourceB = sideB.source();
+      long tonedA = sideA.toned();
+      long tonedB = sideB.toned();
       ToneSample a = sideA.sample();
       ToneSample b = sideB.sample();
       boolean byArticle =
@@ -313,14 +300,14 @@ public final class StanceDifference {
           .theme(theme)
           .sourceA(sourceA)
           .sourceB(sourceB)
-          .languageA(r.getString(LANGUAGE_A_AT))
-          .languageB(r.getString(LANGUAGE_B_AT))
-          .sentencesA(nA)
-          .sentencesB(nB)
+          .languageA(sideA.language())
+          .languageB(sideB.language())
+          .sentencesA(sideA.sentences())
+          .sentencesB(sideB.sentences())
           .tonedSentencesA(tonedA)
           .tonedSentencesB(tonedB)
-          .articlesA(articlesA)
-          .articlesB(articlesB)
+          .articlesA(sideA.articles())
+          .articlesB(sideB.articles())
           .toneMeanA(Columns.finiteOrNull(meanA))
           .toneMeanB(Columns.finiteOrNull(meanB))
           .toneDiff(Columns.finiteOrNull(meanA - meanB))
@@ -335,51 +322,6 @@ public final class StanceDifference {
           .smallSample(tonedA < p.minSentences() || tonedB < p.minSentences())
           .significant(false) // with q_value, by withQValues
           .build();
-    }
-
-    /** Positions in a {@link #PAIR} row of one side's columns. */
-    private record SidePositions(int values, int sizes, int unit, int boot) {
-      SidePositions(SideColumns c) {
-        this(
-            PAIR.indexOf(c.values()),
-            PAIR.indexOf(c.sizes()),
-            PAIR.indexOf(c.unit()),
-            PAIR.indexOf(c.boot()));
-      }
-    }
-
-    /** The side whose columns are at {@code at}. */
-    private Side side(Row r, SidePositions at, String story, String theme, String source) {
-      if (sides == null) {
-        sides = new LinkedHashMap<>(64, 0.75f, true);
-      }
-      String key = story + '\u0000' + theme + '\u0000' + source;
-      Side side = sides.get(key);
-      if (side == null) {
-        List<Double> values = r.getList(at.values());
-        List<Integer> sizes = r.getList(at.sizes());
-        List<Double> boot = r.getList(at.boot());
-        ToneSample sample =
-            ToneSample.of(
-                values.stream().mapToDouble(Double::doubleValue).toArray(),
-                sizes.stream().mapToInt(Integer::intValue).toArray());
-        double[] sorted = sample.values.clone();
-        Arrays.sort(sorted);
-        side =
-            new Side(
-                sample,
-                sorted,
-                boot.stream().mapToDouble(Double::doubleValue).toArray(),
-                r.getString(at.unit()));
-        sides.put(key, side);
-        held += side.size();
-        Iterator<Side> eldest = sides.values().iterator();
-        while (held > CACHED_VALUES && sides.size() > 2) {
-          held -= eldest.next().size();
-          eldest.remove();
-        }
-      }
-      return side;
     }
 
     /**

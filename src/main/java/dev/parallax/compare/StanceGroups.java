@@ -13,13 +13,15 @@ import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -92,6 +94,7 @@ public final class StanceGroups {
           .add("theme", DataTypes.StringType, false)
           .add("sums", DataTypes.createArrayType(DataTypes.LongType, false), false)
           .add("article_ids", DataTypes.createArrayType(DataTypes.StringType, true), false)
+          .add("runs", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
           .add("tones", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
   private static final int PARTIAL_STORY = PARTIAL.fieldIndex("story");
@@ -99,6 +102,7 @@ public final class StanceGroups {
   private static final int PARTIAL_THEME = PARTIAL.fieldIndex("theme");
   private static final int PARTIAL_SUMS = PARTIAL.fieldIndex("sums");
   private static final int PARTIAL_IDS = PARTIAL.fieldIndex("article_ids");
+  private static final int PARTIAL_RUNS = PARTIAL.fieldIndex("runs");
   private static final int PARTIAL_TONES = PARTIAL.fieldIndex("tones");
 
   /** Positions in a partial group's {@code sums}. */
@@ -262,20 +266,33 @@ public final class StanceGroups {
   }
 
   /**
-   * A group's sums and (article id, tone) pairs over some of its sentences; a sentence without a
-   * tone is kept as its article id with tone NaN, so that its article counts.
+   * A group's sums and (article id, tone) pairs over some of its sentences, the pairs as runs of
+   * one article id: {@code ids[j]} holds the next {@code runs[j]} tones. The sentences table is
+   * sorted by article id, so a task's sentences of one article come together and a group holds
+   * about one run per article, not one id per sentence. A sentence without a tone is kept with tone
+   * NaN, so that its article counts.
    */
   private static final class Group {
     final long[] sums = new long[SUMS];
     final List<String> ids = new ArrayList<>();
+    int[] runs = new int[4];
     double[] tones = new double[8];
+    int size;
 
     void add(String articleId, double tone) {
-      if (ids.size() == tones.length) {
+      int last = ids.size() - 1;
+      if (last < 0 || !Objects.equals(ids.get(last), articleId)) {
+        if (ids.size() == runs.length) {
+          runs = Arrays.copyOf(runs, 2 * runs.length);
+        }
+        ids.add(articleId);
+        last++;
+      }
+      runs[last]++;
+      if (size == tones.length) {
         tones = Arrays.copyOf(tones, 2 * tones.length);
       }
-      tones[ids.size()] = tone;
-      ids.add(articleId);
+      tones[size++] = tone;
     }
   }
 
@@ -339,7 +356,8 @@ public final class StanceGroups {
                 k.theme(),
                 longs(g.sums),
                 scala.collection.JavaConverters.asScalaBuffer(g.ids).toList(),
-                doubles(Arrays.copyOf(g.tones, g.ids.size()))));
+                ints(Arrays.copyOf(g.runs, g.ids.size())),
+                doubles(Arrays.copyOf(g.tones, g.size))));
       }
       return out.iterator();
     }
@@ -374,8 +392,10 @@ public final class StanceGroups {
       String source = null;
       String theme = null;
       long[] sums = new long[SUMS];
-      List<String> ids = new ArrayList<>();
-      double[] tones = new double[0];
+      // each article's tones, articles in id order (nulls first), as ToneSample orders them
+      TreeMap<String, DoubleRun> byId =
+          new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+      long pairs = 0;
       while (partials.hasNext()) {
         Row r = partials.next();
         story = r.getString(PARTIAL_STORY);
@@ -385,23 +405,43 @@ public final class StanceGroups {
         for (int i = 0; i < SUMS; i++) {
           sums[i] += partSums.get(i);
         }
+        List<String> partIds = r.getList(PARTIAL_IDS);
+        List<Integer> partRuns = r.getList(PARTIAL_RUNS);
         List<Double> partTones = r.getList(PARTIAL_TONES);
-        int from = ids.size();
-        ids.addAll(r.getList(PARTIAL_IDS));
-        tones = Arrays.copyOf(tones, ids.size());
-        for (int i = 0; i < partTones.size(); i++) {
-          tones[from + i] = partTones.get(i);
+        int at = 0;
+        for (int j = 0; j < partIds.size(); j++) {
+          DoubleRun tones = byId.computeIfAbsent(partIds.get(j), k -> new DoubleRun());
+          for (int n = partRuns.get(j); n > 0; n--) {
+            tones.add(partTones.get(at++));
+          }
+        }
+        pairs += at;
+      }
+      // as ToneSample.of over every (article id, tone) pair, sorted by id then tone; when some
+      // sentence has no tone (NaN), the NaN tones are left out and articles counts every id
+      boolean dropNaN = sums[TONED] != pairs;
+      long articles = byId.size();
+      double[] values = new double[(int) pairs];
+      int[] sizes = new int[byId.size()];
+      int kept = 0;
+      int clusters = 0;
+      for (DoubleRun run : byId.values()) {
+        double[] t = Arrays.copyOf(run.values, run.size);
+        Arrays.sort(t); // Double.compare's order, NaN last
+        int k = t.length;
+        if (dropNaN) {
+          while (k > 0 && Double.isNaN(t[k - 1])) {
+            k--;
+          }
+        }
+        if (k > 0) {
+          System.arraycopy(t, 0, values, kept, k);
+          kept += k;
+          sizes[clusters++] = k;
         }
       }
-      ToneSample sample;
-      long articles;
-      if (sums[TONED] == ids.size()) {
-        sample = ToneSample.of(ids, tones);
-        articles = sample.articles();
-      } else {
-        sample = toned(ids, tones, (int) sums[TONED]);
-        articles = new HashSet<>(ids).size();
-      }
+      ToneSample sample =
+          ToneSample.of(Arrays.copyOf(values, kept), Arrays.copyOf(sizes, clusters));
       String unit = ownUnit(p, sample.articles());
       double[] boot =
           sample.sentences() == 0
@@ -430,17 +470,17 @@ public final class StanceGroups {
     }
   }
 
-  /** The {@code toned} pairs whose tone is not NaN, as a {@link ToneSample}. */
-  private static ToneSample toned(List<String> ids, double[] tones, int toned) {
-    List<String> keptIds = new ArrayList<>(toned);
-    double[] kept = new double[toned];
-    for (int i = 0; i < tones.length; i++) {
-      if (!Double.isNaN(tones[i])) {
-        kept[keptIds.size()] = tones[i];
-        keptIds.add(ids.get(i));
+  /** A growing array of doubles. */
+  private static final class DoubleRun {
+    double[] values = new double[4];
+    int size;
+
+    void add(double v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * values.length);
       }
+      values[size++] = v;
     }
-    return ToneSample.of(keptIds, kept);
   }
 
   /**

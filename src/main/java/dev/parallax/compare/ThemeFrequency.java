@@ -81,6 +81,31 @@ public final class ThemeFrequency {
    */
   public static Dataset<Row> fromSamples(
       Dataset<Row> sentences, Dataset<Row> samples, Dataset<Row> labels, double alpha0) {
+    return fromMentions(mentions(sentences), samples, labels, alpha0);
+  }
+
+  /**
+   * Entries of {@code theme_mentions} counted per story × source × theme (columns story, source,
+   * theme, mentions; a theme never mentioned has no row). The source summary's top themes count the
+   * same entries, so the compare stage computes them once for both tables.
+   */
+  static Dataset<Row> mentions(Dataset<Row> sentences) {
+    return sentences
+        .select(
+            col("story"),
+            col("source"),
+            explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
+        .groupBy("story", "source", "theme")
+        .agg(count(lit(1)).as("mentions"));
+  }
+
+  /**
+   * As {@link #fromSamples}, with the sentences' {@link #mentions} already counted.
+   *
+   * @param mentioned the sentences' {@link #mentions}
+   */
+  static Dataset<Row> fromMentions(
+      Dataset<Row> mentioned, Dataset<Row> samples, Dataset<Row> labels, double alpha0) {
     Column all = col("theme").equalTo(ThemeIds.ALL);
     Dataset<Row> sources =
         samples
@@ -99,14 +124,6 @@ public final class ThemeFrequency {
             .agg(sum("source_tokens").as("story_tokens"));
 
     String[] key = {"story", "source", "theme"};
-    Dataset<Row> mentioned =
-        sentences
-            .select(
-                col("story"),
-                col("source"),
-                explode(coalesce(col("theme_mentions"), Columns.emptyStrings())).as("theme"))
-            .groupBy("story", "source", "theme")
-            .agg(count(lit(1)).as("mentions"));
     Dataset<Row> byTheme =
         samples
             .where(all.unary_$bang())

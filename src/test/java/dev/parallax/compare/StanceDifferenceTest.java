@@ -76,6 +76,50 @@ class StanceDifferenceTest {
   }
 
   @Test
+  void pairsAreOrderedAsSparkOrdersStringsAndOnePairPerStoryAndTheme() {
+    // U+FF21 against U+1D400 (a surrogate pair): Java's compareTo puts the second first, Spark's
+    // byte-wise UTF-8 order the first; source_a < source_b is Spark's order
+    String full = "\uFF21";
+    String math = "\uD835\uDC00";
+    assertTrue(
+        TestSpark.get()
+            .sql("SELECT '" + full + "' < '" + math + "'")
+            .collectAsList()
+            .get(0)
+            .getBoolean(0));
+    assertTrue(math.compareTo(full) < 0);
+    List<CompareFixtures.S> in = new ArrayList<>();
+    for (String source : new String[] {math, full, "B"}) {
+      for (int i = 0; i < 4; i++) {
+        in.add(s("s1", source, source + i).tone(0.1 * i).themes("t1"));
+        in.add(s("s2", source, source + "x" + i).tone(-0.1 * i));
+      }
+    }
+    List<Row> rows =
+        StanceDifference.compute(CompareFixtures.frame(in).repartition(3), params(2))
+            .collectAsList();
+    java.util.Set<String> pairs = new java.util.TreeSet<>();
+    for (Row r : rows) {
+      pairs.add(
+          r.getAs("story")
+              + "|"
+              + r.getAs("theme")
+              + "|"
+              + r.getAs("source_a")
+              + "<"
+              + r.getAs("source_b"));
+    }
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (String st : new String[] {"s1|_all", "s1|t1", "s2|_all"}) {
+      expected.add(st + "|B<" + full);
+      expected.add(st + "|B<" + math);
+      expected.add(st + "|" + full + "<" + math);
+    }
+    assertEquals(expected, pairs);
+    assertEquals(9, rows.size());
+  }
+
+  @Test
   void outputSchemaIsTheContractsExactly() {
     assertEquals(
         StanceDifferenceColumns.SCHEMA,

@@ -172,6 +172,59 @@ class StanceGroupsTest {
   }
 
   @Test
+  void sortedSentencesWithUntonedOnesGiveTheReferencesTonesAndArticles() {
+    // as the sentences table comes: ranges of article ids per task, sorted, so a task holds each
+    // article's sentences together (one run per article and group); every fifth has no tone
+    List<CompareFixtures.S> s = randomSentences(11, 300);
+    for (int i = 0; i < s.size(); i += 5) {
+      s.get(i).noTone();
+    }
+    Dataset<Row> sentences =
+        CompareFixtures.frame(s)
+            .repartitionByRange(3, col("article_id"))
+            .sortWithinPartitions(col("article_id"));
+    Map<String, Row> expected = new HashMap<>();
+    for (Row r : reference(sentences).collectAsList()) {
+      expected.put(key(r), r);
+    }
+    List<Row> actual = StanceGroups.fromSentences(sentences, PARAMS).collectAsList();
+    assertEquals(expected.size(), actual.size());
+    int partlyToned = 0;
+    for (Row a : actual) {
+      Row e =
+          expected.get(sample(a, "story") + "|" + sample(a, "source") + "|" + sample(a, "theme"));
+      String where = key(e);
+      List<Row> all = e.<Row>getList(e.fieldIndex("tones"));
+      List<Row> toned = new ArrayList<>();
+      for (Row p : all) {
+        if (!p.isNullAt(1)) {
+          toned.add(p);
+        }
+      }
+      partlyToned += toned.size() < all.size() && !toned.isEmpty() ? 1 : 0;
+      toned.sort(
+          Comparator.<Row, String>comparing(p -> p.getString(0))
+              .thenComparingDouble(p -> p.getDouble(1)));
+      List<Integer> sizes = new ArrayList<>();
+      for (int i = 0; i < toned.size(); i++) {
+        if (i == 0 || !toned.get(i).getString(0).equals(toned.get(i - 1).getString(0))) {
+          sizes.add(0);
+        }
+        sizes.set(sizes.size() - 1, sizes.get(sizes.size() - 1) + 1);
+      }
+      long articles = all.stream().map(p -> p.getString(0)).distinct().count();
+      assertEquals(articles, (Long) sample(a, "articles"), where + " articles, toned or not");
+      assertEquals((long) toned.size(), (Long) sample(a, "toned_sentences"), where);
+      assertArrayEquals(
+          toned.stream().mapToDouble(p -> p.getDouble(1)).toArray(),
+          StanceGroups.toneSample(a).values,
+          where);
+      assertEquals(sizes, a.getList(StanceGroups.SAMPLES.fieldIndex("cluster_sizes")), where);
+    }
+    assertTrue(partlyToned > 10, "groups with toned and untoned sentences: " + partlyToned);
+  }
+
+  @Test
   void sameRowsWhateverThePartitioning() {
     List<CompareFixtures.S> s = randomSentences(7, 120);
     List<String> one =
