@@ -2,7 +2,6 @@ package dev.parallax.stories;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * Near-duplicate articles (a wire story reprinted with its own headline, byline and edited first or
@@ -106,8 +106,6 @@ public final class NearDuplicates {
   private static final String ID = "_nd_id";
   private static final String PUBLISHED = "_nd_published";
   private static final String SHINGLES = "_nd_shingles";
-  private static final String BAND = "_nd_band";
-  private static final String KEY = "_nd_key";
   private static final String OF = "_nd_of";
   private static final String SIMILARITY = "_nd_similarity";
 
@@ -120,12 +118,6 @@ public final class NearDuplicates {
 
   private static final StructType PAIRS =
       new StructType().add("a", DataTypes.StringType, false).add("b", DataTypes.StringType, false);
-
-  private static final StructType BANDS =
-      new StructType()
-          .add(ID, DataTypes.StringType, false)
-          .add(BAND, DataTypes.IntegerType, false)
-          .add(KEY, DataTypes.LongType, false);
 
   /**
    * {@code articles} (the articles schema) with {@code near_duplicate_of} and {@code
@@ -243,12 +235,15 @@ public final class NearDuplicates {
       SparkSession spark, Dataset<Row> texts, Banding banding, int words) {
     int bands = banding.bands();
     int rows = banding.rows();
-    JavaRDD<Row> bandRows =
+    // (band, key) -> id as plain pairs, grouped by an RDD shuffle: no Row conversion of the
+    // band rows, and no sort-based aggregation (Spark's object hash aggregate of collect_list
+    // falls back to sorting every row past 128 keys)
+    JavaRDD<Row> pairRows =
         texts
             .javaRDD()
-            .mapPartitions(
+            .mapPartitionsToPair(
                 it -> {
-                  List<Row> out = new ArrayList<>();
+                  List<Tuple2<Tuple2<Integer, Long>, String>> out = new ArrayList<>();
                   while (it.hasNext()) {
                     Row r = it.next();
                     long[] sh = Shingles.of(r.getString(2), words);
@@ -256,23 +251,24 @@ public final class NearDuplicates {
                       continue;
                     }
                     long[] sig = Shingles.signature(sh, Shingles.SIGNATURE_SIZE);
+                    String id = r.getString(0);
                     for (int band = 0; band < bands; band++) {
                       out.add(
-                          RowFactory.create(
-                              r.getString(0), band, Shingles.bandKey(sig, band, rows)));
+                          new Tuple2<>(new Tuple2<>(band, Shingles.bandKey(sig, band, rows)), id));
                     }
                   }
                   return out.iterator();
+                })
+            .groupByKey()
+            .values()
+            .flatMap(
+                ids -> {
+                  List<String> bucket = new ArrayList<>();
+                  ids.forEach(bucket::add);
+                  return bucket.size() < 2
+                      ? java.util.Collections.<Row>emptyIterator()
+                      : bucketPairs(bucket).iterator();
                 });
-    JavaRDD<Row> pairRows =
-        spark
-            .createDataFrame(bandRows, BANDS)
-            .groupBy(BAND, KEY)
-            .agg(collect_list(ID).as("ids"))
-            .filter(size(col("ids")).gt(1))
-            .select("ids")
-            .javaRDD()
-            .flatMap(r -> bucketPairs(r.<String>getList(0)).iterator());
     return spark.createDataFrame(pairRows, PAIRS).distinct();
   }
 
