@@ -1,5 +1,6 @@
 package dev.parallax.stories;
 
+import dev.parallax.nlp.lang.CjkScript;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,26 +79,17 @@ public final class Shingles {
   }
 
   /**
-   * Smallest code point of a Han, Hiragana, Katakana or Hangul letter (U+1100, Hangul Jamo): below
-   * it {@link Character.UnicodeScript#of} (a binary search) need not be asked.
+   * At least half of the letters are Han, Hiragana, Katakana or Hangul ({@link CjkScript#isCjk}; a
+   * passage inside an article counts as CJK only past half, {@link CjkScript#isMostlyCjk}).
    */
-  static final int FIRST_CJK_LETTER = 0x1100;
-
-  /** At least half of the letters are Han, Hiragana, Katakana or Hangul. */
   static boolean isCjk(int[] cps) {
     long letters = 0;
     long cjk = 0;
     for (int c : cps) {
       if (Character.isLetter(c)) {
         letters++;
-        if (c >= FIRST_CJK_LETTER) {
-          Character.UnicodeScript sc = Character.UnicodeScript.of(c);
-          if (sc == Character.UnicodeScript.HAN
-              || sc == Character.UnicodeScript.HIRAGANA
-              || sc == Character.UnicodeScript.KATAKANA
-              || sc == Character.UnicodeScript.HANGUL) {
-            cjk++;
-          }
+        if (CjkScript.isCjk(c)) {
+          cjk++;
         }
       }
     }

@@ -8,36 +8,40 @@ public final class CjkScript {
   private CjkScript() {}
 
   /**
-   * True when more than half of the letters of {@code text} are Han, Hiragana, Katakana or Hangul
-   * (Unicode script of each code point; digits, punctuation and spaces are not letters and do not
-   * count). A text without letters is not CJK.
-   */
-  /**
    * No code point below this (U+1100, the first Hangul Jamo) is Han, Hiragana, Katakana or Hangul,
    * so the script lookup (a binary search) is skipped for Latin text (CjkScriptTest checks every
    * code point below it).
    */
   static final int FIRST_CJK = 0x1100;
 
+  /** Whether the code point is of the Han, Hiragana, Katakana or Hangul script. */
+  public static boolean isCjk(int cp) {
+    if (cp < FIRST_CJK) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
+  }
+
+  /**
+   * True when more than half of the letters of {@code text} are Han, Hiragana, Katakana or Hangul
+   * (Unicode script of each code point; digits, punctuation and spaces are not letters and do not
+   * count). A text without letters is not CJK.
+   */
   public static boolean isMostlyCjk(CharSequence text) {
     int letters = 0;
     int cjk = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = Character.codePointAt(text, i);
       i += Character.charCount(cp);
-      if (!Character.isLetter(cp)) {
-        continue;
-      }
-      letters++;
-      if (cp < FIRST_CJK) {
-        continue;
-      }
-      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-      if (script == Character.UnicodeScript.HAN
-          || script == Character.UnicodeScript.HIRAGANA
-          || script == Character.UnicodeScript.KATAKANA
-          || script == Character.UnicodeScript.HANGUL) {
-        cjk++;
+      if (Character.isLetter(cp)) {
+        letters++;
+        if (isCjk(cp)) {
+          cjk++;
+        }
       }
     }
     return 2 * cjk > letters;
