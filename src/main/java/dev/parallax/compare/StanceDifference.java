@@ -104,17 +104,17 @@ public final class StanceDifference {
           StanceBySourceColumns.RESAMPLING,
           StanceGroups.REPLICATES);
 
-  private static final int G_STORY = 0;
-  private static final int G_THEME = 1;
-  private static final int G_SOURCE = 2;
-  private static final int G_LANGUAGE = 3;
-  private static final int G_SENTENCES = 4;
-  private static final int G_TONED = 5;
-  private static final int G_ARTICLES = 6;
-  private static final int G_VALUES = 7;
-  private static final int G_SIZES = 8;
-  private static final int G_UNIT = 9;
-  private static final int G_BOOT = 10;
+  private static final int G_STORY = GROUP.indexOf(StanceBySourceColumns.STORY);
+  private static final int G_THEME = GROUP.indexOf(StanceBySourceColumns.THEME);
+  private static final int G_SOURCE = GROUP.indexOf(StanceBySourceColumns.SOURCE);
+  private static final int G_LANGUAGE = GROUP.indexOf(StanceBySourceColumns.LANGUAGE);
+  private static final int G_SENTENCES = GROUP.indexOf(StanceBySourceColumns.SENTENCES);
+  private static final int G_TONED = GROUP.indexOf(StanceBySourceColumns.TONED_SENTENCES);
+  private static final int G_ARTICLES = GROUP.indexOf(StanceBySourceColumns.ARTICLES);
+  private static final int G_VALUES = GROUP.indexOf(StanceGroups.TONE_VALUES);
+  private static final int G_SIZES = GROUP.indexOf(StanceGroups.CLUSTER_SIZES);
+  private static final int G_UNIT = GROUP.indexOf(StanceBySourceColumns.RESAMPLING);
+  private static final int G_BOOT = GROUP.indexOf(StanceGroups.REPLICATES);
 
   /**
    * The table ({@link StanceDifferenceColumns#SCHEMA}) from the output of {@link
