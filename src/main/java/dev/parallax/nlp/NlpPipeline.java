@@ -542,15 +542,7 @@ public final class NlpPipeline implements Serializable {
 
   /** Characters of the Tokenizer's target pattern {@link #TOKEN_TARGET}: not \s, not a dash. */
   static boolean isTargetChar(char c) {
-    return !(c == ' '
-        || c == '\t'
-        || c == '\n'
-        || c == '\u000B'
-        || c == '\f'
-        || c == '\r'
-        || c == '—'
-        || c == '–'
-        || c == '-');
+    return !(SentenceSplitter.isSpace(c) || c == '—' || c == '–' || c == '-');
   }
 
   /** The Normalizer on one token; empty when it drops the token. */

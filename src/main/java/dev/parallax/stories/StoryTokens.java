@@ -1,5 +1,6 @@
 package dev.parallax.stories;
 
+import dev.parallax.nlp.lang.CjkScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,11 +86,7 @@ public final class StoryTokens {
   }
 
   static boolean cjk(int cp) {
-    Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-    return sc == Character.UnicodeScript.HAN
-        || sc == Character.UnicodeScript.HIRAGANA
-        || sc == Character.UnicodeScript.KATAKANA
-        || sc == Character.UnicodeScript.HANGUL
-        || cp == 0x30FC; // the prolonged sound mark ー, script COMMON, inside katakana words
+    // the prolonged sound mark ー is of script COMMON but stands inside katakana words
+    return CjkScript.isCjk(cp) || cp == 0x30FC;
   }
 }

@@ -175,7 +175,6 @@ class NlpEquivalenceTest {
   @Test
   void longStretchesWithoutSentenceEndsAreCutAsOnTheSparkNlpPath() {
     java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-    int checked = 0;
     for (int length : new int[] {9_000, 9_990, 10_010, 18_990, 19_010, 20_500, 31_000, 45_000}) {
       StringBuilder b = new StringBuilder("Mr. Ishiba met the U.S. president. Then ");
       while (b.length() < length) {
@@ -183,10 +182,12 @@ class NlpEquivalenceTest {
       }
       b.append("end. A short one.\n\nAnother paragraph! And “quotes.” Last.");
       String text = b.toString();
+      if (length >= 18_990) {
+        // the splitter then works on Spark NLP's pieces, not on the whole text
+        assertTrue(!NlpPipeline.sentencesAreShort(SentenceSplitter.split(text), text.length()));
+      }
       assertSame(sparkNlp.annotate(text), fast.annotate(text), text);
-      checked++;
     }
-    assertEquals(8, checked);
   }
 
   /**
