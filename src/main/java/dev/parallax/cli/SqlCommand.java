@@ -3,6 +3,7 @@ package dev.parallax.cli;
 import dev.parallax.config.ConfigException;
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ConfigLoader;
+import dev.parallax.config.ParallaxConfig;
 import dev.parallax.report.QueryOutput;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.WarehouseViews;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a Spark SQL query over the warehouse: every table is a view named as the "
           + "table (articles, sentences, theme_frequency, ...), with its run_date column. A view shows "
-          + "the table's latest run date, or --run-date's (tables without that date are left out). "
+          + "the latest run date on which one successful run published every table, or --run-date's "
+          + "(tables without that date are left out). "
           + "The views registered are listed on stderr.",
       "Example: parallax sql \"SELECT source, tone_mean FROM source_summary ORDER BY tone_mean\""
     },
@@ -57,7 +59,9 @@ final class SqlCommand implements Callable<Integer> {
   @Option(
       names = "--run-date",
       paramLabel = "YYYY-MM-DD",
-      description = "Show this run date's partition of every table (default: each table's latest).")
+      description =
+          "Show this run date's partition of every table (default: the latest date on which one"
+              + " successful run published every table).")
   String runDate;
 
   @Option(
@@ -88,9 +92,19 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     QueryOutput.Format fmt = format();
     LocalDate date = runDate();
-    String root = warehouseRoot();
+    ParallaxConfig settings = settings();
+    String root = settings.warehouse();
     PrintWriter err = spec.commandLine().getErr();
     SparkSession spark = session();
+    // the warehouse's file system settings (spark.conf.spark.hadoop.fs.s3a.endpoint, ...)
+    settings
+        .sparkConf()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("spark.hadoop.")) {
+                spark.sparkContext().hadoopConfiguration().set(k.substring(13), v);
+              }
+            });
     WarehouseViews.Result views = WarehouseViews.register(spark, root, date);
     err.println(describe(views, root, date));
     err.flush();
@@ -136,8 +150,8 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  /** Flag &gt; config file &gt; default, as for the stage commands. */
-  private String warehouseRoot() {
+  /** The warehouse and its file system settings: flag &gt; config file &gt; default. */
+  private ParallaxConfig settings() {
     Map<String, String> flags = new HashMap<>();
     if (warehouse != null) {
       flags.put(ConfigKeys.WAREHOUSE.name(), warehouse);
@@ -149,7 +163,7 @@ final class SqlCommand implements Callable<Integer> {
     if (file == null && Files.isRegularFile(Path.of("jobs", "parallax.yaml"))) {
       file = Path.of("jobs", "parallax.yaml");
     }
-    return ConfigLoader.load(file, flags).warehouse();
+    return ConfigLoader.load(file, flags);
   }
 
   /** The running session (tests, spark-submit), else a quiet local one without UI. */
@@ -193,6 +207,11 @@ final class SqlCommand implements Callable<Integer> {
                 .map(
                     e -> "views at run_date=" + e.getKey() + ": " + String.join(", ", e.getValue()))
                 .collect(Collectors.joining("; "));
+    if (!r.complete()) {
+      views +=
+          " (no run date has every table from one successful run: each view shows its table's"
+              + " latest date; pass --run-date to pick one)";
+    }
     if (r.skipped().isEmpty()) {
       return views;
     }

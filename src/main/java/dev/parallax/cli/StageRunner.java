@@ -6,9 +6,10 @@ import dev.parallax.config.SparkSessions;
 import dev.parallax.warehouse.RunLock;
 import dev.parallax.warehouse.RunRecord;
 import dev.parallax.warehouse.RunsTable;
+import dev.parallax.warehouse.Storage;
 import dev.parallax.warehouse.Warehouse;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,14 +70,24 @@ final class StageRunner {
   static void run(ParallaxConfig config, PrintStream out, String appName, Stage... stages) {
     String runId = newRunId();
     Instant started = Instant.now();
-    Path root = Path.of(config.warehouse());
+    Storage storage =
+        Storage.open(config.warehouse(), Storage.hadoopConfiguration(config.sparkConf()));
     try (RunLock lock =
-        isLocal(config.warehouse())
-            ? RunLock.acquire(root.toAbsolutePath(), config.runDate(), runId)
-            : null) {
+        RunLock.acquire(
+            storage,
+            config.runDate(),
+            runId,
+            Duration.ofSeconds(config.longValue(ConfigKeys.LOCK_LEASE_SECONDS)))) {
+      if (lock.tookOver() != null) {
+        out.println(
+            "took over the run lock of a run that stopped renewing it (" + lock.tookOver() + ")");
+      }
       SparkSession spark = SparkSessions.forConfig(config, appName);
       Warehouse wh =
-          new Warehouse(spark, config.warehouse(), config.longValue(ConfigKeys.ROWS_PER_FILE));
+          new Warehouse(
+              spark,
+              Storage.open(config.warehouse(), spark.sparkContext().hadoopConfiguration()),
+              config.longValue(ConfigKeys.ROWS_PER_FILE));
       List<StageResult> results = new ArrayList<>();
       try {
         int repaired = wh.recover(config.runDate());
@@ -226,10 +237,6 @@ final class StageRunner {
 
   static Stage named(String name, Stage body) {
     return new Named(name, body);
-  }
-
-  private static boolean isLocal(String warehouse) {
-    return !warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || warehouse.startsWith("file:");
   }
 
   static String newRunId() {

@@ -140,9 +140,7 @@ final class Stages {
                     CompareParams.FDR);
             ctx.out()
                 .println(
-                    rep.directory() == null
-                        ? "reports: not written (java.nio writes local warehouses only)"
-                        : "reports: " + rep.directory());
+                    "reports: " + (rep.directory() == null ? rep.location() : rep.directory()));
             ctx.out().println(rep.summary());
             return new StageRunner.StageReport(
                 rep.rows(),

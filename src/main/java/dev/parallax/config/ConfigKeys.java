@@ -72,6 +72,14 @@ public final class ConfigKeys {
           "1000000",
           "Target rows per Parquet file; a partition gets ceil(rows / this) files (sentences: one file "
               + "per annotate task, split at this many rows).");
+  public static final Key LOCK_LEASE_SECONDS =
+      key(
+          "warehouse.lock_lease_seconds",
+          Type.LONG,
+          "600",
+          "On HDFS and S3 warehouses (no kernel file locks): a run lock whose holder has not renewed"
+              + " it for this many seconds is taken to belong to a dead run and is taken over; the"
+              + " holder renews it every third of this.");
   public static final Key BAD_DATE =
       key(
           "ingest.on_bad_date",

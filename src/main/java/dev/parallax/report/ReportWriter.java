@@ -1,26 +1,22 @@
 package dev.parallax.report;
 
+import dev.parallax.warehouse.Storage;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.RejectsColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.StoriesColumns;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,14 +41,14 @@ import org.apache.spark.storage.StorageLevel;
  * sentences} only the distinct article ids are read, to tell which accepted articles were not
  * analysed (not exact duplicates, yet without a sentence), counted by {@code articles.language}.
  *
- * <p>Files are written with {@code java.nio}, so only a local warehouse ({@code file:} or a plain
- * path) gets them; for any other file system the summary is still rendered and returned, and {@link
- * Result#directory()} is null.
- *
- * <p>The directory is replaced as a whole: everything is written to a hidden sibling ({@code
- * .run_date=…tmp-<run id>}), then the old directory is renamed aside and the new one renamed into
- * place, so a reader sees the old reports or the new ones, never a partial set (but may find no
- * directory during the instant between the two renames).
+ * <p>Files are written through the warehouse's {@link Storage}, on any file system it lives on.
+ * Where directory rename is atomic (local, HDFS) the directory is replaced as a whole: everything
+ * is written to a hidden sibling ({@code .run_date=…tmp-<run id>}), then the old directory is
+ * renamed aside and the new one renamed into place, so a reader sees the old reports or the new
+ * ones, never a partial set (but may find no directory during the instant between the two renames).
+ * On S3 each file is written in place (each object appears whole), then files the new set does not
+ * have are deleted: during a re-run of the same date a reader may find some files new and some old
+ * for the seconds the writes take.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -95,14 +91,20 @@ public final class ReportWriter {
   /**
    * What the report stage wrote.
    *
-   * @param directory the reports directory written, or null when the warehouse is not local
+   * @param location the reports directory written, as a file system URI
+   * @param directory the same directory as a local path, or null when the warehouse is not local
    * @param files names of the files in it
    * @param summary the Markdown summary (also {@code summary.md})
    * @param html the HTML report (also {@value #HTML})
    * @param rows rows of the compare tables read (and written as CSV)
    */
   public record Result(
-      Path directory, List<String> files, String summary, String html, long rows) {}
+      String location,
+      Path directory,
+      List<String> files,
+      String summary,
+      String html,
+      long rows) {}
 
   /**
    * Reads the run date's compare tables (and the ingest tables, when present) and writes the CSV
@@ -167,13 +169,17 @@ public final class ReportWriter {
     }
     files.put("summary.md", summary);
     files.put(HTML, html);
-    Path root = localRoot(warehouse);
-    if (root == null) {
-      return new Result(null, List.of(), summary, html, rows);
-    }
-    Path dir = root.resolve(FOLDER).resolve("run_date=" + runDate);
-    replaceDirectory(dir, runId, files);
-    return new Result(dir, List.copyOf(files.keySet()), summary, html, rows);
+    Storage storage = warehouse.storage();
+    org.apache.hadoop.fs.Path dir =
+        new org.apache.hadoop.fs.Path(warehouse.root(), FOLDER + "/run_date=" + runDate);
+    replaceDirectory(storage, dir, runId, files);
+    return new Result(
+        dir.toString(),
+        storage.kind() == Storage.Kind.LOCAL ? storage.local(dir) : null,
+        List.copyOf(files.keySet()),
+        summary,
+        html,
+        rows);
   }
 
   /** The digest of {@code articles} and {@code rejects}, or null when either is missing. */
@@ -344,62 +350,57 @@ public final class ReportWriter {
     return new Collected(rows.schema(), rows.orderBy(order).collectAsList());
   }
 
-  /** The warehouse root as a local path, or null when it lives on another file system. */
-  static Path localRoot(Warehouse warehouse) {
-    java.net.URI uri = warehouse.root().toUri();
-    if (uri.getScheme() == null) {
-      return Path.of(uri.getPath());
-    }
-    return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
-  }
-
-  /** Writes {@code files} (name to UTF-8 content) as the new content of {@code dir}. */
-  static void replaceDirectory(Path dir, String runId, Map<String, String> files) {
-    Path parent = dir.getParent();
-    String name = dir.getFileName().toString();
-    Path tmp = parent.resolve("." + name + ".tmp-" + runId);
-    Path old = parent.resolve("." + name + ".old-" + runId);
-    try {
-      Files.createDirectories(parent);
-      deleteStale(parent, name);
-      Files.createDirectories(tmp);
+  /**
+   * Writes {@code files} (name to UTF-8 content) as the new content of {@code dir}: swapped in as a
+   * whole where rename is atomic, else written in place and the files not in the new set deleted.
+   */
+  static void replaceDirectory(
+      Storage storage, org.apache.hadoop.fs.Path dir, String runId, Map<String, String> files) {
+    org.apache.hadoop.fs.Path parent = dir.getParent();
+    String name = dir.getName();
+    if (!storage.capabilities().atomicRename()) {
       for (Map.Entry<String, String> f : files.entrySet()) {
-        Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        storage.write(
+            new org.apache.hadoop.fs.Path(dir, f.getKey()),
+            f.getValue().getBytes(StandardCharsets.UTF_8));
       }
-      if (Files.exists(dir)) {
-        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+      for (String existing : storage.fileNames(dir)) {
+        if (!files.containsKey(existing)) {
+          storage.delete(new org.apache.hadoop.fs.Path(dir, existing));
+        }
       }
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
-    } catch (IOException e) {
-      try {
-        deleteTree(tmp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw new UncheckedIOException("could not write reports to " + dir, e);
-    }
-  }
-
-  /** Removes temporary and set-aside copies that a killed run left beside {@code name}. */
-  private static void deleteStale(Path parent, String name) throws IOException {
-    List<Path> stale = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + ".*")) {
-      ds.forEach(stale::add);
-    }
-    for (Path p : stale) {
-      deleteTree(p);
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
+    org.apache.hadoop.fs.Path tmp =
+        new org.apache.hadoop.fs.Path(parent, "." + name + ".tmp-" + runId);
+    org.apache.hadoop.fs.Path old =
+        new org.apache.hadoop.fs.Path(parent, "." + name + ".old-" + runId);
+    try {
+      storage.mkdirs(parent);
+      // temporary and set-aside copies a killed run left
+      for (FileStatus st : storage.list(parent)) {
+        if (st.getPath().getName().startsWith("." + name + ".")) {
+          storage.delete(st.getPath());
+        }
       }
+      storage.mkdirs(tmp);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        storage.write(
+            new org.apache.hadoop.fs.Path(tmp, f.getKey()),
+            f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      if (storage.exists(dir)) {
+        storage.rename(dir, old);
+      }
+      storage.rename(tmp, dir);
+      storage.delete(old);
+    } catch (UncheckedIOException e) {
+      try {
+        storage.delete(tmp);
+      } catch (UncheckedIOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new UncheckedIOException("could not write reports to " + dir, e.getCause());
     }
   }
 }
