@@ -4,6 +4,7 @@ import dev.parallax.config.ConfigException;
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
+import dev.parallax.config.SparkSessions;
 import dev.parallax.report.QueryOutput;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.WarehouseViews;
@@ -96,15 +97,7 @@ final class SqlCommand implements Callable<Integer> {
     String root = settings.warehouse();
     PrintWriter err = spec.commandLine().getErr();
     SparkSession spark = session();
-    // the warehouse's file system settings (spark.conf.spark.hadoop.fs.s3a.endpoint, ...)
-    settings
-        .sparkConf()
-        .forEach(
-            (k, v) -> {
-              if (k.startsWith("spark.hadoop.")) {
-                spark.sparkContext().hadoopConfiguration().set(k.substring(13), v);
-              }
-            });
+    SparkSessions.applyHadoopSettings(spark, settings);
     WarehouseViews.Result views = WarehouseViews.register(spark, root, date);
     err.println(describe(views, root, date));
     err.flush();

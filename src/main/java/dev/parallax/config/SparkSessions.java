@@ -82,5 +82,27 @@ public final class SparkSessions {
     DEFAULTS.forEach(
         (property, value) ->
             spark.conf().set(property, config.sparkConf().getOrDefault(property, value)));
+    applyHadoopSettings(spark, config);
   }
+
+  /**
+   * The configuration's {@code spark.hadoop.*} properties set on the session's Hadoop
+   * configuration: they reach Hadoop by themselves only when a SparkContext starts, so a session
+   * from elsewhere gets the warehouse's file system settings ({@code fs.s3a.endpoint}, …) here.
+   */
+  public static void applyHadoopSettings(SparkSession spark, ParallaxConfig config) {
+    config
+        .sparkConf()
+        .forEach(
+            (property, value) -> {
+              if (property.startsWith(HADOOP_PREFIX)) {
+                spark
+                    .sparkContext()
+                    .hadoopConfiguration()
+                    .set(property.substring(HADOOP_PREFIX.length()), value);
+              }
+            });
+  }
+
+  private static final String HADOOP_PREFIX = "spark.hadoop.";
 }

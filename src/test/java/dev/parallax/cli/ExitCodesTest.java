@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parallax.config.ConfigException;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.RunLock;
+import dev.parallax.warehouse.Storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,11 +172,39 @@ class ExitCodesTest {
         runs.get(0).startsWith("compare|failed|table sentences has no partition"), runs.get(0));
   }
 
+  /**
+   * A {@code file:///} warehouse is locked under the warehouse itself, wherever the run starts: a
+   * lock held on the folder's plain path stops a run given its URI.
+   */
+  @Test
+  void fileUriWarehouseIsLockedUnderTheWarehouse() {
+    Path wh = tmp.resolve("wh-uri").toAbsolutePath();
+    String uri = "file://" + wh;
+    try (RunLock held =
+        RunLock.acquire(
+            Storage.open(wh.toString(), new Configuration()),
+            LocalDate.parse(DAY),
+            "holder-uri",
+            Duration.ofMinutes(10))) {
+      CliRun.Outcome o =
+          CliRun.execute(
+              "ingest", "--input", tmp.toString(), "--warehouse", uri, "--run-date", DAY);
+      assertEquals(ExitCodes.LOCKED, o.code(), o.err());
+      assertTrue(o.errorLines().get(0).contains("run holder-uri"), o.err());
+    }
+    assertTrue(Files.isRegularFile(wh.resolve("_locks/run_date=" + DAY + ".lock")));
+    assertFalse(Files.exists(Path.of("file:")), "nothing under the working directory");
+  }
+
   @Test
   void secondRunOfTheSameWarehouseAndDateIsExit4NamingTheHolder() {
     Path wh = tmp.resolve("wh");
     try (RunLock held =
-        RunLock.acquire(wh.toAbsolutePath(), LocalDate.parse(DAY), "holder-run-42")) {
+        RunLock.acquire(
+            Storage.open(wh.toString(), new Configuration()),
+            LocalDate.parse(DAY),
+            "holder-run-42",
+            Duration.ofMinutes(10))) {
       CliRun.Outcome o =
           CliRun.execute(
               "ingest", "--input", tmp.toString(), "--warehouse", wh.toString(), "--run-date", DAY);
