@@ -22,9 +22,10 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * An S3-compatible server for tests: S3Proxy 2.6.0 ({@code target/s3proxy/s3proxy.jar}, copied
- * there by the build) with its file-system backend in a temporary folder, started in a JVM of its
- * own on 127.0.0.1 with AWS signature authentication. Parallax reaches it through Hadoop's S3A
- * exactly as it would reach AWS S3, with the settings of {@link #hadoopConf()}.
+ * there by the build) started in a JVM of its own on 127.0.0.1 with AWS signature authentication,
+ * keeping objects in a temporary folder ({@link Backend#FILESYSTEM}) or in memory ({@link
+ * Backend#MEMORY}). Parallax reaches it through Hadoop's S3A exactly as it would reach AWS S3, with
+ * the settings of {@link #hadoopConf()}.
  */
 public final class S3ProxyServer implements AutoCloseable {
   public static final String ACCESS_KEY = "parallax-test";
@@ -40,8 +41,32 @@ public final class S3ProxyServer implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  /** Starts the server and waits until it accepts connections. */
+  /** Where the server keeps objects. */
+  public enum Backend {
+    /**
+     * jclouds' file-system store: each object a file under {@link #dataDir()}. It answers the
+     * object deletes S3A sends when a Spark write cleans up ({@code _temporary/}) in about ten
+     * seconds per write, so a whole pipeline run on it takes minutes.
+     */
+    FILESYSTEM("filesystem"),
+    /** jclouds' in-memory store: the same S3 API and the same S3Proxy request handling, fast. */
+    MEMORY("transient");
+
+    final String provider;
+
+    Backend(String provider) {
+      this.provider = provider;
+    }
+  }
+
+  /** Starts the server on the file-system backend and waits until it accepts connections. */
   public static S3ProxyServer start(Path workDir) throws IOException, InterruptedException {
+    return start(workDir, Backend.FILESYSTEM);
+  }
+
+  /** Starts the server and waits until it accepts connections. */
+  public static S3ProxyServer start(Path workDir, Backend backend)
+      throws IOException, InterruptedException {
     Path jar = Path.of("target", "s3proxy", "s3proxy.jar").toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -61,7 +86,7 @@ public final class S3ProxyServer implements AutoCloseable {
             "s3proxy.authorization=aws-v2-or-v4",
             "s3proxy.identity=" + ACCESS_KEY,
             "s3proxy.credential=" + SECRET_KEY,
-            "jclouds.provider=filesystem",
+            "jclouds.provider=" + backend.provider,
             "jclouds.filesystem.basedir=" + data,
             ""),
         StandardCharsets.UTF_8);

@@ -78,6 +78,7 @@ final class StageRunner {
             config.runDate(),
             runId,
             Duration.ofSeconds(config.longValue(ConfigKeys.LOCK_LEASE_SECONDS)))) {
+      out.println(storage.describe());
       if (lock.tookOver() != null) {
         out.println(
             "took over the run lock of a run that stopped renewing it (" + lock.tookOver() + ")");
