@@ -203,6 +203,21 @@ class SentenceOffsetsTest {
     }
   }
 
+  /** The shared sample warehouse's sentences (English and Japanese coverage) in DuckDB. */
+  @Test
+  void theRecipeGivesEverySentenceOfTheSampleWarehouse() throws SQLException {
+    List<String> r =
+        List.of(
+            FaultToleranceTest.query(
+                    recipe(
+                        SampleWarehouse.duckDbTable("articles"),
+                        SampleWarehouse.duckDbTable("sentences")))
+                .get(0)
+                .split("\\|", -1));
+    assertEquals("0", r.get(0), "rows where the recipe does not give the text");
+    assertTrue(Long.parseLong(r.get(1)) > 100, "sentences: " + r.get(1));
+  }
+
   private static String duckDb(Path warehouse, String table) {
     return "read_parquet('" + warehouse.resolve(table + "/run_date=" + DAY) + "/*.parquet')";
   }
