@@ -176,13 +176,7 @@ final class CjkAnnotator implements Serializable {
     List<PhraseMatcher> layers = matchers(language);
     TokenValences valences = tone.get(language);
     List<Row> rows = new ArrayList<>();
-    int cp = 0;
-    int ch = 0;
     for (CjkSentence s : CjkProfile.of(language).sentences(text)) {
-      int begin = text.offsetByCodePoints(ch, s.begin() - cp);
-      int end = begin + s.text().length();
-      cp = s.begin();
-      ch = begin;
       if (s.tokens().isEmpty()) {
         continue;
       }
@@ -199,8 +193,9 @@ final class CjkAnnotator implements Serializable {
               .language(language)
               .publishedAt(publishedAt)
               .sentenceIdx(rows.size())
-              .charBegin(begin)
-              .charEnd(end - 1)
+              // the sentence's code-point span [begin, end) of the text, as char_begin/char_end
+              .charBegin(s.begin())
+              .charEnd(s.end())
               .text(s.text())
               .nTokens(s.tokens().size())
               .tokens(SentenceAnnotator.seq(s.tokens()))

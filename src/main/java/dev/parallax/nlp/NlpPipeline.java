@@ -39,20 +39,24 @@ import scala.collection.Seq;
  *
  * <p>How they run. Sentence boundaries come from {@link SentenceSplitter}, which finds the
  * detector's boundaries in one linear pass (NlpEquivalenceTest proves them equal to the detector's
- * on every text it covers), or, with {@code annotate.sentence_detector: spark-nlp} and for texts
- * holding the detector's reserved symbols, from the document assembler and sentence detector run as
- * a {@link LightPipeline} over the text cut into pieces of about {@link #CHUNK_CHARS} characters at
- * paragraph breaks and sentence ends, the detector's own boundaries, so the cut changes no boundary
- * (Spark NLP's sentence detector takes time quadratic in the length of its input). A "sentence" of
- * more than {@link #MAX_CHUNK_CHARS} characters is cut at a space on both paths. The word-level
- * annotators give a word the same annotation wherever it stands: the Tokenizer splits a sentence at
- * {@link #TOKEN_TARGET} and treats each piece on its own, the Normalizer and Stemmer map one token
- * to one result. So each is called, through its own {@code annotate}, once per distinct piece or
- * token of a partition and the result is remembered ({@link Memo}): the output is exactly that of
- * the annotators chained in one pipeline (NlpEquivalenceTest checks this on every sample article
- * and a synthetic corpus), at a fraction of the cost, because news text repeats its words. The
- * TextMatcher runs on the stems of each sentence holding a one-stem phrase or the first two stems
- * of a longer one side by side (no other sentence can match: it matches consecutive stems).
+ * on every text it covers), or, with {@code annotate.sentence_detector: spark-nlp}, from the
+ * document assembler and sentence detector run as a {@link LightPipeline} over the text cut into
+ * pieces of about {@link #CHUNK_CHARS} characters at paragraph breaks and sentence ends, the
+ * detector's own boundaries, so the cut changes no boundary (Spark NLP's sentence detector takes
+ * time quadratic in the length of its input). A "sentence" of more than {@link #MAX_CHUNK_CHARS}
+ * characters is cut at a space on both paths. Both find the boundaries in the text with the
+ * detector's reserved symbols masked ({@link SentenceSplitter#maskReserved}): the detector rewrites
+ * those symbols in its output and then cannot find the sentence in its input (begin -1, text not
+ * the article's), so a sentence's text is always {@code text.substring(begin, end + 1)}, stripped
+ * ({@link Sentence}). The word-level annotators give a word the same annotation wherever it stands:
+ * the Tokenizer splits a sentence at {@link #TOKEN_TARGET} and treats each piece on its own, the
+ * Normalizer and Stemmer map one token to one result. So each is called, through its own {@code
+ * annotate}, once per distinct piece or token of a partition and the result is remembered ({@link
+ * Memo}): the output is exactly that of the annotators chained in one pipeline (NlpEquivalenceTest
+ * checks this on every sample article and a synthetic corpus), at a fraction of the cost, because
+ * news text repeats its words. The TextMatcher runs on the stems of each sentence holding a
+ * one-stem phrase or the first two stems of a longer one side by side (no other sentence can match:
+ * it matches consecutive stems).
  *
  * <p>Building needs an active SparkSession (Spark NLP's features register with it), so it happens
  * on the driver and the object is shipped to executors by Java serialization.
@@ -174,7 +178,15 @@ public final class NlpPipeline implements Serializable {
     this.phraseStarts = phraseStarts;
   }
 
-  /** One sentence's annotations; token lists are aligned where noted. */
+  /**
+   * One sentence's annotations; token lists are aligned where noted.
+   *
+   * @param begin UTF-16 index of the sentence's first character in the text (Spark NLP's begin)
+   * @param end UTF-16 index of its last character, inclusive (Spark NLP's end)
+   * @param text {@code text.substring(begin, end + 1)} stripped of Unicode whitespace ({@link
+   *     String#strip}); the detector trims only characters up to U+0020, so an ideographic space
+   *     (U+3000) at either end lies inside {@code [begin, end]} but outside the text
+   */
   public record Sentence(
       int index,
       int begin,
@@ -290,8 +302,11 @@ public final class NlpPipeline implements Serializable {
       wordsOf = new Memo<>(MEMO_ENTRIES);
     }
     List<Sentence> result = new ArrayList<>();
+    // boundaries come from the masked text (same length, same offsets); words and sentence text
+    // from the text itself, so a sentence's text is always text.substring(begin, end + 1)
+    String bounded = SentenceSplitter.maskReserved(text);
     if (detection == SentenceDetection.PARALLAX) {
-      int[] whole = SentenceSplitter.split(text);
+      int[] whole = SentenceSplitter.split(bounded);
       if (whole != null && sentencesAreShort(whole, text.length())) {
         for (int k = 0; k < whole.length; k += 2) {
           int begin = whole[k];
@@ -301,11 +316,13 @@ public final class NlpPipeline implements Serializable {
         return result;
       }
     }
-    int[] bounds = chunks(text, chunkChars, MAX_CHUNK_CHARS);
+    int[] bounds = chunks(bounded, chunkChars, MAX_CHUNK_CHARS);
     for (int c = 0; c + 1 < bounds.length; c++) {
       int offset = bounds[c];
       String chunk = text.substring(offset, bounds[c + 1]);
-      int[] own = detection == SentenceDetection.PARALLAX ? SentenceSplitter.split(chunk) : null;
+      String boundedChunk = bounded.substring(offset, bounds[c + 1]);
+      int[] own =
+          detection == SentenceDetection.PARALLAX ? SentenceSplitter.split(boundedChunk) : null;
       if (own != null) {
         for (int k = 0; k < own.length; k += 2) {
           String sentence = chunk.substring(own[k], own[k + 1] + 1);
@@ -317,10 +334,12 @@ public final class NlpPipeline implements Serializable {
         light = new LightPipeline(sentenceModel, false);
       }
       List<IAnnotation> sentences =
-          light.fullAnnotateJava(chunk).getOrDefault("sentence", List.of());
+          light.fullAnnotateJava(boundedChunk).getOrDefault("sentence", List.of());
       for (IAnnotation a : sentences) {
         JavaAnnotation s = (JavaAnnotation) a;
-        result.add(words(result.size(), offset + s.begin(), offset + s.end(), s.result(), text));
+        // the detector's result is the masked chunk's text there; the chunk's own is taken
+        String sentence = chunk.substring(s.begin(), s.end() + 1);
+        result.add(words(result.size(), offset + s.begin(), offset + s.end(), sentence, text));
       }
     }
     return result;

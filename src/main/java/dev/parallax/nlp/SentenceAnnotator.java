@@ -185,10 +185,12 @@ public final class SentenceAnnotator implements Serializable {
   List<Row> annotate(Row a) {
     String language = a.getString(LANGUAGE_AT);
     if (ThemeTaxonomy.ENGLISH.equals(language)) {
-      List<NlpPipeline.Sentence> sentences = model.annotate(a.getString(TEXT_AT));
+      String text = a.getString(TEXT_AT);
+      List<NlpPipeline.Sentence> sentences = model.annotate(text);
       List<Row> rows = new ArrayList<>(sentences.size());
+      CodePointOffsets offsets = new CodePointOffsets(text);
       for (NlpPipeline.Sentence s : sentences) {
-        rows.add(toRow(a, s));
+        rows.add(toRow(a, s, text, offsets));
       }
       return rows;
     }
@@ -204,10 +206,25 @@ public final class SentenceAnnotator implements Serializable {
     return List.of();
   }
 
-  Row toRow(Row article, NlpPipeline.Sentence s) {
+  /**
+   * The row of sentence {@code s} of {@code text}. Its offsets are those of its text (the
+   * pipeline's span stripped as {@link String#strip} strips it) in code points, end exclusive, so
+   * that {@code text} is exactly {@code substring(articles.text, char_begin + 1, char_end -
+   * char_begin)} in Spark SQL and DuckDB.
+   */
+  Row toRow(Row article, NlpPipeline.Sentence s, String text, CodePointOffsets offsets) {
+    int from = s.begin();
+    int to = s.end() + 1;
+    while (from < to && Character.isWhitespace(text.codePointAt(from))) {
+      from += Character.charCount(text.codePointAt(from));
+    }
+    while (to > from && Character.isWhitespace(text.codePointBefore(to))) {
+      to -= Character.charCount(text.codePointBefore(to));
+    }
+    String sentence = text.substring(from, to);
     // English rules only for English script: a CJK passage is analysed by the CJK profile of its
     // script (tokens, themes, tone where that language has a lexicon) and has no stance markers
-    CjkAnnotator.Passage passage = CjkScript.isMostlyCjk(s.text()) ? cjk.passage(s.text()) : null;
+    CjkAnnotator.Passage passage = CjkScript.isMostlyCjk(sentence) ? cjk.passage(sentence) : null;
     SentencesColumns.Builder row =
         SentencesColumns.row()
             .articleId(article.getString(ARTICLE_ID_AT))
@@ -216,9 +233,9 @@ public final class SentenceAnnotator implements Serializable {
             .language(article.getString(LANGUAGE_AT))
             .publishedAt(article.getTimestamp(PUBLISHED_AT_AT))
             .sentenceIdx(s.index())
-            .charBegin(s.begin())
-            .charEnd(s.end())
-            .text(s.text());
+            .charBegin(offsets.of(from))
+            .charEnd(offsets.of(to))
+            .text(sentence);
     if (passage != null) {
       List<String> tokens = passage.tokens().isEmpty() ? s.normalized() : passage.tokens();
       return row.nTokens(tokens.size())

@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  *
  * <p>Texts holding the detector's private symbols ({@code U+F050}–{@code U+F057}) or the box
  * drawing characters it uses as placeholders ({@code U+2550}–{@code U+256C}), which its symbol
- * recovery would rewrite, are not split here: {@link #split} returns {@code null} and the caller
- * asks Spark NLP. {@code NlpEquivalenceTest} checks the boundaries against the detector.
+ * recovery would rewrite, are not split here: {@link #split} returns {@code null}. {@link
+ * NlpPipeline} masks them first ({@link #maskReserved}), on this path and on Spark NLP's, so the
+ * detector's rewriting never reaches a sentence's offsets or text. {@code NlpEquivalenceTest}
+ * checks the boundaries against the detector.
  */
 final class SentenceSplitter {
   /** The sentence-end bound's two lookbehinds, tested at the punctuation where a match starts. */
@@ -51,8 +53,7 @@ final class SentenceSplitter {
   static int[] split(String text) {
     int n = text.length();
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if ((c >= '\uF050' && c <= '\uF057') || (c >= '\u2550' && c <= '\u256C')) {
+      if (isReserved(text.charAt(i))) {
         return null;
       }
     }
@@ -141,6 +142,33 @@ final class SentenceSplitter {
 
   private static boolean isCapitalOrDigit(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /** What {@link #maskReserved} puts in place of a reserved character: not a word character. */
+  static final char MASK = '\uFFFD';
+
+  /**
+   * {@code text} with each character the detector reserves (see {@link #split}) replaced by {@link
+   * #MASK}: the same length, so offsets hold in both, and the same boundaries, since the bounds
+   * read neither kind of character (both are non-word, non-space, not punctuation or quotes).
+   * {@code text} itself when it has none.
+   */
+  static String maskReserved(String text) {
+    char[] out = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (isReserved(text.charAt(i))) {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        out[i] = MASK;
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+
+  private static boolean isReserved(char c) {
+    return (c >= '\uF050' && c <= '\uF057') || (c >= '\u2550' && c <= '\u256C');
   }
 
   /** Java's {@code \s} without UNICODE_CHARACTER_CLASS: {@code [ \t\n\x0B\f\r]}. */

@@ -189,9 +189,11 @@ class BadInputAtScaleTest {
                 + "|| status FROM "
                 + table("runs", LARGE_DAY)
                 + " WHERE command = 'annotate'"));
-    // one sentence per part, in order, covering the text up to its last character
+    // one sentence per part, in order, covering the text to its end (char_end is exclusive, in
+    // code points: the text's length)
     assertEquals(
-        List.of(bigParts + "|0|" + (bigParts - 1) + "|" + (bigText.length() - 1)),
+        List.of(
+            bigParts + "|0|" + (bigParts - 1) + "|" + bigText.codePointCount(0, bigText.length())),
         FaultToleranceTest.query(
             "SELECT count(*), min(sentence_idx), max(sentence_idx), "
                 + "max(char_end) FROM "

@@ -135,7 +135,10 @@ class LanguageProfilesTest {
       assertNull(r.getAs(SentencesColumns.SELF_MENTIONS));
       long begin = r.<Long>getAs(SentencesColumns.CHAR_BEGIN);
       long end = r.<Long>getAs(SentencesColumns.CHAR_END);
-      assertEquals(r.getAs(SentencesColumns.TEXT), ja.substring((int) begin, (int) end + 1));
+      // code points, end exclusive
+      assertEquals(
+          r.getAs(SentencesColumns.TEXT),
+          ja.substring(ja.offsetByCodePoints(0, (int) begin), ja.offsetByCodePoints(0, (int) end)));
       List<String> tokens = r.getList(r.fieldIndex(SentencesColumns.TOKENS));
       assertEquals(tokens.size(), (long) r.<Long>getAs(SentencesColumns.N_TOKENS));
       assertTrue(tokens.size() >= 1);

@@ -157,13 +157,41 @@ class NlpEquivalenceTest {
     assertTrue(sentences > 10_000, "sentences: " + sentences);
   }
 
+  /**
+   * The detector rewrites its reserved symbols in its output and then cannot find the sentence in
+   * its input: on "Price ╞ 4. Next one." it gives begin -1 and the text "Price . 4.". Both paths
+   * split the text with those symbols masked, so each sentence has the detector's boundaries on the
+   * masked text and its own text as written; words without the symbols are annotated alike.
+   */
   @Test
-  void aTextWithTheDetectorsReservedSymbolsIsLeftToSparkNlp() {
+  void aTextWithTheDetectorsReservedSymbolsIsSplitWithThemMasked() {
+    List<NlpPipeline.Sentence> rewritten = reference("Price ╞ 4. Next one.");
+    assertEquals(-1, rewritten.get(0).begin());
+    assertEquals("Price . 4.", rewritten.get(0).text());
     for (String text :
-        List.of("One.\uF050 Two.", "Price ╞ 4. Next one.", "Box ═ drawing. Fine ╬ here.")) {
+        List.of(
+            "One.\uF050 Two.",
+            "Price ╞ 4. Next one.",
+            "Box ═ drawing. Fine ╬ here.",
+            "A \uF051 b. \uF052 C. D ╬. Tariffs ═ rose. Mr. Abe ╞ spoke!")) {
       assertEquals(null, SentenceSplitter.split(text), text);
-      List<NlpPipeline.Sentence> expected = reference(text);
-      assertSame(expected, fast.annotate(text), text);
+      String masked = SentenceSplitter.maskReserved(text);
+      assertEquals(text.length(), masked.length());
+      List<NlpPipeline.Sentence> expected = reference(masked);
+      for (NlpPipeline pipeline : List.of(fast, sparkNlp)) {
+        List<NlpPipeline.Sentence> actual = pipeline.annotate(text);
+        assertEquals(expected.size(), actual.size(), text);
+        for (int i = 0; i < expected.size(); i++) {
+          NlpPipeline.Sentence e = expected.get(i);
+          NlpPipeline.Sentence a = actual.get(i);
+          assertEquals(e.begin() + "-" + e.end(), a.begin() + "-" + a.end(), text);
+          assertEquals(text.substring(a.begin(), a.end() + 1).strip(), a.text(), text);
+          assertEquals(e.tokens().size(), a.tokens().size(), text);
+          assertEquals(e.normalized(), a.normalized(), text);
+          assertEquals(e.stems(), a.stems(), text);
+          assertEquals(e.matchedStems(), a.matchedStems(), text);
+        }
+      }
     }
   }
 
