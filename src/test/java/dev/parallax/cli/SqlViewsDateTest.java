@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Which run date {@code parallax sql} shows by default: on a copy of the sample warehouse (one
- * complete successful run on 2025-02-10), later dates are added with partitions of every table
- * but no successful run that published them all: 2025-02-11 has every table but its only full run
+ * complete successful run on 2025-02-10), later dates are added with partitions of every table but
+ * no successful run that published them all: 2025-02-11 has every table but its only full run
  * failed; 2025-02-12 has articles from a successful {@code ingest} only. Every view must still show
  * 2025-02-10, never a mix.
  */
@@ -79,7 +79,8 @@ class SqlViewsDateTest {
 
   private static CliRun.Outcome sql(String... extra) {
     List<String> args =
-        new java.util.ArrayList<>(List.of("sql", "--format", "csv", "--warehouse", root.toString()));
+        new java.util.ArrayList<>(
+            List.of("sql", "--format", "csv", "--warehouse", root.toString()));
     args.addAll(List.of(extra));
     return CliRun.execute(args.toArray(String[]::new));
   }
@@ -91,7 +92,7 @@ class SqlViewsDateTest {
             "SELECT (SELECT max(run_date) FROM articles) AS a, (SELECT max(run_date) FROM"
                 + " sentences) AS s, (SELECT max(run_date) FROM runs) AS r");
     assertEquals(0, o.code(), o.err());
-    assertEquals("a,s,r\n" + COMPLETE + "," + COMPLETE + "," + COMPLETE + "\n", o.out());
+    assertEquals("a,s,r\r\n" + COMPLETE + "," + COMPLETE + "," + COMPLETE + "\r\n", o.out());
     assertTrue(o.err().contains("views at run_date=" + COMPLETE + ": articles, rejects"), o.err());
     assertFalse(o.err().contains("run_date=" + PARTIAL), o.err());
     assertFalse(o.err().contains("no run date has every table"), o.err());
@@ -120,7 +121,7 @@ class SqlViewsDateTest {
             bare.toString(),
             "SELECT max(run_date) AS d FROM articles");
     assertEquals(0, o.code(), o.err());
-    assertEquals("d\n" + PARTIAL + "\n", o.out());
+    assertEquals("d\r\n" + PARTIAL + "\r\n", o.out());
     assertTrue(o.err().contains("no run date has every table from one successful run"), o.err());
   }
 }
