@@ -177,7 +177,7 @@ class ExitCodesTest {
    * lock held on the folder's plain path stops a run given its URI.
    */
   @Test
-  void fileUriWarehouseIsLockedUnderTheWarehouse() {
+  void fileUriWarehouseIsLockedUnderTheWarehouse() throws java.io.IOException {
     Path wh = tmp.resolve("wh-uri").toAbsolutePath();
     String uri = "file://" + wh;
     try (RunLock held =
@@ -194,6 +194,31 @@ class ExitCodesTest {
     }
     assertTrue(Files.isRegularFile(wh.resolve("_locks/run_date=" + DAY + ".lock")));
     assertFalse(Files.exists(Path.of("file:")), "nothing under the working directory");
+
+    // released: the same URI runs, writes under the folder, and sql reads it back by the URI
+    CliRun.Outcome run =
+        CliRun.execute(
+            "ingest",
+            "--input",
+            SampleWarehouse.input().toString(),
+            "--warehouse",
+            uri,
+            "--run-date",
+            DAY);
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("warehouse=file:" + wh + " storage=local"), run.out());
+    assertTrue(Files.isDirectory(wh.resolve("articles/run_date=" + DAY)));
+    assertEquals("", Files.readString(wh.resolve("_locks/run_date=" + DAY + ".lock")));
+    CliRun.Outcome sql =
+        CliRun.execute(
+            "sql", "--format", "csv", "--warehouse", uri, "SELECT count(*) AS n FROM articles");
+    assertEquals(0, sql.code(), sql.err());
+    long expected =
+        dev.parallax.TestSpark.get()
+            .read()
+            .parquet(wh.resolve("articles/run_date=" + DAY).toString())
+            .count();
+    assertEquals("n\r\n" + expected + "\r\n", sql.out());
   }
 
   @Test
