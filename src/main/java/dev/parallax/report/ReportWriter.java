@@ -358,7 +358,7 @@ public final class ReportWriter {
       Storage storage, org.apache.hadoop.fs.Path dir, String runId, Map<String, String> files) {
     org.apache.hadoop.fs.Path parent = dir.getParent();
     String name = dir.getName();
-    if (!storage.capabilities().atomicRename()) {
+    if (!storage.atomicRename()) {
       for (Map.Entry<String, String> f : files.entrySet()) {
         storage.write(
             new org.apache.hadoop.fs.Path(dir, f.getKey()),

@@ -129,17 +129,24 @@ public final class Storage {
     return fs;
   }
 
+  /** Whether a directory rename is one atomic step (local, HDFS); asks the file system nothing. */
+  public boolean atomicRename() {
+    return kind == Kind.LOCAL || kind == Kind.HDFS;
+  }
+
   /**
-   * What this file system guarantees. On S3 the first call probes whether the store enforces
-   * conditional writes (two conditional creates of one probe object under {@code _locks/}; the
-   * second must be refused), and remembers the answer.
+   * What this file system guarantees. On S3 the first call probes (it writes) whether the store
+   * enforces conditional writes (two conditional creates of one probe object under {@code _locks/};
+   * the second must be refused), and remembers the answer.
    */
   public Capabilities capabilities() {
-    return switch (kind) {
-      case LOCAL, HDFS -> new Capabilities(true, true);
-      case S3 -> new Capabilities(false, s3EnforcesConditionalWrites());
-      case OTHER -> new Capabilities(false, false);
-    };
+    return new Capabilities(
+        atomicRename(),
+        switch (kind) {
+          case LOCAL, HDFS -> true;
+          case S3 -> s3EnforcesConditionalWrites();
+          case OTHER -> false;
+        });
   }
 
   /** One line for the run log: the root, its kind and what publish and the lock rely on. */
@@ -254,7 +261,7 @@ public final class Storage {
         return;
       }
       fs.mkdirs(p.getParent());
-      if (!capabilities().atomicRename()) {
+      if (!atomicRename()) {
         try (FSDataOutputStream out = fs.create(p, true)) {
           out.write(content);
         }

@@ -82,7 +82,7 @@ public final class Warehouse {
   }
 
   private boolean swapsByRename() {
-    return storage.capabilities().atomicRename();
+    return storage.atomicRename();
   }
 
   /** True when the table has a published partition for the date. */
