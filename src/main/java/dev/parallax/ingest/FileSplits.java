@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,15 +28,68 @@ final class FileSplits {
   /** One task's share of the input: a file (URI) and the split of it to read. */
   record Part(String uri, JsonLineRecords.Split split) implements Serializable {}
 
-  /** The parts of {@code files}, in file order; counts split files' lines on the cluster. */
+  /** The parts of {@code files}; counts split files' lines on the cluster, one task a part. */
   static List<Part> plan(
       JavaSparkContext jsc, List<String> files, long splitBytes, IngestLimits limits) {
-    List<Part> out = new ArrayList<>();
+    List<Part> whole = new ArrayList<>();
+    List<Part> toCount = cut(jsc.hadoopConfiguration(), files, splitBytes, limits, whole);
+    if (toCount.isEmpty()) {
+      return whole;
+    }
+    SerializableWritable<Configuration> conf =
+        new SerializableWritable<>(jsc.hadoopConfiguration());
+    String description = jsc.getLocalProperty("spark.job.description");
+    jsc.setJobDescription("ingest: count the lines of " + toCount.size() + " file splits");
+    // Positions and long[] cross the configured serializer (Kryo cannot build records); the
+    // parts themselves travel in the closure.
+    List<Integer> positions = IntStream.range(0, toCount.size()).boxed().toList();
+    List<JsonLineRecords.Counts> counts =
+        jsc
+            .parallelize(positions, toCount.size())
+            .map(
+                i -> {
+                  JsonLineRecords.Counts c = count(conf.value(), toCount.get(i), limits);
+                  return new long[] {c.lines(), c.records()};
+                })
+            .collect()
+            .stream()
+            .map(c -> new JsonLineRecords.Counts(c[0], c[1]))
+            .toList();
+    jsc.setJobDescription(description);
+    return assign(whole, toCount, counts);
+  }
+
+  /** As {@link #plan(JavaSparkContext, List, long, IngestLimits)}, counting in this thread. */
+  static List<Part> planHere(
+      Configuration conf, List<String> files, long splitBytes, IngestLimits limits)
+      throws IOException {
+    List<Part> whole = new ArrayList<>();
+    List<Part> toCount = cut(conf, files, splitBytes, limits, whole);
+    List<JsonLineRecords.Counts> counts = new ArrayList<>();
+    for (Part p : toCount) {
+      counts.add(count(conf, p, limits));
+    }
+    return assign(whole, toCount, counts);
+  }
+
+  private static JsonLineRecords.Counts count(Configuration conf, Part p, IngestLimits limits)
+      throws IOException {
+    WarcRecords.Source source = source(conf, p.uri());
+    return JsonLineRecords.count(p.uri(), source::openAt, p.split(), limits);
+  }
+
+  /** Adds the one-part files to {@code whole}; returns the parts of the files to split. */
+  private static List<Part> cut(
+      Configuration conf,
+      List<String> files,
+      long splitBytes,
+      IngestLimits limits,
+      List<Part> whole) {
     List<Part> toCount = new ArrayList<>();
     for (String uri : files) {
-      long length = splittable(uri) ? length(jsc.hadoopConfiguration(), uri) : -1;
+      long length = splittable(uri) ? length(conf, uri) : -1;
       if (length <= splitBytes) {
-        out.add(new Part(uri, JsonLineRecords.Split.WHOLE));
+        whole.add(new Part(uri, JsonLineRecords.Split.WHOLE));
         continue;
       }
       // Bytes past the file cap are never read: no part starts there.
@@ -47,23 +101,13 @@ final class FileSplits {
                 new JsonLineRecords.Split(start, Math.min(start + splitBytes, readable), 0, 0, 0)));
       }
     }
-    if (toCount.isEmpty()) {
-      return out;
-    }
-    SerializableWritable<Configuration> conf =
-        new SerializableWritable<>(jsc.hadoopConfiguration());
-    String description = jsc.getLocalProperty("spark.job.description");
-    jsc.setJobDescription("ingest: count the lines of " + toCount.size() + " file splits");
-    List<JsonLineRecords.Counts> counts =
-        jsc.parallelize(toCount, toCount.size())
-            .map(
-                p -> {
-                  WarcRecords.Source source = source(conf.value(), p.uri());
-                  return JsonLineRecords.count(p.uri(), source::openAt, p.split(), limits);
-                })
-            .collect();
-    jsc.setJobDescription(description);
-    // Each part starts after the lines and records of the parts before it in its file.
+    return toCount;
+  }
+
+  /** Each part of a split file starts after the lines and records of the parts before it. */
+  private static List<Part> assign(
+      List<Part> whole, List<Part> toCount, List<JsonLineRecords.Counts> counts) {
+    List<Part> out = new ArrayList<>(whole);
     long[] fileRecords = new long[toCount.size()];
     for (int i = 0, from = 0; i <= toCount.size(); i++) {
       if (i == toCount.size() || !toCount.get(i).uri().equals(toCount.get(from).uri())) {

@@ -355,9 +355,13 @@ public final class IngestJob {
                     Math.max(splitParts, spark.sparkContext().defaultParallelism() * 4L)));
     SerializableWritable<Configuration> conf =
         new SerializableWritable<>(jsc.hadoopConfiguration());
-    return jsc.parallelize(parts, slices)
+    // The parts travel in the closure (Java serialization), the RDD holds only their positions:
+    // the configured serializer (Kryo) cannot build records.
+    List<Integer> positions = java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
+    return jsc.parallelize(positions, slices)
         .flatMap(
-            part -> {
+            position -> {
+              FileSplits.Part part = parts.get(position);
               String file = displayPath(part.uri());
               Iterator<RawRecord> records =
                   RecordReader.read(
