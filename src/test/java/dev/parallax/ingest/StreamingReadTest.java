@@ -39,15 +39,15 @@ class StreamingReadTest {
 
   /** One generated line: its bytes (without the line break), the break, and its kind. */
   @SuppressWarnings("ArrayRecordComponent") // only read
-  private record Line(byte[] bytes, String eol, String code) {
+  record Line(byte[] bytes, String eol, String code) {
     boolean blank() {
       return code == null;
     }
   }
 
-  private static final String OK = "ok";
+  static final String OK = "ok";
 
-  private static List<Line> lines(long seed, int n) {
+  static List<Line> lines(long seed, int n) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -74,7 +74,7 @@ class StreamingReadTest {
     return out;
   }
 
-  private static byte[] join(List<Line> lines, boolean finalBreak) {
+  static byte[] join(List<Line> lines, boolean finalBreak) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < lines.size(); i++) {
       out.writeBytes(lines.get(i).bytes());
@@ -86,8 +86,7 @@ class StreamingReadTest {
   }
 
   /** "ref index code" of every record, as the reader should give them, computed from the lines. */
-  private static List<String> expected(
-      List<Line> lines, boolean finalBreak, long maxRecord, long maxFile) {
+  static List<String> expected(List<Line> lines, boolean finalBreak, long maxRecord, long maxFile) {
     List<String> out = new ArrayList<>();
     long offset = 0;
     long index = 0;
