@@ -71,6 +71,9 @@ final class JsonLineRecords implements Iterator<RawRecord> {
   private final IngestLimits limits;
   private final boolean parse;
 
+  /** The record cap, at most what one Java array (the line's bytes) can hold. */
+  private final long recordCap;
+
   private InputStream in;
   private final byte[] buf = new byte[BUFFER];
   private int bufPos;
@@ -105,6 +108,7 @@ final class JsonLineRecords implements Iterator<RawRecord> {
     this.limits = limits;
     this.parse = parse;
     this.lineNo = split.firstLine() - 1;
+    this.recordCap = Math.min(limits.maxRecordBytes(), Integer.MAX_VALUE - 16);
   }
 
   /** The records of one split (or of the whole file with {@link Split#WHOLE}), read lazily. */
@@ -167,34 +171,52 @@ final class JsonLineRecords implements Iterator<RawRecord> {
       long length = 0;
       boolean blank = true;
       int last = -1;
-      int b;
       boolean eof = false;
+      // The line is scanned a buffer at a time: up to its newline, the buffer's end, or the last
+      // byte that keeps the file within its cap.
       while (true) {
-        b = read();
-        if (b < 0) {
+        if (bufPos == bufLen && !fill()) {
           eof = true;
           break;
         }
-        if (pos > limits.maxFileBytes()) {
+        long capLeft = limits.maxFileBytes() - pos;
+        int end = (int) Math.min(bufLen, bufPos + Math.max(0, Math.min(capLeft, BUFFER)));
+        int from = bufPos;
+        int stop = from;
+        while (stop < end && buf[stop] != '\n') {
+          stop++;
+        }
+        if (stop > from) {
+          length += stop - from;
+          last = buf[stop - 1] & 0xff;
+          for (int i = from; blank && i < stop; i++) {
+            blank = isBlankByte(buf[i] & 0xff);
+          }
+          if (parse && kept <= recordCap) {
+            int n = (int) Math.min(stop - from, recordCap + 1 - kept);
+            if (kept + n > line.length) {
+              line =
+                  Arrays.copyOf(
+                      line, (int) Math.min(Math.max(line.length * 2L, kept + n), recordCap + 2));
+            }
+            System.arraycopy(buf, from, line, kept, n);
+            kept += n;
+          }
+          pos += stop - from;
+          bufPos = stop;
+        }
+        if (stop < end) {
+          // the newline, within the cap
+          bufPos++;
+          pos++;
+          break;
+        }
+        if (end < bufLen) {
+          // the next byte would pass the cap
           lineNo++;
           next = tooLarge(lineStart);
           finish();
           return;
-        }
-        if (b == '\n') {
-          break;
-        }
-        length++;
-        last = b;
-        if (blank && !isBlankByte(b)) {
-          blank = false;
-        }
-        if (parse && kept <= limits.maxRecordBytes()) {
-          if (kept == line.length) {
-            line =
-                Arrays.copyOf(line, (int) Math.min(line.length * 2L, limits.maxRecordBytes() + 2));
-          }
-          line[kept++] = (byte) b;
         }
       }
       if (eof && length == 0) {
@@ -206,7 +228,7 @@ final class JsonLineRecords implements Iterator<RawRecord> {
       if (!blank) {
         long stop = last == '\r' ? length - 1 : length;
         String ref = "line " + lineNo;
-        if (stop > limits.maxRecordBytes()) {
+        if (stop > recordCap) {
           next =
               RawRecord.unreadable(
                   file,
@@ -256,21 +278,27 @@ final class JsonLineRecords implements Iterator<RawRecord> {
   }
 
   private int read() throws IOException {
-    if (bufPos == bufLen) {
-      bufLen = in.read(buf, 0, buf.length);
-      bufPos = 0;
-      if (bufLen <= 0) {
-        bufLen = 0;
-        return -1;
-      }
-      if (pos < HEAD_BYTES && split.start() == 0 && parse) {
-        int add = (int) Math.min(bufLen, HEAD_BYTES - pos);
-        head = Arrays.copyOf(head, head.length + add);
-        System.arraycopy(buf, 0, head, head.length - add, add);
-      }
+    if (bufPos == bufLen && !fill()) {
+      return -1;
     }
     pos++;
     return buf[bufPos++] & 0xff;
+  }
+
+  /** Reads the next bytes into the empty buffer; false at the end of the content. */
+  private boolean fill() throws IOException {
+    bufLen = in.read(buf, 0, buf.length);
+    bufPos = 0;
+    if (bufLen <= 0) {
+      bufLen = 0;
+      return false;
+    }
+    if (pos < HEAD_BYTES && split.start() == 0 && parse) {
+      int add = (int) Math.min(bufLen, HEAD_BYTES - pos);
+      head = Arrays.copyOf(head, head.length + add);
+      System.arraycopy(buf, 0, head, head.length - add, add);
+    }
+    return true;
   }
 
   private void finish() {
