@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,18 @@ class StreamingIngestTest {
                 "ingest.max_file_bytes", Long.toString(CAP)));
     String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
     spark.conf().set("spark.sql.files.maxPartitionBytes", "2048");
+    List<String> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SparkListener listener =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart start) {
+            String d = start.properties().getProperty("spark.job.description");
+            if (d != null) {
+              jobs.add(d);
+            }
+          }
+        };
+    spark.sparkContext().addSparkListener(listener);
     long t0 = System.nanoTime();
     IngestJob.Result result;
     try {
@@ -60,13 +74,24 @@ class StreamingIngestTest {
           IngestJob.run(spark, config, new Warehouse(spark, warehouse.toString(), 1_000_000), "t");
     } finally {
       spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+      spark.sparkContext().removeSparkListener(listener);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertTrue(seconds < 120, "took " + seconds + " s");
 
     List<String> expectedSplit =
         StreamingReadTest.expected(lines, true, Long.MAX_VALUE, Long.MAX_VALUE);
-    assertTrue(split.length / 2048 >= 8, "the split file spans at least 8 parts of 2048 bytes");
+    // the split file was cut into parts of 2048 bytes, counted by one job of one task a part
+    long parts = (split.length + 2047L) / 2048;
+    assertTrue(parts >= 8, "parts " + parts);
+    // listener events are delivered asynchronously
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!jobs.contains("ingest: count the lines of " + parts + " file splits")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(
+        jobs.contains("ingest: count the lines of " + parts + " file splits"), jobs::toString);
     List<Row> articles = rows(spark, warehouse, "articles");
     List<Row> rejects = rows(spark, warehouse, "rejects");
     // input = the split file's records + the bomb's two lines + its one file_too_large row
