@@ -99,8 +99,17 @@ public final class ConfigKeys {
           "ingest.max_record_bytes",
           Type.LONG,
           Long.toString(10L * 1024 * 1024),
-          "Crawl (WARC/WET) records with a larger payload are rejected as oversized_record without"
-              + " being parsed; bytes (default 10 MiB).");
+          "Records larger than this (decompressed bytes: a JSON line, a CSV record, a text, Markdown"
+              + " or HTML file, a crawl record's payload) are rejected as oversized_record without"
+              + " being parsed (default 10 MiB).");
+  public static final Key MAX_FILE_BYTES =
+      key(
+          "ingest.max_file_bytes",
+          Type.LONG,
+          Long.toString(8L * 1024 * 1024 * 1024),
+          "Decompressed bytes read from one input file at most: reading stops there and the rest of"
+              + " the file is one file_too_large reject, so a gzip bomb costs seconds (default 8"
+              + " GiB).");
   public static final Key OUTLETS =
       key(
           "ingest.outlets",

@@ -178,7 +178,8 @@ public final class ConfigLoader {
         || (key.equals(ConfigKeys.SHINGLE_WORDS) && Integer.parseInt(v) == 0)
         || (key.equals(ConfigKeys.ROWS_PER_FILE) && Long.parseLong(v) <= 0)
         || (key.equals(ConfigKeys.LOCK_LEASE_SECONDS) && Long.parseLong(v) <= 0)
-        || (key.equals(ConfigKeys.MAX_RECORD_BYTES) && Long.parseLong(v) <= 0)) {
+        || (key.equals(ConfigKeys.MAX_RECORD_BYTES) && Long.parseLong(v) <= 0)
+        || (key.equals(ConfigKeys.MAX_FILE_BYTES) && Long.parseLong(v) <= 0)) {
       throw new ConfigException(origin + ": must be at least 1");
     }
     return v;

@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -302,46 +301,91 @@ public final class IngestJob {
     if (!crawl.isEmpty()) {
       WarcRecords.Options options =
           new WarcRecords.Options(
-              extractor, config.longValue(ConfigKeys.MAX_RECORD_BYTES), Outlets.load(config));
+              extractor,
+              config.longValue(ConfigKeys.MAX_RECORD_BYTES),
+              Outlets.load(config),
+              config.longValue(ConfigKeys.MAX_FILE_BYTES));
       rows =
           rows.union(crawlRows(jsc, crawl, options, defaultStory, badDate, candidates, seedStory));
     }
     if (!other.isEmpty()) {
-      int slices =
-          Math.max(1, Math.min(other.size(), spark.sparkContext().defaultParallelism() * 4));
       rows =
-          jsc.binaryFiles(String.join(",", other), slices)
-              .flatMap(
-                  pair -> {
-                    String file = displayPath(pair._1());
-                    byte[] bytes;
-                    try {
-                      bytes = pair._2().toArray();
-                    } catch (RuntimeException e) {
-                      return List.of(
-                              unreadableRow(
-                                  RawRecord.unreadable(
-                                      file,
-                                      "file",
-                                      Reasons.UNREADABLE_FILE,
-                                      "could not read file: " + e.getMessage(),
-                                      "")))
-                          .iterator();
-                    }
-                    List<RawRecord> records = RecordReader.read(file, bytes, extractor);
-                    LanguageId languages = LanguageId.forCandidates(candidates);
-                    List<Row> out = new ArrayList<>(records.size());
-                    for (int i = 0; i < records.size(); i++) {
-                      out.add(
-                          toRow(records.get(i), i, defaultStory, badDate, languages, seedStory));
-                    }
-                    return out.iterator();
-                  });
+          rows.union(
+              fileRows(
+                  spark,
+                  other,
+                  extractor,
+                  IngestLimits.of(config),
+                  defaultStory,
+                  badDate,
+                  candidates,
+                  seedStory));
     }
     for (String f : parquet) {
       rows = rows.union(parquetRows(spark, f, defaultStory, badDate, candidates, seedStory));
     }
     return spark.createDataFrame(rows, IngestSchemas.CHECKED);
+  }
+
+  /**
+   * The checked rows of JSON Lines, CSV, JSON, text, Markdown and HTML files, read as streams
+   * through Hadoop's FileSystem ({@link RecordReader}): an uncompressed JSON Lines file larger than
+   * {@code spark.sql.files.maxPartitionBytes} is read in several splits at once ({@link
+   * FileSplits}), every other file in one task, and no task holds a whole file.
+   */
+  private static JavaRDD<Row> fileRows(
+      SparkSession spark,
+      List<String> files,
+      MainText.Extractor extractor,
+      IngestLimits limits,
+      String defaultStory,
+      ArticleRules.BadDate badDate,
+      List<String> candidates,
+      String seedStory) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    long splitBytes = spark.sessionState().conf().filesMaxPartitionBytes();
+    List<FileSplits.Part> parts = FileSplits.plan(jsc, files, splitBytes, limits);
+    long splitParts = parts.stream().filter(p -> !p.split().whole()).count();
+    int slices =
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    parts.size(),
+                    Math.max(splitParts, spark.sparkContext().defaultParallelism() * 4L)));
+    SerializableWritable<Configuration> conf =
+        new SerializableWritable<>(jsc.hadoopConfiguration());
+    // The parts travel in the closure (Java serialization), the RDD holds only their positions:
+    // the configured serializer (Kryo) cannot build records.
+    List<Integer> positions = java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
+    return jsc.parallelize(positions, slices)
+        .flatMap(
+            position -> {
+              FileSplits.Part part = parts.get(position);
+              String file = displayPath(part.uri());
+              Iterator<RawRecord> records =
+                  RecordReader.read(
+                      file,
+                      FileSplits.source(conf.value(), part.uri()),
+                      extractor,
+                      limits,
+                      part.split());
+              LanguageId languages = LanguageId.forCandidates(candidates);
+              return new Iterator<Row>() {
+                private long index = part.split().firstRecord();
+
+                @Override
+                public boolean hasNext() {
+                  return records.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                  return toRow(
+                      records.next(), index++, defaultStory, badDate, languages, seedStory);
+                }
+              };
+            });
   }
 
   /**
@@ -363,19 +407,7 @@ public final class IngestJob {
         .flatMap(
             uri -> {
               String file = displayPath(uri);
-              Path path = new Path(uri);
-              FileSystem fs = path.getFileSystem(conf.value());
-              WarcRecords.Source source =
-                  offset -> {
-                    FSDataInputStream in = fs.open(path);
-                    try {
-                      in.seek(offset);
-                    } catch (IOException e) {
-                      in.close();
-                      throw e;
-                    }
-                    return in;
-                  };
+              WarcRecords.Source source = FileSplits.source(conf.value(), uri);
               Iterator<WarcRecords.Item> items = WarcRecords.read(file, source, options);
               LanguageId languages = LanguageId.forCandidates(candidates);
               return new Iterator<Row>() {

@@ -22,47 +22,21 @@ final class JsonRecords {
   private JsonRecords() {}
 
   /**
-   * One record per non-blank line of a JSON Lines file, each line checked for NUL bytes and UTF-8
-   * on its own, so one bad line costs only itself.
+   * The record of one non-blank line of a JSON Lines file, {@code bytes[from, to)} without its line
+   * break, checked for NUL bytes and UTF-8 on its own, so one bad line costs only itself.
    */
-  static List<RawRecord> readJsonLines(String file, byte[] bytes) {
-    List<RawRecord> out = new ArrayList<>();
-    int start = 0;
-    int line = 0;
-    while (start <= bytes.length) {
-      int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
-        end++;
-      }
-      line++;
-      int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-      String ref = "line " + line;
-      if (!RecordReader.isBlank(bytes, start, stop)) {
-        String raw = RecordReader.excerpt(bytes, start, stop);
-        if (RecordReader.hasNul(bytes, start, stop)) {
-          out.add(
-              RawRecord.unreadable(
-                  file,
-                  ref,
-                  Reasons.BINARY_CONTENT,
-                  "line contains NUL bytes: binary, not text",
-                  raw));
-        } else {
-          try {
-            out.add(fromJson(file, ref, RecordReader.decodeStrict(bytes, start, stop), raw));
-          } catch (CharacterCodingException e) {
-            out.add(
-                RawRecord.unreadable(
-                    file, ref, Reasons.INVALID_ENCODING, "line is not valid UTF-8 text", raw));
-          }
-        }
-      }
-      if (end >= bytes.length) {
-        break;
-      }
-      start = end + 1;
+  static RawRecord fromLine(String file, String ref, byte[] bytes, int from, int to) {
+    String raw = RecordReader.excerpt(bytes, from, to);
+    if (RecordReader.hasNul(bytes, from, to)) {
+      return RawRecord.unreadable(
+          file, ref, Reasons.BINARY_CONTENT, "line contains NUL bytes: binary, not text", raw);
     }
-    return out;
+    try {
+      return fromJson(file, ref, RecordReader.decodeStrict(bytes, from, to), raw);
+    } catch (CharacterCodingException e) {
+      return RawRecord.unreadable(
+          file, ref, Reasons.INVALID_ENCODING, "line is not valid UTF-8 text", raw);
+    }
   }
 
   private static RawRecord fromJson(String file, String ref, String json, String raw) {

@@ -37,6 +37,15 @@ public final class Reasons {
   /** A record whose header cannot be parsed or whose Content-Length misses the next record. */
   public static final String MALFORMED_RECORD = "malformed_record";
 
-  /** A record whose payload is larger than {@code ingest.max_record_bytes}; not parsed. */
+  /**
+   * A record (any format: a JSON line, a CSV record, a text or HTML file, a crawl record's payload)
+   * larger than {@code ingest.max_record_bytes}; not parsed.
+   */
   public static final String OVERSIZED_RECORD = "oversized_record";
+
+  /**
+   * The part of a file past {@code ingest.max_file_bytes} (decompressed), not read: one row naming
+   * the byte offset where reading stopped and the cap.
+   */
+  public static final String FILE_TOO_LARGE = "file_too_large";
 }

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -25,46 +27,136 @@ public final class RecordReader {
 
   private RecordReader() {}
 
-  /** Reads one file's raw bytes with the default main-text extractor. */
+  /** Reads one file's raw bytes with the default main-text extractor and limits. */
   public static List<RawRecord> read(String file, byte[] stored) {
-    return read(file, stored, MainText.DEFAULT);
+    return read(file, stored, MainText.DEFAULT, IngestLimits.DEFAULT);
+  }
+
+  /** Reads one file's raw bytes with the default limits; HTML main text by {@code extractor}. */
+  public static List<RawRecord> read(String file, byte[] stored, MainText.Extractor extractor) {
+    return read(file, stored, extractor, IngestLimits.DEFAULT);
+  }
+
+  /** Reads one file's raw bytes (still gzip-compressed if the name ends in .gz), all records. */
+  public static List<RawRecord> read(
+      String file, byte[] stored, MainText.Extractor extractor, IngestLimits limits) {
+    List<RawRecord> out = new ArrayList<>();
+    read(
+            file,
+            offset -> {
+              ByteArrayInputStream in = new ByteArrayInputStream(stored);
+              in.skip(offset);
+              return in;
+            },
+            extractor,
+            limits,
+            JsonLineRecords.Split.WHOLE)
+        .forEachRemaining(out::add);
+    return out;
   }
 
   /**
-   * Reads one file's raw bytes (still gzip-compressed if the name ends in .gz); HTML pages' main
-   * text by {@code extractor}. Crawl archives (WARC, WET) are not read here but by {@link
-   * WarcRecords}, a stream of records.
+   * The records of one file (or of one split of an uncompressed JSON Lines file), read lazily from
+   * {@code source} (the file as stored, opened at a byte offset); HTML pages' main text by {@code
+   * extractor}. JSON Lines and CSV are streamed; JSON, text, Markdown and HTML files are read
+   * whole, a text, Markdown or HTML file being one record (so at most {@code
+   * ingest.max_record_bytes} of it is read) and a JSON document at most {@code
+   * ingest.max_file_bytes}. Crawl archives (WARC, WET) are not read here but by {@link
+   * WarcRecords}.
    */
-  public static List<RawRecord> read(String file, byte[] stored, MainText.Extractor extractor) {
+  static Iterator<RawRecord> read(
+      String file,
+      WarcRecords.Source source,
+      MainText.Extractor extractor,
+      IngestLimits limits,
+      JsonLineRecords.Split split) {
     InputFormat format = InputFormat.of(file);
+    JsonLineRecords.RawHead rawHead = () -> rawHead(source);
     if (format == InputFormat.UNKNOWN) {
       return wholeFile(
-          file,
-          Reasons.UNKNOWN_FORMAT,
-          "file type not recognised; use .jsonl, .json, .csv, .txt, .md, .html, .parquet, .warc,"
-              + " .wet or a .gz of one",
-          excerpt(stored));
-    }
-    byte[] bytes = stored;
-    if (InputFormat.isGzip(file)) {
-      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
-        bytes = in.readAllBytes();
-      } catch (IOException e) {
-        return wholeFile(
-            file,
-            Reasons.UNREADABLE_FILE,
-            "not a valid gzip file: " + e.getMessage(),
-            excerpt(stored));
-      }
-    }
-    if (isBlank(bytes)) {
-      return wholeFile(file, Reasons.EMPTY_FILE, "file is empty", excerpt(bytes));
-    }
-    if (format == InputFormat.JSONL) {
-      return JsonRecords.readJsonLines(file, bytes);
+              file,
+              Reasons.UNKNOWN_FORMAT,
+              "file type not recognised; use .jsonl, .json, .csv, .txt, .md, .html, .parquet, .warc,"
+                  + " .wet or a .gz of one",
+              excerpt(rawHead.get()))
+          .iterator();
     }
     if (format.isCrawl()) {
       throw new IllegalArgumentException(file + " is a crawl archive, read by WarcRecords");
+    }
+    boolean gzip = InputFormat.isGzip(file);
+    JsonLineRecords.Content content =
+        gzip
+            ? offset -> {
+              InputStream raw = source.openAt(0);
+              try {
+                return new GZIPInputStream(raw, 1 << 16);
+              } catch (IOException | RuntimeException e) {
+                raw.close();
+                throw e;
+              }
+            }
+            : source::openAt;
+    if (format == InputFormat.JSONL) {
+      return JsonLineRecords.read(file, content, rawHead, gzip, split, limits);
+    }
+    if (format == InputFormat.CSV) {
+      return CsvRecords.read(file, content, rawHead, gzip, limits);
+    }
+    boolean oneRecord = format == InputFormat.TEXT || format == InputFormat.HTML;
+    long cap =
+        oneRecord
+            ? limits.maxRecordBytes()
+            : Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 16);
+    byte[] bytes;
+    try (InputStream in = content.openAt(0)) {
+      bytes = in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 8));
+    } catch (IOException e) {
+      return wholeFile(
+              file,
+              Reasons.UNREADABLE_FILE,
+              (gzip ? "not a valid gzip file: " : "could not read file: ") + e.getMessage(),
+              excerpt(rawHead.get()))
+          .iterator();
+    }
+    if (bytes.length > cap) {
+      String reason =
+          oneRecord
+              ? "file (one record) is over ingest.max_record_bytes ("
+                  + limits.maxRecordBytes()
+                  + " bytes"
+                  + (gzip ? " decompressed" : "")
+                  + "); not read past it"
+              : "JSON document is over "
+                  + (cap == limits.maxFileBytes()
+                      ? "ingest.max_file_bytes (" + cap + " bytes"
+                      : "the " + cap + " bytes a document read whole can have (use JSON Lines")
+                  + (gzip ? ", decompressed" : "")
+                  + "); not read past it";
+      return wholeFile(
+              file,
+              oneRecord ? Reasons.OVERSIZED_RECORD : Reasons.FILE_TOO_LARGE,
+              reason,
+              excerpt(bytes))
+          .iterator();
+    }
+    return whole(file, format, bytes, extractor).iterator();
+  }
+
+  /** The first bytes of the file as stored (compressed or not); empty when it cannot be read. */
+  private static byte[] rawHead(WarcRecords.Source source) {
+    try (InputStream in = source.openAt(0)) {
+      return in.readNBytes(4096);
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  /** The records of a JSON, text, Markdown or HTML file read whole (decompressed). */
+  private static List<RawRecord> whole(
+      String file, InputFormat format, byte[] bytes, MainText.Extractor extractor) {
+    if (isBlank(bytes)) {
+      return wholeFile(file, Reasons.EMPTY_FILE, "file is empty", excerpt(bytes));
     }
     if (hasNul(bytes, 0, bytes.length)) {
       return wholeFile(
@@ -86,9 +178,8 @@ public final class RecordReader {
     }
     return switch (format) {
       case JSON -> JsonRecords.readJson(file, text);
-      case CSV -> CsvRecords.readCsv(file, text);
       case TEXT -> List.of(TextRecords.readFrontMatter(file, text));
-      default -> throw new IllegalStateException("format " + format + " is read by Spark");
+      default -> throw new IllegalStateException("format " + format + " is not read whole");
     };
   }
 

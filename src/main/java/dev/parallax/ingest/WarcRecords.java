@@ -46,6 +46,10 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  *       WARC/} in a {@code .warc.gz} (each record is its own gzip member).
  *   <li>A record over {@code ingest.max_record_bytes} is {@code oversized_record}, its payload
  *       skipped unparsed.
+ *   <li>Once the records' Content-Lengths add up to more than {@code ingest.max_file_bytes}, the
+ *       record that passes the cap and the rest of the file are one {@code file_too_large} row, and
+ *       nothing more is decompressed: a record declaring a gzip bomb's size stops the file before
+ *       its payload is read.
  * </ul>
  *
  * <p>record_ref is {@code "offset <n>"}: the record's byte offset in the (compressed) file.
@@ -53,9 +57,21 @@ import org.netpreserve.jwarc.WarcTargetRecord;
 public final class WarcRecords {
   private WarcRecords() {}
 
-  /** Reading options, shipped to the tasks. */
-  public record Options(MainText.Extractor extractor, long maxRecordBytes, Outlets outlets)
-      implements Serializable {}
+  /**
+   * Reading options, shipped to the tasks.
+   *
+   * @param maxFileBytes {@code ingest.max_file_bytes}: once the records' contents (their
+   *     Content-Length, decompressed) add up to more, the record that passes it and the rest of the
+   *     file are one {@code file_too_large} row, not read
+   */
+  public record Options(
+      MainText.Extractor extractor, long maxRecordBytes, Outlets outlets, long maxFileBytes)
+      implements Serializable {
+    /** Options with the default {@code ingest.max_file_bytes}. */
+    public Options(MainText.Extractor extractor, long maxRecordBytes, Outlets outlets) {
+      this(extractor, maxRecordBytes, outlets, IngestLimits.DEFAULT.maxFileBytes());
+    }
+  }
 
   /** Opens the file at a byte offset (Hadoop FileSystem in jobs, bytes in tests). */
   @FunctionalInterface
@@ -92,6 +108,10 @@ public final class WarcRecords {
     private Item pending;
 
     private long pendingOffset;
+
+    /** Content-Length of the records read so far (decompressed bytes, for the file cap). */
+    private long contentBytes;
+
     private boolean done;
     private boolean any;
     private Boolean gzip;
@@ -155,6 +175,32 @@ public final class WarcRecords {
       flushPending();
       WarcRecord rec = next.get();
       long offset = base + reader.position();
+      long size;
+      try {
+        size = rec.body().size();
+      } catch (IOException e) {
+        size = 0; // the record's own reading reports it
+      }
+      if (size > options.maxFileBytes() - contentBytes) {
+        ready.add(
+            new Item(
+                RawRecord.unreadable(
+                    file,
+                    "offset " + offset,
+                    Reasons.FILE_TOO_LARGE,
+                    "records' contents reach "
+                        + (contentBytes + size)
+                        + " bytes with this one, over ingest.max_file_bytes ("
+                        + options.maxFileBytes()
+                        + "); the file is not read from offset "
+                        + offset
+                        + " on",
+                    ""),
+                null));
+        finish();
+        return;
+      }
+      contentBytes += size;
       try {
         pending = item(rec, offset);
         pendingOffset = offset;
@@ -335,7 +381,12 @@ public final class WarcRecords {
       }
       String ref = "offset " + offset;
       String url = rec instanceof WarcTargetRecord t ? t.target() : null;
-      long size = rec.body().size();
+      long size;
+      try {
+        size = rec.body().size();
+      } catch (IOException e) {
+        size = 0; // the record's own reading reports it
+      }
       if (size > options.maxRecordBytes()) {
         return reject(
             ref,
