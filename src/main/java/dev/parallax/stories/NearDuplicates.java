@@ -211,17 +211,37 @@ public final class NearDuplicates {
         texts
             .javaRDD()
             .mapPartitions(
-                it -> {
-                  List<Row> out = new ArrayList<>();
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    long[] sh = Shingles.of(r.getString(2), words);
-                    if (sh.length > 0) {
-                      out.add(RowFactory.create(r.getString(0), r.get(1), bytes(sh)));
-                    }
-                  }
-                  return out.iterator();
-                });
+                // one row at a time: a partition's shingle sets are never all in memory at once
+                it ->
+                    new java.util.Iterator<Row>() {
+                      private Row next = advance();
+
+                      private Row advance() {
+                        while (it.hasNext()) {
+                          Row r = it.next();
+                          long[] sh = Shingles.of(r.getString(2), words);
+                          if (sh.length > 0) {
+                            return RowFactory.create(r.getString(0), r.get(1), bytes(sh));
+                          }
+                        }
+                        return null;
+                      }
+
+                      @Override
+                      public boolean hasNext() {
+                        return next != null;
+                      }
+
+                      @Override
+                      public Row next() {
+                        if (next == null) {
+                          throw new java.util.NoSuchElementException();
+                        }
+                        Row r = next;
+                        next = advance();
+                        return r;
+                      }
+                    });
     return spark.createDataFrame(rows, SHINGLED);
   }
 
