@@ -11,14 +11,11 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -288,11 +285,10 @@ final class CsvRecords {
   }
 
   /** The parse pass: commons-csv over the tracked text, one record per step. */
-  private static final class Records implements Iterator<RawRecord> {
+  private static final class Records extends SteppedIterator<RawRecord> {
     private final String file;
     private final String head;
     private final IngestLimits limits;
-    private final Deque<RawRecord> ready = new ArrayDeque<>();
     private final JsonLineRecords.Content content;
     private Tracking text;
     private CSVParser parser;
@@ -300,8 +296,6 @@ final class CsvRecords {
     private List<String> header;
     private long nextLine = 2;
     private int record;
-    private boolean any;
-    private boolean done;
 
     Records(String file, JsonLineRecords.Content content, String head, IngestLimits limits) {
       this.file = file;
@@ -311,23 +305,7 @@ final class CsvRecords {
     }
 
     @Override
-    public boolean hasNext() {
-      while (ready.isEmpty() && !done) {
-        step();
-      }
-      return !ready.isEmpty();
-    }
-
-    @Override
-    public RawRecord next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      any = true;
-      return ready.poll();
-    }
-
-    private void step() {
+    protected void step() {
       if (parser == null) {
         try {
           PushbackReader r =

@@ -7,13 +7,10 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -94,11 +91,10 @@ public final class WarcRecords {
   }
 
   /** The lazy iterator: a small state machine over jwarc's reader. */
-  private static final class Records implements Iterator<Item> {
+  private static final class Records extends SteppedIterator<Item> {
     private final String file;
     private final Source source;
     private final Options options;
-    private final Deque<Item> ready = new ArrayDeque<>();
     private WarcReader reader;
 
     /** Offset in the file where {@link #reader}'s stream starts. */
@@ -112,8 +108,6 @@ public final class WarcRecords {
     /** Content-Length of the records read so far (decompressed bytes, for the file cap). */
     private long contentBytes;
 
-    private boolean done;
-    private boolean any;
     private Boolean gzip;
 
     Records(String file, Source source, Options options) {
@@ -123,23 +117,7 @@ public final class WarcRecords {
     }
 
     @Override
-    public boolean hasNext() {
-      while (ready.isEmpty() && !done) {
-        step();
-      }
-      return !ready.isEmpty();
-    }
-
-    @Override
-    public Item next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      any = true;
-      return ready.poll();
-    }
-
-    private void step() {
+    protected void step() {
       try {
         if (gzip == null) {
           gzip = startsWithGzipMagic(0);
