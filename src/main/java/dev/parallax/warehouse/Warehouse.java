@@ -36,7 +36,9 @@ import org.apache.spark.sql.functions;
  *       read the files the manifest lists, so they see the old partition or the new one, never a
  *       mix; a reader that lists the folder itself sees both versions' files for the seconds
  *       between the copy and the delete. A partition without a manifest is not published. {@link
- *       #recover(LocalDate)} deletes the files a killed publish left that no manifest lists.
+ *       #recover(LocalDate)} deletes the files a killed publish left that no manifest lists. A
+ *       partition folder without a manifest but with Spark's {@code _SUCCESS} (copied from a local
+ *       or HDFS warehouse) is read whole, as published.
  * </ul>
  *
  * <p>Folders and files starting with {@code _} are ignored by Spark, DuckDB globs of {@code
@@ -47,6 +49,10 @@ public final class Warehouse {
   public static final String MANIFEST = "_manifest";
 
   private static final String MANIFEST_HEADER = "parallax manifest v1";
+
+  /** The marker Spark's file commit writes into a finished output folder. */
+  private static final String SUCCESS = "_SUCCESS";
+
   private static final String PREFIX = "run_date=";
 
   private final SparkSession spark;
@@ -85,12 +91,18 @@ public final class Warehouse {
     return storage.atomicRename();
   }
 
-  /** True when the table has a published partition for the date. */
+  /**
+   * True when the table has a published partition for the date. Without atomic rename: a partition
+   * with a manifest, or one without but with Spark's {@code _SUCCESS} (a partition copied from a
+   * warehouse that publishes by rename, read as it is); a folder with neither is a publish cut
+   * short.
+   */
   public boolean exists(Table table, LocalDate runDate) {
     Path partition = partitionPath(table, runDate);
     return swapsByRename()
         ? storage.exists(partition)
-        : storage.exists(new Path(partition, MANIFEST));
+        : storage.exists(new Path(partition, MANIFEST))
+            || storage.exists(new Path(partition, SUCCESS));
   }
 
   /**
@@ -131,7 +143,7 @@ public final class Warehouse {
   /** What to hand Spark's reader: the partition folder, or the files its manifest lists. */
   private String[] files(Table table, LocalDate runDate) {
     Path partition = partitionPath(table, runDate);
-    if (swapsByRename()) {
+    if (swapsByRename() || !storage.exists(new Path(partition, MANIFEST))) {
       return new String[] {partition.toString()};
     }
     return manifest(partition).stream()
@@ -344,7 +356,7 @@ public final class Warehouse {
         Path staging = new Path(lines[0]);
         Path trash = new Path(lines[1]);
         Path target = new Path(lines[2]);
-        if (storage.exists(new Path(staging, "_SUCCESS"))) {
+        if (storage.exists(new Path(staging, SUCCESS))) {
           storage.rename(staging, target);
         } else if (storage.exists(trash)) {
           storage.rename(trash, target);
@@ -364,8 +376,10 @@ public final class Warehouse {
         continue;
       }
       if (!storage.exists(new Path(partition, MANIFEST))) {
-        storage.delete(partition);
-        repaired++;
+        if (!storage.exists(new Path(partition, SUCCESS))) {
+          storage.delete(partition);
+          repaired++;
+        }
         continue;
       }
       List<String> listed = manifest(partition);

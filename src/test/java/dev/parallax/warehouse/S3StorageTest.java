@@ -154,6 +154,22 @@ class S3StorageTest {
     assertEquals(second, wh.storage().fileNames(partition));
     assertFalse(wh.storage().exists(orphan));
     assertEquals(List.of(DAY), wh.publishedDates(Table.RUNS));
+
+    // a partition copied in from a warehouse that publishes by rename: Spark's files and
+    // _SUCCESS, no manifest. It is published as it is, and recovery leaves it alone.
+    LocalDate next = DAY.plusDays(1);
+    org.apache.hadoop.fs.Path copied = wh.partitionPath(Table.RUNS, next);
+    wh.storage()
+        .write(new org.apache.hadoop.fs.Path(copied, "part-00000-copied.parquet"), someParquet);
+    wh.storage().write(new org.apache.hadoop.fs.Path(copied, "_SUCCESS"), new byte[0]);
+    assertTrue(wh.exists(Table.RUNS, next));
+    assertEquals(List.of("ccc"), ids(wh.read(Table.RUNS, next)));
+    assertEquals(0, wh.recover(next));
+    assertEquals(List.of("_SUCCESS", "part-00000-copied.parquet"), wh.storage().fileNames(copied));
+    // replacing it by a publish switches to a manifest and deletes the copied files
+    wh.publish(Table.RUNS, next, "run-3", rows(spark, "dddd"));
+    assertEquals(List.of("dddd"), ids(wh.read(Table.RUNS, next)));
+    assertFalse(wh.storage().fileNames(copied).contains("_SUCCESS"));
   }
 
   /**
