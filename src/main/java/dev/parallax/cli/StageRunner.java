@@ -85,10 +85,9 @@ final class StageRunner {
       }
       SparkSession spark = SparkSessions.forConfig(config, appName);
       Warehouse wh =
-          new Warehouse(
-              spark,
-              Storage.open(config.warehouse(), spark.sparkContext().hadoopConfiguration()),
-              config.longValue(ConfigKeys.ROWS_PER_FILE));
+          // the lock's storage: Hadoop caches one file system instance per warehouse and user,
+          // so Spark's reads and writes of the warehouse use the same one
+          new Warehouse(spark, storage, config.longValue(ConfigKeys.ROWS_PER_FILE));
       List<StageResult> results = new ArrayList<>();
       try {
         int repaired = wh.recover(config.runDate());

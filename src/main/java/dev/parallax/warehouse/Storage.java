@@ -89,19 +89,26 @@ public final class Storage {
   }
 
   /**
-   * Hadoop's configuration as a Spark session built from {@code sparkProperties} would give it: the
-   * defaults plus every {@code spark.hadoop.X} property as {@code X} (e.g. {@code
-   * spark.hadoop.fs.s3a.endpoint}). For what happens before Spark starts: the run lock.
+   * Hadoop's configuration as the Spark session of this run will give it: the defaults plus every
+   * {@code spark.hadoop.X} property as {@code X} (e.g. {@code spark.hadoop.fs.s3a.endpoint}), from
+   * the JVM's system properties (where spark-submit puts {@code spark-defaults.conf} and its {@code
+   * --conf}s, as {@code new SparkConf()} reads them) and then from {@code sparkProperties} (the
+   * config's {@code spark.conf}, which wins). For what happens before Spark starts: the run lock,
+   * whose file system instance Hadoop then caches for the run.
    */
   public static Configuration hadoopConfiguration(Map<String, String> sparkProperties) {
     Configuration conf = new Configuration();
-    sparkProperties.forEach(
-        (k, v) -> {
-          if (k.startsWith("spark.hadoop.")) {
-            conf.set(k.substring("spark.hadoop.".length()), v);
-          }
-        });
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(k -> setHadoop(conf, k, System.getProperty(k)));
+    sparkProperties.forEach((k, v) -> setHadoop(conf, k, v));
     return conf;
+  }
+
+  private static void setHadoop(Configuration conf, String sparkProperty, String value) {
+    if (sparkProperty.startsWith("spark.hadoop.")) {
+      conf.set(sparkProperty.substring("spark.hadoop.".length()), value);
+    }
   }
 
   static Kind kindOf(String scheme) {

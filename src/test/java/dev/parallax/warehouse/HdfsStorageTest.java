@@ -12,16 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,11 +78,9 @@ class HdfsStorageTest {
   void publishSwapsThePartitionFolder() {
     SparkSession spark = TestSpark.get();
     Warehouse wh = new Warehouse(spark, storage(), 1_000);
-    wh.publish(Table.RUNS, DAY, "run-1", rows(spark, "a", "bb"));
-    wh.publish(Table.RUNS, DAY, "run-2", rows(spark, "ccc"));
-    List<String> ids = new ArrayList<>();
-    wh.read(Table.RUNS, DAY).collectAsList().forEach(r -> ids.add(r.getString(0)));
-    assertEquals(List.of("ccc"), ids);
+    wh.publish(Table.RUNS, DAY, "run-1", TinyRows.of(spark, "a", "bb"));
+    wh.publish(Table.RUNS, DAY, "run-2", TinyRows.of(spark, "ccc"));
+    assertEquals(List.of("ccc"), TinyRows.ids(wh.read(Table.RUNS, DAY)));
     List<String> files = wh.storage().fileNames(wh.partitionPath(Table.RUNS, DAY));
     assertFalse(files.contains(Warehouse.MANIFEST), "rename swap: no manifest " + files);
     assertTrue(files.stream().anyMatch(n -> n.endsWith(".parquet")), files.toString());
@@ -115,17 +107,5 @@ class HdfsStorageTest {
     try (RunLock next = RunLock.acquire(s, DAY.plusDays(1), "run-B", lease)) {
       assertNull(next.tookOver(), "released at close: nothing to take over");
     }
-  }
-
-  private static Dataset<Row> rows(SparkSession spark, String... ids) {
-    List<Row> rows = new ArrayList<>();
-    for (String id : ids) {
-      rows.add(RowFactory.create(id, (long) id.length()));
-    }
-    return spark.createDataFrame(
-        rows,
-        new StructType()
-            .add("run_id", DataTypes.StringType, false)
-            .add("n", DataTypes.LongType, false));
   }
 }

@@ -17,12 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,22 +84,6 @@ class S3StorageTest {
     assertFalse(storage.exists(f));
   }
 
-  private static Dataset<Row> rows(SparkSession spark, String... ids) {
-    List<Row> rows = new ArrayList<>();
-    for (String id : ids) {
-      rows.add(RowFactory.create(id, (long) id.length()));
-    }
-    return spark.createDataFrame(
-        rows,
-        new StructType()
-            .add("run_id", DataTypes.StringType, false)
-            .add("n", DataTypes.LongType, false));
-  }
-
-  private static List<String> ids(Dataset<Row> df) {
-    return df.orderBy("run_id").collectAsList().stream().map(r -> r.getString(0)).toList();
-  }
-
   /**
    * Publish on S3 copies the new files in beside the old, switches the manifest, then deletes the
    * old files; a publish cut short before the switch leaves files no manifest lists, which readers
@@ -117,7 +96,7 @@ class S3StorageTest {
     Warehouse wh =
         new Warehouse(spark, Storage.open("s3a://" + BUCKET + "/tables", s3.configuration()), 1);
     assertFalse(wh.exists(Table.RUNS, DAY));
-    wh.publish(Table.RUNS, DAY, "run-1", rows(spark, "a", "bb"));
+    wh.publish(Table.RUNS, DAY, "run-1", TinyRows.of(spark, "a", "bb"));
     org.apache.hadoop.fs.Path partition = wh.partitionPath(Table.RUNS, DAY);
     List<String> first = wh.storage().fileNames(partition);
     // rows_per_file 1: two data files and the manifest, which lists exactly the data files
@@ -132,10 +111,10 @@ class S3StorageTest {
         assertTrue(manifest.contains("\n" + name + "\n"), manifest);
       }
     }
-    assertEquals(List.of("a", "bb"), ids(wh.read(Table.RUNS, DAY)));
+    assertEquals(List.of("a", "bb"), TinyRows.ids(wh.read(Table.RUNS, DAY)));
 
-    wh.publish(Table.RUNS, DAY, "run-2", rows(spark, "ccc"));
-    assertEquals(List.of("ccc"), ids(wh.read(Table.RUNS, DAY)));
+    wh.publish(Table.RUNS, DAY, "run-2", TinyRows.of(spark, "ccc"));
+    assertEquals(List.of("ccc"), TinyRows.ids(wh.read(Table.RUNS, DAY)));
     List<String> second = wh.storage().fileNames(partition);
     assertEquals(2, second.size(), "old files deleted: " + second);
     assertTrue(second.stream().noneMatch(n -> !n.equals(Warehouse.MANIFEST) && first.contains(n)));
@@ -148,7 +127,8 @@ class S3StorageTest {
         .write(new org.apache.hadoop.fs.Path(partition, "part-99999-stray.parquet"), someParquet);
     org.apache.hadoop.fs.Path orphan = wh.partitionPath(Table.ARTICLES, DAY);
     wh.storage().write(new org.apache.hadoop.fs.Path(orphan, "part-00000-x.parquet"), someParquet);
-    assertEquals(List.of("ccc"), ids(wh.read(Table.RUNS, DAY)), "readers follow the manifest");
+    assertEquals(
+        List.of("ccc"), TinyRows.ids(wh.read(Table.RUNS, DAY)), "readers follow the manifest");
     assertFalse(wh.exists(Table.ARTICLES, DAY), "no manifest: not published");
     assertEquals(2, wh.recover(DAY));
     assertEquals(second, wh.storage().fileNames(partition));
@@ -163,12 +143,12 @@ class S3StorageTest {
         .write(new org.apache.hadoop.fs.Path(copied, "part-00000-copied.parquet"), someParquet);
     wh.storage().write(new org.apache.hadoop.fs.Path(copied, "_SUCCESS"), new byte[0]);
     assertTrue(wh.exists(Table.RUNS, next));
-    assertEquals(List.of("ccc"), ids(wh.read(Table.RUNS, next)));
+    assertEquals(List.of("ccc"), TinyRows.ids(wh.read(Table.RUNS, next)));
     assertEquals(0, wh.recover(next));
     assertEquals(List.of("_SUCCESS", "part-00000-copied.parquet"), wh.storage().fileNames(copied));
     // replacing it by a publish switches to a manifest and deletes the copied files
-    wh.publish(Table.RUNS, next, "run-3", rows(spark, "dddd"));
-    assertEquals(List.of("dddd"), ids(wh.read(Table.RUNS, next)));
+    wh.publish(Table.RUNS, next, "run-3", TinyRows.of(spark, "dddd"));
+    assertEquals(List.of("dddd"), TinyRows.ids(wh.read(Table.RUNS, next)));
     assertFalse(wh.storage().fileNames(copied).contains("_SUCCESS"));
   }
 
