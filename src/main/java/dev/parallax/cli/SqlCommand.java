@@ -44,8 +44,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a Spark SQL query over the warehouse: every table is a view named as the "
           + "table (articles, sentences, theme_frequency, ...), with its run_date column. A view shows "
-          + "the latest run date on which one successful run published every table, or --run-date's "
-          + "(tables without that date are left out). "
+          + "the latest run date on which one successful run published every table (without such a "
+          + "date, each table's latest, with a note), or --run-date's (tables without that date "
+          + "are left out). "
           + "The views registered are listed on stderr.",
       "Example: parallax sql \"SELECT source, tone_mean FROM source_summary ORDER BY tone_mean\""
     },
@@ -84,7 +85,8 @@ final class SqlCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description =
-          "Config file to take the warehouse from (default: jobs/parallax.yaml if present).")
+          "Config file to take the warehouse and its file system settings (spark.conf"
+              + " spark.hadoop.*) from (default: jobs/parallax.yaml if present).")
   Path config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
