@@ -83,8 +83,10 @@ final class Stages {
                   + " near_duplicates="
                   + r.nearDuplicates()
                   + " "
-                  + r.notAnalysedLine(),
-              rowsWritten(List.of(Table.SENTENCES), r.sentences()),
+                  + r.notAnalysedLine()
+                  + " quotes="
+                  + r.quotes(),
+              rowsWritten(List.of(Table.SENTENCES, Table.QUOTES), r.sentences(), r.quotes()),
               annotated);
         });
   }
@@ -113,12 +115,14 @@ final class Stages {
                       Table.STANCE_BY_SOURCE,
                       Table.STANCE_DIFFERENCE,
                       Table.DISTINCTIVE_TERMS,
-                      Table.SOURCE_SUMMARY),
+                      Table.SOURCE_SUMMARY,
+                      Table.QUOTED_SPEAKERS),
                   r.themeFrequency(),
                   r.stanceBySource(),
                   r.stanceDifference(),
                   r.distinctiveTerms(),
-                  r.sourceSummary()),
+                  r.sourceSummary(),
+                  r.quotedSpeakers()),
               null);
         });
   }

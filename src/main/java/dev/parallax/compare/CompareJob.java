@@ -5,7 +5,9 @@ import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.QuotesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +55,9 @@ public final class CompareJob {
           SentencesColumns.HEDGES,
           SentencesColumns.BOOSTERS,
           SentencesColumns.ATTITUDE,
-          SentencesColumns.SELF_MENTIONS);
+          SentencesColumns.SELF_MENTIONS,
+          SentencesColumns.VOICE,
+          SentencesColumns.AUTHORIAL_TONE);
 
   /**
    * Rows read and published per table, and the stories compared and skipped ({@link
@@ -66,11 +70,17 @@ public final class CompareJob {
       long stanceDifference,
       long distinctiveTerms,
       long sourceSummary,
+      long quotedSpeakers,
       int storiesCompared,
       int storiesSkipped) {
-    /** Rows published over all five tables. */
+    /** Rows published over all six tables. */
     public long rowsOut() {
-      return themeFrequency + stanceBySource + stanceDifference + distinctiveTerms + sourceSummary;
+      return themeFrequency
+          + stanceBySource
+          + stanceDifference
+          + distinctiveTerms
+          + sourceSummary
+          + quotedSpeakers;
     }
 
     /** The counts as {@code key=value} pairs for the stage's log line. */
@@ -85,6 +95,8 @@ public final class CompareJob {
           + distinctiveTerms
           + " source_summary="
           + sourceSummary
+          + " quoted_speakers="
+          + quotedSpeakers
           + " stories_compared="
           + storiesCompared
           + " stories_skipped="
@@ -149,12 +161,35 @@ public final class CompareJob {
               runId,
               () -> DistinctiveTerms.compute(read, params),
               "distinctive terms (log-odds)");
+      Dataset<Row> quotes = warehouse.read(Table.QUOTES, runDate);
+      Future<Long> qs =
+          tables.publish(
+              warehouse,
+              Table.QUOTED_SPEAKERS,
+              runDate,
+              runId,
+              () ->
+                  QuotedSpeakers.compute(
+                      skipped == 0
+                          ? quotes
+                          : quotes.filter(
+                              org.apache
+                                  .spark
+                                  .sql
+                                  .functions
+                                  .col(QuotesColumns.STORY)
+                                  .isin(compared.toArray()))),
+              "quoted speakers");
       spark.sparkContext().setJobDescription("compare: read sentences");
       long n = sentences.count();
       Dataset<Row> labelRows = labelFrame(spark, labels);
       Dataset<Row> stanceGroups =
           StanceGroups.fromSentences(sentences, params).persist(StorageLevel.MEMORY_AND_DISK());
       groups = stanceGroups;
+      // theme frequency and the source summary rest on every sentence: voice "all"
+      Dataset<Row> allVoices =
+          stanceGroups.where(
+              org.apache.spark.sql.functions.col(StanceBySourceColumns.VOICE).equalTo(Voices.ALL));
       // theme_frequency and source_summary count the same theme mentions: counted once
       Dataset<Row> mentioned =
           ThemeFrequency.mentions(sentences).persist(StorageLevel.MEMORY_AND_DISK());
@@ -180,8 +215,7 @@ public final class CompareJob {
               runDate,
               runId,
               () ->
-                  ThemeFrequency.fromMentions(
-                      mentioned, stanceGroups, labelRows, params.priorScale()),
+                  ThemeFrequency.fromMentions(mentioned, allVoices, labelRows, params.priorScale()),
               "theme frequency");
       Future<Long> sbs =
           tables.publish(
@@ -197,7 +231,7 @@ public final class CompareJob {
               Table.SOURCE_SUMMARY,
               runDate,
               runId,
-              () -> SourceSummary.fromSamples(sentences, stanceGroups, mentioned),
+              () -> SourceSummary.fromSamples(sentences, allVoices, mentioned),
               "source summary");
       tables.awaitAll();
       return new Result(
@@ -207,6 +241,7 @@ public final class CompareJob {
           tables.get(sd),
           tables.get(dt),
           tables.get(ss),
+          tables.get(qs),
           compared.size(),
           skipped);
     } finally {

@@ -65,6 +65,7 @@ public final class StanceBySource {
           .source(g.getString(StanceGroups.SOURCE_AT))
           .language(g.getString(StanceGroups.LANGUAGE_AT))
           .theme(g.getString(StanceGroups.THEME_AT))
+          .voice(g.getString(StanceGroups.VOICE_AT))
           .sentences(sentences)
           .tonedSentences(toned)
           .articles(g.getLong(StanceGroups.ARTICLES_AT))

@@ -7,6 +7,7 @@ import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_A;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.SOURCE_B;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.STORY;
 import static dev.parallax.warehouse.schema.StanceDifferenceColumns.THEME;
+import static dev.parallax.warehouse.schema.StanceDifferenceColumns.VOICE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.least;
@@ -94,6 +95,7 @@ public final class StanceDifference {
       List.of(
           StanceBySourceColumns.STORY,
           StanceBySourceColumns.THEME,
+          StanceBySourceColumns.VOICE,
           StanceBySourceColumns.SOURCE,
           StanceBySourceColumns.LANGUAGE,
           StanceBySourceColumns.SENTENCES,
@@ -106,6 +108,7 @@ public final class StanceDifference {
 
   private static final int G_STORY = GROUP.indexOf(StanceBySourceColumns.STORY);
   private static final int G_THEME = GROUP.indexOf(StanceBySourceColumns.THEME);
+  private static final int G_VOICE = GROUP.indexOf(StanceBySourceColumns.VOICE);
   private static final int G_SOURCE = GROUP.indexOf(StanceBySourceColumns.SOURCE);
   private static final int G_LANGUAGE = GROUP.indexOf(StanceBySourceColumns.LANGUAGE);
   private static final int G_SENTENCES = GROUP.indexOf(StanceBySourceColumns.SENTENCES);
@@ -147,7 +150,7 @@ public final class StanceDifference {
    */
   static Dataset<Row> withQValues(Dataset<Row> rows, double fdr) {
     Column p = col(P_VALUE);
-    WindowSpec story = Window.partitionBy(STORY);
+    WindowSpec story = Window.partitionBy(STORY, VOICE);
     WindowSpec byP = story.orderBy(p.asc_nulls_last(), col(THEME), col(SOURCE_A), col(SOURCE_B));
     WindowSpec fromTop =
         story
@@ -169,7 +172,7 @@ public final class StanceDifference {
 
     @Override
     public String call(Row r) {
-      return part(r.getString(G_STORY)) + part(r.getString(G_THEME));
+      return part(r.getString(G_STORY)) + part(r.getString(G_THEME)) + part(r.getString(G_VOICE));
     }
 
     private static String part(String s) {
@@ -237,11 +240,13 @@ public final class StanceDifference {
     public Iterator<Row> call(String key, Iterator<Row> rows) {
       String story = null;
       String theme = null;
+      String voice = null;
       List<Side> sides = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
         story = r.getString(G_STORY);
         theme = r.getString(G_THEME);
+        voice = r.getString(G_VOICE);
         if (!r.isNullAt(G_SOURCE)) {
           sides.add(Side.of(r));
         }
@@ -253,14 +258,14 @@ public final class StanceDifference {
       for (Side a : sides) {
         for (Side b : sides) {
           if (Arrays.compareUnsigned(a.sourceUtf8(), b.sourceUtf8()) < 0) {
-            out.add(test(story, theme, a, b));
+            out.add(test(story, theme, voice, a, b));
           }
         }
       }
       return out.iterator();
     }
 
-    private Row test(String story, String theme, Side sideA, Side sideB) {
+    private Row test(String story, String theme, String voice, Side sideA, Side sideB) {
       String sourceA = sideA.source();
       String sourceB = sideB.source();
       long tonedA = sideA.toned();
@@ -273,8 +278,8 @@ public final class StanceDifference {
       String unit = byArticle ? StanceGroups.BY_ARTICLE : StanceGroups.BY_SENTENCE;
       double[] ci =
           Statistics.percentileDiffInterval(
-              replicates(sideA, unit, story, sourceA, theme),
-              replicates(sideB, unit, story, sourceB, theme),
+              replicates(sideA, unit, story, sourceA, theme, voice),
+              replicates(sideB, unit, story, sourceB, theme, voice),
               p.confidence());
       int unitsA = byArticle ? a.articles() : a.sentences();
       int unitsB = byArticle ? b.articles() : b.sentences();
@@ -286,7 +291,10 @@ public final class StanceDifference {
                 ? Statistics.asymptoticPermutationPValueClustered(a.clusters, b.clusters)
                 : Statistics.asymptoticPermutationPValue(a.values, b.values);
       } else {
-        long seed = Seeds.of(p.seed(), story, theme, sourceA, sourceB);
+        long seed =
+            Voices.ALL.equals(voice)
+                ? Seeds.of(p.seed(), story, theme, sourceA, sourceB)
+                : Seeds.of(p.seed(), story, theme, sourceA, sourceB, voice);
         pValue =
             byArticle
                 ? Statistics.permutationPValueClustered(
@@ -298,6 +306,7 @@ public final class StanceDifference {
       return StanceDifferenceColumns.row()
           .story(story)
           .theme(theme)
+          .voice(voice)
           .sourceA(sourceA)
           .sourceB(sourceB)
           .languageA(sideA.language())
@@ -328,12 +337,13 @@ public final class StanceDifference {
      * The side's bootstrap replicates in {@code unit}: its own when that is its unit, else drawn
      * here (a group large enough to resample by article, paired with one that is not).
      */
-    private double[] replicates(Side s, String unit, String story, String source, String theme) {
+    private double[] replicates(
+        Side s, String unit, String story, String source, String theme, String voice) {
       if (unit.equals(s.unit())) {
         return s.replicates();
       }
       return StanceGroups.replicates(
-          p, s.sample(), unit, StanceGroups.otherUnitSeed(p, story, source, theme, unit));
+          p, s.sample(), unit, StanceGroups.otherUnitSeed(p, story, source, theme, voice, unit));
     }
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
+import dev.parallax.nlp.voice.Voice;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
@@ -77,7 +78,9 @@ public final class StanceGroups {
           SentencesColumns.BOOSTERS,
           SentencesColumns.ATTITUDE,
           SentencesColumns.SELF_MENTIONS,
-          SentencesColumns.THEMES);
+          SentencesColumns.THEMES,
+          SentencesColumns.VOICE,
+          SentencesColumns.AUTHORIAL_TONE);
 
   private static final int IN_STORY = INPUT.indexOf(SentencesColumns.STORY);
   private static final int IN_SOURCE = INPUT.indexOf(SentencesColumns.SOURCE);
@@ -85,6 +88,8 @@ public final class StanceGroups {
   private static final int IN_TONE = INPUT.indexOf(SentencesColumns.TONE);
   private static final int IN_N_TOKENS = INPUT.indexOf(SentencesColumns.N_TOKENS);
   private static final int IN_THEMES = INPUT.indexOf(SentencesColumns.THEMES);
+  private static final int IN_VOICE = INPUT.indexOf(SentencesColumns.VOICE);
+  private static final int IN_AUTHORIAL_TONE = INPUT.indexOf(SentencesColumns.AUTHORIAL_TONE);
 
   /** Columns of {@link PartialGroups}: one group's sums over one task's sentences. */
   static final StructType PARTIAL =
@@ -92,6 +97,7 @@ public final class StanceGroups {
           .add("story", DataTypes.StringType)
           .add("source", DataTypes.StringType)
           .add("theme", DataTypes.StringType, false)
+          .add("voice", DataTypes.StringType, false)
           .add("sums", DataTypes.createArrayType(DataTypes.LongType, false), false)
           .add("article_ids", DataTypes.createArrayType(DataTypes.StringType, true), false)
           .add("runs", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
@@ -100,6 +106,7 @@ public final class StanceGroups {
   private static final int PARTIAL_STORY = PARTIAL.fieldIndex("story");
   private static final int PARTIAL_SOURCE = PARTIAL.fieldIndex("source");
   private static final int PARTIAL_THEME = PARTIAL.fieldIndex("theme");
+  private static final int PARTIAL_VOICE = PARTIAL.fieldIndex("voice");
   private static final int PARTIAL_SUMS = PARTIAL.fieldIndex("sums");
   private static final int PARTIAL_IDS = PARTIAL.fieldIndex("article_ids");
   private static final int PARTIAL_RUNS = PARTIAL.fieldIndex("runs");
@@ -143,6 +150,7 @@ public final class StanceGroups {
           .add(StanceBySourceColumns.SOURCE, DataTypes.StringType, false)
           .add(StanceBySourceColumns.LANGUAGE, DataTypes.StringType)
           .add(StanceBySourceColumns.THEME, DataTypes.StringType, false)
+          .add(StanceBySourceColumns.VOICE, DataTypes.StringType, false)
           .add(StanceBySourceColumns.SENTENCES, DataTypes.LongType, false)
           .add(StanceBySourceColumns.TONED_SENTENCES, DataTypes.LongType, false)
           .add(StanceBySourceColumns.ARTICLES, DataTypes.LongType, false)
@@ -165,6 +173,7 @@ public final class StanceGroups {
   static final int SOURCE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SOURCE);
   static final int LANGUAGE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.LANGUAGE);
   static final int THEME_AT = SAMPLES.fieldIndex(StanceBySourceColumns.THEME);
+  static final int VOICE_AT = SAMPLES.fieldIndex(StanceBySourceColumns.VOICE);
   static final int SENTENCES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.SENTENCES);
   static final int TONED_AT = SAMPLES.fieldIndex(StanceBySourceColumns.TONED_SENTENCES);
   static final int ARTICLES_AT = SAMPLES.fieldIndex(StanceBySourceColumns.ARTICLES);
@@ -257,7 +266,8 @@ public final class StanceGroups {
     public String call(Row r) {
       return part(r.getString(PARTIAL_STORY))
           + part(r.getString(PARTIAL_SOURCE))
-          + part(r.getString(PARTIAL_THEME));
+          + part(r.getString(PARTIAL_THEME))
+          + part(r.getString(PARTIAL_VOICE));
     }
 
     private static String part(String s) {
@@ -296,8 +306,8 @@ public final class StanceGroups {
     }
   }
 
-  /** The key of a group: story, source, theme (story or source may be null). */
-  private record Key(String story, String source, String theme) {}
+  /** The key of a group: story, source, theme, voice (story or source may be null). */
+  private record Key(String story, String source, String theme, String voice) {}
 
   /**
    * One task's sentences summed into a hash map by group; the groups are handed on when the input
@@ -320,6 +330,10 @@ public final class StanceGroups {
                 : ids.computeIfAbsent(r.getString(IN_ARTICLE_ID), k -> k);
         boolean toned = !r.isNullAt(IN_TONE);
         double tone = toned ? r.getDouble(IN_TONE) : Double.NaN;
+        boolean authorial =
+            !r.isNullAt(IN_VOICE) && Voice.AUTHORIAL.label().equals(r.getString(IN_VOICE));
+        boolean authorialToned = authorial && !r.isNullAt(IN_AUTHORIAL_TONE);
+        double authorialTone = authorialToned ? r.getDouble(IN_AUTHORIAL_TONE) : Double.NaN;
         long tokens = r.isNullAt(IN_N_TOKENS) ? 0 : r.getLong(IN_N_TOKENS);
         themes.clear();
         if (!r.isNullAt(IN_THEMES)) {
@@ -328,21 +342,17 @@ public final class StanceGroups {
         themes.remove(null);
         themes.add(ThemeIds.ALL);
         for (String theme : themes) {
-          Group g = groups.computeIfAbsent(new Key(story, source, theme), k -> new Group());
-          g.sums[SENTENCES]++;
-          g.sums[TOKENS] += tokens;
-          // NaN (no tone) compares false: neither positive nor negative
-          g.sums[TONED] += toned ? 1 : 0;
-          g.sums[POSITIVES] += tone >= POSITIVE ? 1 : 0;
-          g.sums[NEGATIVES] += tone <= -POSITIVE ? 1 : 0;
-          for (int m = 0; m < MARKER_COLUMNS.length; m++) {
-            int at = IN_MARKERS[m];
-            if (!r.isNullAt(at)) {
-              g.sums[MARKERS + m] += r.getLong(at);
-              g.sums[MARKER_TOKENS + m] += tokens;
-            }
+          add(groups, new Key(story, source, theme, Voices.ALL), r, id, toned, tone, tokens);
+          if (authorial) {
+            add(
+                groups,
+                new Key(story, source, theme, Voices.AUTHORIAL),
+                r,
+                id,
+                authorialToned,
+                authorialTone,
+                tokens);
           }
-          g.add(id, tone);
         }
       }
       List<Row> out = new ArrayList<>(groups.size());
@@ -354,6 +364,7 @@ public final class StanceGroups {
                 k.story(),
                 k.source(),
                 k.theme(),
+                k.voice(),
                 longs(g.sums),
                 scala.collection.JavaConverters.asScalaBuffer(g.ids).toList(),
                 ints(Arrays.copyOf(g.runs, g.ids.size())),
@@ -363,14 +374,47 @@ public final class StanceGroups {
     }
   }
 
+  /** One sentence into one group: counts, sums and its (article id, tone) pair. */
+  private static void add(
+      Map<Key, Group> groups, Key key, Row r, String id, boolean toned, double tone, long tokens) {
+    Group g = groups.computeIfAbsent(key, k -> new Group());
+    g.sums[SENTENCES]++;
+    g.sums[TOKENS] += tokens;
+    // NaN (no tone) compares false: neither positive nor negative
+    g.sums[TONED] += toned ? 1 : 0;
+    g.sums[POSITIVES] += tone >= POSITIVE ? 1 : 0;
+    g.sums[NEGATIVES] += tone <= -POSITIVE ? 1 : 0;
+    for (int m = 0; m < MARKER_COLUMNS.length; m++) {
+      int at = IN_MARKERS[m];
+      if (!r.isNullAt(at)) {
+        g.sums[MARKERS + m] += r.getLong(at);
+        g.sums[MARKER_TOKENS + m] += tokens;
+      }
+    }
+    g.add(id, tone);
+  }
+
   /**
    * The seed of a group's bootstrap replicates in a unit other than its own (needed when it is
    * compared with a group too small to resample by article); in its own unit the seed is {@code
    * Seeds.of(seed, story, source, theme)}, as for its stance_by_source interval.
    */
   static long otherUnitSeed(
-      CompareParams p, String story, String source, String theme, String unit) {
-    return Seeds.of(p.seed(), story, source, theme, unit);
+      CompareParams p, String story, String source, String theme, String voice, String unit) {
+    return Voices.ALL.equals(voice)
+        ? Seeds.of(p.seed(), story, source, theme, unit)
+        : Seeds.of(p.seed(), story, source, theme, unit, voice);
+  }
+
+  /**
+   * The seed of a group's bootstrap replicates in its own unit: {@code Seeds.of(seed, story,
+   * source, theme)} for voice {@value Voices#ALL} (as before voices were told apart, so those rows
+   * keep their values), with the voice appended for any other voice.
+   */
+  static long ownSeed(CompareParams p, String story, String source, String theme, String voice) {
+    return Voices.ALL.equals(voice)
+        ? Seeds.of(p.seed(), story, source, theme)
+        : Seeds.of(p.seed(), story, source, theme, voice);
   }
 
   private static String ownUnit(CompareParams p, long articles) {
@@ -391,6 +435,7 @@ public final class StanceGroups {
       String story = null;
       String source = null;
       String theme = null;
+      String voice = null;
       long[] sums = new long[SUMS];
       // each article's tones, articles in id order (nulls first), as ToneSample orders them
       TreeMap<String, DoubleRun> byId =
@@ -401,6 +446,7 @@ public final class StanceGroups {
         story = r.getString(PARTIAL_STORY);
         source = r.getString(PARTIAL_SOURCE);
         theme = r.getString(PARTIAL_THEME);
+        voice = r.getString(PARTIAL_VOICE);
         List<Long> partSums = r.getList(PARTIAL_SUMS);
         for (int i = 0; i < SUMS; i++) {
           sums[i] += partSums.get(i);
@@ -446,11 +492,12 @@ public final class StanceGroups {
       double[] boot =
           sample.sentences() == 0
               ? new double[0]
-              : replicates(p, sample, unit, Seeds.of(p.seed(), story, source, theme));
+              : replicates(p, sample, unit, ownSeed(p, story, source, theme, voice));
       Object[] row = new Object[SAMPLES.size()];
       row[STORY_AT] = story;
       row[SOURCE_AT] = source;
       row[THEME_AT] = theme;
+      row[VOICE_AT] = voice;
       row[SENTENCES_AT] = sums[SENTENCES];
       row[TONED_AT] = sums[TONED];
       row[ARTICLES_AT] = articles;

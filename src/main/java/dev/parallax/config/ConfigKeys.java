@@ -193,6 +193,13 @@ public final class ConfigKeys {
           Type.PATH,
           BUILTIN,
           "Stance markers TSV (category, marker, note), or 'builtin'.");
+  public static final Key LEXICON_SPEAKERS =
+      key(
+          "lexicons.speakers",
+          Type.PATH,
+          BUILTIN,
+          "Speakers map TSV (alias, canonical, affiliation, country, type): how quoted speakers"
+              + " are normalised in the quotes and quoted_speakers tables, or 'builtin'.");
   public static final Key SEED =
       key(
           "compare.seed",

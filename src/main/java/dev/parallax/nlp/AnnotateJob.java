@@ -1,12 +1,15 @@
 package dev.parallax.nlp;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.size;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.warehouse.Table;
 import dev.parallax.warehouse.Warehouse;
 import dev.parallax.warehouse.schema.ArticlesColumns;
+import dev.parallax.warehouse.schema.QuotesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +18,7 @@ import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +45,7 @@ public final class AnnotateJob {
    * @param notAnalysed articles left unannotated for want of a profile
    * @param notAnalysedByLanguage {@code notAnalysed} by language (ISO 639-1, or {@value
    *     #UNKNOWN_LANGUAGE} for null), sorted by language
+   * @param quotes quote rows published
    */
   public record Result(
       long articles,
@@ -49,10 +54,24 @@ public final class AnnotateJob {
       long duplicates,
       long nearDuplicates,
       long notAnalysed,
-      SortedMap<String, Long> notAnalysedByLanguage) {
+      SortedMap<String, Long> notAnalysedByLanguage,
+      long quotes) {
     public Result {
       notAnalysedByLanguage =
           Collections.unmodifiableSortedMap(new TreeMap<>(notAnalysedByLanguage));
+    }
+
+    /** The same counts with {@code quotes} quote rows. */
+    Result withQuotes(long quotes) {
+      return new Result(
+          articles,
+          sentences,
+          analysed,
+          duplicates,
+          nearDuplicates,
+          notAnalysed,
+          notAnalysedByLanguage,
+          quotes);
     }
 
     /** {@code not_analysed=2 (pt 1, ta 1)}, or {@code not_analysed=0}. */
@@ -114,7 +133,7 @@ public final class AnnotateJob {
       }
     }
     return new Result(
-        articles, sentences, analysed, duplicates, nearDuplicates, notAnalysed, byLanguage);
+        articles, sentences, analysed, duplicates, nearDuplicates, notAnalysed, byLanguage, 0);
   }
 
   /**
@@ -200,6 +219,46 @@ public final class AnnotateJob {
             .read(Table.SENTENCES, config.runDate())
             .where(col(SentencesColumns.SENTENCE_IDX).equalTo(0))
             .count();
-    return classify(counts, docs, n);
+    spark.sparkContext().setJobDescription("annotate: quotes");
+    long q =
+        warehouse.publish(
+            Table.QUOTES,
+            config.runDate(),
+            runId,
+            quotes(warehouse.read(Table.SENTENCES, config.runDate())));
+    return classify(counts, docs, n).withQuotes(q);
+  }
+
+  /**
+   * The quotes table ({@link QuotesColumns#SCHEMA}) from published sentences: their {@code quotes}
+   * column exploded, each quote with the keys of the sentence it starts in. Reads only the quote
+   * columns from Parquet, not the sentences' text or tokens.
+   */
+  public static Dataset<Row> quotes(Dataset<Row> sentences) {
+    List<Column> columns = new ArrayList<>();
+    for (String c :
+        List.of(
+            QuotesColumns.ARTICLE_ID,
+            QuotesColumns.STORY,
+            QuotesColumns.SOURCE,
+            QuotesColumns.LANGUAGE,
+            QuotesColumns.PUBLISHED_AT,
+            QuotesColumns.SENTENCE_IDX)) {
+      columns.add(col(c));
+    }
+    for (String f : SentencesColumns.QUOTE.fieldNames()) {
+      columns.add(col("_quote." + f).as(f));
+    }
+    return sentences
+        .where(size(col(SentencesColumns.QUOTES)).gt(0))
+        .select(
+            col(SentencesColumns.ARTICLE_ID),
+            col(SentencesColumns.STORY),
+            col(SentencesColumns.SOURCE),
+            col(SentencesColumns.LANGUAGE),
+            col(SentencesColumns.PUBLISHED_AT),
+            col(SentencesColumns.SENTENCE_IDX),
+            explode(col(SentencesColumns.QUOTES)).as("_quote"))
+        .select(columns.toArray(new Column[0]));
   }
 }

@@ -6,6 +6,8 @@ import dev.parallax.nlp.lang.CjkSentence;
 import dev.parallax.nlp.lang.PhraseMatch;
 import dev.parallax.nlp.lang.PhraseMatcher;
 import dev.parallax.nlp.tone.TokenValences;
+import dev.parallax.nlp.voice.Span;
+import dev.parallax.nlp.voice.VoiceAnalyzer;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
 import java.io.Serializable;
@@ -162,7 +164,7 @@ final class CjkAnnotator implements Serializable {
   }
 
   /**
-   * The sentence rows of one article in a CJK language.
+   * The sentence rows of one article in a CJK language, with the voice columns from {@code voices}.
    *
    * @param language ja, zh or ko
    */
@@ -172,27 +174,41 @@ final class CjkAnnotator implements Serializable {
       String source,
       Timestamp publishedAt,
       String language,
-      String text) {
+      String text,
+      VoiceAnalyzer voices) {
     List<PhraseMatcher> layers = matchers(language);
     TokenValences valences = tone.get(language);
-    List<Row> rows = new ArrayList<>();
+    List<SentencesColumns.Builder> builders = new ArrayList<>();
+    List<Span> spans = new ArrayList<>();
+    List<Double> tones = new ArrayList<>();
+    // code points to UTF-16 indices, walking forward once
+    int cp = 0;
+    int utf16 = 0;
     for (CjkSentence s : CjkProfile.of(language).sentences(text)) {
       if (s.tokens().isEmpty()) {
         continue;
       }
+      utf16 = text.offsetByCodePoints(utf16, s.begin() - cp);
+      cp = s.begin();
+      int begin = utf16;
+      utf16 = text.offsetByCodePoints(utf16, s.end() - cp);
+      cp = s.end();
+      spans.add(new Span(begin, utf16));
       TreeSet<String> themes = new TreeSet<>();
       TreeSet<String> frames = new TreeSet<>();
       List<String> mentions = new ArrayList<>();
       List<String> matched = new ArrayList<>();
       addMatches(s, layers, themes, frames, mentions, matched);
-      rows.add(
+      Double sentenceTone = valences == null ? null : valences.score(s.tokens());
+      tones.add(sentenceTone);
+      builders.add(
           SentencesColumns.row()
               .articleId(articleId)
               .story(story)
               .source(source)
               .language(language)
               .publishedAt(publishedAt)
-              .sentenceIdx(rows.size())
+              .sentenceIdx(builders.size())
               // the sentence's code-point span [begin, end) of the text, as char_begin/char_end
               .charBegin(s.begin())
               .charEnd(s.end())
@@ -203,13 +219,35 @@ final class CjkAnnotator implements Serializable {
               .frames(SentenceAnnotator.seq(new ArrayList<>(frames)))
               .themeMentions(SentenceAnnotator.seq(mentions))
               .matchedTerms(SentenceAnnotator.seq(matched))
-              .tone(valences == null ? null : valences.score(s.tokens()))
+              .tone(sentenceTone)
               .hedges(null)
               .boosters(null)
               .attitude(null)
-              .selfMentions(null)
-              .build());
+              .selfMentions(null));
+    }
+    List<VoiceColumns.Of> voice =
+        VoiceColumns.of(
+            voices, language, text, spans, fragment -> tone(language, fragment), tones::get);
+    List<Row> rows = new ArrayList<>(builders.size());
+    for (int i = 0; i < builders.size(); i++) {
+      rows.add(SentenceAnnotator.withVoice(builders.get(i), voice.get(i)));
     }
     return rows;
+  }
+
+  /**
+   * The tone of a stretch of an article in {@code language} (a quote, the words outside one): the
+   * language's lexicon on the profile's tokens of the stretch; null without a lexicon or a token.
+   */
+  Double tone(String language, String fragment) {
+    TokenValences valences = tone.get(language);
+    if (valences == null) {
+      return null;
+    }
+    List<String> tokens = new ArrayList<>();
+    for (CjkSentence s : CjkProfile.of(language).sentences(fragment)) {
+      tokens.addAll(s.tokens());
+    }
+    return tokens.isEmpty() ? null : valences.score(tokens);
   }
 }

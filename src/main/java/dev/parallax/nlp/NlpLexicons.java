@@ -5,6 +5,7 @@ import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.nlp.tone.TokenValences;
 import dev.parallax.nlp.tone.ToneLexicon;
+import dev.parallax.nlp.voice.SpeakerMap;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -24,17 +25,28 @@ import java.util.TreeMap;
  * @param stance the English stance markers
  * @param toneByLanguage tone lexicons of other languages ({@code lexicons.tone.<language>}); a
  *     language absent here has no tone (null)
+ * @param speakers the speakers map of quotes ({@code lexicons.speakers})
  */
 public record NlpLexicons(
     ThemeTaxonomy themes,
     ToneLexicon tone,
     StanceMarkers stance,
-    Map<String, TokenValences> toneByLanguage)
+    Map<String, TokenValences> toneByLanguage,
+    SpeakerMap speakers)
     implements Serializable {
 
-  /** English lexicons only: no other language has tone. */
+  /** English lexicons only: no other language has tone; no speakers map. */
   public NlpLexicons(ThemeTaxonomy themes, ToneLexicon tone, StanceMarkers stance) {
-    this(themes, tone, stance, Map.of());
+    this(themes, tone, stance, Map.of(), SpeakerMap.empty());
+  }
+
+  /** No speakers map: quoted speakers stay as written. */
+  public NlpLexicons(
+      ThemeTaxonomy themes,
+      ToneLexicon tone,
+      StanceMarkers stance,
+      Map<String, TokenValences> toneByLanguage) {
+    this(themes, tone, stance, toneByLanguage, SpeakerMap.empty());
   }
 
   public static NlpLexicons load(ParallaxConfig config) {
@@ -45,6 +57,8 @@ public record NlpLexicons(
         LexiconFiles.read(config, ConfigKeys.LEXICON_TONE_DOMAIN, "tone_domain.tsv");
     LexiconFiles.Text stance =
         LexiconFiles.read(config, ConfigKeys.LEXICON_STANCE, "stance_markers.tsv");
+    LexiconFiles.Text speakers =
+        LexiconFiles.read(config, ConfigKeys.LEXICON_SPEAKERS, "speakers.tsv");
     Map<String, TokenValences> byLanguage = new TreeMap<>();
     for (String language : ConfigKeys.TONE_LEXICONS.keySet()) {
       String path = config.toneLexicon(language);
@@ -56,7 +70,8 @@ public record NlpLexicons(
         ThemeTaxonomy.parse(themes.name(), themes.content()),
         tone(vader, domain),
         StanceMarkers.parse(stance.name(), stance.content()),
-        java.util.Collections.unmodifiableMap(byLanguage));
+        java.util.Collections.unmodifiableMap(byLanguage),
+        speakers(speakers));
   }
 
   private static TokenValences tokenValences(ConfigKeys.Key key, String path) {
@@ -77,6 +92,14 @@ public record NlpLexicons(
     } catch (IOException e) {
       throw new ConfigException(
           key.name() + ": cannot read lexicon file " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static SpeakerMap speakers(LexiconFiles.Text file) {
+    try {
+      return SpeakerMap.parse(file.name(), file.content());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
     }
   }
 

@@ -16,6 +16,7 @@ import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -522,6 +523,36 @@ public final class NlpPipeline implements Serializable {
         matchStems,
         matchText,
         matchSpans);
+  }
+
+  /**
+   * The Tokenizer's tokens of a stretch of a sentence (the words outside a quotation, the words of
+   * a quote), as {@link #annotate} tokenises the same characters: the Tokenizer treats each run of
+   * characters that are neither whitespace nor a dash on its own, so a stretch cut at such a run's
+   * edges gets exactly the sentence's tokens there.
+   */
+  public List<String> tokens(String fragment) {
+    if (pieces == null) {
+      pieces = new Memo<>(MEMO_ENTRIES);
+      wordsOf = new Memo<>(MEMO_ENTRIES);
+    }
+    List<String> tokens = new ArrayList<>();
+    int n = fragment.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !isTargetChar(fragment.charAt(i))) {
+        i++;
+      }
+      int from = i;
+      while (i < n && isTargetChar(fragment.charAt(i))) {
+        i++;
+      }
+      if (from == i) {
+        break;
+      }
+      Collections.addAll(tokens, pieces.get(fragment.substring(from, i), this::tokenize).tokens());
+    }
+    return tokens;
   }
 
   /** The Tokenizer on one piece (no whitespace, no dash) as its own sentence. */

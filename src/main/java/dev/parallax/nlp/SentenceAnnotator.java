@@ -3,6 +3,8 @@ package dev.parallax.nlp;
 import dev.parallax.nlp.lang.CjkProfile;
 import dev.parallax.nlp.lang.CjkScript;
 import dev.parallax.nlp.tone.ToneScorer;
+import dev.parallax.nlp.voice.Span;
+import dev.parallax.nlp.voice.VoiceAnalyzer;
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
@@ -69,6 +71,7 @@ public final class SentenceAnnotator implements Serializable {
   private final ToneScorer tone;
   private final StanceMarkers stance;
   private final CjkAnnotator cjk;
+  private final VoiceAnalyzer voices;
 
   private SentenceAnnotator(
       NlpPipeline model,
@@ -76,13 +79,15 @@ public final class SentenceAnnotator implements Serializable {
       Map<String, String> frameByTheme,
       ToneScorer tone,
       StanceMarkers stance,
-      CjkAnnotator cjk) {
+      CjkAnnotator cjk,
+      VoiceAnalyzer voices) {
     this.model = model;
     this.themesByStems = themesByStems;
     this.frameByTheme = frameByTheme;
     this.tone = tone;
     this.stance = stance;
     this.cjk = cjk;
+    this.voices = voices;
   }
 
   /** The languages with a profile: English and the CJK languages. */
@@ -120,7 +125,8 @@ public final class SentenceAnnotator implements Serializable {
         index.frameByTheme(),
         new ToneScorer(lexicons.tone()),
         lexicons.stance(),
-        new CjkAnnotator(lexicons.themes(), lexicons.toneByLanguage()));
+        new CjkAnnotator(lexicons.themes(), lexicons.toneByLanguage()),
+        new VoiceAnalyzer(lexicons.speakers()));
   }
 
   /** Theme phrases stemmed by the pipeline itself, so text and phrases are processed alike. */
@@ -187,10 +193,23 @@ public final class SentenceAnnotator implements Serializable {
     if (ThemeTaxonomy.ENGLISH.equals(language)) {
       String text = a.getString(TEXT_AT);
       List<NlpPipeline.Sentence> sentences = model.annotate(text);
+      List<Span> spans = new ArrayList<>(sentences.size());
+      for (NlpPipeline.Sentence s : sentences) {
+        spans.add(stripped(s, text));
+      }
       List<Row> rows = new ArrayList<>(sentences.size());
       CodePointOffsets offsets = new CodePointOffsets(text);
-      for (NlpPipeline.Sentence s : sentences) {
-        rows.add(toRow(a, s, text, offsets));
+      List<SentencesColumns.Builder> builders = new ArrayList<>(sentences.size());
+      List<Double> tones = new ArrayList<>(sentences.size());
+      for (int i = 0; i < sentences.size(); i++) {
+        SentencesColumns.Builder b = toRow(a, sentences.get(i), text, spans.get(i), offsets);
+        builders.add(b);
+        tones.add(b.tone());
+      }
+      List<VoiceColumns.Of> voice =
+          voiceColumns(language, text, spans, fragment -> toneOf(fragment), tones::get);
+      for (int i = 0; i < builders.size(); i++) {
+        rows.add(withVoice(builders.get(i), voice.get(i)));
       }
       return rows;
     }
@@ -201,18 +220,49 @@ public final class SentenceAnnotator implements Serializable {
           a.getString(SOURCE_AT),
           a.getTimestamp(PUBLISHED_AT_AT),
           language,
-          a.getString(TEXT_AT));
+          a.getString(TEXT_AT),
+          voices);
     }
     return List.of();
   }
 
   /**
-   * The row of sentence {@code s} of {@code text}. Its offsets are those of its text (the
-   * pipeline's span stripped as {@link String#strip} strips it) in code points, end exclusive, so
-   * that {@code text} is exactly {@code substring(articles.text, char_begin + 1, char_end -
-   * char_begin)} in Spark SQL and DuckDB.
+   * The voice columns of an article's sentences, or {@link VoiceColumns.Of#NONE} for each when the
+   * language has no voice rules.
    */
-  Row toRow(Row article, NlpPipeline.Sentence s, String text, CodePointOffsets offsets) {
+  List<VoiceColumns.Of> voiceColumns(
+      String language,
+      String text,
+      List<Span> spans,
+      java.util.function.Function<String, Double> toneOf,
+      java.util.function.IntFunction<Double> sentenceTone) {
+    return VoiceColumns.of(voices, language, text, spans, toneOf, sentenceTone);
+  }
+
+  static Row withVoice(SentencesColumns.Builder row, VoiceColumns.Of v) {
+    return row.voice(v.voice())
+        .authorialTone(v.authorialTone())
+        .quotes(v.quotes() == null ? null : seq(v.quotes()))
+        .build();
+  }
+
+  /**
+   * The tone of a stretch of an English article (a quote, the words outside one) as the sentence
+   * rows score it: a stretch mostly in Japanese, Chinese or Korean script by that language's
+   * profile, anything else by the English scorer on the pipeline's tokens.
+   */
+  private Double toneOf(String fragment) {
+    if (CjkScript.isMostlyCjk(fragment)) {
+      return cjk.passage(fragment).tone();
+    }
+    return tone.score(model.tokens(fragment));
+  }
+
+  /**
+   * The span of sentence {@code s} of {@code text}: the pipeline's span stripped as {@link
+   * String#strip} strips it, UTF-16 indices, end exclusive.
+   */
+  static Span stripped(NlpPipeline.Sentence s, String text) {
     int from = s.begin();
     int to = s.end() + 1;
     while (from < to && Character.isWhitespace(text.codePointAt(from))) {
@@ -221,6 +271,19 @@ public final class SentenceAnnotator implements Serializable {
     while (to > from && Character.isWhitespace(text.codePointBefore(to))) {
       to -= Character.charCount(text.codePointBefore(to));
     }
+    return new Span(from, to);
+  }
+
+  /**
+   * The row of sentence {@code s} of {@code text} but its voice columns. Its offsets are those of
+   * its text ({@code span}, the pipeline's span stripped) in code points, end exclusive, so that
+   * {@code text} is exactly {@code substring(articles.text, char_begin + 1, char_end - char_begin)}
+   * in Spark SQL and DuckDB.
+   */
+  SentencesColumns.Builder toRow(
+      Row article, NlpPipeline.Sentence s, String text, Span span, CodePointOffsets offsets) {
+    int from = span.begin();
+    int to = span.end();
     String sentence = text.substring(from, to);
     // English rules only for English script: a CJK passage is analysed by the CJK profile of its
     // script (tokens, themes, tone where that language has a lexicon) and has no stance markers
@@ -248,8 +311,7 @@ public final class SentenceAnnotator implements Serializable {
           .hedges(null)
           .boosters(null)
           .attitude(null)
-          .selfMentions(null)
-          .build();
+          .selfMentions(null);
     }
     TreeSet<String> themes = new TreeSet<>();
     TreeSet<String> frames = new TreeSet<>();
@@ -278,8 +340,7 @@ public final class SentenceAnnotator implements Serializable {
         .hedges(markers[StanceMarkers.HEDGES])
         .boosters(markers[StanceMarkers.BOOSTERS])
         .attitude(markers[StanceMarkers.ATTITUDE])
-        .selfMentions(markers[StanceMarkers.SELF_MENTIONS])
-        .build();
+        .selfMentions(markers[StanceMarkers.SELF_MENTIONS]);
   }
 
   /**
@@ -315,7 +376,7 @@ public final class SentenceAnnotator implements Serializable {
    * A list as the Scala sequence an array column of a Row takes: a view, not a copy (Spark copies
    * the elements when it converts the row), so the list must not change afterwards.
    */
-  static scala.collection.Seq<String> seq(List<String> l) {
+  static <T> scala.collection.Seq<T> seq(List<T> l) {
     return scala.collection.JavaConverters.asScalaBuffer(l);
   }
 }

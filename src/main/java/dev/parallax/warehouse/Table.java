@@ -2,6 +2,8 @@ package dev.parallax.warehouse;
 
 import dev.parallax.warehouse.schema.ArticlesColumns;
 import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.QuotedSpeakersColumns;
+import dev.parallax.warehouse.schema.QuotesColumns;
 import dev.parallax.warehouse.schema.RejectsColumns;
 import dev.parallax.warehouse.schema.RunsColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
@@ -25,6 +27,7 @@ public enum Table {
       SentencesColumns.SCHEMA,
       SentencesColumns.ARTICLE_ID,
       SentencesColumns.SENTENCE_IDX),
+  QUOTES("quotes", QuotesColumns.SCHEMA, QuotesColumns.ARTICLE_ID, QuotesColumns.QUOTE_IDX),
   THEME_FREQUENCY(
       "theme_frequency",
       ThemeFrequencyColumns.SCHEMA,
@@ -36,12 +39,14 @@ public enum Table {
       StanceBySourceColumns.SCHEMA,
       StanceBySourceColumns.STORY,
       StanceBySourceColumns.SOURCE,
-      StanceBySourceColumns.THEME),
+      StanceBySourceColumns.THEME,
+      StanceBySourceColumns.VOICE),
   STANCE_DIFFERENCE(
       "stance_difference",
       StanceDifferenceColumns.SCHEMA,
       StanceDifferenceColumns.STORY,
       StanceDifferenceColumns.THEME,
+      StanceDifferenceColumns.VOICE,
       StanceDifferenceColumns.SOURCE_A,
       StanceDifferenceColumns.SOURCE_B),
   DISTINCTIVE_TERMS(
@@ -55,6 +60,12 @@ public enum Table {
       SourceSummaryColumns.SCHEMA,
       SourceSummaryColumns.STORY,
       SourceSummaryColumns.SOURCE),
+  QUOTED_SPEAKERS(
+      "quoted_speakers",
+      QuotedSpeakersColumns.SCHEMA,
+      QuotedSpeakersColumns.STORY,
+      QuotedSpeakersColumns.SOURCE,
+      QuotedSpeakersColumns.RANK_IN_SOURCE),
   SYNDICATION(
       "syndication",
       SyndicationColumns.SCHEMA,

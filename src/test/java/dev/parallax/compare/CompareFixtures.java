@@ -36,6 +36,9 @@ public final class CompareFixtures {
     Long attitude = 0L;
     Long selfMentions = 0L;
     String language;
+    String voice;
+    Double authorialTone;
+    List<Row> quotes;
     Instant published = Instant.parse("2025-02-07T00:00:00Z");
 
     private S(String story, String source, String article) {
@@ -93,6 +96,54 @@ public final class CompareFixtures {
       return this;
     }
 
+    /** This sentence with voice, authorial tone and quotes null. */
+    public S copyWithoutVoice() {
+      S c = new S(story, source, article);
+      c.idx = idx;
+      c.nTokens = nTokens;
+      c.tokens = tokens;
+      c.themes = themes;
+      c.mentions = mentions;
+      c.tone = tone;
+      c.hedges = hedges;
+      c.boosters = boosters;
+      c.attitude = attitude;
+      c.selfMentions = selfMentions;
+      c.language = language;
+      c.published = published;
+      return c;
+    }
+
+    /** sentences.voice and authorial_tone (both null unless set). */
+    public S voice(String v, Double authorial) {
+      voice = v;
+      authorialTone = authorial;
+      return this;
+    }
+
+    /**
+     * Adds a quote starting in this sentence: kind, speaker as written, canonical name and
+     * affiliation (null when not in the map), tone.
+     */
+    public S quote(String kind, String speaker, String canonical, String affiliation, Double tone) {
+      if (quotes == null) {
+        quotes = new java.util.ArrayList<>();
+      }
+      quotes.add(
+          org.apache.spark.sql.RowFactory.create(
+              (long) quotes.size(),
+              kind,
+              1L,
+              "quoted words",
+              speaker,
+              canonical,
+              affiliation,
+              canonical == null ? null : "XX",
+              canonical == null ? null : "person",
+              tone));
+      return this;
+    }
+
     /** sentences.language (null unless set). */
     public S language(String v) {
       language = v;
@@ -134,6 +185,12 @@ public final class CompareFixtures {
           .boosters(boosters)
           .attitude(attitude)
           .selfMentions(selfMentions)
+          .voice(voice)
+          .authorialTone(authorialTone)
+          .quotes(
+              quotes == null
+                  ? null
+                  : scala.collection.JavaConverters.asScalaBuffer(quotes).toList())
           .build();
     }
 
@@ -273,11 +330,7 @@ public final class CompareFixtures {
     dev.parallax.config.ParallaxConfig config = dev.parallax.config.ConfigLoader.load(null, flags);
     dev.parallax.warehouse.Warehouse wh =
         new dev.parallax.warehouse.Warehouse(TestSpark.get(), root.toString(), 1_000_000);
-    wh.publish(
-        dev.parallax.warehouse.Table.SENTENCES,
-        java.time.LocalDate.parse(RUN_DATE),
-        "fixture",
-        frame(corpus()));
+    publishSentences(wh, java.time.LocalDate.parse(RUN_DATE), frame(corpus()));
     CompareJob.Result r =
         CompareJob.run(
             TestSpark.get(),
@@ -286,5 +339,21 @@ public final class CompareFixtures {
             "run-1",
             List.of(new ThemeLabel("t1", "Theme one", "economic")));
     return new JobRun(config, wh, r);
+  }
+
+  /**
+   * Publishes sentence rows as the annotate stage does: the sentences table and the quotes table
+   * made from their {@code quotes} column.
+   */
+  public static void publishSentences(
+      dev.parallax.warehouse.Warehouse wh,
+      java.time.LocalDate date,
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> sentences) {
+    wh.publish(dev.parallax.warehouse.Table.SENTENCES, date, "fixture", sentences);
+    wh.publish(
+        dev.parallax.warehouse.Table.QUOTES,
+        date,
+        "fixture",
+        dev.parallax.nlp.AnnotateJob.quotes(wh.read(dev.parallax.warehouse.Table.SENTENCES, date)));
   }
 }

@@ -327,7 +327,7 @@ class CompareJobTest {
               .tokens("stray", "item")
               .themes("t1"));
     }
-    wh.publish(Table.SENTENCES, LocalDate.parse(DATE), "fixture", CompareFixtures.frame(sentences));
+    CompareFixtures.publishSentences(wh, LocalDate.parse(DATE), CompareFixtures.frame(sentences));
     CompareJob.Result r = CompareJob.run(TestSpark.get(), c, wh, "run-s", List.of());
     assertEquals(2, r.storiesCompared());
     assertEquals(2, r.storiesSkipped());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parallax.TestSpark;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -251,6 +252,7 @@ class StanceDifferenceTest {
         new StructType()
             .add("story", DataTypes.StringType)
             .add("theme", DataTypes.StringType)
+            .add("voice", DataTypes.StringType)
             .add("source_a", DataTypes.StringType)
             .add("source_b", DataTypes.StringType)
             .add("p_value", DataTypes.DoubleType);
@@ -262,11 +264,30 @@ class StanceDifferenceTest {
     for (int s = 0; s < pByStory.length; s++) {
       for (int i = 0; i < pByStory[s].length; i++) {
         double v = pByStory[s][i];
-        in.add(RowFactory.create("s" + s, "t", "a" + i, "b", Double.isNaN(v) ? null : v));
+        in.add(RowFactory.create("s" + s, "t", "all", "a" + i, "b", Double.isNaN(v) ? null : v));
+        // the authorial voice is a family of its own: its rows (p halved) must not change the
+        // q-values of voice "all", nor be adjusted together with them
+        in.add(
+            RowFactory.create(
+                "s" + s, "t", "authorial", "a" + i, "b", Double.isNaN(v) ? null : v / 2));
       }
     }
     Dataset<Row> df = TestSpark.get().createDataFrame(in, schema);
-    List<Row> out = StanceDifference.withQValues(df, 0.05).collectAsList();
+    List<Row> all = StanceDifference.withQValues(df, 0.05).collectAsList();
+    List<Row> out = all.stream().filter(r -> "all".equals(r.getAs("voice"))).toList();
+    List<Row> authorial = all.stream().filter(r -> "authorial".equals(r.getAs("voice"))).toList();
+    for (int s = 0; s < pByStory.length; s++) {
+      double[] halved = Arrays.stream(pByStory[s]).map(v -> v / 2).toArray();
+      double[] q = BenjaminiHochberg.adjust(halved);
+      for (int i = 0; i < q.length; i++) {
+        Row r = one(authorial, new String[] {"story", "source_a"}, "s" + s, "a" + i);
+        if (Double.isNaN(q[i])) {
+          assertNull(r.getAs("q_value"));
+        } else {
+          assertEquals(q[i], r.<Double>getAs("q_value"), 1e-15);
+        }
+      }
+    }
     for (int s = 0; s < pByStory.length; s++) {
       double[] q = BenjaminiHochberg.adjust(pByStory[s]);
       for (int i = 0; i < q.length; i++) {

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and Korean, without one, keep tone null in every sentence.
  */
 class CjkToneTest {
+  private static final dev.parallax.nlp.voice.VoiceAnalyzer VOICES =
+      new dev.parallax.nlp.voice.VoiceAnalyzer(dev.parallax.nlp.voice.SpeakerMap.empty());
+
   @TempDir Path tmp;
 
   static final String JA = "大統領は提案を歓迎した。一方で関税への懸念も強い。首相は米国を訪れた。";
@@ -40,7 +43,7 @@ class CjkToneTest {
     assertEquals(List.of("ja"), List.copyOf(lex.toneByLanguage().keySet()));
     CjkAnnotator cjk = new CjkAnnotator(lex.themes(), lex.toneByLanguage());
 
-    List<Row> ja = cjk.annotate("a", "s", "src", null, "ja", JA);
+    List<Row> ja = cjk.annotate("a", "s", "src", null, "ja", JA, VOICES);
     assertEquals(3, ja.size());
     // 歓迎 (+2.0): 2 / sqrt(4 + 15) = 0.458831
     assertEquals(0.458831, (Double) get(ja.get(0), SentencesColumns.TONE), 1e-6);
@@ -55,7 +58,7 @@ class CjkToneTest {
     assertEquals(List.of("trade_tariffs:関税"), get(ja.get(1), SentencesColumns.MATCHED_TERMS));
 
     for (String[] lt : new String[][] {{"zh", ZH}, {"ko", KO}}) {
-      List<Row> rows = cjk.annotate("b", "s", "src", null, lt[0], lt[1]);
+      List<Row> rows = cjk.annotate("b", "s", "src", null, lt[0], lt[1], VOICES);
       assertEquals(2, rows.size(), lt[0]);
       for (Row r : rows) {
         assertNull(get(r, SentencesColumns.TONE), lt[0] + " has no tone lexicon: " + r);
@@ -70,7 +73,7 @@ class CjkToneTest {
     CjkAnnotator cjk =
         new CjkAnnotator(NlpFixtures.lexicons().themes(), NlpFixtures.lexicons().toneByLanguage());
     for (String[] lt : new String[][] {{"ja", JA}, {"zh", ZH}, {"ko", KO}}) {
-      for (Row r : cjk.annotate("c", "s", "src", null, lt[0], lt[1])) {
+      for (Row r : cjk.annotate("c", "s", "src", null, lt[0], lt[1], VOICES)) {
         assertNull(get(r, SentencesColumns.TONE), lt[0]);
       }
     }

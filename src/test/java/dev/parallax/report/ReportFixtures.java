@@ -167,7 +167,7 @@ public final class ReportFixtures {
         date,
         "fixture",
         TestSpark.get().createDataFrame(stories(), StoriesColumns.SCHEMA));
-    wh.publish(Table.SENTENCES, date, "fixture", CompareFixtures.frame(sentences()));
+    CompareFixtures.publishSentences(wh, date, CompareFixtures.frame(sentences()));
     CompareJob.run(
         TestSpark.get(), config, wh, "run-1", List.of(new ThemeLabel("t1", T1_LABEL, "economic")));
 

@@ -18,6 +18,11 @@ public final class VoiceAnalyzer implements Serializable {
     this.speakers = Objects.requireNonNull(speakers, "speakers");
   }
 
+  /** Whether there are voice rules for articles in {@code language} (ISO 639-1, or null). */
+  public static boolean supports(String language) {
+    return language != null && java.util.Set.of("en", "ja", "zh", "ko").contains(language);
+  }
+
   public SpeakerMap speakers() {
     return speakers;
   }

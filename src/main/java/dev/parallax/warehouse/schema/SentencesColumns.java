@@ -38,6 +38,23 @@ public final class SentencesColumns {
   public static final String BOOSTERS = "boosters";
   public static final String ATTITUDE = "attitude";
   public static final String SELF_MENTIONS = "self_mentions";
+  public static final String VOICE = "voice";
+  public static final String AUTHORIAL_TONE = "authorial_tone";
+  public static final String QUOTES = "quotes";
+
+  /** Fields of an element of {@link #QUOTES}: the columns of the quotes table it becomes. */
+  public static final StructType QUOTE =
+      new StructType()
+          .add(QuotesColumns.QUOTE_IDX, LongType, false)
+          .add(QuotesColumns.KIND, StringType, false)
+          .add(QuotesColumns.SENTENCE_COUNT, LongType, false)
+          .add(QuotesColumns.QUOTE_TEXT, StringType, false)
+          .add(QuotesColumns.SPEAKER, StringType)
+          .add(QuotesColumns.SPEAKER_CANONICAL, StringType)
+          .add(QuotesColumns.AFFILIATION, StringType)
+          .add(QuotesColumns.SPEAKER_COUNTRY, StringType)
+          .add(QuotesColumns.SPEAKER_TYPE, StringType)
+          .add(QuotesColumns.TONE, DoubleType);
 
   public static final StructType SCHEMA =
       new StructType()
@@ -60,7 +77,10 @@ public final class SentencesColumns {
           .add(HEDGES, LongType)
           .add(BOOSTERS, LongType)
           .add(ATTITUDE, LongType)
-          .add(SELF_MENTIONS, LongType);
+          .add(SELF_MENTIONS, LongType)
+          .add(VOICE, StringType)
+          .add(AUTHORIAL_TONE, DoubleType)
+          .add(QUOTES, createArrayType(QUOTE, false));
 
   private static final int ARTICLE_ID_AT = SCHEMA.fieldIndex(ARTICLE_ID);
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
@@ -82,6 +102,9 @@ public final class SentencesColumns {
   private static final int BOOSTERS_AT = SCHEMA.fieldIndex(BOOSTERS);
   private static final int ATTITUDE_AT = SCHEMA.fieldIndex(ATTITUDE);
   private static final int SELF_MENTIONS_AT = SCHEMA.fieldIndex(SELF_MENTIONS);
+  private static final int VOICE_AT = SCHEMA.fieldIndex(VOICE);
+  private static final int AUTHORIAL_TONE_AT = SCHEMA.fieldIndex(AUTHORIAL_TONE);
+  private static final int QUOTES_AT = SCHEMA.fieldIndex(QUOTES);
 
   /** A builder of one row of {@link #SCHEMA}. */
   public static Builder row() {
@@ -158,6 +181,11 @@ public final class SentencesColumns {
       return set(TONE_AT, value);
     }
 
+    /** The tone set so far (null if none). */
+    public Double tone() {
+      return (Double) values[TONE_AT];
+    }
+
     public Builder hedges(Long value) {
       return set(HEDGES_AT, value);
     }
@@ -172,6 +200,19 @@ public final class SentencesColumns {
 
     public Builder selfMentions(Long value) {
       return set(SELF_MENTIONS_AT, value);
+    }
+
+    public Builder voice(String value) {
+      return set(VOICE_AT, value);
+    }
+
+    public Builder authorialTone(Double value) {
+      return set(AUTHORIAL_TONE_AT, value);
+    }
+
+    /** Rows of {@link #QUOTE}: the quotes that start in this sentence, in text order. */
+    public Builder quotes(scala.collection.Seq<Row> value) {
+      return set(QUOTES_AT, value);
     }
 
     /** The row; call once, the builder is not reused. */

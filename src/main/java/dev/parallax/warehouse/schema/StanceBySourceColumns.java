@@ -21,6 +21,14 @@ public final class StanceBySourceColumns {
   public static final String SOURCE = "source";
   public static final String LANGUAGE = "language";
   public static final String THEME = "theme";
+  public static final String VOICE = "voice";
+
+  /** {@link #VOICE} of the rows over every sentence, whoever's words they are. */
+  public static final String VOICE_ALL = "all";
+
+  /** {@link #VOICE} of the rows over the writers' own words ({@code sentences.authorial_tone}). */
+  public static final String VOICE_AUTHORIAL = "authorial";
+
   public static final String SENTENCES = "sentences";
   public static final String TONED_SENTENCES = "toned_sentences";
   public static final String ARTICLES = "articles";
@@ -43,6 +51,7 @@ public final class StanceBySourceColumns {
           .add(SOURCE, StringType, false)
           .add(LANGUAGE, StringType)
           .add(THEME, StringType, false)
+          .add(VOICE, StringType, false)
           .add(SENTENCES, LongType, false)
           .add(TONED_SENTENCES, LongType, false)
           .add(ARTICLES, LongType, false)
@@ -63,6 +72,7 @@ public final class StanceBySourceColumns {
   private static final int SOURCE_AT = SCHEMA.fieldIndex(SOURCE);
   private static final int LANGUAGE_AT = SCHEMA.fieldIndex(LANGUAGE);
   private static final int THEME_AT = SCHEMA.fieldIndex(THEME);
+  private static final int VOICE_AT = SCHEMA.fieldIndex(VOICE);
   private static final int SENTENCES_AT = SCHEMA.fieldIndex(SENTENCES);
   private static final int TONED_SENTENCES_AT = SCHEMA.fieldIndex(TONED_SENTENCES);
   private static final int ARTICLES_AT = SCHEMA.fieldIndex(ARTICLES);
@@ -105,6 +115,10 @@ public final class StanceBySourceColumns {
 
     public Builder theme(String value) {
       return set(THEME_AT, value);
+    }
+
+    public Builder voice(String value) {
+      return set(VOICE_AT, value);
     }
 
     public Builder sentences(long value) {

@@ -19,6 +19,7 @@ public final class StanceDifferenceColumns {
 
   public static final String STORY = "story";
   public static final String THEME = "theme";
+  public static final String VOICE = "voice";
   public static final String SOURCE_A = "source_a";
   public static final String SOURCE_B = "source_b";
   public static final String LANGUAGE_A = "language_a";
@@ -47,6 +48,7 @@ public final class StanceDifferenceColumns {
       new StructType()
           .add(STORY, StringType, false)
           .add(THEME, StringType, false)
+          .add(VOICE, StringType, false)
           .add(SOURCE_A, StringType, false)
           .add(SOURCE_B, StringType, false)
           .add(LANGUAGE_A, StringType)
@@ -73,6 +75,7 @@ public final class StanceDifferenceColumns {
 
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
   private static final int THEME_AT = SCHEMA.fieldIndex(THEME);
+  private static final int VOICE_AT = SCHEMA.fieldIndex(VOICE);
   private static final int SOURCE_A_AT = SCHEMA.fieldIndex(SOURCE_A);
   private static final int SOURCE_B_AT = SCHEMA.fieldIndex(SOURCE_B);
   private static final int LANGUAGE_A_AT = SCHEMA.fieldIndex(LANGUAGE_A);
@@ -114,6 +117,10 @@ public final class StanceDifferenceColumns {
 
     public Builder theme(String value) {
       return set(THEME_AT, value);
+    }
+
+    public Builder voice(String value) {
+      return set(VOICE_AT, value);
     }
 
     public Builder sourceA(String value) {
