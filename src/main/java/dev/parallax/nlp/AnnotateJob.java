@@ -22,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /** The annotate stage: {@code articles} to {@code sentences}. */
 public final class AnnotateJob {
@@ -165,7 +166,7 @@ public final class AnnotateJob {
             .repartitionByRange(slices, col(ArticlesColumns.ARTICLE_ID))
             .sortWithinPartitions(ArticlesColumns.ARTICLE_ID);
     JavaRDD<Row> rows = input.javaRDD().mapPartitions(annotator::annotatePartition);
-    return spark.createDataFrame(rows, SentencesColumns.SCHEMA);
+    return spark.createDataFrame(rows, SentencesColumns.ANNOTATED);
   }
 
   /**
@@ -211,28 +212,39 @@ public final class AnnotateJob {
     Dataset<Row> sentences =
         sentences(
             spark, articles, annotator, config.booleanValue(ConfigKeys.INCLUDE_DUPLICATES), slices);
-    // annotated once, as the rows are written; nothing is persisted
-    long n = warehouse.publishOrdered(Table.SENTENCES, config.runDate(), runId, sentences);
+    // annotated once: the rows go to local disk as they are written, and the quotes are read
+    // from there (a few columns of the cached batches), not annotated again
+    Dataset<Row> annotated = sentences.persist(StorageLevel.DISK_ONLY());
+    long n;
+    long q;
+    try {
+      n = warehouse.publishOrdered(Table.SENTENCES, config.runDate(), runId, published(annotated));
+      spark.sparkContext().setJobDescription("annotate: quotes");
+      q = warehouse.publish(Table.QUOTES, config.runDate(), runId, quotes(annotated));
+    } finally {
+      annotated.unpersist();
+    }
     spark.sparkContext().setJobDescription("annotate: count annotated articles");
     long docs =
         warehouse
             .read(Table.SENTENCES, config.runDate())
             .where(col(SentencesColumns.SENTENCE_IDX).equalTo(0))
             .count();
-    spark.sparkContext().setJobDescription("annotate: quotes");
-    long q =
-        warehouse.publish(
-            Table.QUOTES,
-            config.runDate(),
-            runId,
-            quotes(warehouse.read(Table.SENTENCES, config.runDate())));
     return classify(counts, docs, n).withQuotes(q);
   }
 
+  /** The sentences table's columns ({@link SentencesColumns#SCHEMA}) of annotated rows. */
+  public static Dataset<Row> published(Dataset<Row> annotated) {
+    return annotated.select(
+        java.util.Arrays.stream(SentencesColumns.SCHEMA.fieldNames())
+            .map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new));
+  }
+
   /**
-   * The quotes table ({@link QuotesColumns#SCHEMA}) from published sentences: their {@code quotes}
-   * column exploded, each quote with the keys of the sentence it starts in. Reads only the quote
-   * columns from Parquet, not the sentences' text or tokens.
+   * The quotes table ({@link QuotesColumns#SCHEMA}) from annotated sentence rows ({@link
+   * SentencesColumns#ANNOTATED}): their {@code quotes} column exploded, each quote with the keys of
+   * the sentence it starts in.
    */
   public static Dataset<Row> quotes(Dataset<Row> sentences) {
     List<Column> columns = new ArrayList<>();

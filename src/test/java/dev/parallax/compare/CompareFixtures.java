@@ -18,7 +18,7 @@ public final class CompareFixtures {
   private CompareFixtures() {}
 
   /** The sentences columns, exactly as the annotate stage writes them. */
-  public static final StructType SENTENCES = SentencesColumns.SCHEMA;
+  public static final StructType SENTENCES = SentencesColumns.ANNOTATED;
 
   /** One sentence; set what a test needs, the rest has neutral defaults. */
   public static final class S {
@@ -342,18 +342,22 @@ public final class CompareFixtures {
   }
 
   /**
-   * Publishes sentence rows as the annotate stage does: the sentences table and the quotes table
-   * made from their {@code quotes} column.
+   * Publishes annotated sentence rows as the annotate stage does: the sentences table and the
+   * quotes table made from their {@code quotes} column.
    */
   public static void publishSentences(
       dev.parallax.warehouse.Warehouse wh,
       java.time.LocalDate date,
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> sentences) {
-    wh.publish(dev.parallax.warehouse.Table.SENTENCES, date, "fixture", sentences);
+    wh.publish(
+        dev.parallax.warehouse.Table.SENTENCES,
+        date,
+        "fixture",
+        dev.parallax.nlp.AnnotateJob.published(sentences));
     wh.publish(
         dev.parallax.warehouse.Table.QUOTES,
         date,
         "fixture",
-        dev.parallax.nlp.AnnotateJob.quotes(wh.read(dev.parallax.warehouse.Table.SENTENCES, date)));
+        dev.parallax.nlp.AnnotateJob.quotes(sentences));
   }
 }

@@ -42,7 +42,7 @@ public final class SentencesColumns {
   public static final String AUTHORIAL_TONE = "authorial_tone";
   public static final String QUOTES = "quotes";
 
-  /** Fields of an element of {@link #QUOTES}: the columns of the quotes table it becomes. */
+  /** Fields of an element of {@link #QUOTES}: columns of the quotes table it becomes. */
   public static final StructType QUOTE =
       new StructType()
           .add(QuotesColumns.QUOTE_IDX, LongType, false)
@@ -79,8 +79,15 @@ public final class SentencesColumns {
           .add(ATTITUDE, LongType)
           .add(SELF_MENTIONS, LongType)
           .add(VOICE, StringType)
-          .add(AUTHORIAL_TONE, DoubleType)
-          .add(QUOTES, createArrayType(QUOTE, false));
+          .add(AUTHORIAL_TONE, DoubleType);
+
+  /**
+   * The rows the annotate step makes before they are published: {@link #SCHEMA} and then {@link
+   * #QUOTES}, the quotes that start in the sentence (rows of {@link #QUOTE}; null where the
+   * language has no voice rules), which become the quotes table and are not stored with the
+   * sentences.
+   */
+  public static final StructType ANNOTATED = SCHEMA.add(QUOTES, createArrayType(QUOTE, false));
 
   private static final int ARTICLE_ID_AT = SCHEMA.fieldIndex(ARTICLE_ID);
   private static final int STORY_AT = SCHEMA.fieldIndex(STORY);
@@ -104,16 +111,19 @@ public final class SentencesColumns {
   private static final int SELF_MENTIONS_AT = SCHEMA.fieldIndex(SELF_MENTIONS);
   private static final int VOICE_AT = SCHEMA.fieldIndex(VOICE);
   private static final int AUTHORIAL_TONE_AT = SCHEMA.fieldIndex(AUTHORIAL_TONE);
-  private static final int QUOTES_AT = SCHEMA.fieldIndex(QUOTES);
+  private static final int QUOTES_AT = ANNOTATED.fieldIndex(QUOTES);
 
-  /** A builder of one row of {@link #SCHEMA}. */
+  /** A builder of one row of {@link #ANNOTATED}. */
   public static Builder row() {
     return new Builder();
   }
 
-  /** One row of {@link #SCHEMA}, set column by column; a column not set is null. */
+  /**
+   * One row of {@link #ANNOTATED} (whose first columns are those of {@link #SCHEMA}), set column by
+   * column; a column not set is null.
+   */
   public static final class Builder {
-    private final Object[] values = new Object[SCHEMA.size()];
+    private final Object[] values = new Object[ANNOTATED.size()];
 
     private Builder() {}
 
