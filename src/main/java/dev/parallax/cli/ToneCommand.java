@@ -4,6 +4,7 @@ import dev.parallax.config.ConfigLoader;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.nlp.NlpLexicons;
 import dev.parallax.nlp.ToneTool;
+import dev.parallax.nlp.VoiceExplainer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Parameters;
       "Score each input line (one sentence or snippet per line) with the tone scorer "
           + "of the annotate stage and print 'score<TAB>line'. Scores are in [-1, 1]; "
           + "|score| < 0.05 is neutral. With --explain, also print the words and rules that moved "
-          + "the score. Reads FILE, or standard input when FILE is '-' or absent."
+          + "the score, and the line's voice as annotate sees it: each sentence's voice "
+          + "(authorial, quoted, attributed), the tone of the writer's own words when a quote "
+          + "sits inside, and each quote with its speaker (as written, then as the speakers map "
+          + "names it) and tone. Reads FILE, or standard input when FILE is '-' or absent."
     })
 final class ToneCommand implements Callable<Integer> {
   @Parameters(
@@ -73,6 +77,7 @@ final class ToneCommand implements Callable<Integer> {
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
     ToneTool tool = new ToneTool(lexicons, plainVader);
+    VoiceExplainer voices = explain ? new VoiceExplainer(lexicons, plainVader) : null;
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     try (BufferedReader in =
         file == null || file.equals("-")
@@ -85,6 +90,7 @@ final class ToneCommand implements Callable<Integer> {
         }
         if (explain) {
           out.println(tool.explain(line));
+          voices.explain(line).forEach(out::println);
           out.println("line: " + line);
           out.println();
         } else {
