@@ -262,31 +262,44 @@ class AnalystReadsTest {
   }
 
   /**
-   * stance_by_source: sentences and tone_mean of each source × theme (theme in the sentence's
-   * themes, or _all) equal count(*) and avg(tone) of the sentences in DuckDB; source_summary's
-   * tone_mean equals the _all row; stance_difference's means are those of the two sources.
+   * stance_by_source: sentences and tone_mean of each source × theme × voice (theme in the
+   * sentence's themes, or _all; voice all: every sentence with its tone, voice authorial: the
+   * sentences of voice authorial with their authorial_tone) equal count(*) and avg(tone) of the
+   * sentences in DuckDB; source_summary's tone_mean equals the _all row of voice all;
+   * stance_difference's means are those of the two sources in the same voice.
    */
   @Test
   void stanceToneMeansRecomputedInDuckDbFromSentences() throws SQLException {
+    String sentences = duckDbTable("sentences");
     String groups =
-        "WITH g AS (SELECT story, source, theme, count(*) AS n, avg(tone) AS tone "
-            + "FROM (SELECT story, source, tone, unnest(list_distinct(themes)) AS theme FROM "
-            + duckDbTable("sentences")
-            + " UNION ALL SELECT story, source, tone, '_all' FROM "
-            + duckDbTable("sentences")
-            + ") GROUP BY story, source, theme) ";
+        "WITH v AS (SELECT story, source, themes, tone, 'all' AS voice FROM "
+            + sentences
+            + " UNION ALL SELECT story, source, themes, authorial_tone, 'authorial' FROM "
+            + sentences
+            + " WHERE voice = 'authorial'), "
+            + "g AS (SELECT story, source, theme, voice, count(*) AS n, avg(tone) AS tone "
+            + "FROM (SELECT story, source, voice, tone, unnest(list_distinct(themes)) AS theme "
+            + "FROM v UNION ALL SELECT story, source, voice, tone, '_all' FROM v) "
+            + "GROUP BY story, source, theme, voice) ";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       long published =
           CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("stance_by_source"));
       assertEquals(published, CliEndToEndTest.scalarLong(s, groups + "SELECT count(*) FROM g"));
+      long authorial =
+          CliEndToEndTest.scalarLong(
+              s,
+              "SELECT count(*) FROM "
+                  + duckDbTable("stance_by_source")
+                  + " WHERE voice = 'authorial' AND theme = '_all'");
+      assertTrue(authorial > 0, "authorial rows on _all: " + authorial);
       try (ResultSet rs =
           s.executeQuery(
               groups
                   + "SELECT count(*), count(*) FILTER (WHERE b.sentences <> g.n), "
                   + "max(abs(b.tone_mean - g.tone)) FROM g JOIN "
                   + duckDbTable("stance_by_source")
-                  + " b USING (story, source, theme)")) {
+                  + " b USING (story, source, theme, voice)")) {
         rs.next();
         assertEquals(published, rs.getLong(1));
         assertEquals(0, rs.getLong(2), "rows whose sentence count differs");
@@ -301,7 +314,8 @@ class AnalystReadsTest {
                   + " ss JOIN "
                   + duckDbTable("stance_by_source")
                   + " b USING (story, source) "
-                  + "WHERE b.theme = '_all' AND abs(ss.tone_mean - b.tone_mean) < 1e-12"));
+                  + "WHERE b.theme = '_all' AND b.voice = 'all' "
+                  + "AND abs(ss.tone_mean - b.tone_mean) < 1e-12"));
       long differences =
           CliEndToEndTest.scalarLong(s, "SELECT count(*) FROM " + duckDbTable("stance_difference"));
       try (ResultSet rs =
@@ -311,9 +325,10 @@ class AnalystReadsTest {
                   + duckDbTable("stance_difference")
                   + " d JOIN "
                   + duckDbTable("stance_by_source")
-                  + " a ON a.story = d.story AND a.theme = d.theme AND a.source = d.source_a JOIN "
+                  + " a ON a.story = d.story AND a.theme = d.theme AND a.voice = d.voice"
+                  + " AND a.source = d.source_a JOIN "
                   + duckDbTable("stance_by_source")
-                  + " b ON b.story = d.story AND b.theme = d.theme "
+                  + " b ON b.story = d.story AND b.theme = d.theme AND b.voice = d.voice "
                   + "AND b.source = d.source_b")) {
         rs.next();
         assertEquals(differences, rs.getLong(1));
