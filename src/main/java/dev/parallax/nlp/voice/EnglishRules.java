@@ -61,6 +61,28 @@ final class EnglishRules {
               + SAY_VERBS
               + "|asked (?:whether|if|how|why|what|when|who|that))\\b");
 
+  /** First words of the verbs of {@link #VERB}. */
+  private static final Set<String> VERB_FIRST_WORDS = firstWords();
+
+  private static Set<String> firstWords() {
+    java.util.HashSet<String> out = new java.util.HashSet<>();
+    for (String alt :
+        (SAY_VERBS + "|" + COMMIT_VERBS + "|expressed|called|calls|described|asked")
+            .split("\\|", -1)) {
+      out.add(alt.split(" ", -1)[0]);
+    }
+    return Set.copyOf(out);
+  }
+
+  private static final Set<String> PASSIVE =
+      Set.of("is", "are", "was", "were", "be", "been", "being");
+  private static final Set<String> NOT_SPEECH_OBJECTS = Set.of("little", "nothing", "much", "so");
+  private static final Set<String> RELATIVES =
+      Set.of("which", "who", "whom", "whose", "that", "what", "where");
+  private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+  private static final Set<String> CONNECTORS = Set.of("of", "'s", "’s");
+  private static final Set<String> TRAILING_FUNCTION_WORDS = Set.of("of", "the", "a", "an");
+
   private static final Pattern COMMIT = Pattern.compile("^(?:" + COMMIT_VERBS + ")$");
 
   private static final Pattern PARTICIPLE =
@@ -285,11 +307,28 @@ final class EnglishRules {
       return according; // "According to X, …" leads
     }
     Matcher v = VERB.matcher(m);
-    v.region(start, m.length());
-    while (v.find()) {
-      Found f = atVerb(m, start, end, v.start(), v.end(), v.group());
-      if (f != null) {
-        return f;
+    int i = start;
+    int n = m.length();
+    while (i < n) {
+      // Words are checked against the verbs' first words before the regex runs: the regex's
+      // long alternation would otherwise be tried at every position.
+      while (i < n && !Character.isLetter(m.charAt(i))) {
+        i++;
+      }
+      int b = i;
+      while (i < n && Character.isLetter(m.charAt(i))) {
+        i++;
+      }
+      if (b < i
+          && (b == 0 || !Character.isLetterOrDigit(m.charAt(b - 1)))
+          && VERB_FIRST_WORDS.contains(m.substring(b, i))) {
+        v.region(b, n);
+        if (v.lookingAt()) {
+          Found f = atVerb(m, start, end, v.start(), v.end(), v.group());
+          if (f != null) {
+            return f;
+          }
+        }
       }
     }
     if (according != null) {
@@ -337,7 +376,7 @@ final class EnglishRules {
     if (last.equals("not") || last.endsWith("n't") || last.equals("never") || last.equals("to")) {
       return null;
     }
-    if (Set.of("is", "are", "was", "were", "be", "been", "being").contains(last)) {
+    if (PASSIVE.contains(last)) {
       return null;
     }
     if ((verb.equals("said") && last.equals("that") && after.startsWith(","))
@@ -347,7 +386,7 @@ final class EnglishRules {
     if ((verb.equals("say") || verb.equals("tell")) && DETERMINERS.contains(last)) {
       return null;
     }
-    if (Set.of("little", "nothing", "much", "so").contains(first)) {
+    if (NOT_SPEECH_OBJECTS.contains(first)) {
       return null;
     }
     if (COMMIT.matcher(verb).matches() && !followedWithin(next, 8, "to", "that")) {
@@ -427,10 +466,20 @@ final class EnglishRules {
     return clauseAfter(m, np, npAt, ve, end, verb, next);
   }
 
+  /** What may stand between a speech verb and its "that": nothing or a short adverbial. */
+  private static final Pattern BEFORE_THAT =
+      Pattern.compile(
+          "^\\s*(?:(?:on|in|at|during|after|before|to|this|last|late|earlier|later|again|also"
+              + "|repeatedly|publicly|privately|separately|today|yesterday)\\b[^,;]{0,50})?,?\\s*$");
+
   private static Found clauseAfter(
       String m, String np, int npAt, int ve, int end, String verb, List<String> next) {
     int cb = ve;
     int that = indexOfWord(m, "that", ve, end, 8);
+    boolean told = verb.equals("told") || verb.equals("tells") || verb.equals("tell");
+    if (that >= 0 && !told && !BEFORE_THAT.matcher(m.substring(ve, that)).matches()) {
+      that = -1; // "that" of a later clause: "officials say Ishiba will stress that …"
+    }
     if (that >= 0 && !COMMIT.matcher(verb).matches()) {
       cb = that + 4;
     } else if ((verb.equals("told") || verb.equals("tells") || verb.equals("tell"))
@@ -489,8 +538,7 @@ final class EnglishRules {
     if (w.isEmpty() || w.size() > 10) {
       return null;
     }
-    if (Set.of("which", "who", "whom", "whose", "that", "what", "where")
-        .contains(w.get(0).toLowerCase(Locale.ROOT))) {
+    if (RELATIVES.contains(w.get(0).toLowerCase(Locale.ROOT))) {
       return null; // a relative clause ("which China also claims"), not a speaker
     }
     for (String x : w) {
@@ -567,11 +615,11 @@ final class EnglishRules {
         first = false;
         continue;
       }
-      if (first && Set.of("the", "a", "an").contains(lx)) {
+      if (first && ARTICLES.contains(lx)) {
         out.add(x);
       } else if (Character.isUpperCase(x.charAt(0))) {
         out.add(x);
-      } else if (!first && Set.of("of", "'s", "’s").contains(lx) && !out.isEmpty()) {
+      } else if (!first && CONNECTORS.contains(lx) && !out.isEmpty()) {
         out.add(x);
       } else {
         break;
@@ -582,8 +630,7 @@ final class EnglishRules {
       }
     }
     while (!out.isEmpty()
-        && Set.of("of", "the", "a", "an")
-            .contains(out.get(out.size() - 1).toLowerCase(Locale.ROOT))) {
+        && TRAILING_FUNCTION_WORDS.contains(out.get(out.size() - 1).toLowerCase(Locale.ROOT))) {
       out.remove(out.size() - 1);
     }
     return out.isEmpty() ? null : speakerPhrase(String.join(" ", out), false);
