@@ -351,7 +351,7 @@ final class EnglishRules {
   private static Found according(String m, int start, int end) {
     Matcher acc = ACCORDING.matcher(m);
     acc.region(start, m.length());
-    if (!acc.find()) {
+    if (!acc.find() || acc.end() >= end) {
       return null;
     }
     int npEnd = indexOfAny(m, ",;", acc.end(), end);
