@@ -24,7 +24,7 @@ final class EnglishRules {
   static final String SAY_VERBS =
       "said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|warned|warns|argued"
           + "|argues|insisted|insists|declared|declares|stressed|stresses|emphasized|emphasised"
-          + "|emphasizes|emphasises|remarked|replied|replies|responded|responds|claimed|claims"
+          + "|emphasizes|emphasises|remarked|claimed|claims"
           + "|acknowledged|acknowledges|asserted|asserts|explained|explains|maintained|reiterated"
           + "|reiterates|conceded|concedes|admitted|admits|predicted|predicts|suggested|suggests"
           + "|cautioned|cautions|wrote|writes|tweeted|posted|complained|confirmed|confirms|indicated"
@@ -34,7 +34,61 @@ final class EnglishRules {
    * Verbs that introduce a direct quotation ({@code "…," he continued}) but do not by themselves
    * report speech in a sentence without quotation marks.
    */
-  static final String FRAME_ONLY_VERBS = "asked|asks|continued|countered|joked|agreed|quipped";
+  static final String FRAME_ONLY_VERBS =
+      "asked|asks|continued|countered|joked|agreed|quipped|replied|replies|responded|responds";
+
+  /**
+   * Speech verbs that also name actions ("announced tariffs", "confirmed the deal", "recalled his
+   * friendship"): reported speech only with "that" within the next eight words.
+   */
+  private static final Set<String> THAT_VERBS =
+      Set.of(
+          "announced",
+          "announces",
+          "confirmed",
+          "confirms",
+          "indicated",
+          "indicates",
+          "suggested",
+          "suggests",
+          "acknowledged",
+          "acknowledges",
+          "predicted",
+          "predicts",
+          "recalled",
+          "explained",
+          "explains",
+          "maintained",
+          "admitted",
+          "admits",
+          "conceded",
+          "concedes");
+
+  private static final Set<String> MODALS =
+      Set.of("will", "would", "could", "might", "may", "should", "must", "can", "shall");
+
+  /** Words after which a subject starts afresh: relative pronouns and subordinators. */
+  private static final Set<String> CLAUSE_OPENERS =
+      Set.of(
+          "which",
+          "who",
+          "whom",
+          "that",
+          "after",
+          "when",
+          "while",
+          "because",
+          "since",
+          "before",
+          "although",
+          "though",
+          "if",
+          "once",
+          "until",
+          "where",
+          "whereas");
+
+  private static final Set<String> NEGATIVE_SUBJECTS = Set.of("neither", "no", "nobody", "none");
 
   /** Verbs of commitment and appeal: reported speech only with a following "to" or "that". */
   static final String COMMIT_VERBS =
@@ -376,7 +430,13 @@ final class EnglishRules {
     if (last.equals("not") || last.endsWith("n't") || last.equals("never") || last.equals("to")) {
       return null;
     }
-    if (PASSIVE.contains(last)) {
+    if (PASSIVE.contains(last) || MODALS.contains(last)) {
+      return null; // "is said to", "will say": not a report of what was said
+    }
+    if (NOT_IN_SPEAKER.contains(first) && !first.equals("that")) {
+      return null; // a noun before a verb: "Those promises were tied to …"
+    }
+    if (THAT_VERBS.contains(verb) && !followedWithin(next, 8, "that", "that")) {
       return null;
     }
     if ((verb.equals("said") && last.equals("that") && after.startsWith(","))
@@ -446,8 +506,13 @@ final class EnglishRules {
       String np = leadingPhrase(m, segStart);
       return np == null ? null : clauseAfter(m, np, segStart, ve, end, verb, next);
     }
+    int opener = lastOpener(seg);
+    if (opener > 0) {
+      segStart += opener;
+      seg = m.substring(segStart, trimmed);
+    }
     String np = speakerPhrase(seg, true);
-    if (np == null) {
+    if (np == null || NEGATIVE_SUBJECTS.contains(words(np).get(0).toLowerCase(Locale.ROOT))) {
       return null;
     }
     int npAt = segStart + (seg.length() - seg.stripLeading().length());
@@ -471,6 +536,20 @@ final class EnglishRules {
       Pattern.compile(
           "^\\s*(?:(?:on|in|at|during|after|before|to|this|last|late|earlier|later|again|also"
               + "|repeatedly|publicly|privately|separately|today|yesterday)\\b[^,;]{0,50})?,?\\s*$");
+
+  /** Offset in {@code seg} just after its last relative pronoun or subordinator, or 0. */
+  private static int lastOpener(String seg) {
+    Matcher w = WORD.matcher(seg);
+    int after = 0;
+    boolean firstWord = true;
+    while (w.find()) {
+      if (!firstWord && CLAUSE_OPENERS.contains(w.group().toLowerCase(Locale.ROOT))) {
+        after = w.end();
+      }
+      firstWord = false;
+    }
+    return after;
+  }
 
   private static Found clauseAfter(
       String m, String np, int npAt, int ve, int end, String verb, List<String> next) {
@@ -580,6 +659,9 @@ final class EnglishRules {
     }
     if (!capital && !DETERMINERS.contains(lf) && !Character.isLetter(firstWord.charAt(0))) {
       return null;
+    }
+    if (!capital && (lf.endsWith("ing") || endsEd(lf))) {
+      return null; // a participle ("foregrounding economic pledges"), not a speaker
     }
     String last = w.get(w.size() - 1);
     if (CUT_WORDS.contains(last.toLowerCase(Locale.ROOT)) || last.equalsIgnoreCase("of")) {

@@ -300,6 +300,30 @@ class VoiceAnalyzerTest {
   }
 
   @Test
+  void actionsNounsAndPredictionsAreNotSpeech() {
+    Article a =
+        article(
+            "Tokyo has also announced more than 10 trillion yen in public support.",
+            "Skeptics will say Tokyo has repackaged old plans.",
+            "Those promises were tied to ownership.",
+            "Each of these lines responds to a concrete threat.",
+            "Neither leader explained what that meant in dollars.");
+    for (SentenceVoice s : run(a).sentences()) {
+      assertEquals(Voice.AUTHORIAL, s.voice());
+    }
+  }
+
+  @Test
+  void subjectAfterARelativePronoun() {
+    Article a =
+        article(
+            "The figure was $1 trillion, the level to which Mr. Ishiba said investment would rise.");
+    ArticleVoices v = run(a);
+    assertEquals(Voice.ATTRIBUTED, v.sentences().get(0).voice());
+    assertEquals("Mr. Ishiba", v.quotes().get(0).speaker());
+  }
+
+  @Test
   void unattributedLongQuoteIsKeptWithoutSpeaker() {
     Article a =
         article("The phrase “a long and difficult period for the alliance” appeared twice.");
