@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * A sentence's words in VADER's sense, one slot per word: tokens grouped so that a matched phrase
- * is one word, with bare punctuation and clitics without an entry dropped; each word's first token,
- * lookup key, valence (NaN without an entry), booster scalar, negation flag and ALL-CAPS flag.
+ * or a capitalised name is one word, with bare punctuation and clitics without an entry dropped;
+ * each word's first token, lookup key, valence (NaN without an entry), booster scalar, negation
+ * flag, ALL-CAPS flag and name flag.
  */
 final class SentenceWords {
 
@@ -22,6 +23,10 @@ final class SentenceWords {
   final double[] booster;
   final boolean[] negation;
   final boolean[] upper;
+
+  /** Whether the word is a capitalised name ({@link Names}), scored 0. */
+  final boolean[] name;
+
   int count;
 
   /** Whether the news rules apply ({@link ToneLexicon#newsRules}). */
@@ -34,6 +39,7 @@ final class SentenceWords {
     booster = new double[capacity];
     negation = new boolean[capacity];
     upper = new boolean[capacity];
+    name = new boolean[capacity];
   }
 
   boolean inLexicon(int w) {
@@ -80,6 +86,7 @@ final class SentenceWords {
         w.token[u] = i;
         w.key[u] = name;
         w.valence[u] = 0.0;
+        w.name[u] = true;
         w.count++;
         if (trace != null) {
           String written = String.join(" ", trace.tokens.subList(i, nameEnd[i]));

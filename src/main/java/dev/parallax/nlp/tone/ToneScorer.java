@@ -15,7 +15,15 @@ import java.util.Objects;
 
 /**
  * Immutable, Serializable, thread-safe. VADER's compound sentence score (Hutto &amp; Gilbert 2014)
- * over pre-tokenized sentences, with the domain entries of a {@link ToneLexicon}.
+ * over pre-tokenized sentences, with the domain entries of a {@link ToneLexicon}; when the lexicon
+ * has AFINN-165 ({@link ToneLexicon#withAfinn}), the mean of that score and the score of the same
+ * rules over AFINN-165 with the same domain entries (docs/tone.md).
+ *
+ * <p>With a domain lexicon the news rules apply as well: capitalised multi-word names score 0
+ * ({@link Names}); a negated negative word is multiplied by −0.3 instead of −0.74, so that "not a
+ * bad deal" is a weak positive; and a word up to three words after a negated or refused "rule out"
+ * keeps its sign at half its valence ("did not rule out retaliation" is mildly negative). Plain
+ * VADER ({@link ToneLexicon#withoutDomain}) has none of these.
  *
  * <p>The rules are those of the reference implementation (cjhutto/vaderSentiment,
  * vaderSentiment.py), applied to the sentence's "words": every token except punctuation-only tokens

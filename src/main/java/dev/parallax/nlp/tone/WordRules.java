@@ -59,7 +59,7 @@ final class WordRules {
       return 0.0;
     }
     if (base == 0.0) {
-      if (trace != null) {
+      if (trace != null && !w.name[u]) {
         trace.add(tok, "neutral entry");
       }
       return 0.0;
