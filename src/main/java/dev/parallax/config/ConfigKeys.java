@@ -187,6 +187,13 @@ public final class ConfigKeys {
           Type.PATH,
           BUILTIN,
           "Domain tone lexicon TSV (term, valence, rationale), or 'builtin'.");
+  public static final Key LEXICON_TONE_AFINN =
+      key(
+          "lexicons.tone_afinn",
+          Type.PATH,
+          BUILTIN,
+          "AFINN-165 word list (word<TAB>valence) whose score is averaged with VADER's for English"
+              + " tone, 'builtin', or 'none' for VADER's score alone.");
   public static final Key LEXICON_STANCE =
       key(
           "lexicons.stance_markers",

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * or malformed file stops the run with a one-line message naming file and line.
  *
  * @param themes the theme taxonomy, every language's phrases
- * @param tone the English tone lexicon (VADER + domain)
+ * @param tone the English tone lexicon (VADER + domain, averaged with AFINN-165 unless
+ *     lexicons.tone_afinn is 'none')
  * @param stance the English stance markers
  * @param toneByLanguage tone lexicons of other languages ({@code lexicons.tone.<language>}); a
  *     language absent here has no tone (null)
@@ -55,6 +56,10 @@ public record NlpLexicons(
         LexiconFiles.read(config, ConfigKeys.LEXICON_VADER, "vader/vader_lexicon.txt");
     LexiconFiles.Text domain =
         LexiconFiles.read(config, ConfigKeys.LEXICON_TONE_DOMAIN, "tone_domain.tsv");
+    LexiconFiles.Text afinn =
+        ConfigKeys.NONE.equals(config.string(ConfigKeys.LEXICON_TONE_AFINN))
+            ? null
+            : LexiconFiles.read(config, ConfigKeys.LEXICON_TONE_AFINN, "afinn/afinn-165.tsv");
     LexiconFiles.Text stance =
         LexiconFiles.read(config, ConfigKeys.LEXICON_STANCE, "stance_markers.tsv");
     LexiconFiles.Text speakers =
@@ -68,7 +73,7 @@ public record NlpLexicons(
     }
     return new NlpLexicons(
         ThemeTaxonomy.parse(themes.name(), themes.content()),
-        tone(vader, domain),
+        tone(vader, domain, afinn),
         StanceMarkers.parse(stance.name(), stance.content()),
         java.util.Collections.unmodifiableMap(byLanguage),
         speakers(speakers));
@@ -103,13 +108,16 @@ public record NlpLexicons(
     }
   }
 
-  private static ToneLexicon tone(LexiconFiles.Text vader, LexiconFiles.Text domain) {
+  private static ToneLexicon tone(
+      LexiconFiles.Text vader, LexiconFiles.Text domain, LexiconFiles.Text afinn) {
     try {
-      return ToneLexicon.parse(
-          vader.name(),
-          new StringReader(vader.content()),
-          domain.name(),
-          new StringReader(domain.content()));
+      ToneLexicon tone =
+          ToneLexicon.parse(
+              vader.name(),
+              new StringReader(vader.content()),
+              domain.name(),
+              new StringReader(domain.content()));
+      return afinn == null ? tone : tone.withAfinn(afinn.name(), new StringReader(afinn.content()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     } catch (IOException e) {

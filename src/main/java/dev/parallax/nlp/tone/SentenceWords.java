@@ -1,11 +1,13 @@
 package dev.parallax.nlp.tone;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * A sentence's words in VADER's sense, one slot per word: tokens grouped so that a matched phrase
- * is one word, with bare punctuation and clitics without an entry dropped; each word's first token,
- * lookup key, valence (NaN without an entry), booster scalar, negation flag and ALL-CAPS flag.
+ * or a capitalised name is one word, with bare punctuation and clitics without an entry dropped;
+ * each word's first token, lookup key, valence (NaN without an entry), booster scalar, negation
+ * flag, ALL-CAPS flag and name flag.
  */
 final class SentenceWords {
 
@@ -21,7 +23,14 @@ final class SentenceWords {
   final double[] booster;
   final boolean[] negation;
   final boolean[] upper;
+
+  /** Whether the word is a capitalised name ({@link Names}), scored 0. */
+  final boolean[] name;
+
   int count;
+
+  /** Whether the news rules apply ({@link ToneLexicon#newsRules}). */
+  boolean newsRules;
 
   private SentenceWords(int capacity) {
     token = new int[capacity];
@@ -30,6 +39,7 @@ final class SentenceWords {
     booster = new double[capacity];
     negation = new boolean[capacity];
     upper = new boolean[capacity];
+    name = new boolean[capacity];
   }
 
   boolean inLexicon(int w) {
@@ -41,11 +51,15 @@ final class SentenceWords {
    *
    * @param key each token lowercased with ASCII apostrophes ({@link #normalise})
    * @param caseOf each token's case class
+   * @param nameEnd for each token, the end of the capitalised name starting there ({@link Names}),
+   *     or −1; null for none
    * @param trace where to record the lookups, or null
    */
-  static SentenceWords of(ToneLexicon lexicon, String[] key, byte[] caseOf, ToneTrace trace) {
+  static SentenceWords of(
+      ToneLexicon lexicon, String[] key, byte[] caseOf, int[] nameEnd, ToneTrace trace) {
     int n = key.length;
     SentenceWords w = new SentenceWords(n);
+    w.newsRules = lexicon.newsRules;
     int i = 0;
     while (i < n) {
       String k = key[i];
@@ -65,6 +79,26 @@ final class SentenceWords {
         }
       }
       int u = w.count;
+      if (nameEnd != null
+          && nameEnd[i] > i
+          && (phrase == null || phrase.origin != ToneLexicon.Origin.DOMAIN)) {
+        String name = String.join(" ", Arrays.asList(key).subList(i, nameEnd[i]));
+        w.token[u] = i;
+        w.key[u] = name;
+        w.valence[u] = 0.0;
+        w.name[u] = true;
+        w.count++;
+        if (trace != null) {
+          String written = String.join(" ", trace.tokens.subList(i, nameEnd[i]));
+          trace.neutralised.add("'" + written + "' (name)");
+          trace.add(i, "name '" + written + "': its words are not scored");
+          for (int t = i + 1; t < nameEnd[i]; t++) {
+            trace.add(t, "part of name '" + written + "', scored at token " + i);
+          }
+        }
+        i = nameEnd[i];
+        continue;
+      }
       if (phrase != null) {
         boolean upper = true;
         boolean anyCased = false;
@@ -78,6 +112,10 @@ final class SentenceWords {
         w.upper[u] = upper && anyCased;
         w.count++;
         if (trace != null) {
+          if (phrase.valence == 0.0 && phrase.origin == ToneLexicon.Origin.DOMAIN) {
+            trace.neutralised.add(
+                "'" + String.join(" ", trace.tokens.subList(i, end)) + "' (fixed term)");
+          }
           trace.base[i] = phrase.valence;
           trace.add(
               i,

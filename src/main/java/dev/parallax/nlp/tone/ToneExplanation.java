@@ -8,19 +8,27 @@ import java.util.Objects;
  * How {@link ToneScorer} arrived at a sentence's score.
  *
  * @param score the compound tone in [−1, 1], equal to {@link ToneScorer#score}
- * @param rawSum the unnormalised sum x, after punctuation emphasis, with score = x/√(x²+15) clamped
+ * @param rawSum the unnormalised sum x of the VADER run, after punctuation emphasis; without a
+ *     second lexicon score = x/√(x²+15) clamped
  * @param steps one step per input token, in input order
  * @param sentenceRules the rules applied to the whole sentence after the word sum, in order
- *     (punctuation emphasis, normalisation)
+ *     (punctuation emphasis, normalisation, and with AFINN-165 its score and the mean)
+ * @param neutralised the capitalised names and fixed terms whose words were not scored, as written,
+ *     each followed by "(name)" or "(fixed term)", in order
  */
 public record ToneExplanation(
-    double score, double rawSum, List<Step> steps, List<String> sentenceRules) {
+    double score,
+    double rawSum,
+    List<Step> steps,
+    List<String> sentenceRules,
+    List<String> neutralised) {
 
   private static final int MAX_TOKEN_WIDTH = 24;
 
   public ToneExplanation {
     steps = List.copyOf(steps);
     sentenceRules = List.copyOf(sentenceRules);
+    neutralised = List.copyOf(neutralised);
   }
 
   /**
@@ -41,7 +49,7 @@ public record ToneExplanation(
 
   /**
    * A table of the tokens with their base valence, final value and rules, then the sentence-level
-   * rules.
+   * rules, then a line "neutralised: …" listing the names and fixed terms when there are any.
    */
   @Override
   public String toString() {
@@ -84,6 +92,9 @@ public record ToneExplanation(
     }
     for (String rule : sentenceRules) {
       sb.append("      ").append(rule).append('\n');
+    }
+    if (!neutralised.isEmpty()) {
+      sb.append("      neutralised: ").append(String.join(", ", neutralised)).append('\n');
     }
     return sb.toString();
   }

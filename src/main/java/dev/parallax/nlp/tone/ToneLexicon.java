@@ -30,10 +30,29 @@ public final class ToneLexicon implements Serializable {
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
   private static final double MAX_VALENCE = 4.0;
+  private static final double AFINN_MAX = 5.0;
+
+  /** AFINN's −5..+5 to VADER's −4..+4. */
+  static final double AFINN_TO_VADER = 0.8;
+
   private static final String DOMAIN_HEADER = "term\tvalence\trationale";
 
   private final Map<String, Double> vader;
+  private final Map<String, Double> domainWords;
   private final List<Phrase> domainPhrases;
+
+  /**
+   * Whether the news rules apply: capitalised names score 0 ({@link Names}), a negated negative is
+   * a weak positive, and "not rule out X" keeps X's sign. On with a domain lexicon, off for plain
+   * VADER.
+   */
+  final boolean newsRules;
+
+  /**
+   * The second lexicon whose score is averaged with this one's: AFINN-165 with the same domain
+   * entries and rules, or null for this lexicon alone.
+   */
+  final ToneLexicon second;
 
   /** VADER with the domain words laid over it. */
   private final HashMap<String, Double> words;
@@ -104,9 +123,16 @@ public final class ToneLexicon implements Serializable {
   }
 
   private ToneLexicon(
-      Map<String, Double> vader, Map<String, Double> domainWords, List<Phrase> domainPhrases) {
+      Map<String, Double> vader,
+      Map<String, Double> domainWords,
+      List<Phrase> domainPhrases,
+      boolean newsRules,
+      ToneLexicon second) {
     this.vader = vader;
+    this.domainWords = domainWords;
     this.domainPhrases = domainPhrases;
+    this.newsRules = newsRules;
+    this.second = second;
     this.words = new HashMap<>(vader);
     this.words.putAll(domainWords);
     this.entries = entries(words, domainWords, indexPhrases(vader, domainWords, domainPhrases));
@@ -136,12 +162,64 @@ public final class ToneLexicon implements Serializable {
     if (domain != null) {
       parseDomain(domainName, domain, domainWords, phrases);
     }
-    return new ToneLexicon(Map.copyOf(vaderWords), Map.copyOf(domainWords), List.copyOf(phrases));
+    return new ToneLexicon(
+        Map.copyOf(vaderWords),
+        Map.copyOf(domainWords),
+        List.copyOf(phrases),
+        domain != null,
+        null);
   }
 
-  /** Same lexicon with no domain entries: plain VADER, for comparison. */
+  /**
+   * This lexicon, scored as the equal-weight mean of itself and a second run of the same rules over
+   * AFINN-165 (Nielsen 2011): AFINN's integer valences −5..+5 scaled by 0.8 to VADER's −4..+4, with
+   * this lexicon's domain entries laid over them as over VADER. The AFINN file has {@code
+   * word<TAB>valence} lines; lines starting with '#' and blank lines are skipped; entries with a
+   * space (30 multi-word entries such as "not good", which the rules already cover) are left out.
+   *
+   * @param name used in error messages
+   * @throws IllegalArgumentException for a malformed line, naming the source and line number
+   */
+  public ToneLexicon withAfinn(String name, Reader afinn) throws IOException {
+    Map<String, Double> words = new HashMap<>();
+    BufferedReader in = new BufferedReader(afinn);
+    int lineNo = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNo++;
+      if (lineNo == 1) {
+        line = stripBom(line);
+      }
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      if (cols.length != 2) {
+        throw error(name, lineNo, " has " + columns(cols.length) + ", expected 2");
+      }
+      double v = Double.parseDouble(valenceText(name, lineNo, cols[1], AFINN_MAX));
+      if (cols[0].isEmpty()) {
+        throw error(name, lineNo, ": token is empty");
+      }
+      if (cols[0].indexOf(' ') < 0) {
+        words.put(cols[0], v * AFINN_TO_VADER);
+      }
+    }
+    if (words.isEmpty()) {
+      throw error(name, lineNo, ": no entries found");
+    }
+    ToneLexicon afinnRun =
+        new ToneLexicon(Map.copyOf(words), domainWords, domainPhrases, newsRules, null);
+    return new ToneLexicon(vader, domainWords, domainPhrases, newsRules, afinnRun);
+  }
+
+  /** Same lexicon with no domain entries, news rules or second lexicon: plain VADER. */
   public ToneLexicon withoutDomain() {
-    return new ToneLexicon(vader, Map.of(), List.of());
+    return new ToneLexicon(vader, Map.of(), List.of(), false, null);
+  }
+
+  /** Whether scores are the mean of VADER's and AFINN-165's runs ({@link #withAfinn}). */
+  public boolean averagesAfinn() {
+    return second != null;
   }
 
   /**
@@ -365,15 +443,19 @@ public final class ToneLexicon implements Serializable {
   }
 
   private static double valence(String name, int lineNo, String text) {
+    return Double.parseDouble(valenceText(name, lineNo, text, MAX_VALENCE));
+  }
+
+  private static String valenceText(String name, int lineNo, String text, double max) {
     String s = text.strip().replace('\u2212', '-');
     if (!NUMBER.matcher(s).matches()) {
       throw error(name, lineNo, ": valence '" + quote(text) + "' is not a number");
     }
     double v = Double.parseDouble(s);
-    if (Math.abs(v) > MAX_VALENCE) {
-      throw error(name, lineNo, ": valence " + s + " is outside -4..4");
+    if (Math.abs(v) > max) {
+      throw error(name, lineNo, ": valence " + s + " is outside -" + (int) max + ".." + (int) max);
     }
-    return v;
+    return s;
   }
 
   private static String stripBom(String line) {

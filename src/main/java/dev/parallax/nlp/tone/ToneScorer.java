@@ -15,7 +15,15 @@ import java.util.Objects;
 
 /**
  * Immutable, Serializable, thread-safe. VADER's compound sentence score (Hutto &amp; Gilbert 2014)
- * over pre-tokenized sentences, with the domain entries of a {@link ToneLexicon}.
+ * over pre-tokenized sentences, with the domain entries of a {@link ToneLexicon}; when the lexicon
+ * has AFINN-165 ({@link ToneLexicon#withAfinn}), the mean of that score and the score of the same
+ * rules over AFINN-165 with the same domain entries (docs/tone.md).
+ *
+ * <p>With a domain lexicon the news rules apply as well: capitalised multi-word names score 0
+ * ({@link Names}); a negated negative word is multiplied by −0.3 instead of −0.74, so that "not a
+ * bad deal" is a weak positive; and a word up to three words after a negated or refused "rule out"
+ * keeps its sign at half its valence ("did not rule out retaliation" is mildly negative). Plain
+ * VADER ({@link ToneLexicon#withoutDomain}) has none of these.
  *
  * <p>The rules are those of the reference implementation (cjhutto/vaderSentiment,
  * vaderSentiment.py), applied to the sentence's "words": every token except punctuation-only tokens
@@ -61,17 +69,36 @@ public final class ToneScorer implements Serializable {
    * @throws NullPointerException if the list or one of its tokens is null
    */
   public double score(List<String> tokens) {
-    return run(tokens, null);
+    double score = run(lexicon, tokens, null);
+    return lexicon.second == null ? score : (score + run(lexicon.second, tokens, null)) / 2;
   }
 
-  /** The same score with the contribution of every token and every rule that moved it. */
+  /**
+   * The same score with the contribution of every token and every rule that moved it. With a second
+   * lexicon the steps are those of the VADER run, and the sentence rules end with the second run's
+   * score and the mean.
+   */
   public ToneExplanation explain(List<String> tokens) {
     ToneTrace trace = new ToneTrace(tokens);
-    double score = run(tokens, trace);
+    double score = run(lexicon, tokens, trace);
+    if (lexicon.second != null) {
+      double afinn = run(lexicon.second, tokens, null);
+      double mean = (score + afinn) / 2;
+      trace.sentence(
+          "AFINN-165, same rules: "
+              + compound(afinn)
+              + "; mean of VADER and AFINN-165 → "
+              + compound(mean));
+      score = mean;
+    }
     return trace.build(score);
   }
 
-  private double run(List<String> tokens, ToneTrace trace) {
+  private static String compound(double score) {
+    return String.format(Locale.ROOT, "%+.4f", score).replace('-', '−');
+  }
+
+  private static double run(ToneLexicon lexicon, List<String> tokens, ToneTrace trace) {
     Objects.requireNonNull(tokens, "tokens");
     int n = tokens.size();
     if (n == 0) {
@@ -113,7 +140,8 @@ public final class ToneScorer implements Serializable {
     }
     boolean capDiff = anyUpper && anyLower;
 
-    SentenceWords w = SentenceWords.of(lexicon, key, caseOf, trace);
+    int[] names = lexicon.newsRules ? Names.find(lexicon, tokens, key) : null;
+    SentenceWords w = SentenceWords.of(lexicon, key, caseOf, names, trace);
     int m = w.count;
     double[] sentiment = new double[m];
     for (int u = 0; u < m; u++) {
@@ -139,11 +167,7 @@ public final class ToneScorer implements Serializable {
     score = Math.max(-1.0, Math.min(1.0, score));
     if (trace != null) {
       trace.rawSum = x;
-      trace.sentence(
-          "normalised x/√(x²+15): "
-              + signed(x)
-              + " → "
-              + String.format(Locale.ROOT, "%+.4f", score).replace('-', '−'));
+      trace.sentence("normalised x/√(x²+15): " + signed(x) + " → " + compound(score));
     }
     return score;
   }

@@ -15,6 +15,7 @@ final class ToneTrace {
   final double[] value;
   final List<List<String>> rules;
   final List<String> sentence = new ArrayList<>();
+  final List<String> neutralised = new ArrayList<>();
   double rawSum;
 
   ToneTrace(List<String> tokens) {
@@ -41,7 +42,7 @@ final class ToneTrace {
     for (int i = 0; i < tokens.size(); i++) {
       steps.add(new ToneExplanation.Step(i, tokens.get(i), base[i], value[i], rules.get(i)));
     }
-    return new ToneExplanation(score, rawSum, steps, sentence);
+    return new ToneExplanation(score, rawSum, steps, sentence, neutralised);
   }
 
   /** v rounded to three decimals, without trailing zeros, with a typographic minus. */

@@ -11,6 +11,8 @@ import static dev.parallax.nlp.tone.VaderRules.DISTANCE_3;
 import static dev.parallax.nlp.tone.VaderRules.NEGATION;
 import static dev.parallax.nlp.tone.VaderRules.NEVER_SO;
 
+import java.util.Set;
+
 /**
  * VADER's rules that move the valence of one word: boosters and dampeners up to three words back,
  * ALL-CAPS emphasis, negation ("not", "no", "never so", "least"), two-word dampeners, and the
@@ -18,6 +20,17 @@ import static dev.parallax.nlp.tone.VaderRules.NEVER_SO;
  */
 final class WordRules {
   private WordRules() {}
+
+  /** Factor of a negated negative under the news rules (VADER's −0.74 otherwise). */
+  static final double NEGATED_NEGATIVE = -0.3;
+
+  /** Factor of what is "not ruled out", which keeps its sign. */
+  static final double NOT_RULED_OUT = 0.5;
+
+  private static final Set<String> RULE = Set.of("rule", "rules", "ruled", "ruling");
+
+  private static final Set<String> REFUSE =
+      Set.of("refuse", "refuses", "refused", "refusing", "declined", "declines", "decline");
 
   /** The valence of word u after VADER's per-word rules (everything but the "but" rule). */
   static double wordValence(SentenceWords w, int u, boolean capDiff, ToneTrace trace) {
@@ -46,7 +59,7 @@ final class WordRules {
       return 0.0;
     }
     if (base == 0.0) {
-      if (trace != null) {
+      if (trace != null && !w.name[u]) {
         trace.add(tok, "neutral entry");
       }
       return 0.0;
@@ -58,15 +71,14 @@ final class WordRules {
       return 0.0;
     }
     double v = base;
-    if ((u > 0 && w.key[u - 1].equals("no"))
-        || (u > 1 && w.key[u - 2].equals("no"))
-        || (u > 2
-            && w.key[u - 3].equals("no")
-            && (w.key[u - 1].equals("or") || w.key[u - 1].equals("nor")))) {
-      v = base * NEGATION;
-      if (trace != null) {
-        trace.add(tok, "negated by 'no' ×" + num(NEGATION));
-      }
+    int ruleVerb = w.newsRules ? notRuledOut(w, u) : -1;
+    if (ruleVerb < 0
+        && ((u > 0 && w.key[u - 1].equals("no"))
+            || (u > 1 && w.key[u - 2].equals("no"))
+            || (u > 2
+                && w.key[u - 3].equals("no")
+                && (w.key[u - 1].equals("or") || w.key[u - 1].equals("nor"))))) {
+      v = negate(w, u, v, "no", trace);
     }
     if (w.upper[u] && capDiff) {
       double caps = v > 0 ? CAPS : -CAPS;
@@ -78,7 +90,15 @@ final class WordRules {
     for (int d = 1; d <= 3; d++) {
       if (u >= d && !w.inLexicon(u - d)) {
         v = boost(w, u, d, v, capDiff, trace);
-        v = negationCheck(w, u, d, v, trace);
+        if (u - d > ruleVerb) {
+          v = negationCheck(w, u, d, v, trace);
+        }
+      }
+    }
+    if (ruleVerb >= 0) {
+      v *= NOT_RULED_OUT;
+      if (trace != null) {
+        trace.add(tok, "not ruled out: keeps its sign ×" + num(NOT_RULED_OUT));
       }
     }
     for (int d = 2; d <= 3; d++) {
@@ -146,22 +166,52 @@ final class WordRules {
       return v;
     }
     if (w.negation[u - d]) {
-      if (trace != null) {
-        trace.add(w.token[u], "negated by '" + k[u - d] + "' ×" + num(NEGATION));
-      }
-      return v * NEGATION;
+      return negate(w, u, v, k[u - d], trace);
     }
     return v;
+  }
+
+  /**
+   * v negated by the word {@code by}: ×−0.74 as in VADER, but with the news rules a negated
+   * negative becomes only a weak positive (×{@link #NEGATED_NEGATIVE}): "not a bad deal" is faint
+   * praise, and "no threat" removes a worry rather than reporting good news.
+   */
+  private static double negate(SentenceWords w, int u, double v, String by, ToneTrace trace) {
+    double f = w.newsRules && v < 0 ? NEGATED_NEGATIVE : NEGATION;
+    if (trace != null) {
+      trace.add(
+          w.token[u],
+          "negated by '" + by + "' ×" + num(f) + (f == NEGATION ? "" : " (negated negative)"));
+    }
+    return v * f;
+  }
+
+  /**
+   * With word u up to three words after "rule out" ("rules", "ruled", "ruling") that is itself
+   * negated or refused up to three words before ("did not rule out", "refused to rule out"): the
+   * index of the rule verb, else −1. The thing not ruled out keeps its own sign, mildly: "officials
+   * did not rule out retaliation" reports a possible retaliation, not good news.
+   */
+  static int notRuledOut(SentenceWords w, int u) {
+    for (int o = u - 1; o >= Math.max(1, u - 3); o--) {
+      if (!w.key[o].equals("out") || !RULE.contains(w.key[o - 1])) {
+        continue;
+      }
+      int verb = o - 1;
+      for (int b = verb - 1; b >= Math.max(0, verb - 3); b--) {
+        if (w.negation[b] || REFUSE.contains(w.key[b])) {
+          return verb;
+        }
+      }
+    }
+    return -1;
   }
 
   private static double leastCheck(SentenceWords w, int u, double v, ToneTrace trace) {
     if (u > 0 && !w.inLexicon(u - 1) && w.key[u - 1].equals("least")) {
       boolean comparative = u > 1 && (w.key[u - 2].equals("at") || w.key[u - 2].equals("very"));
       if (!comparative) {
-        if (trace != null) {
-          trace.add(w.token[u], "negated by 'least' ×" + num(NEGATION));
-        }
-        return v * NEGATION;
+        return negate(w, u, v, "least", trace);
       }
     }
     return v;
