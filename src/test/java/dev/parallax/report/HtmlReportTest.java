@@ -52,6 +52,23 @@ class HtmlReportTest {
   }
 
   @Test
+  void theStanceCsvFilesKeepTheRowsOfBothVoices() throws Exception {
+    String csv =
+        java.nio.file.Files.readString(
+            run.directory().resolve("stance_by_source.csv"), StandardCharsets.UTF_8);
+    // s1: _all, t1, t2 for 3 sources and frame_economic for the warm one = 10 rows of voice all;
+    // own words: the same but the plain source has no authorial sentence on t2 = 9
+    String s1 = csv.substring(csv.indexOf("\r\ns1,"), csv.indexOf("\r\ns2,"));
+    assertEquals(10, count(s1, ",all,"), s1);
+    assertEquals(9, count(s1, ",authorial,"), s1);
+    String speakers =
+        java.nio.file.Files.readString(
+            run.directory().resolve("quoted_speakers.csv"), StandardCharsets.UTF_8);
+    // header + 3 (warm) + 4 (plain) + 1 (Harbor) rows
+    assertEquals(1 + 8, speakers.split("\r\n", -1).length - 1, speakers);
+  }
+
+  @Test
   void hasEverySectionOncePerStoryAndTheRunSectionOnce() {
     assertEquals(1, count(html, "data-section=\"run\""));
     for (String s :
