@@ -21,18 +21,22 @@ import org.apache.spark.sql.Row;
  * rejects by reason), then per story ({@link Story}): {@link SourcesSection} (its sources and their
  * articles); {@link SyndicationSection} (who reprinted whom: the story's groups of exact and near
  * copies); {@link RateHeatmapSection} (a source × theme heatmap of mentions per 1,000 tokens, story
- * themes only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals, a
- * source × theme tone heatmap and one small-multiple chart per theme); {@link DifferencesSection}
- * (the significant stance differences, else the largest, marked not significant, as a sorted chart
- * with intervals); {@link TermsSection} (the top distinctive terms per source). Every section has a
- * heading and a short "how to read this", written here; every chart ({@link Charts}, an inline
- * {@code <svg>}) has its numbers in an HTML table next to it.
+ * themes only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals,
+ * beside it the tone in the source's own words, a source × theme tone heatmap and one
+ * small-multiple chart per theme); {@link DifferencesSection} (the significant stance differences,
+ * else the largest, marked not significant, as a sorted chart with intervals, then the same in the
+ * writers' own words as a table); {@link QuotedSpeakersSection} (whom each source quotes: a source
+ * × speaker share heatmap and each source's top speakers); {@link TermsSection} (the top
+ * distinctive terms per source). Only the {@code all} voice of the stance tables is drawn unless a
+ * section says otherwise (see {@link Story}). Every section has a heading and a short "how to read
+ * this", written here; every chart ({@link Charts}, an inline {@code <svg>}) has its numbers in an
+ * HTML table next to it.
  *
  * <p>Self-contained: inline CSS (the resource {@value #CSS_RESOURCE}) and SVG only, no script, no
  * external URL (a Content-Security-Policy meta tag also forbids loading anything). All corpus text
- * (sources, titles, terms, theme labels, reject reasons) is escaped by {@link HtmlBuilder} (through
- * {@link Html#escape}) in HTML and by JFreeSVG inside the charts. The output is deterministic: the
- * same tables give the same bytes.
+ * (sources, titles, terms, theme labels, speakers, reject reasons) is escaped by {@link
+ * HtmlBuilder} (through {@link Html#escape}) in HTML and by JFreeSVG inside the charts. The output
+ * is deterministic: the same tables give the same bytes.
  *
  * <p>Why a small builder of our own rather than jsoup's DOM (jsoup is a dependency): the page is
  * written once, in order, and never queried or edited, so a tree buys nothing; the builder writes
@@ -143,8 +147,8 @@ final class HtmlReport {
   }
 
   /**
-   * The compare tables of one run date, rows in any order, and the syndication table (null when it
-   * has no partition for the date).
+   * The compare tables of one run date, rows in any order (the stance tables with both voices), and
+   * the syndication table (null when it has no partition for the date).
    */
   record Tables(
       List<Row> themeFrequency,
@@ -152,6 +156,7 @@ final class HtmlReport {
       List<Row> stanceDifference,
       List<Row> distinctiveTerms,
       List<Row> sourceSummary,
+      List<Row> quotedSpeakers,
       List<Row> syndication) {}
 
   /**
@@ -234,7 +239,7 @@ final class HtmlReport {
             "Made by Parallax from the tables of run date "
                 + runDate
                 + " (theme_frequency, stance_by_source, stance_difference, distinctive_terms, "
-                + "source_summary; CSV copies beside this file). Intervals: "
+                + "source_summary, quoted_speakers; CSV copies beside this file). Intervals: "
                 + Blocks.pct(confidence)
                 + " percentile bootstrap; significance: Benjamini–Hochberg q < "
                 + Blocks.fmt(fdr)
@@ -257,6 +262,7 @@ final class HtmlReport {
         new RateHeatmapSection(st),
         new ToneSection(st),
         new DifferencesSection(st),
+        new QuotedSpeakersSection(st),
         new TermsSection(st));
   }
 

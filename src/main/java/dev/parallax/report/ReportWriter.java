@@ -29,9 +29,10 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The human outputs of the compare tables: {@code <warehouse>/reports/run_date=YYYY-MM-DD/} with
- * one CSV file per table ({@code theme_frequency.csv}, …, and {@code syndication.csv} when ingest
- * wrote that table; see {@link Csv} for the format), {@code summary.md} ({@link SummaryMarkdown})
- * and {@code report.html}, the self-contained report with charts ({@link HtmlReport}).
+ * one CSV file per table ({@code theme_frequency.csv}, …, {@code quoted_speakers.csv}, and {@code
+ * syndication.csv} when ingest wrote that table; see {@link Csv} for the format; the stance tables
+ * with the rows of every voice), {@code summary.md} ({@link SummaryMarkdown}) and {@code
+ * report.html}, the self-contained report with charts ({@link HtmlReport}).
  *
  * <p>The tables are read back from the warehouse and collected to the driver: they are aggregates
  * (sources × themes, source pairs × themes, top terms per source), small by design. Of {@code
@@ -63,7 +64,8 @@ public final class ReportWriter {
           Table.STANCE_BY_SOURCE,
           Table.STANCE_DIFFERENCE,
           Table.DISTINCTIVE_TERMS,
-          Table.SOURCE_SUMMARY);
+          Table.SOURCE_SUMMARY,
+          Table.QUOTED_SPEAKERS);
 
   /** File name of the HTML report. */
   public static final String HTML = "report.html";
@@ -144,6 +146,7 @@ public final class ReportWriter {
                 tables.get(Table.STANCE_DIFFERENCE).rows(),
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
                 tables.get(Table.SOURCE_SUMMARY).rows(),
+                tables.get(Table.QUOTED_SPEAKERS).rows(),
                 syndication),
             ingest == null ? null : ingest.stories());
     spark.sparkContext().setJobDescription("report: render report.html");
@@ -159,6 +162,7 @@ public final class ReportWriter {
                 tables.get(Table.STANCE_DIFFERENCE).rows(),
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
                 tables.get(Table.SOURCE_SUMMARY).rows(),
+                tables.get(Table.QUOTED_SPEAKERS).rows(),
                 syndication));
     Map<String, String> files = new LinkedHashMap<>();
     long rows = 0;

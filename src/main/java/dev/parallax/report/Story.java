@@ -4,6 +4,7 @@ import static dev.parallax.report.Blocks.dbl;
 import static dev.parallax.report.Blocks.lng;
 
 import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.QuotedSpeakersColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
@@ -22,16 +23,35 @@ import org.apache.spark.sql.Row;
 /**
  * One story's rows of the compare tables, as the report's sections read them: its sources (by
  * name), its story themes (most mentioned first; not the {@code frame_*} themes), theme labels,
- * rates and stance rows, and the tone palette every tone colour of the story uses.
+ * rates, stance rows of each voice, whom each source quotes, and the tone palette every tone colour
+ * of the story uses.
+ *
+ * <p>The stance tables hold one row per voice: {@code all} (every sentence, whoever's words) and
+ * {@code authorial} (the writers' own words). {@link #stance}, {@link #differences} and everything
+ * drawn from them are voice {@code all}; {@link #authorial} and {@link #authorialDifferences} are
+ * the writers' own words. A row without a voice (a table written before voices) counts as {@code
+ * all}.
  */
 final class Story {
+  private static final String ALL = StanceBySourceColumns.VOICE_ALL;
+  private static final String AUTHORIAL = StanceBySourceColumns.VOICE_AUTHORIAL;
+
   final String story;
 
   /** The story's anchor prefix in the page: {@code s1}, {@code s2}, … in story order. */
   final String id;
 
   final List<Row> summary;
+
+  /** The stance_difference rows of voice {@code all}. */
   final List<Row> differences;
+
+  /** The stance_difference rows of voice {@code authorial}. */
+  final List<Row> authorialDifferences;
+
+  /** The story's quoted_speakers rows, by source then rank_in_source. */
+  final List<Row> speakers;
+
   final List<Row> terms;
   final List<String> sources;
   final List<String> themes;
@@ -43,8 +63,12 @@ final class Story {
   private final Map<String, String> languages = new TreeMap<>();
   private final Map<String, Double> rates = new LinkedHashMap<>();
   private final Map<String, List<Row>> stanceByTheme = new TreeMap<>();
+  private final Map<String, List<Row>> authorialByTheme = new TreeMap<>();
 
-  /** Diverging, centred at 0, half-width the largest |tone_mean| rounded up to 0.25. */
+  /**
+   * Diverging, centred at 0, half-width the largest |tone_mean| (of both voices, and of the quoted
+   * speakers) rounded up to 0.25.
+   */
   final Palette tone;
 
   Story(String story, String id, HtmlReport.Tables t) {
@@ -52,7 +76,13 @@ final class Story {
     this.id = id;
     summary = of(t.sourceSummary(), SourceSummaryColumns.STORY, story);
     summary.sort(Comparator.comparing(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)));
-    differences = of(t.stanceDifference(), StanceDifferenceColumns.STORY, story);
+    List<Row> allDifferences = of(t.stanceDifference(), StanceDifferenceColumns.STORY, story);
+    differences = voice(allDifferences, StanceDifferenceColumns.VOICE, ALL);
+    authorialDifferences = voice(allDifferences, StanceDifferenceColumns.VOICE, AUTHORIAL);
+    speakers = of(t.quotedSpeakers(), QuotedSpeakersColumns.STORY, story);
+    speakers.sort(
+        Comparator.comparing((Row r) -> r.<String>getAs(QuotedSpeakersColumns.SOURCE))
+            .thenComparingLong(r -> lng(r, QuotedSpeakersColumns.RANK_IN_SOURCE)));
     terms = of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story);
     syndication =
         t.syndication() == null ? null : of(t.syndication(), SyndicationColumns.STORY, story);
@@ -86,9 +116,26 @@ final class Story {
     double bound = 0;
     for (Row r : of(t.stanceBySource(), StanceBySourceColumns.STORY, story)) {
       String theme = r.getAs(StanceBySourceColumns.THEME);
-      stanceByTheme.computeIfAbsent(theme, k -> new ArrayList<>()).add(r);
+      String voice = voice(r, StanceBySourceColumns.VOICE);
+      if (!ALL.equals(voice) && !AUTHORIAL.equals(voice)) {
+        continue;
+      }
+      (ALL.equals(voice) ? stanceByTheme : authorialByTheme)
+          .computeIfAbsent(theme, k -> new ArrayList<>())
+          .add(r);
       double m = dbl(r, StanceBySourceColumns.TONE_MEAN);
-      if (Double.isFinite(m) && (ThemeIds.ALL.equals(theme) || mentions.containsKey(theme))) {
+      // the authorial rows drawn are those of _all, beside the overall tone
+      boolean drawn =
+          ALL.equals(voice)
+              ? ThemeIds.ALL.equals(theme) || mentions.containsKey(theme)
+              : ThemeIds.ALL.equals(theme);
+      if (Double.isFinite(m) && drawn) {
+        bound = Math.max(bound, Math.abs(m));
+      }
+    }
+    for (Row r : speakers) {
+      double m = dbl(r, QuotedSpeakersColumns.TONE_MEAN);
+      if (Double.isFinite(m)) {
         bound = Math.max(bound, Math.abs(m));
       }
     }
@@ -143,19 +190,46 @@ final class Story {
     return v == null ? Double.NaN : v;
   }
 
-  /** The stance_by_source rows of one theme ({@code _all} included). */
+  /** The stance_by_source rows of one theme ({@code _all} included), voice {@code all}. */
   List<Row> stance(String theme) {
     return stanceByTheme.getOrDefault(theme, List.of());
   }
 
-  /** The stance_by_source row of one source and theme, or null. */
+  /** The stance_by_source row of one source and theme, voice {@code all}, or null. */
   Row stance(String source, String theme) {
-    for (Row r : stance(theme)) {
+    return bySource(stance(theme), source);
+  }
+
+  /**
+   * The stance_by_source row of one source and theme in the writers' own words (voice {@code
+   * authorial}), or null when the source has no authorial sentence on it.
+   */
+  Row authorial(String source, String theme) {
+    return bySource(authorialByTheme.getOrDefault(theme, List.of()), source);
+  }
+
+  /** Whether the story has any stance row of voice {@code authorial}. */
+  boolean hasAuthorial() {
+    return !authorialByTheme.isEmpty();
+  }
+
+  private static Row bySource(List<Row> rows, String source) {
+    for (Row r : rows) {
       if (source.equals(r.getAs(StanceBySourceColumns.SOURCE))) {
         return r;
       }
     }
     return null;
+  }
+
+  /** The row's voice; {@code all} when the table has no voice column or the value is null. */
+  private static String voice(Row r, String column) {
+    String v = Blocks.str(r, column);
+    return v == null ? ALL : v;
+  }
+
+  private static List<Row> voice(List<Row> rows, String column, String voice) {
+    return new ArrayList<>(rows.stream().filter(r -> voice.equals(voice(r, column))).toList());
   }
 
   /** The rows whose {@code storyColumn} is {@code story}, in a list the caller may sort. */

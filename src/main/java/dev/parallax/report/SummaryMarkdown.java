@@ -1,7 +1,9 @@
 package dev.parallax.report;
 
 import dev.parallax.warehouse.schema.DistinctiveTermsColumns;
+import dev.parallax.warehouse.schema.QuotedSpeakersColumns;
 import dev.parallax.warehouse.schema.SourceSummaryColumns;
+import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
@@ -21,9 +23,11 @@ import org.apache.spark.sql.Row;
 /**
  * The Markdown summary of one run date, per story: the sources (with their language), the source ×
  * theme matrix of mentions per 1,000 tokens (story themes only, not the general {@code frame_*}
- * themes), the largest stance differences, and the top distinctive terms per source. Rendered on
- * the driver from the collected compare tables, addressed by their public column names. Outside the
- * sources table, a source is named with its language in brackets, {@code 東都新聞 (ja)}.
+ * themes), the largest stance differences over all sentences (voice {@code all}), who is quoted
+ * (each source's {@value #TOP_SPEAKERS} most quoted speakers), and the top distinctive terms per
+ * source. Rendered on the driver from the collected compare tables, addressed by their public
+ * column names. Outside the sources table, a source is named with its language in brackets, {@code
+ * 東都新聞 (ja)}.
  */
 final class SummaryMarkdown {
   private SummaryMarkdown() {}
@@ -37,15 +41,19 @@ final class SummaryMarkdown {
   /** Reprints listed per story. */
   static final int TOP_REPRINTS = 10;
 
+  /** Quoted speakers listed per source. */
+  static final int TOP_SPEAKERS = 3;
+
   /**
-   * The compare tables of one run date, rows in any order, and the syndication table (null when it
-   * has no partition).
+   * The compare tables of one run date, rows in any order (stance_difference with both voices), and
+   * the syndication table (null when it has no partition).
    */
   record Tables(
       List<Row> themeFrequency,
       List<Row> stanceDifference,
       List<Row> distinctiveTerms,
       List<Row> sourceSummary,
+      List<Row> quotedSpeakers,
       List<Row> syndication) {}
 
   static String render(LocalDate runDate, double confidence, double fdr, Tables t) {
@@ -81,10 +89,16 @@ final class SummaryMarkdown {
       rates(md, themeFrequency);
       differences(
           md,
-          of(t.stanceDifference(), StanceDifferenceColumns.STORY, story),
+          of(t.stanceDifference(), StanceDifferenceColumns.STORY, story).stream()
+              .filter(SummaryMarkdown::allVoices)
+              .toList(),
           labels(themeFrequency),
           confidence,
           fdr);
+      quoted(
+          md,
+          of(t.quotedSpeakers(), QuotedSpeakersColumns.STORY, story),
+          of(t.sourceSummary(), SourceSummaryColumns.STORY, story));
       terms(md, of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story));
       if (t.syndication() != null) {
         reprints(md, of(t.syndication(), SyndicationColumns.STORY, story));
@@ -260,7 +274,9 @@ final class SummaryMarkdown {
             "% bootstrap interval; q: Benjamini-Hochberg "
                 + "adjusted permutation p-value. Theme \"all sentences\" compares whole sources. "
                 + "Only sentences with a tone are compared: a source whose language has no tone "
-                + "lexicon is in no pair.\n\n");
+                + "lexicon is in no pair. Over all sentences, quotes included; the comparison "
+                + "in the writers' own words (voice authorial) is in stance_difference.csv "
+                + "and report.html.\n\n");
     md.append(
         "| theme | source A | source B | tone A | tone B | difference | interval | p | q "
             + "| toned sentences A / B | note |\n|---|---|---|---:|---:|---:|---|---:|---:|---:|---|\n");
@@ -315,6 +331,75 @@ final class SummaryMarkdown {
                   StanceDifferenceColumns.SENTENCES_B))
           .append(" | ")
           .append(String.join(", ", notes))
+          .append(" |\n");
+    }
+  }
+
+  /** A stance_difference row over every sentence: voice {@code all}, or no voice column. */
+  private static boolean allVoices(Row r) {
+    String voice = Blocks.str(r, StanceDifferenceColumns.VOICE);
+    return voice == null || StanceBySourceColumns.VOICE_ALL.equals(voice);
+  }
+
+  /** Each source's most quoted speakers with their share of its quotes, sources by name. */
+  private static void quoted(StringBuilder md, List<Row> rows, List<Row> summary) {
+    md.append("\n### Who is quoted (top ").append(TOP_SPEAKERS).append(" speakers per source)\n\n");
+    if (rows.isEmpty()) {
+      md.append("No quotes found in this story's articles.\n");
+      return;
+    }
+    Map<String, String> languages = new TreeMap<>();
+    for (Row r : summary) {
+      String language = Blocks.str(r, SourceSummaryColumns.LANGUAGE);
+      if (language != null) {
+        languages.put(r.getAs(SourceSummaryColumns.SOURCE), language);
+      }
+    }
+    Map<String, List<Row>> bySource = new TreeMap<>();
+    for (Row r : rows) {
+      bySource
+          .computeIfAbsent(r.getAs(QuotedSpeakersColumns.SOURCE), k -> new ArrayList<>())
+          .add(r);
+    }
+    md.append(
+        "Quotes are direct quotations and attributed statements; the share is of the source's "
+            + "quotes in the story; \"unattributed\" counts the quotes nobody is named for. All "
+            + "speakers in quoted_speakers.csv.\n\n| source | quotes | top speakers |\n"
+            + "|---|---:|---|\n");
+    for (Map.Entry<String, List<Row>> e : bySource.entrySet()) {
+      List<Row> ranked =
+          e.getValue().stream()
+              .sorted(
+                  Comparator.comparingLong(
+                      r -> Blocks.lng(r, QuotedSpeakersColumns.RANK_IN_SOURCE)))
+              .toList();
+      String top =
+          ranked.stream()
+              .limit(TOP_SPEAKERS)
+              .map(
+                  r -> {
+                    String speaker = r.getAs(QuotedSpeakersColumns.SPEAKER);
+                    String affiliation = r.getAs(QuotedSpeakersColumns.AFFILIATION);
+                    return (speaker == null ? "unattributed" : escape(speaker))
+                        + (affiliation == null ? "" : " (" + escape(affiliation) + ")")
+                        + " "
+                        + String.format(
+                            Locale.ROOT,
+                            "%.0f%%",
+                            100 * Blocks.dbl(r, QuotedSpeakersColumns.SHARE_OF_SOURCE_QUOTES))
+                        + " ("
+                        + Blocks.lng(r, QuotedSpeakersColumns.QUOTES)
+                        + ")";
+                  })
+              .collect(Collectors.joining(", "));
+      String language = languages.get(e.getKey());
+      md.append("| ")
+          .append(escape(e.getKey()))
+          .append(language == null ? "" : " (" + escape(language) + ")")
+          .append(" | ")
+          .append(Blocks.lng(ranked.get(0), QuotedSpeakersColumns.SOURCE_QUOTES))
+          .append(" | ")
+          .append(top)
           .append(" |\n");
     }
   }

@@ -14,11 +14,13 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * Tone of each source: the mean tone of all its sentences ({@code _all}) with its confidence
- * interval, a source × theme tone heatmap, and one small-multiple interval chart per story theme on
- * a shared scale; every chart with its numbers beside it. Only rows with a tone are drawn: a source
- * whose language has no tone lexicon is named below the first chart as not scored, with its
- * sentence count.
+ * Tone of each source: the mean tone of all its sentences ({@code _all}, voice {@code all}) with
+ * its confidence interval and, beside it, the mean tone of its sentences in the writer's own words
+ * (voice {@code authorial}) with theirs, so a reader sees where quoting moves a source's tone; then
+ * a source × theme tone heatmap and one small-multiple interval chart per story theme on a shared
+ * scale (voice {@code all}); every chart with its numbers beside it. Only rows with a tone are
+ * drawn: a source whose language has no tone lexicon is named below the first chart as not scored,
+ * with its sentence count.
  */
 record ToneSection(Story st) implements Section {
 
@@ -51,7 +53,12 @@ record ToneSection(Story st) implements Section {
         + "has none, and its sources are listed as not scored); values marked <i>small sample</i> "
         + "(in brackets in "
         + "the heatmap) rest on fewer sentences than <code>compare.min_sentences</code> and "
-        + "deserve caution.";
+        + "deserve caution. <b>All sentences</b> counts every sentence, quotations included, so it "
+        + "partly measures whom a source quotes; <b>own words</b> keeps only the sentences in the "
+        + "writer's own voice, scored on their words outside quotation marks (quoted and "
+        + "reported speech left out). When the two differ, quoting moves the source's tone; "
+        + "the difference is descriptive (the own words are part of all sentences, so no test "
+        + "is made). The heatmap and the charts per theme use all sentences.";
   }
 
   @Override
@@ -68,15 +75,28 @@ record ToneSection(Story st) implements Section {
               : "No source of this story is scored for tone. " + unscored);
       return;
     }
-    String title = "Mean tone of all sentences, by source";
+    boolean voices = st.hasAuthorial();
+    String title =
+        voices
+            ? "Mean tone by source: all sentences and the writer's own words"
+            : "Mean tone of all sentences, by source";
     h.element("h3", title).nl().open("div", "class", "figure").nl();
-    double[] range = ciRange(all);
+    List<Row> drawn = new ArrayList<>(all);
+    if (voices) {
+      for (Row r : all) {
+        Row own = ownWords(r);
+        if (own != null && !Double.isNaN(dbl(own, StanceBySourceColumns.TONE_MEAN))) {
+          drawn.add(own);
+        }
+      }
+    }
+    double[] range = ciRange(drawn);
     page.chart(
         "tone-all",
         new Charts.Forest(
                 page.nextChartId(),
                 title,
-                intervals(all),
+                voices ? intervalsWithOwnWords(all) : intervals(all),
                 "mean sentence tone (−1 negative … +1 positive), with "
                     + pct(page.confidence)
                     + " CI",
@@ -85,7 +105,11 @@ record ToneSection(Story st) implements Section {
                 Blocks.tick(range),
                 640)
             .svg());
-    toneTable(h, "tone-all", all);
+    if (voices) {
+      voicesTable(h, all);
+    } else {
+      toneTable(h, "tone-all", all);
+    }
     h.close("div").nl();
     if (!unscored.isEmpty()) {
       Blocks.paragraph(h, "note", "Not scored for tone: " + unscored);
@@ -193,12 +217,7 @@ record ToneSection(Story st) implements Section {
           new Cell[] {
             st.source(r.getAs(StanceBySourceColumns.SOURCE)),
             Blocks.tone(dbl(r, StanceBySourceColumns.TONE_MEAN), st.tone),
-            Cell.text(
-                "["
-                    + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_LOW), 2)
-                    + ", "
-                    + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), 2)
-                    + "]"),
+            Cell.text(ci(r)),
             Cell.text(Html.count(toned(r))),
             Cell.text(
                 Boolean.TRUE.equals(r.getAs(StanceBySourceColumns.SMALL_SAMPLE))
@@ -209,17 +228,98 @@ record ToneSection(Story st) implements Section {
     Blocks.table(h, name, List.of("source", "tone", "CI", "n", "note"), "knnnt", out);
   }
 
+  /**
+   * The overall tone table with the own-words columns: for each source its tone of all sentences
+   * and of its own words, each with interval and n, and own words − all.
+   */
+  private void voicesTable(HtmlBuilder h, List<Row> rows) {
+    List<Cell[]> out = new ArrayList<>();
+    for (Row r : sortedByTone(rows)) {
+      Row own = ownWords(r);
+      double all = dbl(r, StanceBySourceColumns.TONE_MEAN);
+      double mine = own == null ? Double.NaN : dbl(own, StanceBySourceColumns.TONE_MEAN);
+      List<String> notes = new ArrayList<>();
+      if (Boolean.TRUE.equals(r.getAs(StanceBySourceColumns.SMALL_SAMPLE))) {
+        notes.add("small sample");
+      }
+      if (own == null) {
+        notes.add("no sentence in its own words");
+      } else if (Double.isNaN(mine)) {
+        notes.add("own words: no tone");
+      } else if (Boolean.TRUE.equals(own.getAs(StanceBySourceColumns.SMALL_SAMPLE))) {
+        notes.add("own words: small sample");
+      }
+      out.add(
+          new Cell[] {
+            st.source(r.getAs(StanceBySourceColumns.SOURCE)),
+            Blocks.tone(all, st.tone),
+            Cell.text(ci(r)),
+            Cell.text(Html.count(toned(r))),
+            Double.isNaN(mine) ? Cell.text("–") : Blocks.tone(mine, st.tone),
+            Cell.text(Double.isNaN(mine) ? "–" : ci(own)),
+            Cell.text(own == null ? "0" : Html.count(toned(own))),
+            Cell.text(Html.signed(mine - all, 3)),
+            Cell.text(String.join(", ", notes))
+          });
+    }
+    Blocks.table(
+        h,
+        "tone-all",
+        List.of(
+            "source",
+            "tone, all sentences",
+            "CI",
+            "n",
+            "tone, own words",
+            "CI",
+            "n",
+            "own words − all",
+            "note"),
+        "knnnnnnnt",
+        out);
+  }
+
+  /** The source's {@code _all} row in its own words (voice authorial), or null. */
+  private Row ownWords(Row all) {
+    return st.authorial(all.getAs(StanceBySourceColumns.SOURCE), ThemeIds.ALL);
+  }
+
+  private static String ci(Row r) {
+    return "["
+        + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_LOW), 2)
+        + ", "
+        + Html.signed(dbl(r, StanceBySourceColumns.TONE_CI_HIGH), 2)
+        + "]";
+  }
+
+  /** Each source's overall tone, then (when it has one) its tone in its own words. */
+  private List<Charts.Interval> intervalsWithOwnWords(List<Row> rows) {
+    List<Charts.Interval> out = new ArrayList<>();
+    for (Row r : sortedByTone(rows)) {
+      String source = r.getAs(StanceBySourceColumns.SOURCE);
+      out.add(interval(r, source + ", all (n=" + toned(r) + ")"));
+      Row own = ownWords(r);
+      if (own != null && !Double.isNaN(dbl(own, StanceBySourceColumns.TONE_MEAN))) {
+        out.add(interval(own, source + ", own words (n=" + toned(own) + ")"));
+      }
+    }
+    return out;
+  }
+
+  private Charts.Interval interval(Row r, String label) {
+    double mean = dbl(r, StanceBySourceColumns.TONE_MEAN);
+    return new Charts.Interval(
+        label,
+        mean,
+        dbl(r, StanceBySourceColumns.TONE_CI_LOW),
+        dbl(r, StanceBySourceColumns.TONE_CI_HIGH),
+        st.tone.color(mean));
+  }
+
   private List<Charts.Interval> intervals(List<Row> rows) {
     List<Charts.Interval> out = new ArrayList<>();
     for (Row r : sortedByTone(rows)) {
-      double mean = dbl(r, StanceBySourceColumns.TONE_MEAN);
-      out.add(
-          new Charts.Interval(
-              r.<String>getAs(StanceBySourceColumns.SOURCE) + " (n=" + toned(r) + ")",
-              mean,
-              dbl(r, StanceBySourceColumns.TONE_CI_LOW),
-              dbl(r, StanceBySourceColumns.TONE_CI_HIGH),
-              st.tone.color(mean)));
+      out.add(interval(r, r.<String>getAs(StanceBySourceColumns.SOURCE) + " (n=" + toned(r) + ")"));
     }
     return out;
   }

@@ -42,6 +42,7 @@ class HtmlBuilderTest {
                 java.util.List.of(),
                 java.util.List.of(),
                 java.util.List.of(),
+                java.util.List.of(),
                 null));
     assertTrue(html.contains("<style>:root{--ink:#1f2933;"), html);
     assertTrue(html.contains("No sentences for this run date"), html);

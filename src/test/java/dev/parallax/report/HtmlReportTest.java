@@ -34,7 +34,7 @@ class HtmlReportTest {
     assertEquals(0, run.exitCode(), run.stdout());
     assertTrue(run.stdout().contains("stage=report status=ok"), run.stdout());
     assertTrue(
-        run.stdout().contains("files=8 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
+        run.stdout().contains("files=9 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
         run.stdout());
     for (String f :
         List.of(
@@ -43,6 +43,7 @@ class HtmlReportTest {
             "stance_difference.csv",
             "distinctive_terms.csv",
             "source_summary.csv",
+            "quoted_speakers.csv",
             "syndication.csv",
             "summary.md",
             "report.html")) {
@@ -51,13 +52,36 @@ class HtmlReportTest {
   }
 
   @Test
+  void theStanceCsvFilesKeepTheRowsOfBothVoices() throws Exception {
+    String csv =
+        java.nio.file.Files.readString(
+            run.directory().resolve("stance_by_source.csv"), StandardCharsets.UTF_8);
+    // s1: _all, t1, t2 for 3 sources and frame_economic for the warm one = 10 rows of voice all;
+    // own words: the same but the plain source has no authorial sentence on t2 = 9
+    String s1 = csv.substring(csv.indexOf("\r\ns1,"), csv.indexOf("\r\ns2,"));
+    assertEquals(10, count(s1, ",all,"), s1);
+    assertEquals(9, count(s1, ",authorial,"), s1);
+    String speakers =
+        java.nio.file.Files.readString(
+            run.directory().resolve("quoted_speakers.csv"), StandardCharsets.UTF_8);
+    // header + 3 (warm) + 4 (plain) + 1 (Harbor) rows
+    assertEquals(1 + 8, speakers.split("\r\n", -1).length - 1, speakers);
+  }
+
+  @Test
   void hasEverySectionOncePerStoryAndTheRunSectionOnce() {
     assertEquals(1, count(html, "data-section=\"run\""));
-    for (String s : List.of("sources", "syndication", "themes", "tone", "differences", "terms")) {
+    for (String s :
+        List.of("sources", "syndication", "themes", "tone", "differences", "quoted", "terms")) {
       assertEquals(3, count(html, "data-section=\"" + s + "\""), s);
     }
     assertEquals(1, count(html, "How to read this.", "data-section=\"run\"", "</section>"));
-    assertEquals(19, count(html, "How to read this."));
+    assertEquals(1 + 3 * 7, count(html, "How to read this."));
+    assertTrue(html.contains("<a href=\"#s1-quoted\">Who is quoted</a>"), "in the nav");
+    assertTrue(
+        html.indexOf("id=\"s1-differences\"") < html.indexOf("id=\"s1-quoted\"")
+            && html.indexOf("id=\"s1-quoted\"") < html.indexOf("id=\"s1-terms\""),
+        "after the differences, before the terms");
     assertTrue(
         html.contains("Story: s1") && html.contains("Story: s2") && html.contains("Story: s3"));
   }
@@ -315,6 +339,156 @@ class HtmlReportTest {
     assertTrue(s3.contains("No pair of sources with a tone shares a theme."), s3);
     assertTrue(
         md.contains("| &lt;script&gt;alert(1)&lt;/script&gt; (en) | =HYPERLINK(\"x\") (en) |"), md);
+  }
+
+  @Test
+  void toneBySourceShowsTheOwnWordsBesideAllSentences() {
+    String tone = between(html, "id=\"s1-tone\"", "</section>");
+    List<String[]> rows = rows(between(tone, "data-table=\"tone-all\"", "</table>"));
+    assertEquals(3, rows.size());
+    // source | tone, all | CI | n | tone, own words | CI | n | own words − all | note
+    // warm: all 0.75 (n 16), as before voices; own words 0.456 (n 10), by hand in ReportFixtures
+    assertTrue(rows.get(0)[0].startsWith("&lt;script&gt;"), rows.get(0)[0]);
+    assertTrue(rows.get(0)[1].contains(">+0.750<"), rows.get(0)[1]);
+    assertEquals("16", rows.get(0)[3]);
+    assertTrue(rows.get(0)[4].contains(">+0.456<"), rows.get(0)[4]);
+    assertEquals("10", rows.get(0)[6]);
+    assertEquals("−0.294", rows.get(0)[7]);
+    assertEquals("", rows.get(0)[8]);
+    // plain: all 0.02 / 16 = 0.00125; own words 0.16 / 8 = 0.02 on 8 sentences, a small sample
+    assertTrue(rows.get(1)[0].startsWith("Plain &amp; Simple Post"), rows.get(1)[0]);
+    assertTrue(rows.get(1)[1].contains(">+0.001<"), rows.get(1)[1]);
+    assertTrue(rows.get(1)[4].contains(">+0.020<"), rows.get(1)[4]);
+    assertEquals("8", rows.get(1)[6]);
+    assertEquals("+0.019", rows.get(1)[7]);
+    assertEquals("own words: small sample", rows.get(1)[8]);
+    // cold: every sentence its own words, so both −0.75
+    assertTrue(rows.get(2)[1].contains(">−0.750<"), rows.get(2)[1]);
+    assertTrue(rows.get(2)[4].contains(">−0.750<"), rows.get(2)[4]);
+    assertEquals("0.000", rows.get(2)[7]);
+    assertTrue(tone.contains("<b>own words</b>"), "the voices are explained");
+    assertTrue(tone.contains("Plain &amp; Simple Post, own words (n=8)"), "both voices drawn");
+    // s2 has no voice: its overall table keeps the old columns
+    String s2 = between(html, "id=\"s2-tone\"", "</section>");
+    assertEquals(5, rows(between(s2, "data-table=\"tone-all\"", "</table>")).get(0).length);
+    // s3: the English source's own words (0.2 + 0.3 − 0.1) / 3, three sentences
+    String s3 = between(html, "id=\"s3-tone\"", "</section>");
+    String[] harbor = rows(between(s3, "data-table=\"tone-all\"", "</table>")).get(0);
+    assertTrue(harbor[4].contains(">+0.133<"), harbor[4]);
+    assertEquals("−0.067", harbor[7]);
+    assertEquals("small sample, own words: small sample", harbor[8]);
+  }
+
+  @Test
+  void differencesInTheWritersOwnWordsBesideTheOverallOnes() {
+    String s1 = between(html, "id=\"s1-differences\"", "</section>");
+    assertTrue(s1.contains("<h3>In the writers&#39; own words: "), s1);
+    List<String[]> rows = rows(between(s1, "data-table=\"differences-authorial\"", "</table>"));
+    String[] warmCold = null;
+    for (String[] r : rows) {
+      if (r[0].equals("All sentences")
+          && r[1].startsWith("&lt;script&gt;")
+          && r[3].startsWith("=HYPERLINK")) {
+        warmCold = r;
+      }
+      if (r[1].startsWith("Plain") || r[3].startsWith("Plain")) {
+        assertTrue(r[12].endsWith("small sample"), "plain has 8 own-words sentences: " + r[12]);
+      }
+    }
+    assertTrue(warmCold != null, s1);
+    // 0.456 − (−0.75), on 10 and 16 sentences; over all sentences 1.500 (significant)
+    assertEquals("1.206", warmCold[5]);
+    assertEquals("10 / 16", warmCold[10]);
+    assertEquals("+1.500", warmCold[11]);
+    assertEquals("significant", warmCold[12]);
+    // the overall chart and table are those of voice all: still the 9 rows
+    assertEquals(9, rows(between(s1, "data-table=\"differences\"", "</table>")).size());
+    String s2 = between(html, "id=\"s2-differences\"", "</section>");
+    assertFalse(s2.contains("differences-authorial"), "no own-words rows in s2");
+  }
+
+  @Test
+  void whoIsQuotedPerSourceWithSharesAndTheUnattributedRow() {
+    String s1 = between(html, "id=\"s1-quoted\"", "</section>");
+    // columns: story's named speakers by quotes (Trump 7, then Roe 2 and the official 2 by name,
+    // the spokesperson 1), then the unattributed quotes
+    List<String[]> shares = rows(between(s1, "data-table=\"quoted-shares\"", "</table>"));
+    assertEquals(2, shares.size(), "the cold source quotes nobody");
+    String[] warm = shares.get(0);
+    assertTrue(warm[0].startsWith("&lt;script&gt;"), warm[0]);
+    assertEquals("7", warm[1]);
+    assertTrue(warm[2].contains(">57%<"), warm[2]); // 4 / 7
+    assertEquals("–", warm[3]);
+    assertTrue(warm[4].contains(">29%<"), warm[4]); // 2 / 7
+    assertTrue(warm[6].contains(">14%<"), warm[6]); // 1 / 7
+    String[] plain = shares.get(1);
+    assertEquals("8", plain[1]);
+    assertTrue(plain[2].contains(">38%<"), plain[2]); // 3 / 8 = 37.5%
+    assertTrue(plain[3].contains(">25%<"), plain[3]);
+    assertTrue(plain[5].contains(">13%<"), plain[5]); // 1 / 8 = 12.5%
+    assertTrue(plain[6].contains(">25%<"), plain[6]);
+    assertTrue(
+        s1.contains("No quote found in: =HYPERLINK(&quot;x&quot;) (en)."), "the silent source");
+
+    List<String> cards = new ArrayList<>();
+    for (String c : s1.split("<div class=\"card\">", -1)) {
+      cards.add(c);
+    }
+    String plainCard = cards.stream().filter(c -> c.startsWith("\n<h4>Plain")).findFirst().get();
+    List<String[]> top = rows(between(plainCard, "data-table=\"quoted-speakers\"", "</table>"));
+    // rank | speaker | affiliation | quotes | share | direct / attributed | tone
+    assertEquals(4, top.size());
+    assertEquals("1", top.get(0)[0]);
+    assertEquals(ReportFixtures.TRUMP, top.get(0)[1]);
+    assertEquals("U.S. government", top.get(0)[2]);
+    assertEquals("37.5%", top.get(0)[4]);
+    assertEquals("3 / 0", top.get(0)[5]);
+    assertTrue(top.get(0)[6].contains(">+0.200<") && top.get(0)[6].contains("n=3"), top.get(0)[6]);
+    assertEquals("Jane Roe", top.get(1)[1]);
+    assertEquals("Acme &lt;Union&gt; &amp; Co", top.get(1)[2]);
+    assertEquals("0 / 2", top.get(1)[5]);
+    assertTrue(top.get(1)[6].contains(">−0.300<"), top.get(1)[6]);
+    // the unattributed row: tied with Roe at 2 quotes, ranked after; no tone
+    assertEquals("3", top.get(2)[0]);
+    assertEquals("<i class=\"muted\">unattributed</i>", top.get(2)[1]);
+    assertEquals("25.0%", top.get(2)[4]);
+    assertEquals("–", top.get(2)[6]);
+    assertEquals("&lt;em&gt;Spokes&lt;/em&gt;person", top.get(3)[1]);
+    assertEquals("<span class=\"muted\">not in speakers map</span>", top.get(3)[2]);
+    assertEquals("12.5%", top.get(3)[4]);
+    assertTrue(plainCard.contains("8 quotes in all: 3 named speakers, 2 quotes unattributed."));
+    assertFalse(html.contains("<em>Spokes"), "speakers are escaped");
+
+    String s2 = between(html, "id=\"s2-quoted\"", "</section>");
+    assertTrue(s2.contains("No quotes found in this story&#39;s articles."), s2);
+    assertFalse(s2.contains("<table"), s2);
+    String s3 = between(html, "id=\"s3-quoted\"", "</section>");
+    assertTrue(s3.contains("No quote found in: " + ReportFixtures.TOTO + " (ja)."), s3);
+    assertTrue(s3.contains(ReportFixtures.ISHIBA), s3);
+  }
+
+  @Test
+  void summaryNamesEachSourcesTopThreeSpeakers() throws Exception {
+    String md =
+        java.nio.file.Files.readString(
+            run.directory().resolve("summary.md"), StandardCharsets.UTF_8);
+    String s1 = md.substring(md.indexOf("## Story: s1"), md.indexOf("## Story: s2"));
+    assertTrue(s1.contains("### Who is quoted (top 3 speakers per source)"), s1);
+    assertTrue(
+        s1.contains(
+            "| &lt;script&gt;alert(1)&lt;/script&gt; (en) | 7 | Donald Trump (U.S. government)"
+                + " 57% (4), a senior official 29% (2), unattributed 14% (1) |"),
+        s1);
+    assertTrue(
+        s1.contains(
+            "| Plain &amp; Simple Post (en) | 8 | Donald Trump (U.S. government) 38% (3), "
+                + "Jane Roe (Acme &lt;Union&gt; &amp; Co) 25% (2), unattributed 25% (2) |"),
+        s1);
+    String s2 = md.substring(md.indexOf("## Story: s2"), md.indexOf("## Story: s3"));
+    assertTrue(s2.contains("No quotes found in this story's articles."), s2);
+    // the differences listed are over all sentences: s1 still has its 9 rows (and a header)
+    assertEquals(
+        1 + 9, count(between(s1, "### Largest stance differences", "### Who is quoted"), "\n| "));
   }
 
   @Test

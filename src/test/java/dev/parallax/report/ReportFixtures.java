@@ -45,14 +45,35 @@ import org.apache.spark.sql.RowFactory;
  * + 0.02·odd i) = 0.76, so 0.76 − (−0.76) = 1.52; then _all (0.75 + 0.75 = 1.50) and t1 (0.74 +
  * 0.74 = 1.48).
  *
+ * <p>Voices and quotes of s1 (tones above are the voice-all tones, unchanged by voices). Warm: the
+ * sentences i = 3, 7, 11, 15 are quoted, each a direct quote of "Trump" (in the speakers map as
+ * {@link #TRUMP}, {@link #US_GOVERNMENT}) with tones 0.8, 0.9, 0.7, 0.6; i = 1 and 5 are attributed
+ * statements of {@link #OFFICIAL} (not in the map; tones 0.2 and none); the other 10 sentences are
+ * authorial with authorial tone 0.30 + 0.02·i, and i = 0 also holds an unattributed direct quote
+ * (tone −0.1). By hand: own words mean 0.30 + 0.02 · 78/10 = 0.456 (n = 10), against 0.75 over all
+ * sentences (−0.294); 7 quotes: Trump 4 (4/7 = 57.1%, tone 0.75), the official 2 (28.6%, one toned,
+ * 0.2), unattributed 1 (14.3%). Cold: every sentence authorial with its tone (own words = all,
+ * −0.75), no quote. Plain: even i authorial (tones 0, .02, .04, .01, .03, 0, .02, .04: mean 0.02, n
+ * = 8, a small sample; all sentences 0.02/16 = 0.00125); odd i quote someone: i = 1, 3, 5 "Mr.
+ * Trump" (→ {@link #TRUMP}) directly, tones 0.1, 0.2, 0.3; i = 7, 9 attributed to {@link #ROE} (in
+ * the map, {@link #ROE_AFFILIATION}), −0.2 and −0.4; i = 11 {@link #SPOKESPERSON} (not in the map),
+ * 0.0; i = 13, 15 unattributed, without tone. So 8 quotes: Trump 3 (37.5%, rank 1, tone 0.2), Roe 2
+ * (25%, rank 2, −0.3), unattributed 2 (25%, rank 3: ties put the unattributed row last), the
+ * spokesperson 1 (12.5%, rank 4). In own words, warm − cold over all sentences is 0.456 + 0.75 =
+ * 1.206 (1.500 over all sentences), perfectly separated (10 against 16 sentences).
+ *
  * <p>Story s2: sources C and D, three sentences each on t3 with overlapping tones, so none of its
- * two rows (_all, t3) is significant.
+ * two rows (_all, t3) is significant. Its sentences have no voice (as written before voices were
+ * told apart): no own-words rows, no quote.
  *
  * <p>Story s3, in two languages: {@link #HARBOR} (en, four sentences on t4 with tones 0.2, 0.3,
  * −0.1, 0.4) and {@link #TOTO} (ja, four sentences, two on t4, no tone and no stance markers: no
  * tone lexicon for Japanese). So s3 has no stance difference (one side has no tone), its tone
- * charts show {@link #HARBOR} only and name {@link #TOTO} as not scored. Sentences of s1 and s2 are
- * in English.
+ * charts show {@link #HARBOR} only and name {@link #TOTO} as not scored. {@link #HARBOR}'s fourth
+ * sentence (tone 0.4) is a direct quote of "Ishiba" ({@link #ISHIBA}, tone 0.4), the others
+ * authorial: own words (0.2 + 0.3 − 0.1) / 3 = 0.133, a small sample; its one quote is 100% of its
+ * quotes. {@link #TOTO}'s sentences are authorial without tone, with no quote. Sentences of s1 and
+ * s2 are in English.
  *
  * <p>Ingest tables: 13 articles (one an exact duplicate, p1 of p0; one a near duplicate, {@link
  * #ECHO}'s e0 of x0, similarity 0.74; two of s3, in Portuguese and in an unknown language, have no
@@ -84,7 +105,7 @@ public final class ReportFixtures {
    * Charts by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources), s3 (1 theme, 2
    * sources of which one has a tone: no difference chart; one English and one Japanese source, each
    * alone in its language: no distinctive terms, so terms charts only for s1's 3 and s2's 2
-   * sources).
+   * sources); a who-is-quoted heatmap for s1 and s3 (s2 has no quote).
    */
   public static final Map<String, Integer> CHARTS =
       Map.of(
@@ -97,6 +118,8 @@ public final class ReportFixtures {
           "tone-theme",
           4,
           "differences",
+          2,
+          "quoted-heatmap",
           2,
           "terms",
           5);
@@ -191,24 +214,54 @@ public final class ReportFixtures {
     List<CompareFixtures.S> out = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       String theme = i % 2 == 0 ? "t1" : "t2";
-      out.add(
+      CompareFixtures.S warm =
           s("s1", SCRIPT, "x" + (i / 8))
               .language("en")
               .tone(0.60 + 0.02 * i)
               .tokens("alliance", "welcome", "deal")
-              .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme}));
+              .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme});
+      if (i % 4 == 3) {
+        warm.voice(QUOTED, null).quote(DIRECT, "Trump", TRUMP, US_GOVERNMENT, WARM_TRUMP[i / 4]);
+      } else if (i == 1 || i == 5) {
+        warm.voice(ATTRIBUTED_VOICE, null)
+            .quote(ATTRIBUTED, OFFICIAL, null, null, i == 1 ? Double.valueOf(0.2) : null);
+      } else {
+        warm.voice(AUTHORIAL, 0.30 + 0.02 * i);
+      }
+      if (i == 0) {
+        warm.quote(DIRECT, null, null, null, -0.1);
+      }
+      out.add(warm);
       out.add(
           s("s1", FORMULA, "h" + (i / 8))
               .language("en")
               .tone(-0.60 - 0.02 * i)
+              .voice(AUTHORIAL, -0.60 - 0.02 * i)
               .tokens(i < 2 ? new String[] {"threat", TAG_TERM} : new String[] {"threat", "strain"})
               .themes(theme));
-      out.add(
+      double plainTone = (i % 2 == 0 ? 0.01 : -0.01) * (i % 5);
+      CompareFixtures.S plain =
           s("s1", PLAIN, "p0")
               .language("en")
-              .tone((i % 2 == 0 ? 0.01 : -0.01) * (i % 5))
+              .tone(plainTone)
               .tokens("talks", "continue", "today")
-              .themes(theme));
+              .themes(theme);
+      if (i % 2 == 0) {
+        plain.voice(AUTHORIAL, plainTone);
+      } else if (i <= 5) {
+        plain
+            .voice(QUOTED, null)
+            .quote(DIRECT, "Mr. Trump", TRUMP, US_GOVERNMENT, 0.1 * (i / 2 + 1));
+      } else if (i <= 9) {
+        plain
+            .voice(ATTRIBUTED_VOICE, null)
+            .quote(ATTRIBUTED, ROE, ROE, ROE_AFFILIATION, i == 7 ? -0.2 : -0.4);
+      } else if (i == 11) {
+        plain.voice(QUOTED, null).quote(DIRECT, SPOKESPERSON, null, null, 0.0);
+      } else {
+        plain.voice(QUOTED, null).quote(DIRECT, null, null, null, null);
+      }
+      out.add(plain);
     }
     for (int i = 0; i < 3; i++) {
       out.add(
@@ -226,22 +279,54 @@ public final class ReportFixtures {
     }
     double[] harbor = {0.2, 0.3, -0.1, 0.4};
     for (int i = 0; i < 4; i++) {
-      out.add(
+      CompareFixtures.S h =
           s("s3", HARBOR, "k0")
               .language("en")
               .tone(harbor[i])
               .tokens("summit", "tariff", "talks")
-              .themes("t4"));
+              .themes("t4");
+      if (i == 3) {
+        h.voice(QUOTED, null).quote(DIRECT, "Ishiba", ISHIBA, "Japanese government", 0.4);
+      } else {
+        h.voice(AUTHORIAL, harbor[i]);
+      }
+      out.add(h);
       out.add(
           s("s3", TOTO, "j0")
               .language("ja")
               .noTone()
               .noMarkers()
+              .voice(AUTHORIAL, null)
               .tokens("首脳", "会談", "関税")
               .themes(i < 2 ? new String[] {"t4"} : new String[0]));
     }
     return out;
   }
+
+  // Voices and quotes of the fixture (see the class comment); speakers and affiliations invented
+  // or public names only.
+  private static final String AUTHORIAL = "authorial";
+  private static final String QUOTED = "quoted";
+  private static final String ATTRIBUTED_VOICE = "attributed";
+  private static final String DIRECT = "direct";
+  private static final String ATTRIBUTED = "attributed";
+  public static final String TRUMP = "Donald Trump";
+  public static final String US_GOVERNMENT = "U.S. government";
+  public static final String ISHIBA = "Shigeru Ishiba";
+
+  /** An attributed speaker outside the speakers map (as written). */
+  public static final String OFFICIAL = "a senior official";
+
+  /** An invented speaker in the map, with an affiliation that tries to open markup. */
+  public static final String ROE = "Jane Roe";
+
+  public static final String ROE_AFFILIATION = "Acme <Union> & Co";
+
+  /** An unmapped speaker as written, trying to open markup. */
+  public static final String SPOKESPERSON = "<em>Spokes</em>person";
+
+  /** Tones of the warm source's four direct quotes of Trump (i = 3, 7, 11, 15). */
+  private static final double[] WARM_TRUMP = {0.8, 0.9, 0.7, 0.6};
 
   static List<Row> articles() {
     return List.of(

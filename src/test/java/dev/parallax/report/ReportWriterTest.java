@@ -48,6 +48,7 @@ class ReportWriterTest {
             "stance_difference.csv",
             "distinctive_terms.csv",
             "source_summary.csv",
+            "quoted_speakers.csv",
             "summary.md",
             "report.html"),
         report.files());
