@@ -59,7 +59,10 @@ class ClusterJarIT {
               "vader/vader_lexicon.txt",
               "vader/LICENSE.txt",
               "tone_domain.tsv",
-              "stance_markers.tsv")) {
+              "stance_markers.tsv",
+              "speakers.tsv",
+              "afinn/afinn-165.tsv",
+              "afinn/LICENSE.txt")) {
         ZipEntry e = jar.getEntry("lexicons/" + f);
         assertNotNull(e, "lexicons/" + f);
         assertArrayEquals(
