@@ -45,8 +45,7 @@ final class ToneCommand implements Callable<Integer> {
 
   @Option(
       names = "--plain-vader",
-      description =
-          "Use the general VADER lexicon only, without the news/diplomacy domain lexicon.")
+      description = "VADER's rules and lexicon only: no domain lexicon, news rules or AFINN-165.")
   boolean plainVader;
 
   @Option(
