@@ -191,8 +191,8 @@ class FaultToleranceTest {
             warehouse.resolve("_journal/stance_difference__run_date=" + DAY + ".swap"));
     assertTrue(journal.get(0).endsWith(staged.toString()), journal.toString());
     assertTrue(journal.get(1).endsWith(trash.toString()), journal.toString());
-    // Ingest and annotate republished their tables; compare publishes its five side by side, so
-    // at the kill each of the other four is either still the old partition or already rewritten
+    // Ingest and annotate republished their tables; compare publishes its six side by side, so
+    // at the kill each of the other five is either still the old partition or already rewritten
     // with the same rows: both equal the baseline row for row.
     List<String> rewritten =
         List.of(
@@ -201,10 +201,12 @@ class FaultToleranceTest {
             "syndication",
             "stories",
             "sentences",
+            "quotes",
             "theme_frequency",
             "stance_by_source",
             "distinctive_terms",
-            "source_summary");
+            "source_summary",
+            "quoted_speakers");
     for (String dir : partitionDirs) {
       String table = dir.substring(0, dir.indexOf('/'));
       if (rewritten.contains(table)) {
