@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
       "Split the run date's articles into sentences and annotate each by its language's"
           + " profile: en with Spark NLP (tokens, themes matched on stems, tone in [-1, 1],"
           + " hedges, boosters, attitude markers, self-mentions); ja, zh, ko with Lucene's"
-          + " analyzers (tokens, themes; tone only with a lexicons.tone.<language> file). Writes"
-          + " the sentences table. Articles in any other or an unknown language are not"
+          + " analyzers (tokens, themes; tone only with a lexicons.tone.<language> file); in"
+          + " every one of these languages each sentence's voice (authorial, quoted, attributed)"
+          + " and the tone of the writer's own words. Writes the sentences table and the quotes"
+          + " table (direct quotes and reported speech, speakers named through"
+          + " lexicons.speakers). Articles in any other or an unknown language are not"
           + " analysed and are counted (not_analysed=N by language). Articles flagged as"
           + " exact or near duplicates are skipped unless annotate.include_duplicates is true."
     })

@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
     description = {
       "Compare the sources of each story in the run date's sentences: theme "
           + "frequencies, tone and stance by source and theme with bootstrap intervals, pairwise "
-          + "tone differences with permutation p-values and Benjamini-Hochberg q-values, "
-          + "distinctive terms (weighted log-odds) and a per-source summary. Writes "
-          + "theme_frequency, stance_by_source, stance_difference, distinctive_terms and "
-          + "source_summary; 'parallax report' then writes their reports. Settings: compare.* "
-          + "keys."
+          + "tone differences with permutation p-values and Benjamini-Hochberg q-values (over "
+          + "all sentences and over the outlets' own words: voice all and authorial), "
+          + "distinctive terms (weighted log-odds), a per-source summary, and whom each source "
+          + "quotes. Writes theme_frequency, stance_by_source, stance_difference, "
+          + "distinctive_terms, source_summary and quoted_speakers; 'parallax report' then "
+          + "writes their reports. Settings: compare.* keys."
     })
 final class CompareCommand extends StageCommand {
   CompareCommand() {

@@ -91,7 +91,7 @@ final class Stages {
         });
   }
 
-  /** The compare stage: sentences to the five comparison tables. */
+  /** The compare stage: sentences and quotes to the six comparison tables. */
   static StageRunner.Stage compare(ThemeTaxonomy taxonomy) {
     return StageRunner.named(
         "compare",

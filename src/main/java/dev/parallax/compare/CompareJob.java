@@ -32,9 +32,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The compare stage: {@code sentences} to theme_frequency, stance_by_source, stance_difference,
- * distinctive_terms and source_summary, all for one run date. Same sentences and settings give
- * identical table contents: every random draw is seeded per row ({@link Seeds}) and every list is
- * put in a canonical order before it is used.
+ * distinctive_terms and source_summary, and {@code quotes} to quoted_speakers, all for one run
+ * date. Same sentences and settings give identical table contents: every random draw is seeded per
+ * row ({@link Seeds}) and every list is put in a canonical order before it is used.
  */
 public final class CompareJob {
   private CompareJob() {}
@@ -105,7 +105,7 @@ public final class CompareJob {
   }
 
   /**
-   * Reads the run date's sentences, computes and publishes the five tables.
+   * Reads the run date's sentences, and quotes, computes and publishes the six tables.
    *
    * @param labels theme labels and frames from the taxonomy, joined onto theme_frequency; may be
    *     empty (the columns are then null)
@@ -288,7 +288,7 @@ public final class CompareJob {
   }
 
   /**
-   * The five tables are computed and published side by side, each from its own driver thread: a
+   * The six tables are computed and published side by side, each from its own driver thread: a
    * table's small jobs (planning, code generation, counting, range sampling, writing a few files)
    * would otherwise leave the cores idle between them, and the larger ones fill the gaps. Spark
    * runs at most one task per core whatever the number of jobs, so memory per task is what it was

@@ -11,8 +11,9 @@ import org.apache.spark.sql.Row;
 /**
  * The {@code stance_by_source} table: tone and epistemic stance of each source towards each theme.
  *
- * <p>Grain: story × source × theme, where theme {@value ThemeIds#ALL} holds every sentence of the
- * source. Columns:
+ * <p>Grain: story × source × theme × voice, where theme {@value ThemeIds#ALL} holds every sentence
+ * of the source and voice is {@code all} (every sentence, its {@code tone}) or {@code authorial}
+ * (the sentences of voice authorial, their {@code authorial_tone}; {@link StanceGroups}). Columns:
  *
  * <ul>
  *   <li>{@code language}: the source's ({@link StanceGroups#languages});

@@ -36,11 +36,12 @@ import org.apache.spark.sql.expressions.WindowSpec;
 /**
  * The {@code stance_difference} table: does source A speak of a theme more warmly than source B?
  *
- * <p>Grain: story × theme (including {@value ThemeIds#ALL}) × ordered pair {@code source_a <
- * source_b}, for pairs where both sources have at least one toned sentence on the theme: a source
- * whose language has no tone lexicon takes part in no pair (a row of nulls would only crowd the
- * table and its readers' counts; stance_by_source still lists it, with its sentence count). Every
- * statistic rests on the toned sentences only. Columns:
+ * <p>Grain: story × theme (including {@value ThemeIds#ALL}) × voice ({@code all}, {@code
+ * authorial}; {@link StanceGroups}) × ordered pair {@code source_a < source_b}, for pairs where
+ * both sources have at least one toned sentence on the theme: a source whose language has no tone
+ * lexicon takes part in no pair (a row of nulls would only crowd the table and its readers' counts;
+ * stance_by_source still lists it, with its sentence count). Every statistic rests on the toned
+ * sentences only. Columns:
  *
  * <ul>
  *   <li>{@code language_a/_b}: the sources' languages ({@link StanceGroups#languages});
@@ -57,8 +58,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *       compare.asymptotic_min_units} resampling units: the normal approximation of the permutation
  *       distribution ({@link Statistics#asymptoticPermutationPValue}), which is accurate at such
  *       sizes and has no Monte Carlo floor;
- *   <li>{@code q_value}: Benjamini–Hochberg adjusted p over all rows of the story (every theme and
- *       pair); {@code significant}: {@code q_value < 0.05}, false when q is null;
+ *   <li>{@code q_value}: Benjamini–Hochberg adjusted p over all rows of the story and voice (every
+ *       theme and pair: the two voices are separate analyses); {@code significant}: {@code q_value
+ *       < 0.05}, false when q is null;
  *   <li>{@code resampling} = "article" when both sources have at least {@code
  *       compare.min_articles_for_cluster} articles on the theme — the bootstrap and the
  *       permutations then move whole articles and the means are pooled sentence means — else

@@ -35,9 +35,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The sentences of each story × source × theme, reduced once to what the stance statistics need.
- * Each sentence belongs to the group of every theme it mentions and to the group {@value
- * ThemeIds#ALL} of its source.
+ * The sentences of each story × source × theme × voice, reduced once to what the stance statistics
+ * need. Each sentence belongs to the group of every theme it mentions and to the group {@value
+ * ThemeIds#ALL} of its source, in voice {@value Voices#ALL} with its {@code tone}; a sentence of
+ * voice authorial also to the same groups in voice {@value Voices#AUTHORIAL}, with its {@code
+ * authorial_tone}. Seeds of voice all are those used before voices were told apart ({@link
+ * #ownSeed}).
  *
  * <p>One row per group ({@link #SAMPLES}): story, source, the source's language ({@link
  * #languages}), theme, sentences, toned_sentences (those with a tone), articles (distinct article

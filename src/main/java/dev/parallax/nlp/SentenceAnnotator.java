@@ -207,7 +207,7 @@ public final class SentenceAnnotator implements Serializable {
         tones.add(b.tone());
       }
       List<VoiceColumns.Of> voice =
-          voiceColumns(language, text, spans, fragment -> toneOf(fragment), tones::get);
+          VoiceColumns.of(voices, language, text, spans, this::toneOf, tones::get);
       for (int i = 0; i < builders.size(); i++) {
         rows.add(withVoice(builders.get(i), voice.get(i)));
       }
@@ -224,19 +224,6 @@ public final class SentenceAnnotator implements Serializable {
           voices);
     }
     return List.of();
-  }
-
-  /**
-   * The voice columns of an article's sentences, or {@link VoiceColumns.Of#NONE} for each when the
-   * language has no voice rules.
-   */
-  List<VoiceColumns.Of> voiceColumns(
-      String language,
-      String text,
-      List<Span> spans,
-      java.util.function.Function<String, Double> toneOf,
-      java.util.function.IntFunction<Double> sentenceTone) {
-    return VoiceColumns.of(voices, language, text, spans, toneOf, sentenceTone);
   }
 
   static Row withVoice(SentencesColumns.Builder row, VoiceColumns.Of v) {

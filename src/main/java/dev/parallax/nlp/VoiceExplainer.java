@@ -3,6 +3,7 @@ package dev.parallax.nlp;
 import dev.parallax.nlp.tone.ToneScorer;
 import dev.parallax.nlp.voice.Span;
 import dev.parallax.nlp.voice.VoiceAnalyzer;
+import dev.parallax.warehouse.schema.QuotesColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,26 +67,34 @@ public final class VoiceExplainer {
   }
 
   private static String quoteLine(Row q) {
-    StringBuilder b = new StringBuilder("quote ").append(q.getLong(0) + 1);
-    b.append(" (").append(q.getString(1)).append(") by ");
-    String speaker = q.getString(4);
+    StringBuilder b =
+        new StringBuilder("quote ").append(q.getLong(at(QuotesColumns.QUOTE_IDX)) + 1);
+    b.append(" (").append(q.getString(at(QuotesColumns.KIND))).append(") by ");
+    String speaker = q.getString(at(QuotesColumns.SPEAKER));
     if (speaker == null) {
       b.append("nobody named");
     } else {
       b.append(speaker);
-      String canonical = q.getString(5);
+      String canonical = q.getString(at(QuotesColumns.SPEAKER_CANONICAL));
+      String affiliation = q.getString(at(QuotesColumns.AFFILIATION));
       if (canonical != null) {
         b.append(" → ").append(canonical);
-        if (q.getString(6) != null) {
-          b.append(", ").append(q.getString(6));
+        if (affiliation != null) {
+          b.append(", ").append(affiliation);
         }
       } else {
         b.append(" (not in the speakers map)");
       }
     }
-    b.append(": tone ").append(q.isNullAt(9) ? "none" : signed(q.getDouble(9)));
-    b.append(" “").append(q.getString(3)).append('”');
+    int tone = at(QuotesColumns.TONE);
+    b.append(": tone ").append(q.isNullAt(tone) ? "none" : signed(q.getDouble(tone)));
+    b.append(" “").append(q.getString(at(QuotesColumns.QUOTE_TEXT))).append('”');
     return b.toString();
+  }
+
+  /** Position of a field in a quote row ({@link QuotesColumns#QUOTE}). */
+  private static int at(String field) {
+    return QuotesColumns.QUOTE.fieldIndex(field);
   }
 
   private static String signed(double v) {

@@ -39,14 +39,13 @@ public final class QuotesColumns {
   /** {@link #KIND} of reported speech ("X said that …", "according to X"). */
   public static final String ATTRIBUTED = "attributed";
 
-  public static final StructType SCHEMA =
+  /**
+   * The columns of one quote itself, in order: the fields of an element of the annotated rows'
+   * {@code quotes} column ({@link SentencesColumns#QUOTE}), and the last columns of {@link
+   * #SCHEMA}.
+   */
+  public static final StructType QUOTE =
       new StructType()
-          .add(ARTICLE_ID, StringType, false)
-          .add(STORY, StringType, false)
-          .add(SOURCE, StringType, false)
-          .add(LANGUAGE, StringType)
-          .add(PUBLISHED_AT, TimestampType)
-          .add(SENTENCE_IDX, LongType, false)
           .add(QUOTE_IDX, LongType, false)
           .add(KIND, StringType, false)
           .add(SENTENCE_COUNT, LongType, false)
@@ -57,4 +56,20 @@ public final class QuotesColumns {
           .add(SPEAKER_COUNTRY, StringType)
           .add(SPEAKER_TYPE, StringType)
           .add(TONE, DoubleType);
+
+  /** The table: the keys of the sentence a quote starts in, then {@link #QUOTE}. */
+  public static final StructType SCHEMA =
+      new StructType(
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(
+                      new StructType()
+                          .add(ARTICLE_ID, StringType, false)
+                          .add(STORY, StringType, false)
+                          .add(SOURCE, StringType, false)
+                          .add(LANGUAGE, StringType)
+                          .add(PUBLISHED_AT, TimestampType)
+                          .add(SENTENCE_IDX, LongType, false)
+                          .fields()),
+                  java.util.Arrays.stream(QUOTE.fields()))
+              .toArray(org.apache.spark.sql.types.StructField[]::new));
 }

@@ -42,19 +42,8 @@ public final class SentencesColumns {
   public static final String AUTHORIAL_TONE = "authorial_tone";
   public static final String QUOTES = "quotes";
 
-  /** Fields of an element of {@link #QUOTES}: columns of the quotes table it becomes. */
-  public static final StructType QUOTE =
-      new StructType()
-          .add(QuotesColumns.QUOTE_IDX, LongType, false)
-          .add(QuotesColumns.KIND, StringType, false)
-          .add(QuotesColumns.SENTENCE_COUNT, LongType, false)
-          .add(QuotesColumns.QUOTE_TEXT, StringType, false)
-          .add(QuotesColumns.SPEAKER, StringType)
-          .add(QuotesColumns.SPEAKER_CANONICAL, StringType)
-          .add(QuotesColumns.AFFILIATION, StringType)
-          .add(QuotesColumns.SPEAKER_COUNTRY, StringType)
-          .add(QuotesColumns.SPEAKER_TYPE, StringType)
-          .add(QuotesColumns.TONE, DoubleType);
+  /** Fields of an element of {@link #QUOTES}: the quotes table's columns it becomes. */
+  public static final StructType QUOTE = QuotesColumns.QUOTE;
 
   public static final StructType SCHEMA =
       new StructType()
