@@ -3,6 +3,7 @@ package dev.parallax.cli;
 import dev.parallax.config.ParallaxConfig;
 import dev.parallax.nlp.NlpLexicons;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code parallax compare}: sentences to the comparison tables. */
 @Command(
@@ -21,6 +22,13 @@ import picocli.CommandLine.Command;
 final class CompareCommand extends StageCommand {
   CompareCommand() {
     super("parallax compare");
+  }
+
+  @Mixin WindowOptions window;
+
+  @Override
+  java.util.Map<String, String> settings() {
+    return window.settings();
   }
 
   @Override

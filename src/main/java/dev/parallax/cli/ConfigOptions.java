@@ -65,7 +65,11 @@ class ConfigOptions {
     return resolve(input, warehouse, runDate, flagStory, Map.of());
   }
 
-  private ParallaxConfig resolve(
+  /**
+   * As {@link #resolve(String, String, String, StoryConfig.FlagStory)}, with settings of the
+   * caller's that take a flag's place (see {@link #resolve(String, String, String, Map)}).
+   */
+  ParallaxConfig resolve(
       String input,
       String warehouse,
       String runDate,

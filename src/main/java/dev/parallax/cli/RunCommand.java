@@ -24,6 +24,13 @@ final class RunCommand extends StageCommand {
     return story.flagStory();
   }
 
+  @Mixin WindowOptions window;
+
+  @Override
+  java.util.Map<String, String> settings() {
+    return window.settings();
+  }
+
   @Override
   StageRunner.Stage[] stages(ParallaxConfig config) {
     IngestJob.storyParams(config); // the entities lexicon is checked before Spark starts

@@ -34,4 +34,9 @@ final class RunOptions extends ConfigOptions {
   ParallaxConfig resolve(StoryConfig.FlagStory flagStory) {
     return resolve(input, warehouse, runDate, flagStory);
   }
+
+  /** As {@link #resolve(StoryConfig.FlagStory)}, with a command's own flags as config settings. */
+  ParallaxConfig resolve(StoryConfig.FlagStory flagStory, java.util.Map<String, String> settings) {
+    return resolve(input, warehouse, runDate, flagStory, settings);
+  }
 }

@@ -33,9 +33,14 @@ abstract class StageCommand implements Callable<Integer> {
     return null;
   }
 
+  /** Config settings the command's own flags give (key to value), or none. */
+  java.util.Map<String, String> settings() {
+    return java.util.Map.of();
+  }
+
   @Override
   public final Integer call() {
-    ParallaxConfig config = options.resolve(flagStory());
+    ParallaxConfig config = options.resolve(flagStory(), settings());
     StageRunner.run(config, System.out, appName, stages(config));
     return ExitCodes.OK;
   }

@@ -91,7 +91,7 @@ final class Stages {
         });
   }
 
-  /** The compare stage: sentences and quotes to the six comparison tables. */
+  /** The compare stage: the window's sentences and quotes to the seven comparison tables. */
   static StageRunner.Stage compare(ThemeTaxonomy taxonomy) {
     return StageRunner.named(
         "compare",
@@ -105,6 +105,10 @@ final class Stages {
                   taxonomy.themes().stream()
                       .map(t -> new ThemeLabel(t.id(), t.label(), t.frame()))
                       .toList());
+          for (String w : r.warnings()) {
+            System.err.println("parallax: warning: " + w);
+          }
+          System.err.flush();
           return new StageRunner.StageReport(
               r.sentences(),
               r.rowsOut(),
@@ -116,13 +120,15 @@ final class Stages {
                       Table.STANCE_DIFFERENCE,
                       Table.DISTINCTIVE_TERMS,
                       Table.SOURCE_SUMMARY,
-                      Table.QUOTED_SPEAKERS),
+                      Table.QUOTED_SPEAKERS,
+                      Table.TIMELINE),
                   r.themeFrequency(),
                   r.stanceBySource(),
                   r.stanceDifference(),
                   r.distinctiveTerms(),
                   r.sourceSummary(),
-                  r.quotedSpeakers()),
+                  r.quotedSpeakers(),
+                  r.timeline()),
               null);
         });
   }

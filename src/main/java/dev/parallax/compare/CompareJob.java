@@ -9,7 +9,9 @@ import dev.parallax.warehouse.schema.QuotesColumns;
 import dev.parallax.warehouse.schema.SentencesColumns;
 import dev.parallax.warehouse.schema.StanceBySourceColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
+import dev.parallax.warehouse.schema.WindowColumns;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,16 +73,27 @@ public final class CompareJob {
       long distinctiveTerms,
       long sourceSummary,
       long quotedSpeakers,
+      long timeline,
       int storiesCompared,
-      int storiesSkipped) {
-    /** Rows published over all six tables. */
+      int storiesSkipped,
+      CompareWindow.Dates window,
+      long windowCopies,
+      long undatedArticles,
+      long outOfRangeArticles,
+      List<String> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Rows published over all seven tables. */
     public long rowsOut() {
       return themeFrequency
           + stanceBySource
           + stanceDifference
           + distinctiveTerms
           + sourceSummary
-          + quotedSpeakers;
+          + quotedSpeakers
+          + timeline;
     }
 
     /** The counts as {@code key=value} pairs for the stage's log line. */
@@ -97,15 +110,32 @@ public final class CompareJob {
           + sourceSummary
           + " quoted_speakers="
           + quotedSpeakers
+          + " timeline="
+          + timeline
           + " stories_compared="
           + storiesCompared
           + " stories_skipped="
-          + storiesSkipped;
+          + storiesSkipped
+          + " window="
+          + window.start()
+          + ".."
+          + window.end()
+          + " window_dates="
+          + window.present().size()
+          + " missing_dates="
+          + window.missing().size()
+          + " window_copies="
+          + windowCopies
+          + " undated_articles="
+          + undatedArticles
+          + " out_of_range_articles="
+          + outOfRangeArticles;
     }
   }
 
   /**
-   * Reads the run date's sentences, and quotes, computes and publishes the six tables.
+   * Reads the sentences and quotes of the run dates of the window ({@code compare.window_days},
+   * {@link CompareWindow}), computes and publishes the seven tables, each row with its window.
    *
    * @param labels theme labels and frames from the taxonomy, joined onto theme_frequency; may be
    *     empty (the columns are then null)
@@ -121,8 +151,29 @@ public final class CompareJob {
       List<ThemeLabel> labels) {
     CompareParams params = CompareParams.from(config);
     LocalDate runDate = config.runDate();
-    Dataset<Row> all = warehouse.read(Table.SENTENCES, runDate);
-    checkColumns(all.schema(), warehouse.partitionPath(Table.SENTENCES, runDate).toString());
+    ZoneId zone = ZoneId.of(config.string(ConfigKeys.TIME_ZONE));
+    CompareWindow.Dates window =
+        CompareWindow.dates(warehouse, runDate, config.intValue(ConfigKeys.WINDOW_DAYS));
+    for (LocalDate d : window.present()) {
+      Dataset<Row> s = warehouse.read(Table.SENTENCES, d);
+      checkColumns(s.schema(), warehouse.partitionPath(Table.SENTENCES, d).toString());
+    }
+    List<String> warnings = new ArrayList<>();
+    if (!window.missing().isEmpty()) {
+      warnings.add(
+          "compare: the window "
+              + window.start()
+              + ".."
+              + window.end()
+              + " reaches "
+              + window.missing().size()
+              + " run date(s) without sentences (never run, or not annotated): "
+              + window.missing()
+              + "; compared the other "
+              + window.present().size());
+    }
+    CompareWindow.Read windowRead = CompareWindow.read(warehouse, window, config);
+    Dataset<Row> all = windowRead.sentences();
     spark.sparkContext().setJobDescription("compare: sources per story");
     Map<String, Long> sourcesByStory = sourcesByStory(all);
     List<String> compared =
@@ -149,7 +200,8 @@ public final class CompareJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> groups = null;
     Dataset<Row> mentions = null;
-    Tables tables = new Tables(spark);
+    Dataset<Row> days = null;
+    Tables tables = new Tables(spark, window);
     try {
       // Distinctive terms need neither the cache nor the stance groups: they start first and
       // run beside them.
@@ -161,7 +213,7 @@ public final class CompareJob {
               runId,
               () -> DistinctiveTerms.compute(read, params),
               "distinctive terms (log-odds)");
-      Dataset<Row> quotes = warehouse.read(Table.QUOTES, runDate);
+      Dataset<Row> quotes = windowRead.quotes();
       Future<Long> qs =
           tables.publish(
               warehouse,
@@ -225,14 +277,63 @@ public final class CompareJob {
               runId,
               () -> StanceBySource.fromSamples(stanceGroups, params),
               "stance by source (bootstrap CIs)");
+      Dataset<Row> articleDays =
+          Timeline.articleDays(sentences, Timeline.Range.of(zone, window.start(), window.end()))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      days = articleDays;
+      Future<Long> tl =
+          tables.publish(
+              warehouse,
+              Table.TIMELINE,
+              runDate,
+              runId,
+              () -> Timeline.fromArticleDays(sentences, articleDays, params),
+              "timeline (days, bootstrap CIs)");
+      Dataset<Row> offTimeline = Timeline.offTimeline(articleDays);
       Future<Long> ss =
           tables.publish(
               warehouse,
               Table.SOURCE_SUMMARY,
               runDate,
               runId,
-              () -> SourceSummary.fromSamples(sentences, allVoices, mentioned),
+              () -> SourceSummary.fromSamples(sentences, allVoices, mentioned, offTimeline),
               "source summary");
+      spark.sparkContext().setJobDescription("compare: articles kept out of the timeline");
+      Row off =
+          offTimeline
+              .agg(
+                  org.apache.spark.sql.functions.sum("undated_articles"),
+                  org.apache.spark.sql.functions.sum("out_of_range_articles"))
+              .first();
+      long undated = off.isNullAt(0) ? 0 : off.getLong(0);
+      long outOfRange = off.isNullAt(1) ? 0 : off.getLong(1);
+      if (undated > 0) {
+        warnings.add(
+            "compare: "
+                + undated
+                + " article(s) without published_at: kept out of the timeline (source_summary"
+                + ".undated_articles)");
+      }
+      if (outOfRange > 0) {
+        warnings.add(
+            "compare: "
+                + outOfRange
+                + " article(s) published far outside the window "
+                + window.start()
+                + ".."
+                + window.end()
+                + " (on "
+                + Timeline.outOfRangeDays(articleDays, 5)
+                + (outOfRange > 5 ? " among others" : "")
+                + "): kept out of the timeline (source_summary.out_of_range_articles); check"
+                + " their dates");
+      }
+      if (windowRead.windowCopies() > 0) {
+        warnings.add(
+            "compare: "
+                + windowRead.windowCopies()
+                + " article(s) arrived again on another run date of the window: counted once");
+      }
       tables.awaitAll();
       return new Result(
           n,
@@ -242,8 +343,14 @@ public final class CompareJob {
           tables.get(dt),
           tables.get(ss),
           tables.get(qs),
+          tables.get(tl),
           compared.size(),
-          skipped);
+          skipped,
+          window,
+          windowRead.windowCopies(),
+          undated,
+          outOfRange,
+          warnings);
     } finally {
       // No table still runs on the caches dropped below: on a failure, the tables already
       // started finish (and are published) before the error leaves the stage.
@@ -253,6 +360,9 @@ public final class CompareJob {
       }
       if (mentions != null) {
         mentions.unpersist();
+      }
+      if (days != null) {
+        days.unpersist();
       }
       sentences.unpersist();
     }
@@ -297,11 +407,13 @@ public final class CompareJob {
    */
   static final class Tables {
     private final SparkSession spark;
+    private final CompareWindow.Dates window;
     private final ExecutorService pool;
     private final List<Future<Long>> started = new ArrayList<>();
 
-    Tables(SparkSession spark) {
+    Tables(SparkSession spark, CompareWindow.Dates window) {
       this.spark = spark;
+      this.window = window;
       AtomicInteger number = new AtomicInteger();
       this.pool =
           Executors.newCachedThreadPool(
@@ -320,7 +432,9 @@ public final class CompareJob {
         Supplier<Dataset<Row>> rows,
         String what) {
       return submit(
-          () -> CompareJob.publish(spark, warehouse, table, runDate, runId, rows.get(), what));
+          () ->
+              CompareJob.publish(
+                  spark, warehouse, table, runDate, runId, withWindow(rows.get(), window), what));
     }
 
     Future<Long> submit(Callable<Long> work) {
@@ -401,6 +515,16 @@ public final class CompareJob {
     }
   }
 
+  /** The rows with the window's first and last run date ({@link WindowColumns}) appended. */
+  static Dataset<Row> withWindow(Dataset<Row> rows, CompareWindow.Dates window) {
+    return rows.withColumn(
+            WindowColumns.WINDOW_START,
+            org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(window.start())))
+        .withColumn(
+            WindowColumns.WINDOW_END,
+            org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(window.end())));
+  }
+
   /** Computes the table once (persisted, under a named Spark job), then publishes it. */
   private static long publish(
       SparkSession spark,
@@ -441,7 +565,7 @@ public final class CompareJob {
     return spark.createDataFrame(rows, schema);
   }
 
-  private static void checkColumns(StructType schema, String where) {
+  static void checkColumns(StructType schema, String where) {
     List<String> have = Arrays.asList(schema.fieldNames());
     List<String> missing = INPUT_COLUMNS.stream().filter(c -> !have.contains(c)).toList();
     if (!missing.isEmpty()) {

@@ -32,7 +32,9 @@ import org.apache.spark.sql.functions;
  * equals the {@code _all} row of stance_by_source bit for bit; null without a toned sentence),
  * {@code top_themes} (up to {@value #TOP_THEMES} story themes — ids not starting with {@code
  * frame_} — with the highest rate per 1,000 tokens in the source, i.e. the most mentions, ties by
- * id; only themes the source mentions).
+ * id; only themes the source mentions), {@code undated_articles} (articles without {@code
+ * published_at}) and {@code out_of_range_articles} (articles whose day is far outside the window,
+ * {@link Timeline.Range}): both kept out of the timeline.
  */
 public final class SourceSummary {
   private SourceSummary() {}
@@ -62,6 +64,23 @@ public final class SourceSummary {
    */
   static Dataset<Row> fromSamples(
       Dataset<Row> sentences, Dataset<Row> samples, Dataset<Row> mentioned) {
+    return fromSamples(
+        sentences,
+        samples,
+        mentioned,
+        Timeline.offTimeline(
+            Timeline.articleDays(sentences, Timeline.Range.unbounded(java.time.ZoneOffset.UTC))));
+  }
+
+  /**
+   * As {@link #fromSamples(Dataset, Dataset, Dataset)}, with the articles kept out of the timeline
+   * counted per story × source ({@link Timeline#offTimeline}).
+   */
+  static Dataset<Row> fromSamples(
+      Dataset<Row> sentences,
+      Dataset<Row> samples,
+      Dataset<Row> mentioned,
+      Dataset<Row> offTimeline) {
     Dataset<Row> base =
         samples
             .where(col("theme").equalTo(ThemeIds.ALL))
@@ -103,6 +122,7 @@ public final class SourceSummary {
 
     return base.join(published, Columns.names("story", "source"))
         .join(top, Columns.names("story", "source"), "left")
+        .join(offTimeline, Columns.names("story", "source"), "left")
         .withColumn(
             SourceSummaryColumns.TOP_THEMES,
             coalesce(col(SourceSummaryColumns.TOP_THEMES), Columns.emptyStrings()))

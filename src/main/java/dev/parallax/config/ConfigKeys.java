@@ -272,6 +272,21 @@ public final class ConfigKeys {
           "2",
           "A story is compared only when its annotated sentences come from at least this many"
               + " sources; the stories table says why the others were not.");
+  public static final Key WINDOW_DAYS =
+      key(
+          "compare.window_days",
+          Type.INT,
+          "1",
+          "Compare each story over the sentences of the run dates (run_date - N, run_date]: 1 is"
+              + " the run date alone; 7 a week of daily runs. An article that arrived again on"
+              + " another date of the window counts once. At most 366.");
+  public static final Key TIME_ZONE =
+      key(
+          "compare.time_zone",
+          Type.STRING,
+          "UTC",
+          "Time zone of the timeline's days (an IANA id such as Asia/Tokyo, or an offset such as"
+              + " +09:00): an article's day is the date of its published_at there.");
   public static final Key STORY_THRESHOLD =
       key(
           "stories.threshold",

@@ -182,6 +182,22 @@ public final class ConfigLoader {
         || (key.equals(ConfigKeys.MAX_FILE_BYTES) && Long.parseLong(v) <= 0)) {
       throw new ConfigException(origin + ": must be at least 1");
     }
+    if (key.equals(ConfigKeys.WINDOW_DAYS)
+        && !(Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 366)) {
+      throw new ConfigException(origin + ": '" + v + "' must be between 1 and 366 (days)");
+    }
+    if (key.equals(ConfigKeys.TIME_ZONE)) {
+      try {
+        java.time.ZoneId.of(v);
+      } catch (java.time.DateTimeException e) {
+        throw new ConfigException(
+            origin
+                + ": '"
+                + v
+                + "' is not a time zone; expected an IANA id such as Asia/Tokyo or an offset such as"
+                + " +09:00");
+      }
+    }
     return v;
   }
 

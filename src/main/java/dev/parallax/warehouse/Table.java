@@ -13,6 +13,8 @@ import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import dev.parallax.warehouse.schema.StoriesColumns;
 import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
+import dev.parallax.warehouse.schema.TimelineColumns;
+import dev.parallax.warehouse.schema.WindowColumns;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -30,20 +32,20 @@ public enum Table {
   QUOTES("quotes", QuotesColumns.SCHEMA, QuotesColumns.ARTICLE_ID, QuotesColumns.QUOTE_IDX),
   THEME_FREQUENCY(
       "theme_frequency",
-      ThemeFrequencyColumns.SCHEMA,
+      WindowColumns.append(ThemeFrequencyColumns.SCHEMA),
       ThemeFrequencyColumns.STORY,
       ThemeFrequencyColumns.SOURCE,
       ThemeFrequencyColumns.THEME),
   STANCE_BY_SOURCE(
       "stance_by_source",
-      StanceBySourceColumns.SCHEMA,
+      WindowColumns.append(StanceBySourceColumns.SCHEMA),
       StanceBySourceColumns.STORY,
       StanceBySourceColumns.SOURCE,
       StanceBySourceColumns.THEME,
       StanceBySourceColumns.VOICE),
   STANCE_DIFFERENCE(
       "stance_difference",
-      StanceDifferenceColumns.SCHEMA,
+      WindowColumns.append(StanceDifferenceColumns.SCHEMA),
       StanceDifferenceColumns.STORY,
       StanceDifferenceColumns.THEME,
       StanceDifferenceColumns.VOICE,
@@ -51,21 +53,28 @@ public enum Table {
       StanceDifferenceColumns.SOURCE_B),
   DISTINCTIVE_TERMS(
       "distinctive_terms",
-      DistinctiveTermsColumns.SCHEMA,
+      WindowColumns.append(DistinctiveTermsColumns.SCHEMA),
       DistinctiveTermsColumns.STORY,
       DistinctiveTermsColumns.SOURCE,
       DistinctiveTermsColumns.RANK),
   SOURCE_SUMMARY(
       "source_summary",
-      SourceSummaryColumns.SCHEMA,
+      WindowColumns.append(SourceSummaryColumns.SCHEMA),
       SourceSummaryColumns.STORY,
       SourceSummaryColumns.SOURCE),
   QUOTED_SPEAKERS(
       "quoted_speakers",
-      QuotedSpeakersColumns.SCHEMA,
+      WindowColumns.append(QuotedSpeakersColumns.SCHEMA),
       QuotedSpeakersColumns.STORY,
       QuotedSpeakersColumns.SOURCE,
       QuotedSpeakersColumns.RANK_IN_SOURCE),
+  TIMELINE(
+      "timeline",
+      WindowColumns.append(TimelineColumns.SCHEMA),
+      TimelineColumns.STORY,
+      TimelineColumns.DAY,
+      TimelineColumns.SOURCE,
+      TimelineColumns.THEME),
   SYNDICATION(
       "syndication",
       SyndicationColumns.SCHEMA,

@@ -242,7 +242,14 @@ class CompareJobTest {
   @Test
   @SuppressWarnings("FutureReturnValueIgnored") // the failing tables' errors reach awaitAll, tested
   void aFailingTableFailsTheStageWithItsOwnErrorAfterTheOthersFinish() throws Exception {
-    CompareJob.Tables tables = new CompareJob.Tables(TestSpark.get());
+    CompareJob.Tables tables =
+        new CompareJob.Tables(
+            TestSpark.get(),
+            new CompareWindow.Dates(
+                java.time.LocalDate.of(2025, 2, 10),
+                java.time.LocalDate.of(2025, 2, 10),
+                List.of(java.time.LocalDate.of(2025, 2, 10)),
+                List.of()));
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     IllegalStateException boom = new IllegalStateException("table two failed");
     tables.submit(

@@ -280,7 +280,7 @@ class TablesDocTest {
     while (m.find()) {
       (m.group(1).contains("read_parquet(") ? duck : spark).add(m.group(1).strip());
     }
-    assertEquals(11, duck.size(), "DuckDB examples");
+    assertEquals(12, duck.size(), "DuckDB examples");
     assertEquals(duck.size(), spark.size(), "one Spark SQL example per DuckDB example");
     SparkSession session = TestSpark.get();
     WarehouseViews.register(session, root.toString(), null);

@@ -28,6 +28,8 @@ public final class SourceSummaryColumns {
   public static final String LAST_PUBLISHED = "last_published";
   public static final String TONE_MEAN = "tone_mean";
   public static final String TOP_THEMES = "top_themes";
+  public static final String UNDATED_ARTICLES = "undated_articles";
+  public static final String OUT_OF_RANGE_ARTICLES = "out_of_range_articles";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -41,5 +43,7 @@ public final class SourceSummaryColumns {
           .add(FIRST_PUBLISHED, TimestampType)
           .add(LAST_PUBLISHED, TimestampType)
           .add(TONE_MEAN, DoubleType)
-          .add(TOP_THEMES, createArrayType(StringType, false));
+          .add(TOP_THEMES, createArrayType(StringType, false))
+          .add(UNDATED_ARTICLES, LongType)
+          .add(OUT_OF_RANGE_ARTICLES, LongType);
 }
