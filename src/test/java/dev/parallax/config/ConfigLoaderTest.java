@@ -300,4 +300,38 @@ class ConfigLoaderTest {
             .configSha256();
     assertTrue(!without.equals(with));
   }
+
+  @Test
+  void aWindowOutsideOneTo366DaysIsOneLineNamingTheKey() {
+    for (String bad : List.of("0", "367", "-1", "week")) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> ConfigLoader.load(null, Map.of("compare.window_days", bad)));
+      assertTrue(
+          e.getMessage().startsWith("option for compare.window_days: '" + bad + "'"),
+          e.getMessage());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+    assertEquals(
+        7,
+        ConfigLoader.load(null, Map.of("compare.window_days", "7"))
+            .intValue(ConfigKeys.WINDOW_DAYS));
+    assertEquals(1, ConfigLoader.load(null, Map.of()).intValue(ConfigKeys.WINDOW_DAYS));
+  }
+
+  @Test
+  void aTimeZoneIsAnIanaIdOrAnOffset() throws IOException {
+    Path f = yaml("compare:\n  time_zone: Asia/Tokio\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of()));
+    assertTrue(
+        e.getMessage().contains("key compare.time_zone: 'Asia/Tokio' is not a time zone"),
+        e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    for (String ok : List.of("Asia/Tokyo", "+09:00", "UTC")) {
+      assertEquals(
+          ok,
+          ConfigLoader.load(null, Map.of("compare.time_zone", ok)).string(ConfigKeys.TIME_ZONE));
+    }
+  }
 }
