@@ -206,7 +206,8 @@ class FaultToleranceTest {
             "stance_by_source",
             "distinctive_terms",
             "source_summary",
-            "quoted_speakers");
+            "quoted_speakers",
+            "timeline");
     for (String dir : partitionDirs) {
       String table = dir.substring(0, dir.indexOf('/'));
       if (rewritten.contains(table)) {
