@@ -318,11 +318,11 @@ public final class CompareJob {
         warnings.add(
             "compare: "
                 + outOfRange
-                + " article(s) published far outside the window "
+                + " article(s) dated far from the window "
                 + window.start()
                 + ".."
                 + window.end()
-                + " (on "
+                + " and from their story's other articles (on "
                 + Timeline.outOfRangeDays(articleDays, 5)
                 + (outOfRange > 5 ? " among others" : "")
                 + "): kept out of the timeline (source_summary.out_of_range_articles); check"

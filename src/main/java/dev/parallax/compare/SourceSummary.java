@@ -33,8 +33,8 @@ import org.apache.spark.sql.functions;
  * {@code top_themes} (up to {@value #TOP_THEMES} story themes — ids not starting with {@code
  * frame_} — with the highest rate per 1,000 tokens in the source, i.e. the most mentions, ties by
  * id; only themes the source mentions), {@code undated_articles} (articles without {@code
- * published_at}) and {@code out_of_range_articles} (articles whose day is far outside the window,
- * {@link Timeline.Range}): both kept out of the timeline.
+ * published_at}) and {@code out_of_range_articles} (articles whose day is far from the window and
+ * from the story's other articles, {@link Timeline.Range}): both kept out of the timeline.
  */
 public final class SourceSummary {
   private SourceSummary() {}

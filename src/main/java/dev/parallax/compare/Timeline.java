@@ -1,5 +1,6 @@
 package dev.parallax.compare;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.col;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -52,15 +54,16 @@ import org.apache.spark.sql.types.DataTypes;
  * below {@code compare.min_sentences} toned sentences.
  *
  * <p>Articles without {@code published_at} are kept out of the timeline, and so are articles whose
- * day is far from the window ({@link Range}: a 1970 or a future date); both are counted ({@link
- * #articleDays}) and the compare stage warns about them.
+ * day is far from both the window and the story's other articles ({@link Range}: a 1970 or a 2031
+ * date); both are counted ({@link #articleDays}) and the compare stage warns about them.
  */
 public final class Timeline {
   private Timeline() {}
 
   /**
-   * Days before the window's first run date, and after its last, an article's day may be and still
-   * be drawn: a preview or a late reprint is, a 1970 or a future date is not.
+   * Days an article's day may be from the window, or from its story's median day, and still be
+   * drawn: a preview or a late reprint is, a 1970 or a 2031 date among February 2025 coverage is
+   * not.
    */
   public static final int MARGIN_DAYS = 30;
 
@@ -74,7 +77,10 @@ public final class Timeline {
   static final String OUT_OF_RANGE = "out_of_range";
 
   /**
-   * The days the timeline draws: {@code first} to {@code last} inclusive, in {@code zone}.
+   * The days the timeline draws, in {@code zone}: those from {@code first} to {@code last}
+   * inclusive, and those within {@value #MARGIN_DAYS} days of the median day of the story's dated
+   * articles (so a corpus of past coverage compared today keeps its days, and one stray date among
+   * them does not).
    *
    * @param zone the analysts' time zone ({@code compare.time_zone})
    */
@@ -113,20 +119,27 @@ public final class Timeline {
         sentences
             .groupBy(SentencesColumns.STORY, SentencesColumns.SOURCE, SentencesColumns.ARTICLE_ID)
             .agg(min(SentencesColumns.PUBLISHED_AT).as("_t_published"))
-            .withColumn(DAY, date_from_unix_date(epochDay.apply(col("_t_published"))));
+            .withColumn("_t_epoch", epochDay.apply(col("_t_published")))
+            .withColumn(DAY, date_from_unix_date(col("_t_epoch")));
+    Dataset<Row> medians =
+        days.where(col("_t_epoch").isNotNull())
+            .groupBy(col(SentencesColumns.STORY).as("_m_story"))
+            .agg(expr("percentile(_t_epoch, 0.5)").as("_t_median"));
     Column inRange =
         col(DAY)
             .geq(lit(java.sql.Date.valueOf(clamp(range.first()))))
-            .and(col(DAY).leq(lit(java.sql.Date.valueOf(clamp(range.last())))));
-    return days.select(
-        col(SentencesColumns.STORY),
-        col(SentencesColumns.SOURCE),
-        col(SentencesColumns.ARTICLE_ID),
-        col(DAY),
-        when(col(DAY).isNull(), lit(UNDATED))
-            .when(inRange, lit(DATED))
-            .otherwise(lit(OUT_OF_RANGE))
-            .as(STATUS));
+            .and(col(DAY).leq(lit(java.sql.Date.valueOf(clamp(range.last())))))
+            .or(abs(col("_t_epoch").minus(col("_t_median"))).leq(MARGIN_DAYS));
+    return days.join(medians, col(SentencesColumns.STORY).equalTo(col("_m_story")), "left")
+        .select(
+            col(SentencesColumns.STORY),
+            col(SentencesColumns.SOURCE),
+            col(SentencesColumns.ARTICLE_ID),
+            col(DAY),
+            when(col(DAY).isNull(), lit(UNDATED))
+                .when(inRange, lit(DATED))
+                .otherwise(lit(OUT_OF_RANGE))
+                .as(STATUS));
   }
 
   /** A date Spark can hold (years 1 to 9999). */

@@ -216,7 +216,7 @@ class WindowEndToEndTest {
     assertTrue(last.out().contains(" window_copies=1 "), last.out());
     assertTrue(
         last.out().contains(" window=2025-02-08..2025-02-10 window_dates=3 missing_dates=0"));
-    assertTrue(last.err().contains("2 article(s) published far outside the window"), last.err());
+    assertTrue(last.err().contains("2 article(s) dated far from the window"), last.err());
     assertTrue(last.err().contains("[1970-01-01, 2031-03-01]"), last.err());
     assertTrue(last.err().contains("1 article(s) without published_at"), last.err());
   }

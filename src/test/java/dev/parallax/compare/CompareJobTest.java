@@ -295,7 +295,8 @@ class CompareJobTest {
   void bothStoriesOfTheCorpusHaveTwoSourcesAndAreCompared() {
     assertEquals(2, first.storiesCompared());
     assertEquals(0, first.storiesSkipped());
-    assertTrue(first.detail().endsWith("stories_compared=2 stories_skipped=0"), first.detail());
+    assertTrue(
+        first.detail().contains(" stories_compared=2 stories_skipped=0 window="), first.detail());
   }
 
   @Test

@@ -151,6 +151,18 @@ class TimelineTest {
   }
 
   @Test
+  void pastCoverageComparedLaterKeepsItsDaysAndLosesOnlyTheStrayDate() {
+    // a window in December 2026: the February 2025 articles are far from it, but within 30 days
+    // of their story's median day (2025-02-10, the middle of a1, a2, b1 and b3's days); 1970 is not
+    Timeline.Range range =
+        Timeline.Range.of(
+            ZoneOffset.UTC, LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-05"));
+    Dataset<Row> days = Timeline.articleDays(sentences(), range);
+    assertEquals(List.of(LocalDate.parse("1970-01-01")), Timeline.outOfRangeDays(days, 5));
+    assertEquals(3, days.where("_t_status = 'dated'").count());
+  }
+
+  @Test
   void theSameSentencesInAnotherOrderGiveTheSameRows() {
     Timeline.Range range = Timeline.Range.of(ZoneOffset.UTC, START, END);
     Dataset<Row> a = Timeline.compute(sentences(), range, CompareParams.defaults());
