@@ -11,12 +11,13 @@ Reruns and backfills: the result of a compare depends only on the partitions of 
 rerun gives the same tables. But a rerun or backfill of a date D changes the windows of the six
 dates after it (D+1 .. D+6), whose tables were computed with the old D. The `later_windows`,
 `refresh_compare` and `refresh_report` tasks redo `compare` and then `report` for those of D+1 ..
-D+6 whose day is over (a date never run yet exits 5 and is skipped); on a nightly run, D is
-yesterday and they have nothing to do. With max_active_runs=1 a backfill
-(`airflow dags backfill -s 2025-02-03 -e 2025-02-09 parallax`) runs the dates one at a time in
-date order, so each date's compare reads the dates before it as already backfilled; the refresh
-tasks then also redo dates the backfill reaches next (slower, same result). catchup is off: a new
-deployment does not run every day since start_date; backfill the days you need.
+D+6 whose day is over (a date never run yet exits 5, leaving a `failed` row in Parallax's runs
+table, and is skipped); on a nightly run, D is yesterday and they have nothing to do. With
+max_active_runs=1 a backfill (Airflow 2: `airflow dags backfill -s 2025-02-03 -e 2025-02-09
+parallax`) runs the dates one at a time in date order, so each date's compare reads the dates
+before it as already backfilled; the refresh tasks then also redo dates the backfill reaches next
+(slower, same result). catchup is off: a new deployment does not run every day since start_date;
+backfill the days you need.
 
 Needs the apache-airflow-providers-apache-spark package and a Spark connection (`spark_default`)
 whose host is the master (spark://spark-master:7077, yarn, k8s://https://...); its extra may set
