@@ -5,7 +5,7 @@
 #     -- <parallax command and options>
 #
 # Examples:
-#   jobs/submit.sh --master spark://spark-master:7077 -- run --config jobs/parallax.yaml --run-date 2025-02-10
+#   jobs/submit.sh --master spark://spark-master:7077 -- run --config jobs/parallax.yaml --run-date 2025-02-10 --window-days 7
 #   jobs/submit.sh --master yarn --deploy-mode cluster --executor-memory 4g -- run --input hdfs:///coverage --warehouse /mnt/shared/warehouse --run-date 2025-02-10
 #   jobs/submit.sh --master spark://spark-master:7077 -- compare --warehouse /mnt/shared/warehouse --run-date 2025-02-10 --set compare.seed=7
 #

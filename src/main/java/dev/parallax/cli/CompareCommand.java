@@ -10,14 +10,17 @@ import picocli.CommandLine.Mixin;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare the sources of each story in the run date's sentences: theme "
-          + "frequencies, tone and stance by source and theme with bootstrap intervals, pairwise "
-          + "tone differences with permutation p-values and Benjamini-Hochberg q-values (over "
-          + "all sentences and over the outlets' own words: voice all and authorial), "
-          + "distinctive terms (weighted log-odds), a per-source summary, and whom each source "
-          + "quotes. Writes theme_frequency, stance_by_source, stance_difference, "
-          + "distinctive_terms, source_summary and quoted_speakers; 'parallax report' then "
-          + "writes their reports. Settings: compare.* keys."
+      "Compare the sources of each story over a window of run dates: the sentences and "
+          + "quotes of the run dates (run date - N, run date] (--window-days N, default 1: the "
+          + "run date alone), each article counted once across dates. Theme frequencies, tone "
+          + "and stance by source and theme with bootstrap intervals, pairwise tone differences "
+          + "with permutation p-values and Benjamini-Hochberg q-values (over all sentences and "
+          + "over the outlets' own words: voice all and authorial), distinctive terms (weighted "
+          + "log-odds), a per-source summary, whom each source quotes, and a timeline (story x "
+          + "source x day of publication x theme, days in compare.time_zone). Writes "
+          + "theme_frequency, stance_by_source, stance_difference, distinctive_terms, "
+          + "source_summary, quoted_speakers and timeline, each with window_start and "
+          + "window_end; 'parallax report' then writes their reports. Settings: compare.* keys."
     })
 final class CompareCommand extends StageCommand {
   CompareCommand() {

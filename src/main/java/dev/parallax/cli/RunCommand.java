@@ -11,7 +11,11 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {"Run every stage in order for one run date: ingest, annotate, compare, report."})
+    description = {
+      "Run every stage in order for one run date: ingest, annotate, compare, report. compare"
+          + " covers the window of run dates (run date - N, run date] (--window-days N, default"
+          + " 1); a daily schedule typically passes --window-days 7."
+    })
 final class RunCommand extends StageCommand {
   RunCommand() {
     super("parallax run");

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parallax.ChildJvm;
 import dev.parallax.cli.Main;
 import dev.parallax.config.ConfigKeys;
+import dev.parallax.config.ConfigLoader;
+import dev.parallax.config.ParallaxConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +34,21 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The scheduler files in jobs/ (and the README's submit examples) call Parallax only with commands
  * and options the CLI has: each file's Parallax arguments are extracted and checked against the
- * picocli model of {@link Main}, so they cannot drift from the CLI.
+ * picocli model of {@link Main}, so they cannot drift from the CLI. Every schedule compares over
+ * the same window of run dates ({@link #SCHEDULED_WINDOW_DAYS}), read from its arguments as picocli
+ * parses them.
  */
 class SchedulerFilesTest {
   /** Stands in for a date the scheduler fills in ({{ ds }}, ${RUN_DATE}, $(date ...)). */
   static final String A_DATE = "2025-02-10";
 
   static final String JAR = "parallax-" + Main.version() + "-cluster.jar";
+
+  /**
+   * The window every scheduler file compares over: daily runs, a week of run dates (README,
+   * "Scheduling and backfills").
+   */
+  static final int SCHEDULED_WINDOW_DAYS = 7;
 
   @Test
   void airflowDagRunsTheClusterJarWithRealArguments() throws IOException {
@@ -59,6 +69,23 @@ class SchedulerFilesTest {
     assertEquals("run", args.get(0));
     assertTrue(m.group(1).contains("\"{{ ds }}\""), "the run date is Airflow's {{ ds }}");
     assertValidRun(args, "jobs/airflow/parallax_dag.py");
+    assertEquals(SCHEDULED_WINDOW_DAYS, windowDays(args), "the run's window: " + args);
+
+    // The constant the refresh task counts the later run dates with is the flag's value.
+    Matcher constant = Pattern.compile("(?m)^WINDOW_DAYS = (\\d+)$").matcher(dag);
+    assertTrue(constant.find(), "WINDOW_DAYS");
+    assertEquals(SCHEDULED_WINDOW_DAYS, Integer.parseInt(constant.group(1)), "WINDOW_DAYS");
+    // After a rerun of a date, compare with the same window, then report, for the later dates.
+    List<String> compare = pythonList(dag, "REFRESH_COMPARE_ARGS", "{run_date}");
+    assertEquals("compare", compare.get(0));
+    assertTrue(compare.contains("--run-date"), compare.toString());
+    assertValidArgs(compare, "jobs/airflow/parallax_dag.py REFRESH_COMPARE_ARGS");
+    assertEquals(SCHEDULED_WINDOW_DAYS, windowDays(compare), "the refresh's window: " + compare);
+    List<String> report = pythonList(dag, "REFRESH_REPORT_ARGS", "{run_date}");
+    assertEquals("report", report.get(0));
+    assertTrue(report.contains("--run-date"), report.toString());
+    assertValidArgs(report, "jobs/airflow/parallax_dag.py REFRESH_REPORT_ARGS");
+    assertTrue(dag.contains("max_active_runs=1"), "backfilled dates run one at a time, in order");
 
     Matcher flags =
         Pattern.compile("JAVA17_FLAGS = \" \"\\.join\\(\\[(.*?)]\\)", Pattern.DOTALL).matcher(dag);
@@ -156,15 +183,43 @@ class SchedulerFilesTest {
     spec.path("arguments").forEach(a -> args.add(a.asText().replace("${RUN_DATE}", A_DATE)));
     assertEquals("run", args.get(0));
     assertValidRun(args, "jobs/k8s/parallax-sparkapplication.yaml");
+    assertEquals(SCHEDULED_WINDOW_DAYS, windowDays(args), "the run's window: " + args);
   }
 
   @Test
   void cronEntriesUseRealArguments() throws IOException {
-    List<List<String>> calls = parallaxCalls(read("jobs/cron/parallax.cron"));
+    String cron = read("jobs/cron/parallax.cron");
+    // Entries (commented or not) start with the five schedule fields; other lines that call
+    // Parallax are the backfill example in the comments.
+    Pattern entry = Pattern.compile("^#?\\s*([0-9*/,-]+\\s+){5}\\S");
+    List<String> entries = cron.lines().filter(l -> entry.matcher(l).find()).toList();
+    List<List<String>> calls = parallaxCalls(String.join("\n", entries));
     assertEquals(2, calls.size(), "a cluster entry and a local one");
     for (List<String> args : calls) {
       assertValidRun(args, "jobs/cron/parallax.cron");
+      assertEquals(SCHEDULED_WINDOW_DAYS, windowDays(args), "the entry's window: " + args);
     }
+    List<List<String>> others =
+        parallaxCalls(
+            String.join("\n", cron.lines().filter(l -> !entry.matcher(l).find()).toList()));
+    assertFalse(others.isEmpty(), "the backfill example");
+    for (List<String> args : others) {
+      assertValidArgs(args, "jobs/cron/parallax.cron, backfill example");
+      if (args.get(0).equals("compare")) {
+        assertEquals(SCHEDULED_WINDOW_DAYS, windowDays(args), "the refresh's window: " + args);
+      }
+    }
+  }
+
+  /**
+   * The shipped job config keeps the default window of one run date, so the quick start runs on the
+   * sample's one date; the schedulers pass the week on the command line.
+   */
+  @Test
+  void theJobConfigKeepsTheOneDayDefault() {
+    ParallaxConfig config = ConfigLoader.load(Path.of("jobs/parallax.yaml"), Map.of());
+    assertEquals(1, config.intValue(ConfigKeys.WINDOW_DAYS));
+    assertEquals("1", ConfigKeys.WINDOW_DAYS.defaultValue());
   }
 
   @Test
@@ -352,7 +407,8 @@ class SchedulerFilesTest {
         if (w.matches(">>?|\\d?>&\\d|\\||;|&&|\\\\") || w.startsWith("#")) {
           break;
         }
-        args.add(w.contains("$(") ? A_DATE : w);
+        // a command substitution or a variable ($d in a loop) stands for a date
+        args.add(w.contains("$(") || w.matches("\\$\\{?[A-Za-z_]+}?") ? A_DATE : w);
       }
       calls.add(args);
     }
@@ -394,6 +450,39 @@ class SchedulerFilesTest {
       words.add(w.toString());
     }
     return words;
+  }
+
+  /**
+   * The {@code --window-days} a command line gives, as picocli parses it for the command (1, the
+   * config's default, when the line has none).
+   */
+  static int windowDays(List<String> args) {
+    CommandLine.ParseResult parsed =
+        new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+    CommandLine.ParseResult sub = parsed.subcommand();
+    assertNotNull(sub, args.toString());
+    String value = sub.matchedOptionValue("--window-days", null);
+    return value == null ? 1 : Integer.parseInt(value);
+  }
+
+  /**
+   * The items of the Python list assigned to {@code name} ({@code NAME = [...]}): string literals,
+   * with {@code placeholder} replaced by {@link #A_DATE}; a Python name (a path from the
+   * environment) stands for some path.
+   */
+  static List<String> pythonList(String source, String name, String placeholder) {
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + " = \\[(.*?)]", Pattern.DOTALL)
+            .matcher(source);
+    assertTrue(m.find(), name);
+    List<String> items = new ArrayList<>();
+    Matcher item =
+        Pattern.compile("\"([^\"]*)\"|'([^']*)'|([A-Za-z_][A-Za-z0-9_]*)").matcher(m.group(1));
+    while (item.find()) {
+      String literal = item.group(1) != null ? item.group(1) : item.group(2);
+      items.add(literal != null ? literal.replace(placeholder, A_DATE) : "/" + item.group(3));
+    }
+    return items;
   }
 
   static String read(String path) throws IOException {
