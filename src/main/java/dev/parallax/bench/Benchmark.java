@@ -182,6 +182,33 @@ public final class Benchmark {
       Path out,
       Configs configs,
       PrintStream log) {
+    return run(corpus, sizes, runs, seed, warmUpArticles, 1, out, configs, log);
+  }
+
+  /**
+   * As {@link #run(Corpus, List, int, long, int, Path, Configs, PrintStream)}; with {@code
+   * windowDays} above 1 each run also times a compare over a window of that many run dates, each
+   * holding a copy of the run date's articles, sentences and quotes (row {@code compare_window}):
+   * the cost of reading a window and counting each article once, whose tables equal the one-day
+   * compare's.
+   */
+  public static Report run(
+      Corpus corpus,
+      List<Integer> sizes,
+      int runs,
+      long seed,
+      int warmUpArticles,
+      int windowDays,
+      Path out,
+      Configs configs,
+      PrintStream log) {
+    if (windowDays < 1 || windowDays > dev.parallax.compare.CompareWindow.MAX_DAYS) {
+      throw new IllegalArgumentException(
+          "--window-days must be between 1 and "
+              + dev.parallax.compare.CompareWindow.MAX_DAYS
+              + ", got "
+              + windowDays);
+    }
     for (int n : sizes) {
       if (n < 1) {
         throw new IllegalArgumentException(
@@ -219,6 +246,7 @@ public final class Benchmark {
                   generator,
                   themeTerms,
                   jobs,
+                  windowDays,
                   log);
           Round warm = round.quiet();
           if (warmUpArticles > 0) {
@@ -305,6 +333,7 @@ public final class Benchmark {
       CorpusGenerator generator,
       Set<String> themeTerms,
       JobTimes jobs,
+      int windowDays,
       PrintStream log) {
     /** The same round printing nothing (the unrecorded warm-up). */
     Round quiet() {
@@ -318,6 +347,7 @@ public final class Benchmark {
           generator,
           themeTerms,
           jobs,
+          windowDays,
           new PrintStream(java.io.OutputStream.nullOutputStream()));
     }
 
@@ -375,6 +405,23 @@ public final class Benchmark {
       }
       Timed annotate = stage("annotate", () -> AnnotateJob.run(spark, config, wh, runId, lexicons));
       Timed compare = stage("compare", () -> CompareJob.run(spark, config, wh, runId, labels));
+      Timed window = null;
+      if (windowDays > 1) {
+        copyToEarlierDates(wh, config.runDate());
+        Map<String, String> windowed = new java.util.HashMap<>(settings);
+        windowed.put(ConfigKeys.WINDOW_DAYS.name(), Integer.toString(windowDays));
+        ParallaxConfig windowConfig = configs.forRound(input, warehouseDir, windowed);
+        window =
+            stage(
+                "compare_window",
+                () -> CompareJob.run(spark, windowConfig, wh, runId + "-window", labels));
+        log.printf(
+            Locale.ROOT,
+            "  compare over %d run dates holding the same articles: %.2f x the one-day compare%n",
+            windowDays,
+            window.seconds() / compare.seconds());
+        wh.cleanStaging(config.runDate(), runId + "-window");
+      }
       wh.cleanStaging(config.runDate(), runId);
       deleteTree(dir);
       double b = baseline.seconds();
@@ -389,7 +436,12 @@ public final class Benchmark {
       rows.addAll(
           List.of(
               new StageRow("annotate", n, run, mb, annotate.seconds(), annotate.peakMb(), b),
-              new StageRow("compare", n, run, mb, compare.seconds(), compare.peakMb(), b),
+              new StageRow("compare", n, run, mb, compare.seconds(), compare.peakMb(), b)));
+      if (window != null) {
+        rows.add(new StageRow("compare_window", n, run, mb, window.seconds(), window.peakMb(), b));
+      }
+      rows.addAll(
+          List.of(
               new StageRow(
                   "parallax_total",
                   n,
@@ -399,6 +451,27 @@ public final class Benchmark {
                   Math.max(ingest.peakMb(), Math.max(annotate.peakMb(), compare.peakMb())),
                   b)));
       return List.copyOf(rows);
+    }
+
+    /**
+     * Copies the run date's articles, sentences and quotes to the {@code windowDays - 1} dates
+     * before it, so a window of {@code windowDays} run dates holds each article once per date.
+     */
+    private void copyToEarlierDates(Warehouse wh, java.time.LocalDate runDate) throws IOException {
+      org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+      for (dev.parallax.warehouse.Table t :
+          List.of(
+              dev.parallax.warehouse.Table.ARTICLES,
+              dev.parallax.warehouse.Table.SENTENCES,
+              dev.parallax.warehouse.Table.QUOTES)) {
+        org.apache.hadoop.fs.Path from = wh.partitionPath(t, runDate);
+        org.apache.hadoop.fs.FileSystem fs = from.getFileSystem(conf);
+        for (int k = 1; k < windowDays; k++) {
+          org.apache.hadoop.fs.Path to = wh.partitionPath(t, runDate.minusDays(k));
+          fs.delete(to, true);
+          org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, conf);
+        }
+      }
     }
 
     private Timed stage(String name, Supplier<?> body) {

@@ -87,12 +87,30 @@ final class BenchCommand implements Callable<Integer> {
           "Articles of the unrecorded warm-up round; 0 skips it (default: ${DEFAULT-VALUE}).")
   int warmUp;
 
+  @Option(
+      names = "--window-days",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Also time a compare over a window of N run dates, each holding a copy of the run date's"
+              + " articles, sentences and quotes (row compare_window; its tables equal the one-day"
+              + " compare's): the cost of reading a window and counting each article once. 1 (the"
+              + " default) skips it.")
+  int windowDays;
+
   @Mixin ConfigOptions options;
 
   @Override
   public Integer call() {
     if (repeat < 1) {
       throw new ConfigException("--repeat " + repeat + ": must be at least 1");
+    }
+    if (windowDays < 1 || windowDays > dev.parallax.compare.CompareWindow.MAX_DAYS) {
+      throw new ConfigException(
+          "--window-days "
+              + windowDays
+              + ": must be between 1 and "
+              + dev.parallax.compare.CompareWindow.MAX_DAYS);
     }
     Benchmark.Corpus kind = corpus(corpus);
     List<Integer> sizes = sizes(kind, articles, records);
@@ -101,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
     // a config mistake stops here, before --out is created or anything is generated
     configs.forRound(
         out.resolve("input").toString(), out.resolve("warehouse").toString(), Map.of());
-    Benchmark.run(kind, sizes, repeat, seed, warmUp, out, configs, System.out);
+    Benchmark.run(kind, sizes, repeat, seed, warmUp, windowDays, out, configs, System.out);
     return ExitCodes.OK;
   }
 
