@@ -111,6 +111,14 @@ record AttentionSection(Story st) implements Section {
     head.add("all sources");
     Blocks.table(h, "attention", head, "k" + "n".repeat(sources.size() + 1), rows);
     h.close("div").nl();
+    if (sources.size() > Palette.CATEGORIES) {
+      Blocks.paragraph(
+          h,
+          "note",
+          "More sources than colours: colours repeat after "
+              + Palette.CATEGORIES
+              + " sources; the table tells them apart.");
+    }
     offTimeline(h);
   }
 

@@ -34,6 +34,7 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -43,6 +44,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 import org.jfree.svg.ViewBox;
@@ -353,10 +356,11 @@ final class Charts {
   }
 
   /**
-   * Lines with a dot at each value, one line per series over the categories (left to right in list
-   * order): {@code values[s][c]} is series {@code s} at category {@code c}, null for none (the line
-   * breaks there); on a value axis from {@code lower} to {@code upper} (ticks every {@code tick},
-   * signed) with a line at 0; a legend of the series below.
+   * Lines with a dot at each value, one line per series over evenly spaced categories (left to
+   * right in list order): {@code values[s][c]} is series {@code s} at category {@code c}, null for
+   * none (no dot; the line joins the values either side); on a value axis from {@code lower} to
+   * {@code upper} (ticks every {@code tick}, signed) with a line at 0; a legend of the series
+   * below.
    */
   @SuppressWarnings(
       "ArrayRecordComponent") // built once per chart and drawn; never compared or hashed
@@ -373,30 +377,42 @@ final class Charts {
       double tick) {
 
     String svg() {
-      DefaultCategoryDataset data = new DefaultCategoryDataset();
+      XYSeriesCollection data = new XYSeriesCollection();
+      XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
       for (int s = 0; s < series.size(); s++) {
+        // keyed by position: two series may share a label
+        XYSeries line = new XYSeries(s, false, false);
         for (int c = 0; c < categories.size(); c++) {
-          data.addValue(values[s][c], series.get(s), categories.get(c));
+          if (values[s][c] != null) {
+            line.add(c, values[s][c]);
+          }
         }
-      }
-      LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
-      for (int s = 0; s < series.size(); s++) {
+        data.addSeries(line);
         renderer.setSeriesPaint(s, colors.get(s));
         renderer.setSeriesStroke(s, new BasicStroke(2f));
         renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
       }
-      CategoryAxis cats = timeCategories(categories.size());
+      renderer.setLegendItemLabelGenerator((d, s) -> series.get(s));
+      SymbolAxis days = symbols(categories);
+      days.setAxisLineVisible(true);
+      days.setAxisLinePaint(AXIS);
+      days.setVerticalTickLabels(categories.size() > UPRIGHT_AFTER);
+      days.setRange(-0.5, categories.size() - 0.5);
       NumberAxis value = new NumberAxis(valueLabel);
       value.setRange(lower, upper);
       value.setTickUnit(new NumberTickUnit(tick, format("+0.0#;−0.0#")));
       axisStyle(value);
-      CategoryPlot plot = new CategoryPlot(data, cats, value, renderer);
-      plot.setOrientation(PlotOrientation.VERTICAL);
+      XYPlot plot = new XYPlot(data, days, value, renderer);
       ValueMarker zero = new ValueMarker(0.0);
       zero.setPaint(new Color(0x33, 0x3B, 0x45));
       zero.setStroke(new BasicStroke(1.2f));
       plot.addRangeMarker(zero);
-      style(plot);
+      plot.setBackgroundPaint(Color.WHITE);
+      plot.setOutlineVisible(false);
+      plot.setRangeGridlinePaint(GRID);
+      plot.setRangeGridlineStroke(new BasicStroke(0.8f));
+      plot.setDomainGridlinesVisible(false);
+      plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
       return Charts.svg(
           legend(chart(plot)),
           id,

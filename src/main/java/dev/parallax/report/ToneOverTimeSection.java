@@ -19,8 +19,8 @@ import org.apache.spark.sql.Row;
  * timeline. The pooled mean of a day and theme is the exact mean of its toned sentences:
  * sum(tone_mean × toned_sentences) / sum(toned_sentences) over the timeline rows of that day and
  * theme. A line chart with a dot per value over the days of the attention chart (a day without a
- * toned sentence breaks the line and has no row in the table beside it). Per-source means with
- * their intervals are left to timeline.csv.
+ * toned sentence has no dot, the line joins the days either side, and the table beside has no row
+ * for it). Per-source means with their intervals are left to timeline.csv.
  */
 record ToneOverTimeSection(Story st) implements Section {
   /** Story themes drawn beside all sentences, most mentioned first. */
@@ -50,7 +50,7 @@ record ToneOverTimeSection(Story st) implements Section {
         + "(publication date), with the sources <b>pooled</b>: every toned sentence of the day "
         + "counts once, whichever source wrote it, so a source that wrote more that day weighs "
         + "more. One line for all sentences and one for each of the story's most mentioned "
-        + "themes. A day without a toned sentence on a line has no dot and breaks the line. "
+        + "themes. A day without a toned sentence has no dot: the line joins the days either side. "
         + "<b>n</b> is the number of toned sentences behind a value: a day resting on a handful "
         + "of sentences moves a lot by chance, so read a jump together with its n. The lines mix "
         + "sources, so a change over time may be a change in who wrote that day (see the "
@@ -120,7 +120,7 @@ record ToneOverTimeSection(Story st) implements Section {
                 st.labels(themes),
                 values,
                 colors,
-                "mean sentence tone (−1 negative … +1 positive)",
+                "mean tone (−1 … +1)",
                 range[0],
                 range[1],
                 Blocks.tick(range))

@@ -526,7 +526,7 @@ class HtmlReportTest {
     assertEquals(List.of("2025-02-07", "1", "1", "1", "<b>3</b>"), List.of(rows.get(0)));
     assertEquals(List.of("2025-02-08", "0", "0", "0", "<b>0</b>"), List.of(rows.get(1)));
     assertEquals(List.of("2025-02-09", "1", "1", "0", "<b>2</b>"), List.of(rows.get(2)));
-    assertFalse(s1.contains("not drawn"), s1);
+    assertFalse(s1.contains("not drawn (source_summary"), s1);
     String s2 = between(html, "id=\"s2-attention\"", "</section>");
     assertTrue(
         s2.contains("1 article without a publication date is not drawn (source_summary.csv"), s2);
