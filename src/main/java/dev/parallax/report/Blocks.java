@@ -186,6 +186,11 @@ final class Blocks {
     return v instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
+  /** A numeric column as a long; 0 when null, not a number or not in the row (an older table). */
+  static long lngIf(Row r, String col) {
+    return str(r, col) == null ? 0 : lng(r, col);
+  }
+
   /** A numeric column as a long; 0 when null or not a number. */
   static long lng(Row r, String col) {
     Object v = r.getAs(col);

@@ -14,9 +14,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -29,9 +31,12 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -39,6 +44,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 import org.jfree.svg.ViewBox;
@@ -292,6 +299,165 @@ final class Charts {
       style(plot);
       return Charts.svg(chart(plot), id, title, width, 70 + BAR_ROW * items.size());
     }
+  }
+
+  /**
+   * Vertical bars stacked by series, one stack per category (left to right in list order): {@code
+   * values[s][c]} is series {@code s}'s part of category {@code c} (0: nothing), filled with {@code
+   * colors.get(s)}; a legend of the series below. Category labels turn upright when there are more
+   * than {@value #UPRIGHT_AFTER} categories.
+   */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // built once per chart and drawn; never compared or hashed
+  record StackedBars(
+      String id,
+      String title,
+      List<String> categories,
+      List<String> series,
+      double[][] values,
+      List<Color> colors,
+      String valueLabel) {
+
+    String svg() {
+      DefaultCategoryDataset data = new DefaultCategoryDataset();
+      double max = 0;
+      for (int c = 0; c < categories.size(); c++) {
+        double total = 0;
+        for (int s = 0; s < series.size(); s++) {
+          data.addValue(values[s][c], series.get(s), categories.get(c));
+          total += values[s][c];
+        }
+        max = Math.max(max, total);
+      }
+      StackedBarRenderer renderer = new StackedBarRenderer();
+      renderer.setBarPainter(new StandardBarPainter());
+      renderer.setShadowVisible(false);
+      renderer.setDrawBarOutline(false);
+      for (int s = 0; s < series.size(); s++) {
+        renderer.setSeriesPaint(s, colors.get(s));
+      }
+      renderer.setMaximumBarWidth(0.08);
+      CategoryAxis cats = timeCategories(categories.size());
+      NumberAxis value = new NumberAxis(valueLabel);
+      value.setRange(0, Math.max(1, Math.ceil(max * 1.1)));
+      value.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      axisStyle(value);
+      CategoryPlot plot = new CategoryPlot(data, cats, value, renderer);
+      plot.setOrientation(PlotOrientation.VERTICAL);
+      style(plot);
+      plot.setDomainGridlinesVisible(false);
+      return Charts.svg(
+          legend(chart(plot)),
+          id,
+          title,
+          timeWidth(categories.size()),
+          timeHeight(categories, series));
+    }
+  }
+
+  /**
+   * Lines with a dot at each value, one line per series over evenly spaced categories (left to
+   * right in list order): {@code values[s][c]} is series {@code s} at category {@code c}, null for
+   * none (no dot; the line joins the values either side); on a value axis from {@code lower} to
+   * {@code upper} (ticks every {@code tick}, signed) with a line at 0; a legend of the series
+   * below.
+   */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // built once per chart and drawn; never compared or hashed
+  record Lines(
+      String id,
+      String title,
+      List<String> categories,
+      List<String> series,
+      Double[][] values,
+      List<Color> colors,
+      String valueLabel,
+      double lower,
+      double upper,
+      double tick) {
+
+    String svg() {
+      XYSeriesCollection data = new XYSeriesCollection();
+      XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+      for (int s = 0; s < series.size(); s++) {
+        // keyed by position: two series may share a label
+        XYSeries line = new XYSeries(s, false, false);
+        for (int c = 0; c < categories.size(); c++) {
+          if (values[s][c] != null) {
+            line.add(c, values[s][c]);
+          }
+        }
+        data.addSeries(line);
+        renderer.setSeriesPaint(s, colors.get(s));
+        renderer.setSeriesStroke(s, new BasicStroke(2f));
+        renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
+      }
+      renderer.setLegendItemLabelGenerator((d, s) -> series.get(s));
+      SymbolAxis days = symbols(categories);
+      days.setAxisLineVisible(true);
+      days.setAxisLinePaint(AXIS);
+      days.setVerticalTickLabels(categories.size() > UPRIGHT_AFTER);
+      days.setRange(-0.5, categories.size() - 0.5);
+      NumberAxis value = new NumberAxis(valueLabel);
+      value.setRange(lower, upper);
+      value.setTickUnit(new NumberTickUnit(tick, format("+0.0#;−0.0#")));
+      axisStyle(value);
+      XYPlot plot = new XYPlot(data, days, value, renderer);
+      ValueMarker zero = new ValueMarker(0.0);
+      zero.setPaint(new Color(0x33, 0x3B, 0x45));
+      zero.setStroke(new BasicStroke(1.2f));
+      plot.addRangeMarker(zero);
+      plot.setBackgroundPaint(Color.WHITE);
+      plot.setOutlineVisible(false);
+      plot.setRangeGridlinePaint(GRID);
+      plot.setRangeGridlineStroke(new BasicStroke(0.8f));
+      plot.setDomainGridlinesVisible(false);
+      plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+      return Charts.svg(
+          legend(chart(plot)),
+          id,
+          title,
+          timeWidth(categories.size()),
+          timeHeight(categories, series));
+    }
+  }
+
+  /** Categories past which the labels of a chart over days stand upright. */
+  private static final int UPRIGHT_AFTER = 7;
+
+  /** A category axis of days: labels upright when there are many. */
+  private static CategoryAxis timeCategories(int n) {
+    CategoryAxis cats = categories(1f);
+    cats.setLowerMargin(0.02);
+    cats.setUpperMargin(0.02);
+    cats.setCategoryMargin(0.2);
+    if (n > UPRIGHT_AFTER) {
+      cats.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+    }
+    return cats;
+  }
+
+  private static int timeWidth(int categories) {
+    return Math.max(520, Math.min(1100, 120 + 34 * categories));
+  }
+
+  private static int timeHeight(List<String> categories, List<String> series) {
+    int labels = categories.size() > UPRIGHT_AFTER ? (int) (CHAR * longest(categories)) : 16;
+    int legendRows = 1 + series.stream().mapToInt(String::length).sum() / 70;
+    return 260 + labels + 20 * legendRows;
+  }
+
+  /** The chart with a legend of its series below the plot. */
+  private static JFreeChart legend(JFreeChart chart) {
+    LegendTitle legend = new LegendTitle(chart.getPlot());
+    legend.setItemFont(SMALL);
+    legend.setItemPaint(Palette.INK);
+    legend.setFrame(BlockBorder.NONE);
+    legend.setBackgroundPaint(Color.WHITE);
+    legend.setPosition(RectangleEdge.BOTTOM);
+    legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+    chart.addSubtitle(legend);
+    return chart;
   }
 
   private static CategoryAxis categories(float maxLabelWidthRatio) {

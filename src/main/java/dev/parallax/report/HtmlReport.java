@@ -19,11 +19,13 @@ import org.apache.spark.sql.Row;
  *
  * <p>Sections ({@link Section}, one class each): the run ({@link RunSection}: input reconciliation,
  * rejects by reason), then per story ({@link Story}): {@link SourcesSection} (its sources and their
- * articles); {@link SyndicationSection} (who reprinted whom: the story's groups of exact and near
- * copies); {@link RateHeatmapSection} (a source × theme heatmap of mentions per 1,000 tokens, story
- * themes only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals,
- * beside it the tone in the source's own words, a source × theme tone heatmap and one
- * small-multiple chart per theme); {@link DifferencesSection} (the significant stance differences,
+ * articles); {@link AttentionSection} (the story's articles per day by source, from the timeline);
+ * {@link SyndicationSection} (who reprinted whom: the story's groups of exact and near copies);
+ * {@link RateHeatmapSection} (a source × theme heatmap of mentions per 1,000 tokens, story themes
+ * only); {@link ToneSection} (tone by source, {@code _all}, with confidence intervals, beside it
+ * the tone in the source's own words, a source × theme tone heatmap and one small-multiple chart
+ * per theme); {@link ToneOverTimeSection} (the mean tone per day, sources pooled, over all
+ * sentences and the top themes); {@link DifferencesSection} (the significant stance differences,
  * else the largest, marked not significant, as a sorted chart with intervals, then the same in the
  * writers' own words as a table); {@link QuotedSpeakersSection} (whom each source quotes: a source
  * × speaker share heatmap and each source's top speakers); {@link TermsSection} (the top
@@ -31,6 +33,9 @@ import org.apache.spark.sql.Row;
  * section says otherwise (see {@link Story}). Every section has a heading and a short "how to read
  * this", written here; every chart ({@link Charts}, an inline {@code <svg>}) has its numbers in an
  * HTML table next to it.
+ *
+ * <p>The page's header names the window of run dates the compare tables cover and the run dates in
+ * it without sentences ({@link ReportWindow}).
  *
  * <p>Self-contained: inline CSS (the resource {@value #CSS_RESOURCE}) and SVG only, no script, no
  * external URL (a Content-Security-Policy meta tag also forbids loading anything). All corpus text
@@ -147,8 +152,10 @@ final class HtmlReport {
   }
 
   /**
-   * The compare tables of one run date, rows in any order (the stance tables with both voices), and
-   * the syndication table (null when it has no partition for the date).
+   * The compare tables of one run date, rows in any order (the stance tables with both voices), the
+   * timeline (null when it has no partition for the date: compare ran before it existed), the
+   * syndication table (null when it has no partition for the date) and the window of run dates the
+   * compare tables cover (null when they do not say).
    */
   record Tables(
       List<Row> themeFrequency,
@@ -157,7 +164,9 @@ final class HtmlReport {
       List<Row> distinctiveTerms,
       List<Row> sourceSummary,
       List<Row> quotedSpeakers,
-      List<Row> syndication) {}
+      List<Row> timeline,
+      List<Row> syndication,
+      ReportWindow window) {}
 
   /**
    * The whole document.
@@ -221,6 +230,9 @@ final class HtmlReport {
                 + Blocks.plural(sentences, "sentence", "sentences"))
         .close("p")
         .nl();
+    if (t.window() != null) {
+      Blocks.paragraph(h, "lede window", t.window().text() + ".");
+    }
     nav(h, run, stories);
     h.close("header").nl();
 
@@ -239,7 +251,8 @@ final class HtmlReport {
             "Made by Parallax from the tables of run date "
                 + runDate
                 + " (theme_frequency, stance_by_source, stance_difference, distinctive_terms, "
-                + "source_summary, quoted_speakers; CSV copies beside this file). Intervals: "
+                + "source_summary, quoted_speakers, timeline; CSV copies beside this file). "
+                + "Intervals: "
                 + Blocks.pct(confidence)
                 + " percentile bootstrap; significance: Benjamini–Hochberg q < "
                 + Blocks.fmt(fdr)
@@ -258,9 +271,11 @@ final class HtmlReport {
   private static List<Section> sections(Story st, Ingest ingest) {
     return List.of(
         new SourcesSection(st, ingest),
+        new AttentionSection(st),
         new SyndicationSection(st),
         new RateHeatmapSection(st),
         new ToneSection(st),
+        new ToneOverTimeSection(st),
         new DifferencesSection(st),
         new QuotedSpeakersSection(st),
         new TermsSection(st));

@@ -11,7 +11,8 @@ import org.jfree.chart.renderer.PaintScale;
  *
  * <p>{@link #sequential} (rates: near-white to dark blue, ColorBrewer "Blues") and {@link
  * #diverging} (tone: red for negative, white at exactly 0, blue for positive, ColorBrewer "RdBu";
- * symmetric, so values equally far from 0 get equally strong colours).
+ * symmetric, so values equally far from 0 get equally strong colours); {@link #category} gives one
+ * colour per series of a chart (sources, themes).
  */
 final class Palette implements PaintScale {
   /** Fill of a cell without a value. */
@@ -19,6 +20,20 @@ final class Palette implements PaintScale {
 
   /** Dark text colour of the report. */
   static final Color INK = new Color(0x1F, 0x29, 0x33);
+
+  /**
+   * Colours told apart by hue, one per series of a chart (sources, themes), in order: Tableau 10,
+   * then the ten of Tableau 20 that are not in it. A chart with more series reuses them from the
+   * start.
+   */
+  private static final int[] CATEGORICAL = {
+    0x4E79A7, 0xF28E2B, 0xE15759, 0x76B7B2, 0x59A14F, 0xEDC948, 0xB07AA1, 0xFF9DA7, 0x9C755F,
+    0xBAB0AC, 0xA0CBE8, 0xFFBE7D, 0x8CD17D, 0xB6992D, 0x499894, 0x79706E, 0xD37295, 0xD4A6C8,
+    0xD7B5A6, 0x86BCB6
+  };
+
+  /** Series a chart can tell apart by colour before {@link #category} repeats. */
+  static final int CATEGORIES = CATEGORICAL.length;
 
   private static final int[] BLUES = {
     0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6, 0x2171B5, 0x08519C, 0x08306B
@@ -81,6 +96,11 @@ final class Palette implements PaintScale {
         mix(a.getRed(), b.getRed(), f),
         mix(a.getGreen(), b.getGreen(), f),
         mix(a.getBlue(), b.getBlue(), f));
+  }
+
+  /** The colour of the {@code i}-th series of a chart (0-based); colours repeat after twenty. */
+  static Color category(int i) {
+    return new Color(CATEGORICAL[Math.floorMod(i, CATEGORICAL.length)]);
   }
 
   /** {@link #INK} or white, whichever reads better on {@code background}. */

@@ -29,10 +29,17 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The human outputs of the compare tables: {@code <warehouse>/reports/run_date=YYYY-MM-DD/} with
- * one CSV file per table ({@code theme_frequency.csv}, …, {@code quoted_speakers.csv}, and {@code
- * syndication.csv} when ingest wrote that table; see {@link Csv} for the format; the stance tables
- * with the rows of every voice), {@code summary.md} ({@link SummaryMarkdown}) and {@code
- * report.html}, the self-contained report with charts ({@link HtmlReport}).
+ * one CSV file per table ({@code theme_frequency.csv}, …, {@code quoted_speakers.csv}, {@code
+ * timeline.csv} when compare wrote that table, and {@code syndication.csv} when ingest wrote that
+ * table; see {@link Csv} for the format; the stance tables with the rows of every voice), {@code
+ * summary.md} ({@link SummaryMarkdown}) and {@code report.html}, the self-contained report with
+ * charts ({@link HtmlReport}).
+ *
+ * <p>A date compared before the timeline existed has no timeline partition: no timeline.csv, and
+ * the HTML report's sections over time say so. The window of run dates the compare tables cover
+ * ({@code window_start}, {@code window_end}) is checked against the warehouse: run dates in it
+ * without a {@code sentences} partition are named at the top of both reports ({@link
+ * ReportWindow}).
  *
  * <p>The tables are read back from the warehouse and collected to the driver: they are aggregates
  * (sources × themes, source pairs × themes, top terms per source), small by design. Of {@code
@@ -98,7 +105,7 @@ public final class ReportWriter {
    * @param files names of the files in it
    * @param summary the Markdown summary (also {@code summary.md})
    * @param html the HTML report (also {@value #HTML})
-   * @param rows rows of the compare tables read (and written as CSV)
+   * @param rows rows of the compare tables read (and written as CSV), the timeline's included
    */
   public record Result(
       String location,
@@ -127,6 +134,10 @@ public final class ReportWriter {
     for (Table t : TABLES) {
       tables.put(t, collect(warehouse.read(t, runDate), t));
     }
+    // written by compare: absent when the date was compared before the timeline existed
+    if (warehouse.exists(Table.TIMELINE, runDate)) {
+      tables.put(Table.TIMELINE, collect(warehouse.read(Table.TIMELINE, runDate), Table.TIMELINE));
+    }
     // written by ingest: absent when the date was ingested before the table existed
     if (warehouse.exists(Table.SYNDICATION, runDate)) {
       tables.put(
@@ -135,6 +146,12 @@ public final class ReportWriter {
     }
     List<Row> syndication =
         tables.containsKey(Table.SYNDICATION) ? tables.get(Table.SYNDICATION).rows() : null;
+    List<Row> timeline =
+        tables.containsKey(Table.TIMELINE) ? tables.get(Table.TIMELINE).rows() : null;
+    List<List<Row>> compared = new ArrayList<>();
+    TABLES.forEach(t -> compared.add(tables.get(t).rows()));
+    compared.add(timeline);
+    ReportWindow window = ReportWindow.of(compared, d -> warehouse.exists(Table.SENTENCES, d));
     HtmlReport.Ingest ingest = ingest(spark, warehouse, runDate);
     String summary =
         SummaryMarkdown.render(
@@ -147,7 +164,8 @@ public final class ReportWriter {
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
                 tables.get(Table.SOURCE_SUMMARY).rows(),
                 tables.get(Table.QUOTED_SPEAKERS).rows(),
-                syndication),
+                syndication,
+                window),
             ingest == null ? null : ingest.stories());
     spark.sparkContext().setJobDescription("report: render report.html");
     String html =
@@ -163,13 +181,15 @@ public final class ReportWriter {
                 tables.get(Table.DISTINCTIVE_TERMS).rows(),
                 tables.get(Table.SOURCE_SUMMARY).rows(),
                 tables.get(Table.QUOTED_SPEAKERS).rows(),
-                syndication));
+                timeline,
+                syndication,
+                window));
     Map<String, String> files = new LinkedHashMap<>();
     long rows = 0;
     for (Map.Entry<Table, Collected> e : tables.entrySet()) {
       files.put(
           e.getKey().folder() + ".csv", Csv.render(e.getValue().schema(), e.getValue().rows()));
-      rows += TABLES.contains(e.getKey()) ? e.getValue().rows().size() : 0;
+      rows += e.getKey() == Table.SYNDICATION ? 0 : e.getValue().rows().size();
     }
     files.put("summary.md", summary);
     files.put(HTML, html);

@@ -11,6 +11,7 @@ import dev.parallax.warehouse.schema.StanceDifferenceColumns;
 import dev.parallax.warehouse.schema.SyndicationColumns;
 import dev.parallax.warehouse.schema.ThemeFrequencyColumns;
 import dev.parallax.warehouse.schema.ThemeIds;
+import dev.parallax.warehouse.schema.TimelineColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,6 +60,18 @@ final class Story {
   /** The story's rows of the syndication table; null when the table has no partition. */
   final List<Row> syndication;
 
+  /**
+   * The story's rows of the timeline table, by day, source, theme; null when the table has no
+   * partition (compare ran before the timeline existed).
+   */
+  final List<Row> timeline;
+
+  /** Articles of the story kept out of the timeline for want of a publication date. */
+  final long undated;
+
+  /** Articles of the story kept out of the timeline: dated far outside the window. */
+  final long outOfRange;
+
   private final Map<String, String> labels = new TreeMap<>();
   private final Map<String, String> languages = new TreeMap<>();
   private final Map<String, Double> rates = new LinkedHashMap<>();
@@ -86,6 +99,21 @@ final class Story {
     terms = of(t.distinctiveTerms(), DistinctiveTermsColumns.STORY, story);
     syndication =
         t.syndication() == null ? null : of(t.syndication(), SyndicationColumns.STORY, story);
+    timeline = t.timeline() == null ? null : of(t.timeline(), TimelineColumns.STORY, story);
+    if (timeline != null) {
+      timeline.sort(
+          Comparator.comparing((Row r) -> r.<java.sql.Date>getAs(TimelineColumns.DAY))
+              .thenComparing(r -> r.<String>getAs(TimelineColumns.SOURCE))
+              .thenComparing(r -> r.<String>getAs(TimelineColumns.THEME)));
+    }
+    undated =
+        summary.stream()
+            .mapToLong(r -> Blocks.lngIf(r, SourceSummaryColumns.UNDATED_ARTICLES))
+            .sum();
+    outOfRange =
+        summary.stream()
+            .mapToLong(r -> Blocks.lngIf(r, SourceSummaryColumns.OUT_OF_RANGE_ARTICLES))
+            .sum();
     sources = summary.stream().map(r -> r.<String>getAs(SourceSummaryColumns.SOURCE)).toList();
     for (Row r : summary) {
       String language = Blocks.str(r, SourceSummaryColumns.LANGUAGE);
@@ -140,6 +168,38 @@ final class Story {
       }
     }
     tone = Palette.diverging(Math.max(0.25, Math.ceil(bound * 4 - 1e-9) / 4));
+  }
+
+  /**
+   * The timeline rows of one theme ({@code _all}: every sentence), by day, source; empty when the
+   * table is missing.
+   */
+  List<Row> timeline(String theme) {
+    return timeline == null
+        ? List.of()
+        : timeline.stream().filter(r -> theme.equals(r.getAs(TimelineColumns.THEME))).toList();
+  }
+
+  /**
+   * Every day from the first to the last day of the story's timeline, days without articles
+   * included; empty when it has no row.
+   */
+  List<java.time.LocalDate> days() {
+    List<Row> all = timeline(ThemeIds.ALL);
+    List<java.time.LocalDate> out = new ArrayList<>();
+    if (all.isEmpty()) {
+      return out;
+    }
+    java.time.LocalDate last = day(all.get(all.size() - 1));
+    for (java.time.LocalDate d = day(all.get(0)); !d.isAfter(last); d = d.plusDays(1)) {
+      out.add(d);
+    }
+    return out;
+  }
+
+  /** A timeline row's day. */
+  static java.time.LocalDate day(Row r) {
+    return r.<java.sql.Date>getAs(TimelineColumns.DAY).toLocalDate();
   }
 
   /** {@code story_theme} when the table has it, else: not a {@code frame_*} theme. */

@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 
 /**
- * The Markdown summary of one run date, per story: the sources (with their language), the source ×
- * theme matrix of mentions per 1,000 tokens (story themes only, not the general {@code frame_*}
- * themes), the largest stance differences over all sentences (voice {@code all}), who is quoted
- * (each source's {@value #TOP_SPEAKERS} most quoted speakers), and the top distinctive terms per
- * source. Rendered on the driver from the collected compare tables, addressed by their public
- * column names. Outside the sources table, a source is named with its language in brackets, {@code
- * 東都新聞 (ja)}.
+ * The Markdown summary of one run date: the window of run dates it covers (with the run dates in it
+ * that have no sentences), then per story: the sources (with their language), the source × theme
+ * matrix of mentions per 1,000 tokens (story themes only, not the general {@code frame_*} themes),
+ * the largest stance differences over all sentences (voice {@code all}), who is quoted (each
+ * source's {@value #TOP_SPEAKERS} most quoted speakers), and the top distinctive terms per source.
+ * Rendered on the driver from the collected compare tables, addressed by their public column names.
+ * Outside the sources table, a source is named with its language in brackets, {@code 東都新聞 (ja)}.
  */
 final class SummaryMarkdown {
   private SummaryMarkdown() {}
@@ -45,8 +45,9 @@ final class SummaryMarkdown {
   static final int TOP_SPEAKERS = 3;
 
   /**
-   * The compare tables of one run date, rows in any order (stance_difference with both voices), and
-   * the syndication table (null when it has no partition).
+   * The compare tables of one run date, rows in any order (stance_difference with both voices), the
+   * syndication table (null when it has no partition) and the window of run dates the compare
+   * tables cover (null when they do not say).
    */
   record Tables(
       List<Row> themeFrequency,
@@ -54,7 +55,8 @@ final class SummaryMarkdown {
       List<Row> distinctiveTerms,
       List<Row> sourceSummary,
       List<Row> quotedSpeakers,
-      List<Row> syndication) {}
+      List<Row> syndication,
+      ReportWindow window) {}
 
   static String render(LocalDate runDate, double confidence, double fdr, Tables t) {
     return render(runDate, confidence, fdr, t, null);
@@ -72,6 +74,9 @@ final class SummaryMarkdown {
       List<HtmlReport.StoryRow> storyRows) {
     StringBuilder md = new StringBuilder();
     md.append("# Parallax summary, run date ").append(runDate).append("\n");
+    if (t.window() != null) {
+      md.append("\n").append(t.window().text()).append(".\n");
+    }
     if (storyRows != null) {
       storyList(md, storyRows);
     }

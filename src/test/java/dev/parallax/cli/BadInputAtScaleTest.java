@@ -288,8 +288,9 @@ class BadInputAtScaleTest {
     try (Stream<Path> s = Files.list(reports)) {
       csvs = s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
     }
-    // the six compare tables and syndication (the mixed corpus has one exact duplicate)
-    assertEquals(7, csvs.size(), csvs.toString());
+    // the seven compare tables (timeline included) and syndication (the mixed corpus has one exact
+    // duplicate)
+    assertEquals(8, csvs.size(), csvs.toString());
     long cells = 0;
     for (Path csv : csvs) {
       for (CSVRecord r : parse(csv)) {

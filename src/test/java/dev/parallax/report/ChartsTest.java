@@ -63,6 +63,53 @@ class ChartsTest {
     }
   }
 
+  @Test
+  void chartsOverDaysNameTheSeriesInALegendAndAreDeterministic() throws Exception {
+    List<String> days = List.of("2025-02-07", "2025-02-08", "2025-02-09");
+    List<Color> colors = List.of(Palette.category(0), Palette.category(1));
+    String bars =
+        new Charts.StackedBars(
+                "c4",
+                "Articles per day",
+                days,
+                List.of(NASTY, "B"),
+                new double[][] {{1, 0, 2}, {1, 0, 0}},
+                colors,
+                "articles")
+            .svg();
+    Document doc = parse(bars);
+    assertTrue(texts(doc).contains(NASTY), "legend: " + texts(doc));
+    assertTrue(texts(doc).containsAll(days), texts(doc).toString());
+    assertEquals(
+        bars,
+        new Charts.StackedBars(
+                "c4",
+                "Articles per day",
+                days,
+                List.of(NASTY, "B"),
+                new double[][] {{1, 0, 2}, {1, 0, 0}},
+                colors,
+                "articles")
+            .svg());
+    String lines =
+        new Charts.Lines(
+                "c5",
+                "Tone per day",
+                days,
+                List.of("All sentences", NASTY),
+                new Double[][] {{0.1, null, -0.2}, {null, 0.3, 0.4}},
+                colors,
+                "mean tone",
+                -0.25,
+                0.5,
+                0.25)
+            .svg();
+    doc = parse(lines);
+    assertTrue(
+        texts(doc).contains(NASTY) && texts(doc).contains("2025-02-08"), texts(doc).toString());
+    assertEquals("c5", doc.getDocumentElement().getAttribute("id"));
+  }
+
   /**
    * Two charts built from separately constructed, equal inputs draw the same SVG, byte for byte; a
    * chart whose one estimate differs draws another, so the comparison can tell them apart.

@@ -43,6 +43,8 @@ class HtmlBuilderTest {
                 java.util.List.of(),
                 java.util.List.of(),
                 java.util.List.of(),
+                null,
+                null,
                 null));
     assertTrue(html.contains("<style>:root{--ink:#1f2933;"), html);
     assertTrue(html.contains("No sentences for this run date"), html);

@@ -34,7 +34,8 @@ class HtmlReportTest {
     assertEquals(0, run.exitCode(), run.stdout());
     assertTrue(run.stdout().contains("stage=report status=ok"), run.stdout());
     assertTrue(
-        run.stdout().contains("files=9 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
+        run.stdout()
+            .contains("files=10 html_bytes=" + html.getBytes(StandardCharsets.UTF_8).length),
         run.stdout());
     for (String f :
         List.of(
@@ -44,6 +45,7 @@ class HtmlReportTest {
             "distinctive_terms.csv",
             "source_summary.csv",
             "quoted_speakers.csv",
+            "timeline.csv",
             "syndication.csv",
             "summary.md",
             "report.html")) {
@@ -72,11 +74,20 @@ class HtmlReportTest {
   void hasEverySectionOncePerStoryAndTheRunSectionOnce() {
     assertEquals(1, count(html, "data-section=\"run\""));
     for (String s :
-        List.of("sources", "syndication", "themes", "tone", "differences", "quoted", "terms")) {
+        List.of(
+            "sources",
+            "attention",
+            "syndication",
+            "themes",
+            "tone",
+            "tone-time",
+            "differences",
+            "quoted",
+            "terms")) {
       assertEquals(3, count(html, "data-section=\"" + s + "\""), s);
     }
     assertEquals(1, count(html, "How to read this.", "data-section=\"run\"", "</section>"));
-    assertEquals(1 + 3 * 7, count(html, "How to read this."));
+    assertEquals(1 + 3 * 9, count(html, "How to read this."));
     assertTrue(html.contains("<a href=\"#s1-quoted\">Who is quoted</a>"), "in the nav");
     assertTrue(
         html.indexOf("id=\"s1-differences\"") < html.indexOf("id=\"s1-quoted\"")
@@ -489,6 +500,81 @@ class HtmlReportTest {
     // the differences listed are over all sentences: s1 still has its 9 rows (and a header)
     assertEquals(
         1 + 9, count(between(s1, "### Largest stance differences", "### Who is quoted"), "\n| "));
+  }
+
+  @Test
+  void theHeaderAndTheSummaryStateTheWindow() throws Exception {
+    String header = between(html, "<header>", "</header>");
+    assertTrue(
+        header.contains("<p class=\"lede window\">Window: run date 2025-02-10 alone.</p>"), header);
+    String md =
+        java.nio.file.Files.readString(
+            run.directory().resolve("summary.md"), StandardCharsets.UTF_8);
+    assertTrue(
+        md.startsWith(
+            "# Parallax summary, run date 2025-02-10\n\nWindow: run date 2025-02-10 alone.\n"),
+        md);
+  }
+
+  @Test
+  void attentionOverTimeZeroFillsTheDayWithoutArticles() {
+    String s1 = between(html, "id=\"s1-attention\"", "</section>");
+    List<String[]> rows = rows(between(s1, "data-table=\"attention\"", "</table>"));
+    // day | warm | cold | plain | all sources (sources by name): x0, h0, p0 on 07 Feb, x1, h1 on
+    // 09 Feb, nothing on 08 Feb
+    assertEquals(3, rows.size());
+    assertEquals(List.of("2025-02-07", "1", "1", "1", "<b>3</b>"), List.of(rows.get(0)));
+    assertEquals(List.of("2025-02-08", "0", "0", "0", "<b>0</b>"), List.of(rows.get(1)));
+    assertEquals(List.of("2025-02-09", "1", "1", "0", "<b>2</b>"), List.of(rows.get(2)));
+    assertFalse(s1.contains("not drawn (source_summary"), s1);
+    String s2 = between(html, "id=\"s2-attention\"", "</section>");
+    assertTrue(
+        s2.contains("1 article without a publication date is not drawn (source_summary.csv"), s2);
+    assertEquals(1, rows(between(s2, "data-table=\"attention\"", "</table>")).size());
+    String s3 = between(html, "id=\"s3-attention\"", "</section>");
+    assertTrue(
+        s3.contains(
+            "1 article dated far outside the window (more than 30 days from it) is not drawn"),
+        s3);
+    assertFalse(
+        between(s3, "<figure", "</table>").contains("1970-01-01"), "the far date is not drawn");
+  }
+
+  @Test
+  void toneOverTimePoolsTheSourcesPerDay() {
+    String s1 = between(html, "id=\"s1-tone-time\"", "</section>");
+    List<String[]> rows = rows(between(s1, "data-table=\"tone-time\"", "</table>"));
+    // day | All sentences | t1 | t2; 08 Feb has no toned sentence: no row
+    assertEquals(2, rows.size());
+    assertEquals("2025-02-07", rows.get(0)[0]);
+    // all: (0.67 · 8 − 0.67 · 8 + 0.02) / 32 = 0.000625; t1: (0.66 · 4 − 0.66 · 4 + 0.16) / 16
+    assertTrue(
+        rows.get(0)[1].contains(">+0.001<") && rows.get(0)[1].contains("n=32"), rows.get(0)[1]);
+    assertTrue(
+        rows.get(0)[2].contains(">+0.010<") && rows.get(0)[2].contains("n=16"), rows.get(0)[2]);
+    // 09 Feb: warm and cold only, 0.83 · 8 − 0.83 · 8 = 0
+    assertEquals("2025-02-09", rows.get(1)[0]);
+    assertTrue(
+        rows.get(1)[1].contains(">0.000<") && rows.get(1)[1].contains("n=16"), rows.get(1)[1]);
+    String s3 = between(html, "id=\"s3-tone-time\"", "</section>");
+    List<String[]> harbor = rows(between(s3, "data-table=\"tone-time\"", "</table>"));
+    assertEquals(1, harbor.size());
+    assertTrue(harbor.get(0)[1].contains(">+0.200<") && harbor.get(0)[1].contains("n=4"));
+  }
+
+  @Test
+  void theTimelineCsvHoldsTheRunDatesTimelineRows() throws Exception {
+    String csv =
+        java.nio.file.Files.readString(
+            run.directory().resolve("timeline.csv"), StandardCharsets.UTF_8);
+    assertTrue(csv.startsWith("story,source,language,day,theme,articles,"), csv);
+    long rows =
+        run.warehouse()
+            .read(
+                dev.parallax.warehouse.Table.TIMELINE,
+                java.time.LocalDate.parse(ReportFixtures.RUN_DATE))
+            .count();
+    assertEquals(rows + 2, csv.split("\r\n", -1).length, csv);
   }
 
   @Test

@@ -53,4 +53,15 @@ class PaletteTest {
   void rejectsAnEmptyRange() {
     assertThrows(IllegalArgumentException.class, () -> Palette.sequential(0));
   }
+
+  @Test
+  void categoricalColoursAreDistinctThenRepeat() {
+    java.util.Set<Color> seen = new java.util.HashSet<>();
+    for (int i = 0; i < Palette.CATEGORIES; i++) {
+      seen.add(Palette.category(i));
+    }
+    assertEquals(20, seen.size());
+    assertEquals(new Color(0x4E79A7), Palette.category(0));
+    assertEquals(Palette.category(0), Palette.category(Palette.CATEGORIES));
+  }
 }

@@ -82,6 +82,15 @@ import org.apache.spark.sql.RowFactory;
  * duplicate + 1 near duplicate + 2 not analysed (pt 1, unknown 1). The syndication table, built
  * from these articles, has two rows in s1: p1 (exact copy of p0, similarity 1) and e0 (near copy of
  * x0, 0.74); s2 and s3 have none.
+ *
+ * <p>Publication days (UTC; the window is run date 2025-02-10 alone): s1's first articles x0, h0,
+ * p0 on 2025-02-07 and its second ones x1, h1 on 2025-02-09, so its timeline draws 3, 0 and 2
+ * articles on 07, 08 and 09 Feb (08 zero-filled). Pooled tone of s1 on 07 Feb over all sentences:
+ * warm 8 sentences at mean 0.67, cold 8 at −0.67, plain 16 summing to 0.02, so 0.02 / 32 =
+ * 0.000625; on t1: warm 4 at 0.66, cold 4 at −0.66, plain 8 summing to 0.16, so 0.16 / 16 = 0.010.
+ * s2: C on 07 Feb (tone 0.1, n = 3), D's article has no publication date (undated, not drawn). s3:
+ * {@link #HARBOR} on 07 Feb (tone 0.2, n = 4), {@link #TOTO}'s article dated {@value #FAR_PAST}
+ * (out of range, not drawn).
  */
 public final class ReportFixtures {
   private ReportFixtures() {}
@@ -105,7 +114,8 @@ public final class ReportFixtures {
    * Charts by construction: s1 (2 story themes, 3 sources), s2 (1 theme, 2 sources), s3 (1 theme, 2
    * sources of which one has a tone: no difference chart; one English and one Japanese source, each
    * alone in its language: no distinctive terms, so terms charts only for s1's 3 and s2's 2
-   * sources); a who-is-quoted heatmap for s1 and s3 (s2 has no quote).
+   * sources); a who-is-quoted heatmap for s1 and s3 (s2 has no quote); an attention chart and a
+   * tone-over-time chart for each story (each has a dated source with a tone).
    */
   public static final Map<String, Integer> CHARTS =
       Map.of(
@@ -122,7 +132,11 @@ public final class ReportFixtures {
           "quoted-heatmap",
           2,
           "terms",
-          5);
+          5,
+          "attention",
+          3,
+          "tone-time",
+          3);
 
   /** The report run: its exit code, stdout and the report directory. */
   public record Run(int exitCode, String stdout, Path directory, Warehouse warehouse) {
@@ -217,6 +231,7 @@ public final class ReportFixtures {
       CompareFixtures.S warm =
           s("s1", SCRIPT, "x" + (i / 8))
               .language("en")
+              .published(i < 8 ? "2025-02-07T10:00:00Z" : "2025-02-09T10:00:00Z")
               .tone(0.60 + 0.02 * i)
               .tokens("alliance", "welcome", "deal")
               .themes(i == 0 ? new String[] {theme, "frame_economic"} : new String[] {theme});
@@ -235,6 +250,7 @@ public final class ReportFixtures {
       out.add(
           s("s1", FORMULA, "h" + (i / 8))
               .language("en")
+              .published(i < 8 ? "2025-02-07T11:00:00Z" : "2025-02-09T11:00:00Z")
               .tone(-0.60 - 0.02 * i)
               .voice(AUTHORIAL, -0.60 - 0.02 * i)
               .tokens(i < 2 ? new String[] {"threat", TAG_TERM} : new String[] {"threat", "strain"})
@@ -243,6 +259,7 @@ public final class ReportFixtures {
       CompareFixtures.S plain =
           s("s1", PLAIN, "p0")
               .language("en")
+              .published("2025-02-07T12:00:00Z")
               .tone(plainTone)
               .tokens("talks", "continue", "today")
               .themes(theme);
@@ -267,12 +284,14 @@ public final class ReportFixtures {
       out.add(
           s("s2", "C", "c0")
               .language("en")
+              .published("2025-02-07T09:00:00Z")
               .tone(0.1 * i)
               .tokens("calm", "talks", "today")
               .themes("t3"));
       out.add(
           s("s2", "D", "d0")
               .language("en")
+              .published(null)
               .tone(0.05 + 0.1 * i)
               .tokens("calm", "talks", "later")
               .themes("t3"));
@@ -282,6 +301,7 @@ public final class ReportFixtures {
       CompareFixtures.S h =
           s("s3", HARBOR, "k0")
               .language("en")
+              .published("2025-02-07T08:00:00Z")
               .tone(harbor[i])
               .tokens("summit", "tariff", "talks")
               .themes("t4");
@@ -294,6 +314,7 @@ public final class ReportFixtures {
       out.add(
           s("s3", TOTO, "j0")
               .language("ja")
+              .published(FAR_PAST)
               .noTone()
               .noMarkers()
               .voice(AUTHORIAL, null)
@@ -331,19 +352,22 @@ public final class ReportFixtures {
   static List<Row> articles() {
     return List.of(
         article("x0", "s1", SCRIPT, SCRIPT, "2025-02-07T10:00:00Z", null),
-        article("x1", "s1", SCRIPT, "Second & \"quoted\" title", "2025-02-08T10:00:00Z", null),
+        article("x1", "s1", SCRIPT, "Second & \"quoted\" title", "2025-02-09T10:00:00Z", null),
         article("h0", "s1", FORMULA, FORMULA, "2025-02-07T11:00:00Z", null),
-        article("h1", "s1", FORMULA, null, "2025-02-08T11:00:00Z", null),
+        article("h1", "s1", FORMULA, null, "2025-02-09T11:00:00Z", null),
         article("p0", "s1", PLAIN, "Calm talks", "2025-02-07T12:00:00Z", null),
         article("p1", "s1", PLAIN, "Calm talks", "2025-02-07T13:00:00Z", "p0"),
         article("c0", "s2", "C", "C on the talks", "2025-02-07T09:00:00Z", null),
-        article("d0", "s2", "D", "D on the talks", "2025-02-07T09:30:00Z", null),
+        article("d0", "s2", "D", "D on the talks", null, null),
         article("k0", "s3", HARBOR, "Summit talks", "2025-02-07T08:00:00Z", null),
-        article("j0", "s3", TOTO, "首脳会談", "2025-02-07T08:30:00Z", null, "ja"),
+        article("j0", "s3", TOTO, "首脳会談", FAR_PAST, null, "ja"),
         article("q0", "s3", "Folha Imaginária", "Cúpula", "2025-02-07T08:40:00Z", null, "pt"),
         article("u0", "s3", "Unknown Wire", "???", "2025-02-07T08:50:00Z", null, null),
         nearCopy("e0", "s1", ECHO, "Echo of the first", "2025-02-07T14:00:00Z", "x0", 0.74));
   }
+
+  /** The publication time of {@link #TOTO}'s article: far before the window, off the timeline. */
+  static final String FAR_PAST = "1970-01-01T08:30:00Z";
 
   /** The outlet (invented) whose one article is a near duplicate of the warm source's x0. */
   public static final String ECHO = "Echo & <Co> Courier";
@@ -388,7 +412,9 @@ public final class ReportFixtures {
     v.put(ArticlesColumns.SOURCE, source);
     v.put(ArticlesColumns.URL, "https://example.org/" + id);
     v.put(ArticlesColumns.TITLE, title);
-    v.put(ArticlesColumns.PUBLISHED_AT, Timestamp.from(Instant.parse(published)));
+    v.put(
+        ArticlesColumns.PUBLISHED_AT,
+        published == null ? null : Timestamp.from(Instant.parse(published)));
     v.put(ArticlesColumns.LANGUAGE, language);
     v.put(ArticlesColumns.SYNTHETIC, true);
     v.put(ArticlesColumns.TEXT, "text of " + id);

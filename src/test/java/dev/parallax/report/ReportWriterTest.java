@@ -49,6 +49,7 @@ class ReportWriterTest {
             "distinctive_terms.csv",
             "source_summary.csv",
             "quoted_speakers.csv",
+            "timeline.csv",
             "summary.md",
             "report.html"),
         report.files());
@@ -62,10 +63,35 @@ class ReportWriterTest {
       long rows = run.warehouse().read(t, LocalDate.parse(CompareFixtures.RUN_DATE)).count();
       assertEquals(rows + 2, lines.length, t.folder());
     }
+    String timeline = Files.readString(dir.resolve("timeline.csv"), StandardCharsets.UTF_8);
+    long timelineRows =
+        run.warehouse().read(Table.TIMELINE, LocalDate.parse(CompareFixtures.RUN_DATE)).count();
+    assertEquals(timelineRows + 2, timeline.split("\r\n", -1).length, timeline);
     assertEquals(
         report.summary(), Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8));
     assertEquals(
         report.html(), Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theMissingRunDatesOfAWindowAreThoseWithoutSentences() {
+    LocalDate runDate = LocalDate.parse(CompareFixtures.RUN_DATE);
+    // the fixture has sentences for the run date only
+    assertEquals(
+        List.of(runDate.minusDays(2), runDate.minusDays(1)),
+        ReportWindow.of(
+                List.of(
+                    List.of(
+                        new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+                            new Object[] {
+                              java.sql.Date.valueOf(runDate.minusDays(2)),
+                              java.sql.Date.valueOf(runDate)
+                            },
+                            dev.parallax.warehouse.schema.WindowColumns.append(
+                                new org.apache.spark.sql.types.StructType())))),
+                d -> run.warehouse().exists(Table.SENTENCES, d))
+            .missing());
+    assertTrue(report.summary().contains("\nWindow: run date 2025-02-10 alone.\n"));
   }
 
   @Test
