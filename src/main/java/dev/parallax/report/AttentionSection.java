@@ -49,8 +49,8 @@ record AttentionSection(Story st) implements Section {
         + "run dates may draw days before its first run date. Every day between the first and the "
         + "last is drawn; a day without a bar had no article. An article counts once, on the day "
         + "it was first published, even when several run dates collected it. Articles without a "
-        + "publication date, or dated more than 30 days from the window (a 1970 or a future "
-        + "date), are not drawn: the note below counts them. Per day, source and theme, with "
+        + "publication date, or dated more than 30 days from both the window and the story's "
+        + "median day (a 1970 or a 2031 date), are not drawn: the note below counts them. Per day, source and theme, with "
         + "sentences, mentions and tone, in <code>timeline.csv</code>.";
   }
 
@@ -138,7 +138,8 @@ record AttentionSection(Story st) implements Section {
     if (undated == 0 && outOfRange == 0) {
       return "";
     }
-    String far = "dated far outside the window (more than 30 days from it)";
+    String far =
+        "dated far off (more than 30 days from the window and from the median day of the story)";
     String what =
         undated == 0
             ? Blocks.plural(outOfRange, "article", "articles") + " " + far

@@ -534,7 +534,7 @@ class HtmlReportTest {
     String s3 = between(html, "id=\"s3-attention\"", "</section>");
     assertTrue(
         s3.contains(
-            "1 article dated far outside the window (more than 30 days from it) is not drawn"),
+            "1 article dated far off (more than 30 days from the window and from the median day of the story) is not drawn"),
         s3);
     assertFalse(
         between(s3, "<figure", "</table>").contains("1970-01-01"), "the far date is not drawn");

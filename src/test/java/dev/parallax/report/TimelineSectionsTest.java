@@ -83,8 +83,8 @@ class TimelineSectionsTest {
     assertTrue(svg.contains("rgb(242,142,43)") || svg.contains("#f28e2b"), svg);
     assertTrue(
         section.contains(
-            "2 articles without a publication date and 1 dated far outside the window (more than"
-                + " 30 days from it) are not drawn"),
+            "2 articles without a publication date and 1 dated far off (more than 30 days from"
+                + " the window and from the median day of the story) are not drawn"),
         section);
   }
 
@@ -126,7 +126,8 @@ class TimelineSectionsTest {
             .startsWith("1 article without a publication date is not drawn"));
     assertTrue(
         AttentionSection.notDrawn(0, 2)
-            .startsWith("2 articles dated far outside the window (more than 30 days from it) are"));
+            .startsWith(
+                "2 articles dated far off (more than 30 days from the window and from the median day of the story) are"));
   }
 
   private static ReportWindow window() {
