@@ -326,7 +326,7 @@ public final class CompareWindow {
             lit(null).cast(DataTypes.DoubleType).as(ArticlesColumns.NEAR_DUPLICATE_SIMILARITY),
             col(ArticlesColumns.PUBLISHED_AT),
             col(ArticlesColumns.TEXT));
-    Dataset<Row> marked = NearDuplicates.mark(frame, params);
+    Dataset<Row> marked = NearDuplicates.mark(frame, params, "compare: window");
     Dataset<Row> dropped =
         marked
             .where(

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -226,7 +226,10 @@ public final class Timeline {
                 col(DAY),
                 col("_t_theme"))
             .agg(
-                countDistinct(SentencesColumns.ARTICLE_ID).as(TimelineColumns.ARTICLES),
+                // a set per cell, not countDistinct: no second copy of every row (Spark's expand)
+                size(collect_set(SentencesColumns.ARTICLE_ID))
+                    .cast(DataTypes.LongType)
+                    .as(TimelineColumns.ARTICLES),
                 count(lit(1)).as(TimelineColumns.SENTENCES),
                 sum("_t_mentions").cast(DataTypes.LongType).as(TimelineColumns.MENTIONS),
                 sum(SentencesColumns.N_TOKENS).cast(DataTypes.LongType).as(TimelineColumns.TOKENS),
@@ -240,7 +243,8 @@ public final class Timeline {
     Dataset<Row> storyDays =
         dated
             .groupBy(col("_t_story").as("_d_story"), col(DAY).as("_d_day"))
-            .agg(countDistinct("_t_article").as(TimelineColumns.STORY_ARTICLES));
+            // one row per article of the story
+            .agg(count(lit(1)).as(TimelineColumns.STORY_ARTICLES));
     Dataset<Row> languages =
         StanceGroups.languages(sentences)
             .select(

@@ -131,10 +131,20 @@ public final class NearDuplicates {
    * candidate is never stored or shuffled.
    */
   public static Dataset<Row> mark(Dataset<Row> articles, Params params) {
+    return mark(articles, params, "ingest");
+  }
+
+  /**
+   * As {@link #mark(Dataset, Params)}, its Spark jobs described as the given stage's (e.g. {@code
+   * "compare: window"}).
+   */
+  public static Dataset<Row> mark(Dataset<Row> articles, Params params, String stage) {
     SparkSession spark = articles.sparkSession();
     Banding banding = Banding.forThreshold(params.threshold(), Shingles.SIGNATURE_SIZE);
     int words = params.shingleWords();
-    spark.sparkContext().setJobDescription("ingest: near-duplicates, shingles and candidate pairs");
+    spark
+        .sparkContext()
+        .setJobDescription(stage + ": near-duplicates, shingles and candidate pairs");
     Dataset<Row> texts =
         articles
             .filter(col(ArticlesColumns.DUPLICATE_OF).isNull())
@@ -156,7 +166,7 @@ public final class NearDuplicates {
       // partition of the joins
       Dataset<Row> edges = edges(pairs, shingled, params.threshold()).repartition(1);
       Dataset<Row> groups = ConnectedComponents.of(spark, edges, "a", "b");
-      spark.sparkContext().setJobDescription("ingest: near-duplicates, similarity to canonical");
+      spark.sparkContext().setJobDescription(stage + ": near-duplicates, similarity to canonical");
       Dataset<Row> members =
           groups
               .join(shingled, groups.col("id").equalTo(shingled.col(ID)))

@@ -279,6 +279,43 @@ class WindowEndToEndTest {
             .count());
   }
 
+  /**
+   * The same sum from the three run dates' articles tables as an analyst reads them in DuckDB: the
+   * articles each date annotated (no duplicate_of, no near_duplicate_of, a language with a
+   * profile), one per text across the dates, with a publication date in 2025.
+   */
+  @Test
+  void theTimelineSumsToTheArticlesTablesOfTheWindow() throws java.sql.SQLException {
+    String articles =
+        "read_parquet('"
+            + warehouse.resolve("articles")
+            + "/*/*.parquet', hive_partitioning = true)";
+    String timeline =
+        "read_parquet('"
+            + warehouse.resolve("timeline")
+            + "/*/*.parquet', hive_partitioning = true)";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      long fromArticles =
+          CliEndToEndTest.scalarLong(
+              st,
+              "SELECT count(DISTINCT content_sha256) FROM "
+                  + articles
+                  + " WHERE run_date BETWEEN DATE '2025-02-08' AND DATE '2025-02-10'"
+                  + " AND duplicate_of IS NULL AND near_duplicate_of IS NULL"
+                  + " AND language IN ('en', 'ja', 'zh', 'ko')"
+                  + " AND year(published_at AT TIME ZONE 'UTC') = 2025");
+      long drawn =
+          CliEndToEndTest.scalarLong(
+              st,
+              "SELECT sum(articles) FROM "
+                  + timeline
+                  + " WHERE run_date = DATE '2025-02-10' AND theme = '_all'");
+      assertEquals(fromArticles, drawn);
+      assertEquals(sampleArticles().size(), drawn);
+    }
+  }
+
   @Test
   void theFirstDatesWindowListsTheDatesNeverRun() {
     assertTrue(
