@@ -204,4 +204,51 @@ class BenchCommandTest {
   private static Benchmark.StageRow total(int run, double seconds, double baseline) {
     return new Benchmark.StageRow("parallax_total", 100, run, 1.0, seconds, 1, baseline);
   }
+
+  @Test
+  void aWindowAddsTheWindowedCompareRowAfterTheOneDayCompare() throws IOException {
+    TestSpark.get();
+    Path out = tmp.resolve("bench-window");
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          Main.execute(
+              "bench",
+              "--articles",
+              "12",
+              "--window-days",
+              "2",
+              "--out",
+              out.toString(),
+              "--warm-up",
+              "0",
+              "--set",
+              "compare.bootstrap_reps=20",
+              "--set",
+              "compare.permutations=19");
+    } finally {
+      System.setOut(old);
+    }
+    String stdout = buf.toString(StandardCharsets.UTF_8);
+    System.out.print(stdout);
+    assertEquals(0, code, stdout);
+    assertTrue(stdout.contains("compare over 2 run dates holding the same articles: "), stdout);
+    Path csv;
+    try (Stream<Path> s = Files.list(out)) {
+      csv = s.filter(p -> p.getFileName().toString().matches("results-.*\\.csv")).findFirst().get();
+    }
+    List<String> stages =
+        Files.readAllLines(csv).stream()
+            .skip(1)
+            .map(l -> l.split(",", -1)[0])
+            .filter(st -> !st.startsWith("ingest."))
+            .toList();
+    assertEquals(
+        List.of("baseline", "ingest", "annotate", "compare", "compare_window", "parallax_total"),
+        stages);
+    assertEquals(2, Main.execute("bench", "--articles", "12", "--window-days", "0"));
+  }
 }
