@@ -3,9 +3,11 @@ package dev.parallax.compare;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import dev.parallax.config.ConfigKeys;
 import dev.parallax.config.ParallaxConfig;
@@ -163,36 +165,12 @@ public final class CompareWindow {
       articles.sparkSession().sparkContext().setJobDescription("compare: articles of the window");
       List<Row> counts =
           marked
-              .groupBy()
-              .agg(
-                  org.apache
-                      .spark
-                      .sql
-                      .functions
-                      .sum(
-                          org.apache
-                              .spark
-                              .sql
-                              .functions
-                              .when(col("_w_copy").and(col("_w_is_rep")), 1)
-                              .otherwise(0))
-                      .cast(DataTypes.LongType),
-                  org.apache
-                      .spark
-                      .sql
-                      .functions
-                      .sum(
-                          org.apache
-                              .spark
-                              .sql
-                              .functions
-                              .when(col(ELIGIBLE).unary_$bang().and(col("_w_is_rep")), 1)
-                              .otherwise(0))
-                      .cast(DataTypes.LongType))
+              .where(col("_w_is_rep"))
+              .agg(count(when(col("_w_copy"), 1)), count(when(col(ELIGIBLE).unary_$bang(), 1)))
               .collectAsList();
       Row c = counts.get(0);
-      long copies = c.isNullAt(0) ? 0 : c.getLong(0);
-      long skipped = c.isNullAt(1) ? 0 : c.getLong(1);
+      long copies = c.getLong(0);
+      long skipped = c.getLong(1);
       Dataset<Row> kept =
           marked
               .where(col(ELIGIBLE).and(col("_w_copy").unary_$bang()))

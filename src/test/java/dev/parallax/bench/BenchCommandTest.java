@@ -27,32 +27,20 @@ class BenchCommandTest {
   void writesOneRowPerStageWithPositiveFigures() throws IOException {
     TestSpark.get();
     Path out = tmp.resolve("bench");
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code =
-          Main.execute(
-              "bench",
-              "--articles",
-              "20",
-              "--repeat",
-              "1",
-              "--out",
-              out.toString(),
-              "--warm-up",
-              "0",
-              "--set",
-              "compare.bootstrap_reps=50",
-              "--set",
-              "compare.permutations=49");
-    } finally {
-      System.setOut(old);
-    }
-    String stdout = buf.toString(StandardCharsets.UTF_8);
-    System.out.print(stdout);
-    assertEquals(0, code, stdout);
+    String stdout =
+        bench(
+            "--articles",
+            "20",
+            "--repeat",
+            "1",
+            "--out",
+            out.toString(),
+            "--warm-up",
+            "0",
+            "--set",
+            "compare.bootstrap_reps=50",
+            "--set",
+            "compare.permutations=49");
     assertTrue(stdout.contains("warm-up:"), stdout);
 
     List<Path> csvs;
@@ -209,32 +197,20 @@ class BenchCommandTest {
   void aWindowAddsTheWindowedCompareRowAfterTheOneDayCompare() throws IOException {
     TestSpark.get();
     Path out = tmp.resolve("bench-window");
-    PrintStream old = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code =
-          Main.execute(
-              "bench",
-              "--articles",
-              "12",
-              "--window-days",
-              "2",
-              "--out",
-              out.toString(),
-              "--warm-up",
-              "0",
-              "--set",
-              "compare.bootstrap_reps=20",
-              "--set",
-              "compare.permutations=19");
-    } finally {
-      System.setOut(old);
-    }
-    String stdout = buf.toString(StandardCharsets.UTF_8);
-    System.out.print(stdout);
-    assertEquals(0, code, stdout);
+    String stdout =
+        bench(
+            "--articles",
+            "12",
+            "--window-days",
+            "2",
+            "--out",
+            out.toString(),
+            "--warm-up",
+            "0",
+            "--set",
+            "compare.bootstrap_reps=20",
+            "--set",
+            "compare.permutations=19");
     assertTrue(stdout.contains("compare over 2 run dates holding the same articles: "), stdout);
     Path csv;
     try (Stream<Path> s = Files.list(out)) {
@@ -250,5 +226,25 @@ class BenchCommandTest {
         List.of("baseline", "ingest", "annotate", "compare", "compare_window", "parallax_total"),
         stages);
     assertEquals(2, Main.execute("bench", "--articles", "12", "--window-days", "0"));
+  }
+
+  /** Runs {@code parallax bench ARGS} in this JVM; its stdout, echoed; fails unless it exits 0. */
+  static String bench(String... args) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      String[] all = new String[args.length + 1];
+      all[0] = "bench";
+      System.arraycopy(args, 0, all, 1, args.length);
+      code = Main.execute(all);
+    } finally {
+      System.setOut(old);
+    }
+    String stdout = buf.toString(StandardCharsets.UTF_8);
+    System.out.print(stdout);
+    assertEquals(0, code, stdout);
+    return stdout;
   }
 }
