@@ -122,14 +122,14 @@ public final class CompareWindow {
   public static Read read(Warehouse warehouse, Dates dates, ParallaxConfig config) {
     if (dates.present().size() == 1) {
       LocalDate d = dates.present().get(0);
-      Dataset<Row> sentences = warehouse.read(Table.SENTENCES, d);
+      Dataset<Row> sentences = sentences(warehouse, d);
       return new Read(sentences, quotes(warehouse, d, sentences), 0, 0);
     }
     Dataset<Row> articles = null;
     Dataset<Row> sentences = null;
     Dataset<Row> quotes = null;
     for (LocalDate d : dates.present()) {
-      Dataset<Row> s = warehouse.read(Table.SENTENCES, d);
+      Dataset<Row> s = sentences(warehouse, d);
       Dataset<Row> a =
           warehouse
               .read(Table.ARTICLES, d)
@@ -186,6 +186,13 @@ public final class CompareWindow {
     }
   }
 
+  /** One date's sentences, checked to have the columns compare reads. */
+  private static Dataset<Row> sentences(Warehouse warehouse, LocalDate d) {
+    Dataset<Row> s = warehouse.read(Table.SENTENCES, d);
+    CompareJob.checkColumns(s.schema(), warehouse.partitionPath(Table.SENTENCES, d).toString());
+    return s;
+  }
+
   /** The rows whose (run date, article id) is kept, without the run date column. */
   private static Dataset<Row> keep(Dataset<Row> rows, Dataset<Row> kept, String idColumn) {
     return rows.join(
@@ -202,9 +209,7 @@ public final class CompareWindow {
       return warehouse.read(Table.QUOTES, d);
     }
     // sentences annotated before quotes existed: no quotes on that date
-    return sentences
-        .sparkSession()
-        .createDataFrame(List.of(), dev.parallax.warehouse.schema.QuotesColumns.SCHEMA);
+    return sentences.sparkSession().createDataFrame(List.of(), QuotesColumns.SCHEMA);
   }
 
   /**

@@ -176,7 +176,7 @@ public final class Timeline {
             .orderBy(col(DAY))
             .limit(limit)
             .collectAsList()) {
-      out.add(r.getDate(0).toLocalDate());
+      out.add(r.<java.sql.Date>getAs(DAY).toLocalDate());
     }
     return out;
   }
@@ -269,7 +269,7 @@ public final class Timeline {
                 col(SentencesColumns.SOURCE),
                 col(TimelineColumns.LANGUAGE),
                 col(DAY),
-                col("_t_theme"),
+                col("_t_theme").as(TimelineColumns.THEME),
                 col(TimelineColumns.ARTICLES),
                 col(TimelineColumns.SENTENCES),
                 col(TimelineColumns.MENTIONS),
@@ -279,43 +279,56 @@ public final class Timeline {
     return joined.map(new Summarise(params), Encoders.row(TimelineColumns.SCHEMA));
   }
 
-  /** One cell's aggregates to one table row: the tone statistics computed here. */
+  /**
+   * One cell's aggregates to one table row: the tone statistics computed here. Fields are read and
+   * written by name ({@link TimelineColumns}); the cell's toned sentences are {@code _t_tones},
+   * structs of {@code id} (article) and {@code tone}.
+   */
   private record Summarise(CompareParams p) implements MapFunction<Row, Row> {
     @Override
     public Row call(Row r) {
-      String story = r.getString(0);
-      String source = r.getString(1);
-      java.sql.Date day = r.getDate(3);
-      String theme = r.getString(4);
-      long articles = r.getLong(5);
-      long storyArticles = r.getLong(9);
-      List<Row> tones = r.getList(10);
+      String story = r.getAs(TimelineColumns.STORY);
+      String source = r.getAs(TimelineColumns.SOURCE);
+      java.sql.Date day = r.getAs(TimelineColumns.DAY);
+      String theme = r.getAs(TimelineColumns.THEME);
+      long articles = r.<Long>getAs(TimelineColumns.ARTICLES);
+      long storyArticles = r.<Long>getAs(TimelineColumns.STORY_ARTICLES);
+      List<Row> tones = r.getList(r.fieldIndex("_t_tones"));
       List<String> ids = new ArrayList<>(tones.size());
       double[] values = new double[tones.size()];
       for (int i = 0; i < values.length; i++) {
-        ids.add(tones.get(i).getString(0));
-        values[i] = tones.get(i).getDouble(1);
+        ids.add(tones.get(i).getAs("id"));
+        values[i] = tones.get(i).<Double>getAs("tone");
       }
       ToneSample sample = ToneSample.of(ids, values);
       double[] ci = interval(p, sample, seed(p, story, source, day.toLocalDate(), theme));
-      return org.apache.spark.sql.RowFactory.create(
-          story,
-          source,
-          r.isNullAt(2) ? null : r.getString(2),
-          day,
-          theme,
-          articles,
-          r.getLong(6),
-          r.getLong(7),
-          r.getLong(8),
-          storyArticles,
-          (double) articles / storyArticles,
-          (long) sample.sentences(),
-          Columns.finiteOrNull(sample.mean()),
-          ci == null ? null : Columns.finiteOrNull(ci[0]),
-          ci == null ? null : Columns.finiteOrNull(ci[1]),
-          ci == null ? null : unit(p, sample),
-          sample.sentences() < p.minSentences());
+      Object[] out = new Object[TimelineColumns.SCHEMA.size()];
+      for (String copied :
+          List.of(
+              TimelineColumns.STORY,
+              TimelineColumns.SOURCE,
+              TimelineColumns.LANGUAGE,
+              TimelineColumns.DAY,
+              TimelineColumns.THEME,
+              TimelineColumns.ARTICLES,
+              TimelineColumns.SENTENCES,
+              TimelineColumns.MENTIONS,
+              TimelineColumns.TOKENS,
+              TimelineColumns.STORY_ARTICLES)) {
+        out[TimelineColumns.SCHEMA.fieldIndex(copied)] = r.getAs(copied);
+      }
+      put(out, TimelineColumns.SHARE, (double) articles / storyArticles);
+      put(out, TimelineColumns.TONED_SENTENCES, (long) sample.sentences());
+      put(out, TimelineColumns.TONE_MEAN, Columns.finiteOrNull(sample.mean()));
+      put(out, TimelineColumns.TONE_CI_LOW, ci == null ? null : Columns.finiteOrNull(ci[0]));
+      put(out, TimelineColumns.TONE_CI_HIGH, ci == null ? null : Columns.finiteOrNull(ci[1]));
+      put(out, TimelineColumns.RESAMPLING, ci == null ? null : unit(p, sample));
+      put(out, TimelineColumns.SMALL_SAMPLE, sample.sentences() < p.minSentences());
+      return org.apache.spark.sql.RowFactory.create(out);
+    }
+
+    private static void put(Object[] row, String column, Object value) {
+      row[TimelineColumns.SCHEMA.fieldIndex(column)] = value;
     }
   }
 
